@@ -1,0 +1,3 @@
+using Snapsight.Cli;
+
+return await SnapsightCommand.RunAsync(args).ConfigureAwait(false);
