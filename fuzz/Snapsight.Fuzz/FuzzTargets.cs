@@ -1,0 +1,11 @@
+namespace Snapsight.Fuzz;
+
+/// <summary>Every fuzz target, in one explicit list.</summary>
+public static class FuzzTargets
+{
+    public static IReadOnlyList<IFuzzTarget> All { get; } =
+    [
+    ];
+
+    public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);
+}
