@@ -1,0 +1,90 @@
+using Snapsight.Disk.BlockDevices;
+
+namespace Snapsight.Disk.Images;
+
+/// <summary>
+/// The read path shared by sparse image formats: a format maps a virtual offset to an
+/// <see cref="ImageExtent"/> (zeros, stored bytes, or part of a compressed unit), and this base
+/// serves the bytes. Zeros never touch the container; inflated units sit in a small bounded cache.
+/// </summary>
+internal abstract class MappedImageDevice : IBlockDevice
+{
+    private const long InflatedUnitCacheBytes = 8L * 1024 * 1024;
+
+    private readonly AsyncLruCache<long> _inflatedUnits = new(InflatedUnitCacheBytes);
+
+    protected MappedImageDevice(IBlockDevice container, long length, int blockSize, string layer)
+    {
+        Container = container;
+        Length = length;
+        BlockSize = blockSize;
+        Layer = layer;
+    }
+
+    public long Length { get; }
+
+    public int BlockSize { get; }
+
+    public ReadStatistics Statistics { get; } = new();
+
+    protected IBlockDevice Container { get; }
+
+    protected string Layer { get; }
+
+    public async ValueTask<int> ReadAsync(long offset, Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        var length = this.ClampToLength(offset, buffer.Length);
+        var done = 0;
+        while (done < length)
+        {
+            var position = offset + done;
+            var extent = await MapAsync(position, cancellationToken).ConfigureAwait(false);
+            // Every step serves at least one byte, so the loop ends within `length` iterations.
+            var count = (int)Math.Min(extent.Length, length - done);
+            if (count <= 0)
+            {
+                throw new InvalidOperationException($"{Layer}: mapping of offset {position} made no progress");
+            }
+
+            var target = buffer.Slice(done, count);
+            switch (extent.Kind)
+            {
+                case ImageExtentKind.Zero:
+                    target.Span.Clear();
+                    break;
+                case ImageExtentKind.Data:
+                    await Container.ReadExactlyAsync(extent.ContainerOffset, target, Layer, $"{Layer}.data", cancellationToken)
+                        .ConfigureAwait(false);
+                    break;
+                default:
+                    var unit = await _inflatedUnits.GetOrLoadAsync(
+                        extent.UnitStart, extent.UnitLength, (_, ct) => InflateUnitAsync(extent, ct).AsTask(), cancellationToken)
+                        .ConfigureAwait(false);
+                    unit.AsSpan((int)(position - extent.UnitStart), count).CopyTo(target.Span);
+                    break;
+            }
+
+            done += count;
+        }
+
+        Statistics.Record(done);
+        return done;
+    }
+
+    /// <summary>The container is owned by whoever opened the image (see <see cref="OpenedDiskImage"/>).</summary>
+    public void Dispose()
+    {
+    }
+
+    /// <summary>Maps <paramref name="offset"/> (inside the device) to the run of bytes that starts there.</summary>
+    protected abstract ValueTask<ImageExtent> MapAsync(long offset, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Inflates a whole compressed unit. The default reads <see cref="ImageExtent.CompressedLength"/>
+    /// bytes of raw deflate (qcow2's encoding); VMDK overrides it to read its grain marker first.
+    /// </summary>
+    protected virtual ValueTask<byte[]> InflateUnitAsync(ImageExtent extent, CancellationToken cancellationToken) =>
+        UnitInflater.InflateAsync(Container, extent.ContainerOffset, extent.CompressedLength, extent.UnitLength,
+            zlibWrapped: false, Layer, $"{Layer}.compressed-cluster", cancellationToken);
+}

@@ -1,0 +1,52 @@
+using System.IO.Compression;
+using Snapsight.Disk.BlockDevices;
+
+namespace Snapsight.Disk.Images;
+
+/// <summary>
+/// Inflates one compressed unit (a qcow2 cluster, a VMDK grain) to exactly its size. Output is
+/// capped at the unit size, so a decompression bomb costs at most one unit of memory and is
+/// rejected as soon as it would produce one byte more.
+/// </summary>
+internal static class UnitInflater
+{
+    public static async ValueTask<byte[]> InflateAsync(
+        IBlockDevice container, long offset, int compressedLength, int unitLength, bool zlibWrapped,
+        string layer, string structure, CancellationToken cancellationToken)
+    {
+        var compressed = await container.ReadBytesAsync(offset, compressedLength, layer, structure, cancellationToken)
+            .ConfigureAwait(false);
+        var unit = new byte[unitLength];
+        try
+        {
+            using var input = new MemoryStream(compressed, writable: false);
+            using Stream inflater = zlibWrapped
+                ? new ZLibStream(input, CompressionMode.Decompress)
+                : new DeflateStream(input, CompressionMode.Decompress);
+            var done = 0;
+            while (done < unitLength)
+            {
+                var n = inflater.Read(unit, done, unitLength - done);
+                if (n == 0)
+                {
+                    throw new DiskFormatException(layer, structure, offset,
+                        $"{compressedLength} compressed bytes inflate to {done} bytes, not the unit size {unitLength}");
+                }
+
+                done += n;
+            }
+
+            if (inflater.Read(new byte[1], 0, 1) != 0)
+            {
+                throw new DiskFormatException(layer, structure, offset,
+                    $"{compressedLength} compressed bytes inflate to more than the unit size {unitLength}");
+            }
+        }
+        catch (InvalidDataException e)
+        {
+            throw new DiskFormatException(layer, structure, offset, $"corrupt deflate stream: {e.Message}");
+        }
+
+        return unit;
+    }
+}
