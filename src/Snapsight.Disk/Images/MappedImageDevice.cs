@@ -80,11 +80,14 @@ internal abstract class MappedImageDevice : IBlockDevice
     /// <summary>Maps <paramref name="offset"/> (inside the device) to the run of bytes that starts there.</summary>
     protected abstract ValueTask<ImageExtent> MapAsync(long offset, CancellationToken cancellationToken);
 
+    /// <summary>Bytes of a unit that lie inside the virtual disk (the last unit may be cut short).</summary>
+    protected int RequiredLength(ImageExtent extent) => (int)Math.Min(extent.UnitLength, Length - extent.UnitStart);
+
     /// <summary>
     /// Inflates a whole compressed unit. The default reads <see cref="ImageExtent.CompressedLength"/>
     /// bytes of raw deflate (qcow2's encoding); VMDK overrides it to read its grain marker first.
     /// </summary>
     protected virtual ValueTask<byte[]> InflateUnitAsync(ImageExtent extent, CancellationToken cancellationToken) =>
         UnitInflater.InflateAsync(Container, extent.ContainerOffset, extent.CompressedLength, extent.UnitLength,
-            zlibWrapped: false, Layer, $"{Layer}.compressed-cluster", cancellationToken);
+            RequiredLength(extent), zlibWrapped: false, Layer, $"{Layer}.compressed-cluster", cancellationToken);
 }

@@ -4,14 +4,15 @@ using Snapsight.Disk.BlockDevices;
 namespace Snapsight.Disk.Images;
 
 /// <summary>
-/// Inflates one compressed unit (a qcow2 cluster, a VMDK grain) to exactly its size. Output is
-/// capped at the unit size, so a decompression bomb costs at most one unit of memory and is
-/// rejected as soon as it would produce one byte more.
+/// Inflates one compressed unit (a qcow2 cluster, a VMDK grain). Output is capped at the unit
+/// size, so a decompression bomb costs at most one unit of memory and is rejected as soon as it
+/// would produce one byte more; it must cover at least the unit's bytes inside the virtual disk
+/// (<c>requiredLength</c>: the last unit may be cut by the disk's end), the rest reads as zeros.
 /// </summary>
 internal static class UnitInflater
 {
     public static async ValueTask<byte[]> InflateAsync(
-        IBlockDevice container, long offset, int compressedLength, int unitLength, bool zlibWrapped,
+        IBlockDevice container, long offset, int compressedLength, int unitLength, int requiredLength, bool zlibWrapped,
         string layer, string structure, CancellationToken cancellationToken)
     {
         var compressed = await container.ReadBytesAsync(offset, compressedLength, layer, structure, cancellationToken)
@@ -24,19 +25,19 @@ internal static class UnitInflater
                 ? new ZLibStream(input, CompressionMode.Decompress)
                 : new DeflateStream(input, CompressionMode.Decompress);
             var done = 0;
-            while (done < unitLength)
+            int n;
+            while (done < unitLength && (n = inflater.Read(unit, done, unitLength - done)) > 0)
             {
-                var n = inflater.Read(unit, done, unitLength - done);
-                if (n == 0)
-                {
-                    throw new DiskFormatException(layer, structure, offset,
-                        $"{compressedLength} compressed bytes inflate to {done} bytes, not the unit size {unitLength}");
-                }
-
                 done += n;
             }
 
-            if (inflater.Read(new byte[1], 0, 1) != 0)
+            if (done < requiredLength)
+            {
+                throw new DiskFormatException(layer, structure, offset,
+                    $"{compressedLength} compressed bytes inflate to {done} bytes, short of the {requiredLength} the unit needs");
+            }
+
+            if (done == unitLength && inflater.Read(new byte[1], 0, 1) != 0)
             {
                 throw new DiskFormatException(layer, structure, offset,
                     $"{compressedLength} compressed bytes inflate to more than the unit size {unitLength}");
