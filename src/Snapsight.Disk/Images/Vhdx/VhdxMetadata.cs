@@ -59,19 +59,24 @@ internal sealed record VhdxMetadata(int BlockSize, long VirtualDiskSize, int Log
                 continue;
             }
 
-            // Items we read are 4 or 8 bytes; they lie after the table, inside the region.
-            if (length is 0 or > 8 || offset < L.MetadataTableSize || offset > region.Length - length || !items.TryAdd(id, []))
+            if (length == 0 || offset < L.MetadataTableSize || offset > region.Length - length || !items.TryAdd(id, []))
             {
                 throw new DiskFormatException(VhdxLayout.LayerName, Structure, region.FileOffset + at,
-                    $"metadata item {id} of {length} bytes at region offset {offset} is malformed, outside the region or repeated");
+                    $"metadata item {id} of {length} bytes at region offset {offset} is empty, outside the region or repeated");
             }
 
-            items[id] = await container.ReadBytesAsync(region.FileOffset + offset, (int)length, VhdxLayout.LayerName, Structure, cancellationToken)
-                .ConfigureAwait(false);
+            // The items whose values we use are at most 8 bytes; the others are only located.
+            if (IsRead(id))
+            {
+                items[id] = await container.ReadBytesAsync(region.FileOffset + offset, (int)Math.Min(length, 8u), VhdxLayout.LayerName,
+                    Structure, cancellationToken).ConfigureAwait(false);
+            }
         }
 
         return Validate(items, region.FileOffset);
     }
+
+    private static bool IsRead(Guid id) => id == L.FileParameters || id == L.VirtualDiskSize || id == L.LogicalSectorSize;
 
     private static bool IsKnown(Guid id) =>
         id == L.FileParameters || id == L.VirtualDiskSize || id == L.LogicalSectorSize
