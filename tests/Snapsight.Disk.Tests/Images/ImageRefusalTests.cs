@@ -1,0 +1,60 @@
+using Snapsight.Disk.Images;
+using Snapsight.Disk.Tests.Support;
+
+namespace Snapsight.Disk.Tests.Images;
+
+/// <summary>Images using features we deliberately do not read are refused by name, never misread.</summary>
+public sealed class ImageRefusalTests
+{
+    [Fact]
+    public async Task Qcow2_with_a_backing_file_is_refused_naming_the_backing_file()
+    {
+        using var dir = new TempDirectory();
+        Tool.Run("qemu-img", "create", "-q", "-f", "qcow2", dir.File("base-disk.qcow2"), "1M");
+        Tool.Run("qemu-img", "create", "-q", "-f", "qcow2", "-b", "base-disk.qcow2", "-F", "qcow2", dir.File("top.qcow2"));
+
+        var error = await Assert.ThrowsAsync<UnsupportedFeatureException>(() => DiskImage.OpenAsync(dir.File("top.qcow2")));
+        Assert.Contains("backing file", error.Features);
+        Assert.Contains("base-disk.qcow2", error.Message);
+    }
+
+    [Theory]
+    [InlineData("compression_type=zstd", "zstd compression")]
+    [InlineData("extended_l2=on", "extended L2 entries")]
+    [InlineData("data_file=external.raw", "external data file")]
+    public async Task Qcow2_incompatible_features_we_do_not_read_are_refused_by_name(string option, string feature)
+    {
+        using var dir = new TempDirectory();
+        Tool.Run("qemu-img", "create", "-q", "-f", "qcow2", "-o", option, dir.File("disk.qcow2"), "1M");
+
+        var error = await Assert.ThrowsAsync<UnsupportedFeatureException>(() => DiskImage.OpenAsync(dir.File("disk.qcow2")));
+        Assert.Contains(feature, error.Features);
+    }
+
+    [Fact]
+    public async Task Encrypted_qcow2_is_refused()
+    {
+        using var dir = new TempDirectory();
+        Tool.Run("qemu-img", "create", "-q", "-f", "qcow2", "--object", "secret,id=sec0,data=password",
+            "-o", "encrypt.format=luks,encrypt.key-secret=sec0", dir.File("disk.qcow2"), "1M");
+
+        var error = await Assert.ThrowsAsync<UnsupportedFeatureException>(() => DiskImage.OpenAsync(dir.File("disk.qcow2")));
+        Assert.Contains("encryption (LUKS)", error.Features);
+    }
+
+    [Fact]
+    public async Task A_file_no_probe_claims_is_raw_and_an_empty_file_is_an_empty_raw_disk()
+    {
+        using var dir = new TempDirectory();
+        var bytes = new byte[70_000];
+        new Random(3).NextBytes(bytes);
+        File.WriteAllBytes(dir.File("disk.qcow2"), bytes); // the name must not matter
+        File.WriteAllBytes(dir.File("empty"), []);
+
+        using var random = await DiskImage.OpenAsync(dir.File("disk.qcow2"));
+        Assert.Equal(DiskImageFormats.Raw, random.Format);
+        Assert.Equal(bytes, TestImages.ReadAll(random.Device));
+        using var empty = await DiskImage.OpenAsync(dir.File("empty"));
+        Assert.Equal(0, empty.Device.Length);
+    }
+}
