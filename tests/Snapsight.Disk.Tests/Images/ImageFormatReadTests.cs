@@ -72,4 +72,18 @@ public sealed class ImageFormatReadTests
             Assert.True(source.AsSpan((int)chunk.Offset, n).SequenceEqual(buffer.AsSpan(0, n)));
         });
     }
+
+    [Fact]
+    public async Task Stream_optimized_vmdk_with_its_grain_directory_in_the_footer_reads_back()
+    {
+        using var dir = new TempDirectory();
+        var source = TestImages.WriteRaw(dir.File("source.raw"), TestImages.OddSize, seed: 9);
+        var image = dir.File("disk.vmdk");
+        TestImages.Convert(dir.File("source.raw"), image, "-O", "vmdk", "-o", "subformat=streamOptimized");
+        HostileImages.MoveGrainDirectoryToFooter(image);
+
+        using var opened = await DiskImage.OpenAsync(image);
+        Assert.Equal(DiskImageFormats.VmdkStreamOptimized, opened.Format);
+        Assert.True(source.AsSpan().SequenceEqual(TestImages.ReadAll(opened.Device)));
+    }
 }
