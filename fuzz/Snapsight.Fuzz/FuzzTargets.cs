@@ -5,6 +5,10 @@ public static class FuzzTargets
 {
     public static IReadOnlyList<IFuzzTarget> All { get; } =
     [
+        new Targets.Qcow2FuzzTarget(),
+        new Targets.VmdkFuzzTarget(),
+        new Targets.VhdFuzzTarget(),
+        new Targets.VhdxFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);

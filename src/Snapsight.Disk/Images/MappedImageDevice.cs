@@ -7,13 +7,13 @@ namespace Snapsight.Disk.Images;
 /// <see cref="ImageExtent"/> (zeros, stored bytes, or part of a compressed unit), and this base
 /// serves the bytes. Zeros never touch the container; inflated units sit in a small bounded cache.
 /// </summary>
-internal abstract class MappedImageDevice : IBlockDevice
+public abstract class MappedImageDevice : IBlockDevice
 {
     private const long InflatedUnitCacheBytes = 8L * 1024 * 1024;
 
     private readonly AsyncLruCache<long> _inflatedUnits = new(InflatedUnitCacheBytes);
 
-    protected MappedImageDevice(IBlockDevice container, long length, int blockSize, string layer)
+    private protected MappedImageDevice(IBlockDevice container, long length, int blockSize, string layer)
     {
         Container = container;
         Length = length;
@@ -73,21 +73,19 @@ internal abstract class MappedImageDevice : IBlockDevice
     }
 
     /// <summary>The container is owned by whoever opened the image (see <see cref="OpenedDiskImage"/>).</summary>
-    public void Dispose()
-    {
-    }
+    public void Dispose() => GC.SuppressFinalize(this);
 
     /// <summary>Maps <paramref name="offset"/> (inside the device) to the run of bytes that starts there.</summary>
-    protected abstract ValueTask<ImageExtent> MapAsync(long offset, CancellationToken cancellationToken);
+    private protected abstract ValueTask<ImageExtent> MapAsync(long offset, CancellationToken cancellationToken);
 
     /// <summary>Bytes of a unit that lie inside the virtual disk (the last unit may be cut short).</summary>
-    protected int RequiredLength(ImageExtent extent) => (int)Math.Min(extent.UnitLength, Length - extent.UnitStart);
+    private protected int RequiredLength(ImageExtent extent) => (int)Math.Min(extent.UnitLength, Length - extent.UnitStart);
 
     /// <summary>
     /// Inflates a whole compressed unit. The default reads <see cref="ImageExtent.CompressedLength"/>
     /// bytes of raw deflate (qcow2's encoding); VMDK overrides it to read its grain marker first.
     /// </summary>
-    protected virtual ValueTask<byte[]> InflateUnitAsync(ImageExtent extent, CancellationToken cancellationToken) =>
+    private protected virtual ValueTask<byte[]> InflateUnitAsync(ImageExtent extent, CancellationToken cancellationToken) =>
         UnitInflater.InflateAsync(Container, extent.ContainerOffset, extent.CompressedLength, extent.UnitLength,
             RequiredLength(extent), zlibWrapped: false, Layer, $"{Layer}.compressed-cluster", cancellationToken);
 }

@@ -16,7 +16,8 @@ internal sealed class PagedTableReader
     private readonly IBlockDevice _container;
     private readonly string _layer;
     private readonly bool _bigEndian;
-    private readonly AsyncLruCache<long> _pages = new(DefaultCacheBytes);
+    // Keyed by start and length: hostile tables may overlap, so one start can hold pages of different lengths.
+    private readonly AsyncLruCache<(long Start, int Length)> _pages = new(DefaultCacheBytes);
 
     public PagedTableReader(IBlockDevice container, string layer, bool bigEndian)
     {
@@ -57,8 +58,8 @@ internal sealed class PagedTableReader
         var byteInTable = index * entrySize;
         var pageStart = tableOffset + byteInTable / PageSize * PageSize;
         var pageLength = (int)Math.Min(PageSize, tableOffset + tableBytes - pageStart);
-        var page = await _pages.GetOrLoadAsync(pageStart, pageLength,
-            (start, ct) => _container.ReadBytesAsync(start, pageLength, _layer, structure, ct).AsTask(), cancellationToken)
+        var page = await _pages.GetOrLoadAsync((pageStart, pageLength), pageLength,
+            (key, ct) => _container.ReadBytesAsync(key.Start, key.Length, _layer, structure, ct).AsTask(), cancellationToken)
             .ConfigureAwait(false);
         var entry = page.AsSpan((int)(byteInTable % PageSize), entrySize);
         return (entrySize, _bigEndian) switch

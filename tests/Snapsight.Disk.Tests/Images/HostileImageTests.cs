@@ -52,6 +52,18 @@ public sealed class HostileImageTests
     }
 
     [Fact]
+    public void Qcow2_l2_table_aliasing_the_l1_table_is_survived()
+    {
+        using var dir = new TempDirectory();
+        var image = Make(dir, "-O", "qcow2");
+        var l1 = (long)ReadU64BigEndian(image, 40);
+        WriteU64BigEndian(image, l1, 0x8000_0000_0000_0000 | (ulong)l1); // L1[0] points at the L1 table itself
+
+        // Tables of different sizes now share pages: any outcome but a crash or a non-format error is fine.
+        HostileInput.Run(ct => OpenAndReadAsync(image, ct));
+    }
+
+    [Fact]
     public void Qcow2_data_cluster_past_the_end()
     {
         using var dir = new TempDirectory();

@@ -7,7 +7,7 @@ namespace Snapsight.Disk.Images.Qcow2;
 /// tables are read lazily in pages; zero and unallocated clusters never touch the file;
 /// compressed clusters are raw deflate (compression_type zlib) and inflated on demand.
 /// </summary>
-internal sealed class Qcow2BlockDevice : MappedImageDevice
+public sealed class Qcow2BlockDevice : MappedImageDevice
 {
     private readonly Qcow2Header _header;
     private readonly PagedTableReader _tables;
@@ -30,7 +30,7 @@ internal sealed class Qcow2BlockDevice : MappedImageDevice
         return new Qcow2BlockDevice(container, header);
     }
 
-    protected override async ValueTask<ImageExtent> MapAsync(long offset, CancellationToken cancellationToken)
+    private protected override async ValueTask<ImageExtent> MapAsync(long offset, CancellationToken cancellationToken)
     {
         var clusterSize = _header.ClusterSize;
         var cluster = offset >> _header.ClusterBits;

@@ -151,7 +151,8 @@ internal sealed record Qcow2Header(int Version, int ClusterBits, long VirtualSiz
         var length = BinaryPrimitives.ReadUInt32BigEndian(h.AsSpan(Qcow2HeaderLayout.BackingFileSize));
         // The name lives in the first cluster, after the header; read it only when that holds.
         var name = "(name unreadable)";
-        if (length is > 0 and <= Qcow2HeaderLayout.MaxBackingFileNameBytes && offset + length <= (ulong)Math.Min(clusterSize, container.Length))
+        if (length is > 0 and <= Qcow2HeaderLayout.MaxBackingFileNameBytes && offset < (ulong)clusterSize
+            && offset + length <= (ulong)Math.Min(clusterSize, container.Length))
         {
             var bytes = await container.ReadBytesAsync((long)offset, (int)length, Layer, "qcow2.backing-file-name", cancellationToken)
                 .ConfigureAwait(false);

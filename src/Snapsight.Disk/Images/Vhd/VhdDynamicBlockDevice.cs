@@ -24,7 +24,7 @@ internal sealed class VhdDynamicBlockDevice : MappedImageDevice
         _bat = new PagedTableReader(container, VhdImage.Layer, bigEndian: true);
     }
 
-    protected override async ValueTask<ImageExtent> MapAsync(long offset, CancellationToken cancellationToken)
+    private protected override async ValueTask<ImageExtent> MapAsync(long offset, CancellationToken cancellationToken)
     {
         var block = offset / _header.BlockSize;
         var inBlock = (int)(offset % _header.BlockSize);

@@ -9,7 +9,7 @@ namespace Snapsight.Disk.Images.Vhd;
 /// data followed by a footer; dynamic disks add a header, a BAT and bitmapped blocks.
 /// Differencing disks are refused, naming their parent.
 /// </summary>
-internal static class VhdImage
+public static class VhdImage
 {
     public const string Layer = "vhd";
     private const string FooterStructure = "vhd.footer";

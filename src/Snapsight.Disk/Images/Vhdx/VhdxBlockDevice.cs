@@ -7,7 +7,7 @@ namespace Snapsight.Disk.Images.Vhdx;
 /// metadata, then a BAT whose payload entries are interleaved with sector bitmap entries every
 /// chunk-ratio blocks. BAT pages are read lazily.
 /// </summary>
-internal sealed class VhdxBlockDevice : MappedImageDevice
+public sealed class VhdxBlockDevice : MappedImageDevice
 {
     private readonly VhdxMetadata _metadata;
     private readonly VhdxRegion _bat;
@@ -43,7 +43,7 @@ internal sealed class VhdxBlockDevice : MappedImageDevice
         return new VhdxBlockDevice(container, metadata, regions.Bat);
     }
 
-    protected override async ValueTask<ImageExtent> MapAsync(long offset, CancellationToken cancellationToken)
+    private protected override async ValueTask<ImageExtent> MapAsync(long offset, CancellationToken cancellationToken)
     {
         var blockSize = _metadata.BlockSize;
         var block = offset / blockSize;

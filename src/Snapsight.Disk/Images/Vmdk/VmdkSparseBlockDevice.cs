@@ -10,7 +10,7 @@ namespace Snapsight.Disk.Images.Vmdk;
 /// Extents" and "Stream-Optimized Compressed Sparse Extents"). Grain directory and grain tables
 /// are read lazily in pages.
 /// </summary>
-internal sealed class VmdkSparseBlockDevice : MappedImageDevice
+public sealed class VmdkSparseBlockDevice : MappedImageDevice
 {
     private readonly VmdkSparseHeader _header;
     private readonly PagedTableReader _tables;
@@ -32,7 +32,7 @@ internal sealed class VmdkSparseBlockDevice : MappedImageDevice
         return new VmdkSparseBlockDevice(container, header);
     }
 
-    protected override async ValueTask<ImageExtent> MapAsync(long offset, CancellationToken cancellationToken)
+    private protected override async ValueTask<ImageExtent> MapAsync(long offset, CancellationToken cancellationToken)
     {
         var grainBytes = _header.GrainBytes;
         var grain = offset / grainBytes;
@@ -60,7 +60,7 @@ internal sealed class VmdkSparseBlockDevice : MappedImageDevice
     }
 
     /// <summary>A compressed grain starts with a marker: the grain's first sector (lba) and the compressed size.</summary>
-    protected override async ValueTask<byte[]> InflateUnitAsync(ImageExtent extent, CancellationToken cancellationToken)
+    private protected override async ValueTask<byte[]> InflateUnitAsync(ImageExtent extent, CancellationToken cancellationToken)
     {
         var at = extent.ContainerOffset;
         var marker = await Container.ReadBytesAsync(at, L.MarkerDataStart, Layer, "vmdk.grain-marker", cancellationToken)

@@ -89,10 +89,10 @@ internal sealed record VmdkSparseHeader(
 
         var sectorsPerGt = grain * gtes;
         var gdEntries = (long)((capacity + sectorsPerGt - 1) / sectorsPerGt);
-        if (gdOffset > (ulong)(containerLength / L.SectorSize))
+        if (gdOffset > (ulong)(containerLength / L.SectorSize) || gdEntries > (containerLength - (long)gdOffset * L.SectorSize) / 4)
         {
             throw new DiskFormatException(Layer, Structure, at + L.GdOffset,
-                $"grain directory at sector {gdOffset} lies past the end of the {containerLength}-byte file");
+                $"grain directory of {gdEntries} entries at sector {gdOffset} lies past the end of the {containerLength}-byte file");
         }
 
         if (descriptor is { HasParent: true })
