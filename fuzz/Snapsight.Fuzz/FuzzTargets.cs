@@ -5,6 +5,9 @@ public static class FuzzTargets
 {
     public static IReadOnlyList<IFuzzTarget> All { get; } =
     [
+        new Targets.PartitionsTarget(),
+        new Targets.LvmMetadataTextTarget(),
+        new Targets.LvmPhysicalVolumeTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);
