@@ -34,7 +34,7 @@ public static class PartitionTableReader
 
         // Linux trusts a GPT only behind a protective MBR; we also accept a GPT header on its
         // own (with a warning), since a wiped sector 0 should not hide the partitions.
-        var signedSectorSize = GptSectorSizes.Where(size => head.Length >= size * 2 && GptHeader.HasSignature(head.AsSpan(size))).ToList();
+        var signedSectorSize = GptSectorSizes.Where(size => head.Length > size && GptHeader.HasSignature(head.AsSpan(size))).ToList();
         if (signedSectorSize.Count > 0 || isProtective)
         {
             if (!isProtective)
