@@ -25,6 +25,9 @@ public sealed class GptTableTests
 
         AssertMatches(SfdiskOracle.Read(path), table);
         Assert.Empty(table.Warnings);
+
+        // Sector 0 with room for a 4Kn header, the header, the 16 KiB entry array, the backup header.
+        Assert.Equal(4608 + 512 + (128 * 128) + 512, disk.Statistics.BytesRead);
     }
 
     [Fact]
@@ -142,6 +145,7 @@ public sealed class GptTableTests
 
         Assert.Equal(4096, expected.SectorSize);
         Assert.Equal(4096, table.SectorSize);
+        Assert.Empty(table.Warnings);
         AssertMatches(expected, table);
     }
 
