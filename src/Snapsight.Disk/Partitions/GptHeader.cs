@@ -56,19 +56,7 @@ internal readonly record struct GptHeader(
         var entryLba = BinaryPrimitives.ReadUInt64LittleEndian(sector[GptHeaderLayout.PartitionEntryLba..]);
         var arrayBytes = (ulong)count * entrySize; // both below 2^32: fits in a ulong
         var arraySectors = (arrayBytes + (ulong)sector.Length - 1) / (ulong)sector.Length;
-        problem = (myLba, count, entrySize) switch
-        {
-            _ when myLba != expectedLba => $"MyLBA is {myLba}, but the header was read at LBA {expectedLba}",
-            _ when firstUsable > lastUsable => $"FirstUsableLBA {firstUsable} is after LastUsableLBA {lastUsable}",
-            _ when entrySize < GptEntryLayout.MinimumSize || entrySize > GptEntryLayout.MaximumSize || !uint.IsPow2(entrySize) =>
-                $"SizeOfPartitionEntry {entrySize} is not 128 × 2^n bytes up to {GptEntryLayout.MaximumSize}",
-            _ when arrayBytes > GptEntryLayout.MaximumArrayBytes =>
-                $"NumberOfPartitionEntries {count} × {entrySize} bytes exceeds the {GptEntryLayout.MaximumArrayBytes}-byte bound on the entry array",
-            _ when entryLba >= diskSectors || arraySectors > diskSectors - entryLba =>
-                $"the entry array ({arraySectors} sectors at LBA {entryLba}) lies past the end of the disk ({diskSectors} sectors)",
-            _ when entryLba <= myLba && myLba - entryLba < arraySectors => $"the entry array at LBA {entryLba} overlaps the header itself",
-            _ => "",
-        };
+        problem = FieldProblem();
         if (problem.Length != 0)
         {
             return null;
@@ -84,6 +72,36 @@ internal readonly record struct GptHeader(
             (int)count,
             (int)entrySize,
             BinaryPrimitives.ReadUInt32LittleEndian(sector[GptHeaderLayout.PartitionEntryArrayCrc32..]));
+
+        string FieldProblem()
+        {
+            if (myLba != expectedLba)
+            {
+                return $"MyLBA is {myLba}, but the header was read at LBA {expectedLba}";
+            }
+
+            if (firstUsable > lastUsable)
+            {
+                return $"FirstUsableLBA {firstUsable} is after LastUsableLBA {lastUsable}";
+            }
+
+            if (entrySize < GptEntryLayout.MinimumSize || entrySize > GptEntryLayout.MaximumSize || !uint.IsPow2(entrySize))
+            {
+                return $"SizeOfPartitionEntry {entrySize} is not 128 × 2^n bytes up to {GptEntryLayout.MaximumSize}";
+            }
+
+            if (arrayBytes > GptEntryLayout.MaximumArrayBytes)
+            {
+                return $"NumberOfPartitionEntries {count} × {entrySize} bytes exceeds the {GptEntryLayout.MaximumArrayBytes}-byte bound on the entry array";
+            }
+
+            if (entryLba >= diskSectors || arraySectors > diskSectors - entryLba)
+            {
+                return $"the entry array ({arraySectors} sectors at LBA {entryLba}) lies past the end of the disk ({diskSectors} sectors)";
+            }
+
+            return entryLba <= myLba && myLba - entryLba < arraySectors ? $"the entry array at LBA {entryLba} overlaps the header itself" : "";
+        }
     }
 
     /// <summary>The header CRC is computed over HeaderSize bytes with the CRC field itself taken as zero.</summary>
