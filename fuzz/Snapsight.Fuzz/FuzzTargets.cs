@@ -9,6 +9,9 @@ public static class FuzzTargets
         new Targets.VmdkFuzzTarget(),
         new Targets.VhdFuzzTarget(),
         new Targets.VhdxFuzzTarget(),
+        new Targets.PartitionsTarget(),
+        new Targets.LvmMetadataTextTarget(),
+        new Targets.LvmPhysicalVolumeTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);
