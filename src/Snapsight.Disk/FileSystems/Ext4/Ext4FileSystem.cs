@@ -60,6 +60,13 @@ public sealed class Ext4FileSystem : IFileSystem
         var bytes = await device.ReadBytesAsync(Ext4SuperblockLayout.VolumeOffset, Ext4SuperblockLayout.Size, Ext4Error.Layer, "ext4.superblock", ct)
             .ConfigureAwait(false);
         var superblock = Ext4Superblock.Parse(bytes);
+        if (superblock.BlocksCount > device.Length / superblock.BlockSize)
+        {
+            // Every later bound is "inside the file system"; that must also mean inside the device.
+            throw Ext4Error.At("ext4.superblock", Ext4SuperblockLayout.VolumeOffset + Ext4SuperblockLayout.BlocksCountLo,
+                $"s_blocks_count {superblock.BlocksCount} × {superblock.BlockSize} bytes exceeds the {device.Length}-byte device");
+        }
+
         var warnings = CheckFeatures(superblock);
         var fileSystem = new Ext4FileSystem(device, superblock, warnings);
         var root = await fileSystem._inodes.ReadAsync(RootInode, ct).ConfigureAwait(false);
