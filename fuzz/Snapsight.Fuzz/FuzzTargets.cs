@@ -1,3 +1,5 @@
+using Snapsight.Fuzz.Targets;
+
 namespace Snapsight.Fuzz;
 
 /// <summary>Every fuzz target, in one explicit list.</summary>
@@ -12,6 +14,7 @@ public static class FuzzTargets
         new Targets.PartitionsTarget(),
         new Targets.LvmMetadataTextTarget(),
         new Targets.LvmPhysicalVolumeTarget(),
+        new Ext4FuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);

@@ -1,0 +1,17 @@
+namespace Snapsight.Disk.FileSystems.Ext4;
+
+/// <summary>
+/// Offsets in struct ext4_group_desc (Documentation/filesystems/ext4/group_descr.rst). A
+/// descriptor is 32 bytes, or s_desc_size (≥ 64) bytes when the 64bit feature adds the _hi halves.
+/// </summary>
+internal static class Ext4GroupDescriptorLayout
+{
+    public const int InodeTableLo = 0x08;   // bg_inode_table_lo
+    public const int InodeTableHi = 0x28;   // bg_inode_table_hi (64bit only)
+
+    public const int Size32 = 32;
+    public const int MinSize64 = 64;
+
+    /// <summary>EXT4_MAX_DESC_SIZE: the kernel refuses larger descriptors.</summary>
+    public const int MaxSize = 1024;
+}
