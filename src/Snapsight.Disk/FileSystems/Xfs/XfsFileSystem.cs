@@ -29,7 +29,7 @@ public sealed class XfsFileSystem : IFileSystem
         _maps = new XfsExtentMapReader(device, sb, _addressing, warnings);
         _forks = new XfsForkReader(device, sb, _addressing);
         _directories = new XfsDirectoryReader(sb, _maps, _forks, warnings);
-        _symlinks = new XfsSymlinkReader(sb, _maps, _forks);
+        _symlinks = new XfsSymlinkReader(sb, _maps, _forks, warnings);
     }
 
     public string Type => "xfs";

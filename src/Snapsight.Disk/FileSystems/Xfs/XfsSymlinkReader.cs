@@ -7,9 +7,11 @@ namespace Snapsight.Disk.FileSystems.Xfs;
 /// Reads a symbolic link's target: inline in the data fork (local format) or in remote
 /// blocks. On v5 each remote block starts with a 56-byte struct xfs_dsymlink_hdr ("XSLM",
 /// offset, bytes, crc, uuid, owner, blkno, lsn). Targets are at most XFS_SYMLINK_MAXLEN (1024)
-/// bytes, checked before anything is allocated.
+/// bytes, checked before anything is allocated. mkfs.xfs up to at least 6.1 writes v5 remote
+/// symlinks from a prototype file without that header (xfs_repair then reports a CRC error);
+/// such blocks are read as raw text with a warning, since the target is what a scan needs.
 /// </summary>
-internal sealed class XfsSymlinkReader(XfsSuperblock sb, XfsExtentMapReader maps, XfsForkReader forks)
+internal sealed class XfsSymlinkReader(XfsSuperblock sb, XfsExtentMapReader maps, XfsForkReader forks, XfsWarnings warnings)
 {
     private const string Structure = "xfs.symlink";
     private const int MaxLength = 1024;
@@ -37,15 +39,26 @@ internal sealed class XfsSymlinkReader(XfsSuperblock sb, XfsExtentMapReader maps
         }
 
         var map = await maps.ReadAsync(inode, ct).ConfigureAwait(false);
-        var headerSize = sb.HasCrc ? RemoteHeaderSize : 0;
-        var perBlock = sb.BlockSize - headerSize;
         var target = new byte[length];
         var block = new byte[sb.BlockSize];
+        await forks.ReadExactlyAsync(map, 0, block, Structure, ct).ConfigureAwait(false);
+        var headered = sb.HasCrc && BinaryPrimitives.ReadUInt32BigEndian(block) == RemoteMagic;
+        if (sb.HasCrc && !headered)
+        {
+            warnings.Add($"symlink inode {inode.Number}: remote block has no XSLM header; read as raw text");
+        }
+
+        var headerSize = headered ? RemoteHeaderSize : 0;
+        var perBlock = sb.BlockSize - headerSize;
         // At most ceil(1024 / perBlock) blocks: the loop advances by perBlock bytes each time.
         for (long fileBlock = 0, done = 0; done < length; fileBlock++)
         {
-            await forks.ReadExactlyAsync(map, fileBlock << sb.BlockLog, block, Structure, ct).ConfigureAwait(false);
-            if (sb.HasCrc)
+            if (fileBlock > 0)
+            {
+                await forks.ReadExactlyAsync(map, fileBlock << sb.BlockLog, block, Structure, ct).ConfigureAwait(false);
+            }
+
+            if (headered)
             {
                 CheckRemoteHeader(inode, block);
             }
