@@ -64,23 +64,34 @@ internal sealed class XfsInode
         var forkOffset = span[L.ForkOffset];
         var literalSize = sb.InodeSize - coreSize;
         var dataForkSize = forkOffset == 0 ? literalSize : forkOffset * 8;
-        if (dataForkSize > literalSize)
+        if (forkOffset != 0 && dataForkSize >= literalSize)
         {
             throw Bad(offset, number, $"di_forkoff {forkOffset} (×8 = {forkOffset * 8}) lies past the {literalSize}-byte literal area");
         }
 
-        var format = span[L.Format];
         var flags2 = version == 3 ? BinaryPrimitives.ReadUInt64BigEndian(span[L.Flags2..]) : 0;
+        var largeCounts = (flags2 & L.Flags2LargeExtentCounts) != 0;
+        var attributeExtents = largeCounts
+            ? BinaryPrimitives.ReadUInt32BigEndian(span[L.BigAttributeExtentCount..])
+            : BinaryPrimitives.ReadUInt16BigEndian(span[L.AttributeExtentCount..]);
+        // Without an attribute fork (di_forkoff 0) the data fork fills the literal area; attribute
+        // extents would then overlap it (the kernel's xfs_dinode_verify rejects this too).
+        if (forkOffset == 0 && attributeExtents != 0)
+        {
+            throw Bad(offset, number, $"di_forkoff 0 (no attribute fork) but {attributeExtents} attribute extents");
+        }
+
+        var format = span[L.Format];
         var size = BinaryPrimitives.ReadInt64BigEndian(span[L.Size..]);
         if (size < 0)
         {
             throw Bad(offset, number, $"di_size {size} is negative");
         }
 
-        var extentCount = (flags2 & L.Flags2LargeExtentCounts) != 0
+        var extentCount = largeCounts
             ? BinaryPrimitives.ReadUInt64BigEndian(span[L.BigExtentCount..])
             : BinaryPrimitives.ReadUInt32BigEndian(span[L.ExtentCount..]);
-        if ((flags2 & L.Flags2LargeExtentCounts) != 0 && (sb.Incompat & XfsFeatures.IncompatLargeExtentCounts) == 0)
+        if (largeCounts && (sb.Incompat & XfsFeatures.IncompatLargeExtentCounts) == 0)
         {
             throw Bad(offset, number, "XFS_DIFLAG2_NREXT64 is set but the superblock lacks nrext64");
         }

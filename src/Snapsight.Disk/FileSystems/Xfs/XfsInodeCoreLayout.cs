@@ -23,6 +23,9 @@ internal static class XfsInodeCoreLayout
     public const int ModifiedTime = 0x28;
     public const int Size = 0x38;
     public const int ExtentCount = 0x4C; // di_nextents (32 bits) unless NREXT64
+    public const int AttributeExtentCount = 0x50; // di_anextents (16 bits) unless NREXT64
+    /// <summary>di_big_anextents: with NREXT64 the attribute fork's 32-bit extent count moves here.</summary>
+    public const int BigAttributeExtentCount = 0x4C;
     public const int ForkOffset = 0x52;
     public const int Flags = 0x5A;
     public const int Crc = 0x64; // version 3
