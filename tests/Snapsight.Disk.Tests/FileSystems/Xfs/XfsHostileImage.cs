@@ -71,7 +71,10 @@ public sealed partial class XfsHostileImage : IDisposable
     public byte[] Copy() => (byte[])Bytes.Clone();
 
     /// <summary>The device offset of the first block of a path's first extent, from xfs_db's bmap.</summary>
-    public long FirstDataBlockOffset(string path)
+    public long FirstDataBlockOffset(string path) => FirstExtent(path).Offset;
+
+    /// <summary>The packed block number and device offset of a path's first extent, from xfs_db's bmap.</summary>
+    public (ulong FsBlock, long Offset) FirstExtent(string path)
     {
         var bmap = XfsTestImage.XfsDb(ImagePath, false, $"path {path}", "bmap");
         var match = BmapLine().Match(bmap);
@@ -79,7 +82,8 @@ public sealed partial class XfsHostileImage : IDisposable
         var geometry = XfsTestImage.Fields(XfsTestImage.XfsDb(ImagePath, false, "sb 0", "p agblocks blocksize"));
         var ag = long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
         var agBlock = long.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture);
-        return ((ag * long.Parse(geometry["agblocks"], CultureInfo.InvariantCulture)) + agBlock) * long.Parse(geometry["blocksize"], CultureInfo.InvariantCulture);
+        var offset = ((ag * long.Parse(geometry["agblocks"], CultureInfo.InvariantCulture)) + agBlock) * long.Parse(geometry["blocksize"], CultureInfo.InvariantCulture);
+        return (((ulong)ag << (int)Sb("agblklog")) | (ulong)agBlock, offset);
     }
 
     /// <summary>Opens the patched bytes and reads everything reachable, as a scan would.</summary>
