@@ -5,6 +5,7 @@ public static class FuzzTargets
 {
     public static IReadOnlyList<IFuzzTarget> All { get; } =
     [
+        new Targets.XfsFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);
