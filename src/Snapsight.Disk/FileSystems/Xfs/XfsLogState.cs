@@ -19,7 +19,10 @@ internal sealed class XfsLogState(IBlockDevice device, XfsSuperblock sb, XfsAddr
     private const int BasicBlock = 512;
     private const uint HeaderMagic = 0xFEEDBABE;
     private const int HeaderCycle = 4;
+    private const int HeaderVersion = 8;
     private const int HeaderOperationCount = 40;
+    private const int HeaderSize = 320; // h_size: the in-core log buffer size this record was written with
+    private const int HeaderBytesPerBlock = 32 * 1024; // XLOG_HEADER_CYCLE_SIZE: cycle data one header block covers
     private const int OperationFlags = 9; // xlog_op_header: oh_tid, oh_len, oh_clientid, oh_flags
     private const byte UnmountTransaction = 0x20;
 
@@ -48,7 +51,7 @@ internal sealed class XfsLogState(IBlockDevice device, XfsSuperblock sb, XfsAddr
             }
 
             var operations = BinaryPrimitives.ReadUInt32BigEndian(block.AsSpan(HeaderOperationCount));
-            var body = await ReadBasicBlockAsync(start, (index + 1) % count, ct).ConfigureAwait(false);
+            var body = await ReadBasicBlockAsync(start, (index + HeaderBlocks(block)) % count, ct).ConfigureAwait(false);
             if (operations != 1 || (body[OperationFlags] & UnmountTransaction) == 0)
             {
                 warnings.Add(NotReplayed);
@@ -58,6 +61,17 @@ internal sealed class XfsLogState(IBlockDevice device, XfsSuperblock sb, XfsAddr
         }
 
         warnings.Add(NotReplayed);
+    }
+
+    /// <summary>
+    /// Version 2 records written with buffers over 32 KiB carry extension header blocks
+    /// (xlog_rec_ext_header) before the first operation; h_size says how many.
+    /// </summary>
+    private static long HeaderBlocks(byte[] header)
+    {
+        var version = BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(HeaderVersion));
+        var size = BinaryPrimitives.ReadUInt32BigEndian(header.AsSpan(HeaderSize));
+        return version == 2 && size > HeaderBytesPerBlock ? (size + HeaderBytesPerBlock - 1) / HeaderBytesPerBlock : 1;
     }
 
     /// <summary>Binary search for the first basic block whose cycle differs from block 0's (0 if the whole log has one cycle).</summary>

@@ -71,6 +71,29 @@ public sealed class XfsCraftedImageTests(XfsHostileImage image) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_hard_link_made_by_xfs_db_is_one_node_under_two_names()
+    {
+        // Prototype files cannot express hard links; xfs_db's expert mode can: point /shortform/f1
+        // at f0's inode and give that inode two links (xfs_db rewrites the CRCs).
+        using var temp = new TempDirectory();
+        var path = temp.File("linked.img");
+        await File.WriteAllBytesAsync(path, image.Bytes);
+        var f0 = XfsTestImage.XfsDb(path, false, "path /shortform/f0", "inode").Split(' ')[^1].Trim();
+        XfsTestImage.XfsDb(path, true, "path /shortform", $"write u3.sfdir3.list[1].inumber.i4 {f0}", $"inode {f0}", "write core.nlinkv2 2");
+        Assert.Contains($"current inode number is {f0}", XfsTestImage.XfsDb(path, false, "path /shortform/f1", "inode"), StringComparison.Ordinal);
+
+        using var device = FileBlockDevice.Open(path);
+        using var fs = await XfsFileSystem.OpenAsync(device);
+        var walked = await XfsTreeWalker.WalkAsync(fs);
+        var (first, second) = (walked["/shortform/f0"], walked["/shortform/f1"]);
+        Assert.Equal(long.Parse(f0, CultureInfo.InvariantCulture), first.Node.Id);
+        Assert.Equal(first.Node, second.Node);
+        Assert.Equal(2, first.Node.LinkCount);
+        Assert.Equal(first.Sha256, second.Sha256);
+        Assert.Empty(fs.Warnings);
+    }
+
+    [Fact]
     public async Task Needsrepair_opens_with_a_warning()
     {
         // sb_features_incompat |= XFS_SB_FEAT_INCOMPAT_NEEDSREPAIR (0x10): readable, but flagged.
