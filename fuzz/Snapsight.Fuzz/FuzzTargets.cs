@@ -15,6 +15,7 @@ public static class FuzzTargets
         new Targets.LvmMetadataTextTarget(),
         new Targets.LvmPhysicalVolumeTarget(),
         new Ext4FuzzTarget(),
+        new Targets.XfsFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);
