@@ -115,6 +115,13 @@ internal sealed record FatGeometry
             return null;
         }
 
+        var volumeLength = totalSectors * bytesPerSector;
+        if (volumeLength > deviceLength)
+        {
+            problem = $"the volume claims {totalSectors} sectors ({volumeLength} bytes) but the device holds {deviceLength} bytes";
+            return null;
+        }
+
         // Section 3.5: the variant follows from the count of data clusters, nothing else.
         long rootDirectorySectors = ((rootEntryCount * 32L) + bytesPerSector - 1) / bytesPerSector;
         var metadataSectors = reservedSectors + (fatCount * fatSize) + rootDirectorySectors;
@@ -145,13 +152,6 @@ internal sealed record FatGeometry
         if (fatBytes * 8 / bitsPerEntry < clusterCount + 2)
         {
             problem = $"a FAT of {fatSize} sectors holds {fatBytes * 8 / bitsPerEntry} {variant} entries, fewer than the {clusterCount + 2} the volume needs";
-            return null;
-        }
-
-        var volumeLength = totalSectors * bytesPerSector;
-        if (volumeLength > deviceLength)
-        {
-            problem = $"the volume claims {totalSectors} sectors ({volumeLength} bytes) but the device holds {deviceLength} bytes";
             return null;
         }
 
