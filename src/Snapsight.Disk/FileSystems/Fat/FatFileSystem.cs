@@ -56,13 +56,21 @@ public sealed class FatFileSystem : IFileSystem
         var volume = new FatFileSystem(device, geometry) { Label = geometry.BootSectorLabel };
 
         // Like blkid, prefer the label in the root directory (what DOS and Windows change) over the boot sector's copy.
-        await foreach (var item in volume._directories.ReadAsync(FatNodeIds.DirectoryCluster(volume.RootNode), cancellationToken).ConfigureAwait(false))
+        try
         {
-            if (item.Record.VolumeLabel is { } label)
+            await foreach (var item in volume._directories.ReadAsync(FatNodeIds.DirectoryCluster(volume.RootNode), cancellationToken).ConfigureAwait(false))
             {
-                volume.Label = label;
-                break;
+                if (item.Record.VolumeLabel is { } label)
+                {
+                    volume.Label = label;
+                    break;
+                }
             }
+        }
+        catch (DiskFormatException)
+        {
+            // A damaged root directory costs only the label here; reading the root reports the damage
+            // itself, and the volume's intact parts stay reachable through their own paths.
         }
 
         return volume;

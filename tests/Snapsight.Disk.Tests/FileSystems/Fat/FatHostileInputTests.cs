@@ -214,6 +214,17 @@ public sealed class FatHostileInputTests : IDisposable
     }
 
     [Fact]
+    public void Probe_never_throws_and_accepts_only_boot_sectors_with_a_signature()
+    {
+        Gen.Byte.Array[0, 1024].Sample(bytes =>
+        {
+            var accepted = FatFileSystem.Probe(bytes);
+            Assert.True(!accepted || (bytes.Length >= 512 && bytes[510] == 0x55 && bytes[511] == 0xAA));
+        }, iter: 2000);
+        Assert.True(FatFileSystem.Probe(Fat16().Bytes.AsSpan(0, 512)));
+    }
+
+    [Fact]
     public void Random_damage_never_escapes_as_anything_but_a_format_error()
     {
         var pristine = FatTestImage.Build(_temp, 12, 1, new Dictionary<string, byte[]>
