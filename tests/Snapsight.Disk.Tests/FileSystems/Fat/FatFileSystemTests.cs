@@ -29,14 +29,15 @@ public sealed class FatFileSystemTests
     }
 
     [Theory]
-    [InlineData(12, 4)]
-    [InlineData(16, 20)]
-    [InlineData(32, 40)]
-    public async Task Every_path_mdir_lists_is_found_with_the_bytes_mcopy_put_there(int fatBits, int sizeMiB)
+    [InlineData(12, 4, 512)]
+    [InlineData(16, 20, 512)]
+    [InlineData(32, 40, 512)]
+    [InlineData(16, 24, 4096)] // 4 KiB logical sectors, as on some cloud volumes
+    public async Task Every_path_mdir_lists_is_found_with_the_bytes_mcopy_put_there(int fatBits, int sizeMiB, int sectorSize)
     {
         using var temp = new TempDirectory();
         var files = SampleFiles();
-        var image = FatTestImage.Build(temp, fatBits, sizeMiB, files, sectorsPerCluster: fatBits == 32 ? 1 : 0);
+        var image = FatTestImage.Build(temp, fatBits, sizeMiB, files, sectorsPerCluster: fatBits == 32 || sectorSize == 4096 ? 1 : 0, sectorSize: sectorSize);
         using var device = image.Device();
         var fs = await FatFileSystem.OpenAsync(device);
 

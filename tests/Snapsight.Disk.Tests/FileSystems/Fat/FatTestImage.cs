@@ -27,7 +27,7 @@ public sealed class FatTestImage
     /// (relative path → content; directories are made with mmd) into it with mcopy.
     /// </summary>
     public static FatTestImage Build(TempDirectory temp, int fatBits, int sizeMiB, IReadOnlyDictionary<string, byte[]> files,
-        string label = "SNAPTEST", string serial = "1234ABCD", int sectorsPerCluster = 0)
+        string label = "SNAPTEST", string serial = "1234ABCD", int sectorsPerCluster = 0, int sectorSize = 512)
     {
         var image = temp.File($"fat{fatBits}-{Guid.NewGuid():N}.img");
         using (var stream = File.Create(image))
@@ -35,7 +35,7 @@ public sealed class FatTestImage
             stream.SetLength(sizeMiB * 1024L * 1024);
         }
 
-        var mkfs = new List<string> { "-F", fatBits.ToString(), "-n", label, "-i", serial };
+        var mkfs = new List<string> { "-F", fatBits.ToString(), "-n", label, "-i", serial, "-S", sectorSize.ToString() };
         if (sectorsPerCluster > 0)
         {
             mkfs.AddRange(["-s", sectorsPerCluster.ToString()]);

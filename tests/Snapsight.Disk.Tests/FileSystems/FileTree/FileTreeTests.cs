@@ -188,10 +188,36 @@ public sealed class FileTreeTests
     }
 
     [Fact]
+    public async Task A_link_target_longer_than_path_max_is_refused()
+    {
+        var tree = new FileTree(new InMemoryFileSystem().Symlink("/long", new string('a', 5000)));
+
+        var error = await Assert.ThrowsAsync<DiskFormatException>(() => tree.ResolveAsync("/long"));
+        Assert.Contains("5000-character target", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_walk_stops_descending_at_its_depth_limit_and_says_so()
+    {
+        var deep = "/" + string.Join('/', Enumerable.Repeat("d", FileTree.MaxWalkDepth + 5));
+        var tree = new FileTree(new InMemoryFileSystem().Directory(deep));
+
+        var count = 0;
+        await foreach (var unused in tree.WalkAsync("/"))
+        {
+            count++;
+        }
+
+        Assert.Equal(FileTree.MaxWalkDepth, count);
+        Assert.Contains(tree.Issues, issue => issue.Message.Contains("deeper than 4096", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Missing_paths_and_files_used_as_directories_are_null()
     {
         var tree = new FileTree(new InMemoryFileSystem().File("/etc/hostname", "h"));
 
+        Assert.Equal(("/", FileType.Directory), ((await tree.StatAsync("/"))!.Path, (await tree.StatAsync("/"))!.Node.Type));
         Assert.Null(await tree.StatAsync("/etc/missing"));
         Assert.Null(await tree.StatAsync("/etc/hostname/x"));
         await Assert.ThrowsAsync<DirectoryNotFoundException>(async () => await tree.ListAsync("/nope").ToListAsync());
