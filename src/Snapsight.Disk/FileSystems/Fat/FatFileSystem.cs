@@ -108,10 +108,38 @@ public sealed class FatFileSystem : IFileSystem
                 continue;
             }
 
-            yield return item.Record.IsDirectory
-                ? new DirectoryEntry(item.Name, FatNodeIds.ForDirectory(item.Record.FirstCluster), FileType.Directory)
-                : new DirectoryEntry(item.Name, item.EntryOffset, FileType.File);
+            yield return EntryOf(item);
         }
+    }
+
+    /// <summary>
+    /// Finds a name as Linux's vfat does: case-insensitively, by long name or by 8.3 alias
+    /// ("PROGRA~1"). An exact match wins; otherwise the first case-insensitive one. The scan stops
+    /// at an exact match, so it reads no further than the name.
+    /// </summary>
+    public async ValueTask<DirectoryEntry?> FindEntryAsync(long directoryNode, string name, CancellationToken cancellationToken = default)
+    {
+        DirectoryEntry? folded = null;
+        await foreach (var item in _directories.ReadAsync(DirectoryClusterOf(directoryNode), cancellationToken).ConfigureAwait(false))
+        {
+            if (item.Record.IsVolumeLabel)
+            {
+                continue;
+            }
+
+            if (string.Equals(item.Name, name, StringComparison.Ordinal))
+            {
+                return EntryOf(item);
+            }
+
+            if (folded is null && (string.Equals(item.Name, name, StringComparison.OrdinalIgnoreCase)
+                || string.Equals(item.Record.ShortName, name, StringComparison.OrdinalIgnoreCase)))
+            {
+                folded = EntryOf(item);
+            }
+        }
+
+        return folded;
     }
 
     public ValueTask<string> ReadLinkAsync(long node, CancellationToken cancellationToken = default) =>
@@ -167,6 +195,10 @@ public sealed class FatFileSystem : IFileSystem
     public void Dispose()
     {
     }
+
+    private static DirectoryEntry EntryOf(FatDirectoryItem item) => item.Record.IsDirectory
+        ? new DirectoryEntry(item.Name, FatNodeIds.ForDirectory(item.Record.FirstCluster), FileType.Directory)
+        : new DirectoryEntry(item.Name, item.EntryOffset, FileType.File);
 
     /// <summary>The first cluster behind a directory id (0 for the fixed root); a cluster the volume lacks is bad data.</summary>
     private uint DirectoryClusterOf(long node)

@@ -132,6 +132,30 @@ public sealed class FatFileSystemTests
         Assert.NotNull((await fs.GetNodeAsync(all["/EFI"].Node)).ModifiedAt);
     }
 
+    [Theory]
+    [InlineData("efi/boot/bootx64.efi")]
+    [InlineData("EFI/debian/GRUBX64.EFI")]
+    [InlineData("ALONGF~1.TXT")]
+    [InlineData("a long file name WITH SPACES.TXT")]
+    public async Task Lookups_ignore_case_and_accept_short_aliases_as_mtools_does(string path)
+    {
+        using var temp = new TempDirectory();
+        var image = FatTestImage.Build(temp, 16, 20, SampleFiles());
+        using var device = image.Device();
+        IFileSystem fs = await FatFileSystem.OpenAsync(device);
+
+        var node = fs.RootNode;
+        foreach (var part in path.Split('/'))
+        {
+            node = (await fs.FindEntryAsync(node, part))!.Value.Node;
+        }
+
+        await using var stream = await fs.OpenReadAsync(node);
+        using var ours = new MemoryStream();
+        await stream.CopyToAsync(ours);
+        Assert.Equal(Tool.RunBytes("mtype", ["-i", image.Path, $"::/{path}"], null, Utf8), ours.ToArray());
+    }
+
     /// <summary>A plain depth-first listing of the whole volume (small test images only).</summary>
     internal static async Task<Dictionary<string, (long Node, FileType Type)>> ListAllAsync(IFileSystem fs)
     {
