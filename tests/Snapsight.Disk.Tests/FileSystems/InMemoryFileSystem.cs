@@ -17,6 +17,7 @@ public sealed class InMemoryFileSystem(string? uuid = null, string? label = null
     };
 
     private readonly Dictionary<string, long> _paths = new(StringComparer.Ordinal) { ["/"] = 1 };
+    private int _directoryReads;
 
     public string Type => "memory";
 
@@ -25,6 +26,9 @@ public sealed class InMemoryFileSystem(string? uuid = null, string? label = null
     public string? Label => label;
 
     public long RootNode => 1;
+
+    /// <summary>How many times a directory was read, so tests can prove lookups read only the path.</summary>
+    public int DirectoryReads => _directoryReads;
 
     /// <summary>Creates a directory (and missing parents).</summary>
     public InMemoryFileSystem Directory(string path, bool broken = false)
@@ -63,6 +67,7 @@ public sealed class InMemoryFileSystem(string? uuid = null, string? label = null
     public async IAsyncEnumerable<DirectoryEntry> ReadDirectoryAsync(long directoryNode, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await Task.Yield();
+        Interlocked.Increment(ref _directoryReads);
         var directory = _nodes[directoryNode];
         foreach (var entry in directory.Entries ?? throw new ArgumentException("not a directory"))
         {

@@ -92,6 +92,22 @@ public sealed class FileTreeMountTests : IDisposable
     }
 
     [Fact]
+    public async Task Concurrent_reads_through_one_tree_each_get_their_own_bytes()
+    {
+        var files = Enumerable.Range(0, 16).ToDictionary(i => $"dir{i % 4}/file{i}.bin", i => Enumerable.Range(0, 3000 + (i * 517)).Select(b => (byte)(b * i)).ToArray());
+        var image = FatTestImage.Build(_temp, 16, 20, files);
+        var tree = new FileTree(await FatFileSystem.OpenAsync(new MemoryBlockDevice(image.Bytes)));
+
+        await Parallel.ForEachAsync(Enumerable.Repeat(files, 4).SelectMany(f => f), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (file, ct) =>
+        {
+            await using var stream = await tree.OpenReadAsync("/" + file.Key, ct);
+            using var copy = new MemoryStream();
+            await stream.CopyToAsync(copy, ct);
+            Assert.Equal(file.Value, copy.ToArray());
+        });
+    }
+
+    [Fact]
     public async Task Fat_directory_aliasing_its_own_cluster_is_walked_once()
     {
         // A hostile entry LOOP inside EFI names EFI's own first cluster: a cycle on disk.

@@ -213,6 +213,21 @@ public sealed class FileTreeTests
     }
 
     [Fact]
+    public async Task A_lookup_reads_only_the_directories_on_its_path()
+    {
+        var fs = new InMemoryFileSystem().File("/usr/lib/os-release", "ID=x");
+        for (var i = 0; i < 50; i++)
+        {
+            fs.File($"/usr/share/doc/package{i}/copyright", "c").File($"/var/lib/x{i}/y", "y");
+        }
+
+        var tree = new FileTree(fs);
+        Assert.NotNull(await tree.StatAsync("/usr/lib/os-release"));
+
+        Assert.Equal(3, fs.DirectoryReads); // "/", "/usr", "/usr/lib"
+    }
+
+    [Fact]
     public async Task Missing_paths_and_files_used_as_directories_are_null()
     {
         var tree = new FileTree(new InMemoryFileSystem().File("/etc/hostname", "h"));
