@@ -16,6 +16,8 @@ public static class FuzzTargets
         new Targets.LvmPhysicalVolumeTarget(),
         new Ext4FuzzTarget(),
         new Targets.XfsFuzzTarget(),
+        new Targets.FatFuzzTarget(),
+        new Targets.FstabFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);

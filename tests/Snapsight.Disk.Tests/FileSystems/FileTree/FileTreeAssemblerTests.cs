@@ -1,0 +1,94 @@
+using Snapsight.Disk.BlockDevices;
+using Snapsight.Disk.FileSystems;
+using Snapsight.Disk.FileSystems.Fat;
+using Snapsight.Disk.Tests.FileSystems.Fat;
+using Snapsight.Disk.Tests.Support;
+
+namespace Snapsight.Disk.Tests.FileSystems.FileTree;
+
+/// <summary>fstab assembly over a real FAT volume and in-memory stand-ins for the others.</summary>
+public sealed class FileTreeAssemblerTests : IDisposable
+{
+    private const string RootUuid = "0b4c7e3a-7d1f-4a55-9d4f-2f1d6c2a9e11";
+
+    private readonly TempDirectory _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task Fstab_mounts_volumes_by_uuid_label_and_device_and_reports_the_rest()
+    {
+        var image = FatTestImage.Build(_temp, 12, 2, new Dictionary<string, byte[]> { ["EFI/BOOT/BOOTX64.EFI"] = "shim"u8.ToArray() },
+            label: "ESP", serial: "8c3a1f2b");
+        var esp = await FatFileSystem.OpenAsync(new MemoryBlockDevice(image.Bytes));
+        var espUuid = Tool.Run("blkid", "-o", "value", "-s", "UUID", image.Path).Trim().ToLowerInvariant(); // fstab case may differ
+        var root = new InMemoryFileSystem(uuid: RootUuid.ToUpperInvariant())
+            .File("/etc/os-release", "ID=debian")
+            .File("/etc/fstab", $"""
+                UUID={RootUuid} / ext4 errors=remount-ro 0 1
+                UUID={espUuid} /boot/efi vfat umask=0077 0 1
+                LABEL=home /home ext4 defaults 0 2
+                /dev/mapper/vg0-var--log /var/log xfs defaults 0 0
+                PARTUUID=6f1e2d3c-0000-4000-8000-000000000001 /srv ext4 defaults 0 2
+                UUID=deadbeef-0000-0000-0000-000000000000 /data ext4 defaults 0 2
+                UUID=11111111-2222-3333-4444-555555555555 none swap sw 0 0
+                proc /proc proc defaults 0 0
+                /srv/exports /export none bind 0 0
+                """);
+        var rescue = new InMemoryFileSystem().File("/etc/fstab", $"UUID={RootUuid} / ext4 defaults 0 1\n").Directory("/bin");
+        var volumes = new MountableVolume[]
+        {
+            new("p3", "/dev/sda3", null, new InMemoryFileSystem(label: "home").File("/alice/.profile", "x")),
+            new("a-rescue", "/dev/sdb1", null, rescue),
+            new("p1", "/dev/sda1", null, esp),
+            new("vg0/var-log", "/dev/vg0/var-log", null, new InMemoryFileSystem().File("/syslog", "log")),
+            new("p4", "/dev/sda4", "6F1E2D3C-0000-4000-8000-000000000001", new InMemoryFileSystem().File("/www/index.html", "hi")),
+            new("p2", "/dev/sda2", null, root),
+        };
+
+        var assembly = await FileTreeAssembler.AssembleAsync(volumes, CancellationToken.None);
+
+        Assert.Equal("p2", assembly.Root.Name);
+        Assert.Equal(
+            [("/boot/efi", "p1"), ("/home", "p3"), ("/var/log", "vg0/var-log"), ("/srv", "p4")],
+            assembly.Mounts.Select(m => (m.MountPoint, m.Volume.Name)));
+        var issue = Assert.Single(assembly.Issues);
+        Assert.Equal("fstab names /data on UUID=deadbeef-0000-0000-0000-000000000000 which is not on this disk", issue.Message);
+        Assert.NotNull(await assembly.Tree.StatAsync("/boot/efi/EFI/BOOT/BOOTX64.EFI"));
+        Assert.NotNull(await assembly.Tree.StatAsync("/home/alice/.profile"));
+        Assert.NotNull(await assembly.Tree.StatAsync("/var/log/syslog"));
+        Assert.NotNull(await assembly.Tree.StatAsync("/srv/www/index.html"));
+    }
+
+    [Fact]
+    public async Task Without_a_self_naming_root_the_first_candidate_by_name_wins()
+    {
+        MountableVolume Candidate(string name) =>
+            new(name, null, null, new InMemoryFileSystem().File("/etc/fstab", "# empty\n").Directory("/usr/bin"));
+
+        var assembly = await FileTreeAssembler.AssembleAsync([Candidate("zeta"), Candidate("alpha"), Candidate("mid")], CancellationToken.None);
+
+        Assert.Equal("alpha", assembly.Root.Name);
+        Assert.Empty(assembly.Issues);
+    }
+
+    [Fact]
+    public async Task Without_any_operating_system_the_first_volume_is_the_root_and_that_is_reported()
+    {
+        var assembly = await FileTreeAssembler.AssembleAsync(
+            [new MountableVolume("p2", null, null, new InMemoryFileSystem().File("/etc/fstab", "")), new MountableVolume("p1", null, null, new InMemoryFileSystem())],
+            CancellationToken.None);
+
+        Assert.Equal("p1", assembly.Root.Name);
+        Assert.Contains("no volume holds /etc/fstab", Assert.Single(assembly.Issues).Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("/dev/mapper/vg0-root", "/dev/vg0/root")]
+    [InlineData("/dev/mapper/my--vg-my--lv", "/dev/my-vg/my-lv")]
+    [InlineData("/dev/mapper/luks-1234", "/dev/luks/1234")]
+    [InlineData("/dev/mapper/nodash", "/dev/mapper/nodash")]
+    [InlineData("/dev/sda1", "/dev/sda1")]
+    public void Device_mapper_names_map_to_volume_group_paths(string mapper, string expected) =>
+        Assert.Equal(expected, FstabSpecMatcher.CanonicalDevice(mapper));
+}
