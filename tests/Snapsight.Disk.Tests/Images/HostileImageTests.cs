@@ -13,6 +13,7 @@ namespace Snapsight.Disk.Tests.Images;
 public sealed class HostileImageTests
 {
     private static readonly Guid VhdxMetadataRegion = new("8B7CA206-4790-4B9A-B8FE-575F050F886E");
+    private static readonly Guid VhdxFileParameters = new("CAA16737-FA36-4D43-B3B6-33F0AA44E76B");
     private static readonly Guid VhdxVirtualDiskSize = new("2FA54224-CD1B-4876-B211-5DBED83BF4B8");
 
     [Theory]
@@ -244,6 +245,50 @@ public sealed class HostileImageTests
         }
 
         Assert.Contains("cannot hold the", HostileInput.Rejects(ct => OpenAndReadAsync(image, ct)).Message);
+    }
+
+    [Fact]
+    public void Vhdx_with_a_log_to_replay_is_refused_by_name()
+    {
+        using var dir = new TempDirectory();
+        var image = Make(dir, "-O", "vhdx");
+        foreach (var header in new long[] { 64 * 1024, 128 * 1024 })
+        {
+            Write(image, header + 48, Enumerable.Repeat((byte)0x42, 16).ToArray()); // LogGuid: a log is active
+            FixVhdxChecksum(image, header, 4 * 1024);
+        }
+
+        var error = Assert.IsType<UnsupportedFeatureException>(HostileInput.Rejects(ct => OpenAndReadAsync(image, ct)));
+        Assert.Contains("log replay", error.Features);
+    }
+
+    [Fact]
+    public void Vhdx_differencing_disk_is_refused_by_name()
+    {
+        using var dir = new TempDirectory();
+        var image = Make(dir, "-O", "vhdx");
+        var metadata = FindVhdxMetadataRegion(image);
+        for (var i = 0; i < 16; i++)
+        {
+            var entry = metadata + 32 + i * 32;
+            if (new Guid(Read(image, entry, 16)) == VhdxFileParameters)
+            {
+                WriteU32LittleEndian(image, metadata + ReadU32LittleEndian(image, entry + 16) + 4, 2); // HasParent
+            }
+        }
+
+        var error = Assert.IsType<UnsupportedFeatureException>(HostileInput.Rejects(ct => OpenAndReadAsync(image, ct)));
+        Assert.Contains("differencing disk (has parent)", error.Features);
+    }
+
+    [Fact]
+    public void Vmdk_descriptor_naming_a_missing_extent()
+    {
+        using var dir = new TempDirectory();
+        var descriptor = dir.File("disk.vmdk");
+        File.WriteAllText(descriptor, "# Disk DescriptorFile\nversion=1\nparentCID=ffffffff\ncreateType=\"monolithicFlat\"\nRW 2048 FLAT \"disk-flat.vmdk\" 0\n");
+
+        Assert.Contains("does not exist", HostileInput.Rejects(ct => OpenAndReadAsync(descriptor, ct)).Message);
     }
 
     [Theory]
