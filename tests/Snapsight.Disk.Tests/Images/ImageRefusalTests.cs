@@ -57,4 +57,18 @@ public sealed class ImageRefusalTests
         using var empty = await DiskImage.OpenAsync(dir.File("empty"));
         Assert.Equal(0, empty.Device.Length);
     }
+
+    [Fact]
+    public async Task A_raw_disk_that_merely_ends_with_the_vhd_cookie_is_raw()
+    {
+        using var dir = new TempDirectory();
+        var bytes = new byte[64 * 1024];
+        new Random(8).NextBytes(bytes);
+        "conectix"u8.CopyTo(bytes.AsSpan(bytes.Length - 512)); // no valid footer checksum follows
+        File.WriteAllBytes(dir.File("disk.vhd"), bytes);
+
+        using var opened = await DiskImage.OpenAsync(dir.File("disk.vhd"));
+        Assert.Equal(DiskImageFormats.Raw, opened.Format);
+        Assert.Equal(bytes.Length, opened.Device.Length);
+    }
 }
