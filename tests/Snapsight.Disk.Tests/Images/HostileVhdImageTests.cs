@@ -45,6 +45,26 @@ public sealed class HostileVhdImageTests
         Assert.Contains("checksum", HostileInput.Rejects(ct => OpenAndReadAsync(image, ct)).Message);
     }
 
+    [Fact]
+    public void Vhd_differencing_disk_is_refused_naming_its_parent()
+    {
+        using var dir = new TempDirectory();
+        var image = Make(dir, "-O", "vpc", "-o", "subformat=dynamic,force_size=on");
+        var end = new FileInfo(image).Length - 512;
+        var header = (long)ReadU64BigEndian(image, end + 16);
+        Write(image, header + 64, System.Text.Encoding.BigEndianUnicode.GetBytes("parent-disk.vhd"));
+        FixVhdChecksum(image, header, 1024, 36);
+        foreach (var footer in new[] { 0L, end })
+        {
+            WriteU32BigEndian(image, footer + 60, 4); // disk type: differencing
+            FixVhdChecksum(image, footer, 512, 64);
+        }
+
+        var error = Assert.IsType<UnsupportedFeatureException>(HostileInput.Rejects(ct => OpenAndReadAsync(image, ct)));
+        Assert.Contains("differencing disk", error.Features);
+        Assert.Contains("parent-disk.vhd", error.Message);
+    }
+
     private static void FixVhdChecksum(string image, long offset, int length, int checksumOffset)
     {
         var bytes = Read(image, offset, length);

@@ -18,6 +18,18 @@ public sealed class ImageRefusalTests
         Assert.Contains("base-disk.qcow2", error.Message);
     }
 
+    [Fact]
+    public async Task Vmdk_delta_link_is_refused_naming_its_parent()
+    {
+        using var dir = new TempDirectory();
+        Tool.Run("qemu-img", "create", "-q", "-f", "vmdk", dir.File("parent-disk.vmdk"), "1M");
+        Tool.Run("qemu-img", "create", "-q", "-f", "vmdk", "-b", "parent-disk.vmdk", "-F", "vmdk", dir.File("child.vmdk"));
+
+        var error = await Assert.ThrowsAsync<UnsupportedFeatureException>(() => DiskImage.OpenAsync(dir.File("child.vmdk")));
+        Assert.Contains("delta link (parent disk)", error.Features);
+        Assert.Contains("parent-disk.vmdk", error.Message);
+    }
+
     [Theory]
     [InlineData("compression_type=zstd", "zstd compression")]
     [InlineData("extended_l2=on", "extended L2 entries")]
