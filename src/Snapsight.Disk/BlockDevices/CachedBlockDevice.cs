@@ -147,7 +147,8 @@ public sealed class CachedBlockDevice : IBlockDevice
         do
         {
             frontier = Interlocked.Read(ref _readAheadFrontier);
-            from = Math.Max(lastBlock + 1, frontier + 1);
+            // Continue from the frontier when it lies within this window; otherwise it belongs to an earlier stream.
+            from = frontier >= lastBlock && frontier <= to ? frontier + 1 : lastBlock + 1;
             if (from > to)
             {
                 return;

@@ -74,6 +74,22 @@ public sealed class CachedBlockDeviceTests
     }
 
     [Fact]
+    public async Task A_new_sequential_stream_behind_an_earlier_one_gets_read_ahead_too()
+    {
+        using var slow = new SlowDevice(new byte[256 * 4096], delay: TimeSpan.FromMilliseconds(5));
+        using var cached = new CachedBlockDevice(slow, new BlockCache(1 << 22, 4096), readAheadBlocks: 2);
+
+        await cached.ReadAsync(100 * 4096, new byte[4096]);
+        await cached.ReadAsync(101 * 4096, new byte[4096]); // read-ahead of 102, 103
+        await cached.ReadAsync(10 * 4096, new byte[4096]);
+        await cached.ReadAsync(11 * 4096, new byte[4096]); // a new stream: read-ahead of 12, 13
+        await WaitUntil(() => slow.Requests.Count >= 8);
+        await Task.Delay(50);
+
+        Assert.Equal([10L, 11, 12, 13, 100, 101, 102, 103], slow.Requests.Order());
+    }
+
+    [Fact]
     public async Task Devices_sharing_a_cache_never_see_each_others_blocks_and_the_capacity_holds()
     {
         var a = Enumerable.Repeat((byte)0xAA, 8 * 4096).ToArray();

@@ -86,4 +86,19 @@ public sealed class ImageFormatReadTests
         Assert.Equal(DiskImageFormats.VmdkStreamOptimized, opened.Format);
         Assert.True(source.AsSpan().SequenceEqual(TestImages.ReadAll(opened.Device)));
     }
+
+    [Fact]
+    public async Task Dirty_qcow2_is_read_as_written_and_reported_dirty()
+    {
+        using var dir = new TempDirectory();
+        var source = TestImages.WriteRaw(dir.File("source.raw"), 1024 * 1024, seed: 4);
+        var image = dir.File("disk.qcow2");
+        TestImages.Convert(dir.File("source.raw"), image, "-O", "qcow2");
+        HostileImages.WriteU64BigEndian(image, 72, 1); // incompatible_features: dirty, as after a crash with lazy refcounts
+
+        using var container = Snapsight.Disk.BlockDevices.FileBlockDevice.Open(image);
+        using var device = await Snapsight.Disk.Images.Qcow2.Qcow2BlockDevice.OpenAsync(container);
+        Assert.True(device.Dirty);
+        Assert.True(source.AsSpan().SequenceEqual(TestImages.ReadAll(device)));
+    }
 }

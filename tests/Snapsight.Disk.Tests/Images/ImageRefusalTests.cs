@@ -18,6 +18,18 @@ public sealed class ImageRefusalTests
         Assert.Contains("base-disk.qcow2", error.Message);
     }
 
+    [Fact]
+    public async Task Vmdk_delta_link_is_refused_naming_its_parent()
+    {
+        using var dir = new TempDirectory();
+        Tool.Run("qemu-img", "create", "-q", "-f", "vmdk", dir.File("parent-disk.vmdk"), "1M");
+        Tool.Run("qemu-img", "create", "-q", "-f", "vmdk", "-b", "parent-disk.vmdk", "-F", "vmdk", dir.File("child.vmdk"));
+
+        var error = await Assert.ThrowsAsync<UnsupportedFeatureException>(() => DiskImage.OpenAsync(dir.File("child.vmdk")));
+        Assert.Contains("delta link (parent disk)", error.Features);
+        Assert.Contains("parent-disk.vmdk", error.Message);
+    }
+
     [Theory]
     [InlineData("compression_type=zstd", "zstd compression")]
     [InlineData("extended_l2=on", "extended L2 entries")]
@@ -56,5 +68,19 @@ public sealed class ImageRefusalTests
         Assert.Equal(bytes, TestImages.ReadAll(random.Device));
         using var empty = await DiskImage.OpenAsync(dir.File("empty"));
         Assert.Equal(0, empty.Device.Length);
+    }
+
+    [Fact]
+    public async Task A_raw_disk_that_merely_ends_with_the_vhd_cookie_is_raw()
+    {
+        using var dir = new TempDirectory();
+        var bytes = new byte[64 * 1024];
+        new Random(8).NextBytes(bytes);
+        "conectix"u8.CopyTo(bytes.AsSpan(bytes.Length - 512)); // no valid footer checksum follows
+        File.WriteAllBytes(dir.File("disk.vhd"), bytes);
+
+        using var opened = await DiskImage.OpenAsync(dir.File("disk.vhd"));
+        Assert.Equal(DiskImageFormats.Raw, opened.Format);
+        Assert.Equal(bytes.Length, opened.Device.Length);
     }
 }

@@ -14,9 +14,14 @@ public static class VhdImage
     public const string Layer = "vhd";
     private const string FooterStructure = "vhd.footer";
 
-    /// <summary>A VHD carries its footer at the end; dynamic disks also carry a copy at offset 0.</summary>
+    /// <summary>
+    /// A VHD carries its footer at the end; dynamic disks also carry a copy at offset 0. A cookie at
+    /// offset 0 is a strong sign; at the end it must come with a valid checksum, since any raw disk
+    /// may happen to end with those eight bytes.
+    /// </summary>
     public static bool Probe(ReadOnlySpan<byte> head, ReadOnlySpan<byte> tail) =>
-        head.StartsWith(F.CookieValue) || (tail.Length >= F.Size && tail[^F.Size..].StartsWith(F.CookieValue));
+        head.StartsWith(F.CookieValue)
+        || (tail.Length >= F.Size && IsValidFooter(tail[^F.Size..]));
 
     /// <summary>Opens the virtual disk; the result's <c>Dynamic</c> says which kind it is.</summary>
     public static async Task<(IBlockDevice Device, bool Dynamic)> OpenAsync(IBlockDevice container, CancellationToken cancellationToken = default)
@@ -87,6 +92,6 @@ public static class VhdImage
         throw new DiskFormatException(Layer, FooterStructure, endOffset, "neither the footer at the end nor its copy at offset 0 has the conectix cookie and a valid checksum");
     }
 
-    private static bool IsValidFooter(byte[] footer) =>
-        footer.AsSpan(F.Cookie).StartsWith(F.CookieValue) && VhdChecksum.IsValid(footer, F.Checksum);
+    private static bool IsValidFooter(ReadOnlySpan<byte> footer) =>
+        footer.StartsWith(F.CookieValue) && VhdChecksum.IsValid(footer, F.Checksum);
 }

@@ -9,13 +9,23 @@ internal sealed record VmdkExtentLine(string Access, long Sectors, string Type, 
 /// The text descriptor of a VMDK (Virtual Disk Format 5.0, "The Descriptor File"): either a file
 /// of its own (monolithicFlat) or embedded in a sparse extent. Only the keys we use are kept.
 /// </summary>
-internal sealed record VmdkDescriptor(string? CreateType, string? ParentCid, IReadOnlyList<VmdkExtentLine> Extents)
+internal sealed record VmdkDescriptor(string? CreateType, string? ParentCid, string? ParentFileNameHint, IReadOnlyList<VmdkExtentLine> Extents)
 {
     public const string Signature = "# Disk DescriptorFile";
     private const int MaxExtents = 1024;
 
     /// <summary>A parent CID other than ffffffff marks a delta link (a child of another disk).</summary>
     public bool HasParent => ParentCid is not null && !ParentCid.Equals("ffffffff", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Refuses a delta link, naming its parent.</summary>
+    public void RefuseParent(string layer, long offset)
+    {
+        if (HasParent)
+        {
+            throw new UnsupportedFeatureException(layer, "vmdk.descriptor", offset, ["delta link (parent disk)"],
+                $"parent \"{ParentFileNameHint ?? "(no parentFileNameHint)"}\", parentCID {ParentCid}");
+        }
+    }
 
     public static bool Probe(ReadOnlySpan<byte> header) =>
         header.StartsWith("# Disk DescriptorFile"u8);
@@ -25,6 +35,7 @@ internal sealed record VmdkDescriptor(string? CreateType, string? ParentCid, IRe
     {
         string? createType = null;
         string? parentCid = null;
+        string? parentHint = null;
         var extents = new List<VmdkExtentLine>();
         foreach (var rawLine in text.Split('\n'))
         {
@@ -42,6 +53,10 @@ internal sealed record VmdkDescriptor(string? CreateType, string? ParentCid, IRe
             {
                 parentCid = value;
             }
+            else if (TryKeyValue(line, "parentFileNameHint", out value))
+            {
+                parentHint = value;
+            }
             else if (line.StartsWith("RW ", StringComparison.Ordinal) || line.StartsWith("RDONLY ", StringComparison.Ordinal)
                      || line.StartsWith("NOACCESS ", StringComparison.Ordinal))
             {
@@ -54,7 +69,7 @@ internal sealed record VmdkDescriptor(string? CreateType, string? ParentCid, IRe
             }
         }
 
-        return new VmdkDescriptor(createType, parentCid, extents);
+        return new VmdkDescriptor(createType, parentCid, parentHint, extents);
     }
 
     private static bool TryKeyValue(string line, string key, out string value)

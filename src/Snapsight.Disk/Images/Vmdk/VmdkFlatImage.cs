@@ -26,10 +26,7 @@ internal static class VmdkFlatImage
 
         var bytes = await descriptorFile.ReadBytesAsync(0, (int)descriptorFile.Length, Layer, Structure, cancellationToken).ConfigureAwait(false);
         var descriptor = VmdkDescriptor.Parse(Encoding.UTF8.GetString(bytes), Layer, 0);
-        if (descriptor.HasParent)
-        {
-            throw new UnsupportedFeatureException(Layer, Structure, 0, ["delta link (parent disk)"], $"parentCID {descriptor.ParentCid}");
-        }
+        descriptor.RefuseParent(Layer, 0);
 
         if (!string.Equals(descriptor.CreateType, "monolithicFlat", StringComparison.OrdinalIgnoreCase))
         {

@@ -95,10 +95,7 @@ internal sealed record VmdkSparseHeader(
                 $"grain directory of {gdEntries} entries at sector {gdOffset} lies past the end of the {containerLength}-byte file");
         }
 
-        if (descriptor is { HasParent: true })
-        {
-            throw new UnsupportedFeatureException(Layer, "vmdk.descriptor", at, ["delta link (parent disk)"], $"parentCID {descriptor.ParentCid}");
-        }
+        descriptor?.RefuseParent(Layer, at);
 
         var streamOptimized = descriptor?.CreateType is { } type
             ? type.Equals("streamOptimized", StringComparison.OrdinalIgnoreCase)
