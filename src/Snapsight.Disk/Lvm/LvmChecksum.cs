@@ -12,6 +12,4 @@ internal static class LvmChecksum
     public const uint InitialValue = 0xF597A6CF;
 
     public static uint Compute(ReadOnlySpan<byte> data) => Crc32.Update(InitialValue, data);
-
-    public static uint Continue(uint running, ReadOnlySpan<byte> data) => Crc32.Update(running, data);
 }

@@ -27,8 +27,6 @@ internal sealed class MetadataSection(string name, long offset)
 
     public IReadOnlyList<MetadataSection> Children => _children;
 
-    public IEnumerable<KeyValuePair<string, MetadataValue>> Values => _values;
-
     public MetadataValue? this[string key] => _values.GetValueOrDefault(key);
 
     public MetadataSection? Child(string childName) => _children.FirstOrDefault(c => c.Name == childName);

@@ -22,14 +22,22 @@ public sealed class LvmReaderTests
         new SegSpec(8, 128, ("pv0", 12), ("pv1", 4))); // 2 stripes of 64 KiB chunks
 
     /// <summary>A GPT disk made by sfdisk with two LVM partitions, each a PV written from the format spec, three LVs each holding an ext4 image made by mkfs.ext4 -d.</summary>
-    private static (string DiskPath, Dictionary<string, byte[]> Images) BuildDisk(TempDirectory directory, IReadOnlyList<LvSpec>? lvs = null)
+    private const string GptScript = """
+        label: gpt
+        size=49152, type=E6D6D379-F507-44C2-A23C-238F2A3DF928, name="pv0"
+        size=49152, type=E6D6D379-F507-44C2-A23C-238F2A3DF928, name="pv1"
+        """;
+
+    private const string DosScript = """
+        label: dos
+        size=49152, type=8e
+        size=49152, type=8e
+        """;
+
+    private static (string DiskPath, Dictionary<string, byte[]> Images) BuildDisk(TempDirectory directory, string script = GptScript)
     {
-        lvs ??= [Root, Spanning, Striped];
-        var disk = SfdiskOracle.CreateDisk(directory, "lvm.img", 64L << 20, """
-            label: gpt
-            size=49152, type=E6D6D379-F507-44C2-A23C-238F2A3DF928, name="pv0"
-            size=49152, type=E6D6D379-F507-44C2-A23C-238F2A3DF928, name="pv1"
-            """);
+        LvSpec[] lvs = [Root, Spanning, Striped];
+        var disk = SfdiskOracle.CreateDisk(directory, "lvm.img", 64L << 20, script);
         var partitions = SfdiskOracle.Read(disk).Partitions;
         var text = LvmMetadataText.Write("vg0", "vgvgvg-0000-1111-2222-3333-4444-vgvgvg", ExtentSectors, [Pv0, Pv1], lvs);
         var images = new Dictionary<string, byte[]>();
@@ -73,11 +81,13 @@ public sealed class LvmReaderTests
         return bytes;
     }
 
-    [Fact]
-    public async Task Linear_spanning_and_striped_volumes_read_back_as_the_file_systems_placed_in_them()
+    [Theory]
+    [InlineData(GptScript)]
+    [InlineData(DosScript)]
+    public async Task Linear_spanning_and_striped_volumes_read_back_as_the_file_systems_placed_in_them(string partitioning)
     {
         using var directory = new TempDirectory();
-        var (path, images) = BuildDisk(directory);
+        var (path, images) = BuildDisk(directory, partitioning);
         using var disk = FileBlockDevice.Open(path);
         var table = await PartitionTableReader.ReadAsync(disk);
         var pvs = table.Partitions.Select(p => p.Open(disk)).ToList();
@@ -131,6 +141,26 @@ public sealed class LvmReaderTests
 
         Assert.Equal("segment type \"thin\" is not supported", volumes.Single(v => v.Name == "thinvol").Problem);
         Assert.Equal(8 * 8 * 512, volumes.Single(v => v.Name == "root").Device!.Length);
+    }
+
+    [Fact]
+    public async Task The_metadata_copy_with_the_highest_seqno_wins()
+    {
+        var old = new LvSpec("old", "oooooo-0000-0000-0000-0000-0000-oooooo", new SegSpec(1, 0, ("pv0", 0)));
+        var current = new LvSpec("current", "cccccc-0000-0000-0000-0000-0000-cccccc", new SegSpec(1, 0, ("pv1", 0)));
+        var pvs = new[] { (Pv0, 7L, old), (Pv1, 8L, current) }.Select(v =>
+        {
+            var image = new byte[4 << 20];
+            var text = LvmMetadataText.Write("vg0", "vgvgvg-0000-1111-2222-3333-4444-vgvgvg", ExtentSectors, [Pv0, Pv1], [v.Item3], seqno: v.Item2);
+            LvmImageBuilder.WritePvMetadata(image, image.Length, new PvLayout(v.Item1.Uuid), text);
+            return (IBlockDevice)new MemoryBlockDevice(image);
+        }).ToList();
+
+        var forward = await LvmReader.ReadAsync(pvs);
+        var backward = await LvmReader.ReadAsync([pvs[1], pvs[0]]);
+
+        Assert.Equal("current", Assert.Single(forward).Name);
+        Assert.Equal("current", Assert.Single(backward).Name);
     }
 
     [Theory]

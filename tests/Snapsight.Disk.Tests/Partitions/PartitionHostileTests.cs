@@ -78,6 +78,29 @@ public sealed class PartitionHostileTests
         Assert.Contains(table.Warnings, w => w.Contains("primary GPT header is corrupt (NumberOfPartitionEntries 4294967295"));
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_4Kn_GPT_with_a_corrupt_or_wiped_primary_is_read_from_its_backup(bool wipePrimary)
+    {
+        var image = CraftedTables.Gpt(4096, 64, [new(CraftedTables.LinuxFileSystem, 10, 19, "four-k")], entryCount: 32);
+        if (wipePrimary)
+        {
+            Array.Clear(image, 4096, 4096);
+        }
+        else
+        {
+            image[4096 + 60] ^= 1;
+        }
+
+        var table = Read(image, out var error);
+
+        Assert.Null(error);
+        Assert.Equal(4096, table!.SectorSize);
+        Assert.Equal(("four-k", 10L * 4096, 10L * 4096), table.Partitions.Select(p => (p.Name, p.Offset, p.Length)).Single());
+        Assert.Contains(table.Warnings, w => w.Contains("using the backup at LBA 63"));
+    }
+
     [Fact]
     public void Entries_past_the_disk_backwards_or_overlapping_are_cut_skipped_or_flagged()
     {
