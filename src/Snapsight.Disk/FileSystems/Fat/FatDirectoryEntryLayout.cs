@@ -14,10 +14,6 @@ internal static class FatDirectoryEntryLayout
     public const int BaseNameLength = 8;
     public const int DIR_Attr = 11;
     public const int DIR_NTRes = 12;
-    public const int DIR_CrtTimeTenth = 13;
-    public const int DIR_CrtTime = 14;
-    public const int DIR_CrtDate = 16;
-    public const int DIR_LstAccDate = 18;
     public const int DIR_FstClusHI = 20;
     public const int DIR_WrtTime = 22;
     public const int DIR_WrtDate = 24;
@@ -29,7 +25,6 @@ internal static class FatDirectoryEntryLayout
     public const byte ATTR_SYSTEM = 0x04;
     public const byte ATTR_VOLUME_ID = 0x08;
     public const byte ATTR_DIRECTORY = 0x10;
-    public const byte ATTR_ARCHIVE = 0x20;
 
     /// <summary>All four low bits set marks a long-name entry (section 7).</summary>
     public const byte ATTR_LONG_NAME = ATTR_READ_ONLY | ATTR_HIDDEN | ATTR_SYSTEM | ATTR_VOLUME_ID;

@@ -9,7 +9,6 @@ internal static class FatLongNameEntryLayout
     public const int LDIR_Ord = 0;
     public const int LDIR_Name1 = 1;
     public const int Name1Units = 5;
-    public const int LDIR_Attr = 11;
     public const int LDIR_Type = 12;
     public const int LDIR_Chksum = 13;
     public const int LDIR_Name2 = 14;

@@ -20,6 +20,12 @@ public sealed partial class FileTree
 
         while (pending.TryPop(out var name))
         {
+            // Anything after a non-directory fails, even "", "." and "..": "file/" and "file/.." are ENOTDIR in Linux.
+            if (walked[^1].Type != FileType.Directory)
+            {
+                return null;
+            }
+
             if (name is "" or ".")
             {
                 continue;
@@ -36,7 +42,7 @@ public sealed partial class FileTree
             }
 
             var current = walked[^1];
-            if (current.Type != FileType.Directory || !TreePath.IsValidName(name))
+            if (!TreePath.IsValidName(name))
             {
                 return null;
             }

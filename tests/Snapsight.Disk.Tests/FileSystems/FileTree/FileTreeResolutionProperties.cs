@@ -112,7 +112,8 @@ public sealed class FileTreeResolutionProperties
     }
 
     /// <summary>
-    /// The rules, stated plainly: walk the components left to right from "/"; ".." drops the last
+    /// The rules, stated plainly: walk the components left to right from "/"; any component at
+    /// all after a non-directory finds nothing; ".." drops the last
     /// component of where we are (nothing at "/"); a link met before the last component, or at the
     /// last when following, splices its target in front of the rest — from "/" when absolute —
     /// and the 41st such splice is a loop.
@@ -126,6 +127,11 @@ public sealed class FileTreeResolutionProperties
         {
             var part = head.Value;
             rest.RemoveFirst();
+            if (model[here].Kind != Kind.Directory)
+            {
+                return (null, false);
+            }
+
             if (part is "" or ".")
             {
                 continue;
@@ -135,11 +141,6 @@ public sealed class FileTreeResolutionProperties
             {
                 here = here == "/" ? "/" : here[..Math.Max(1, here.LastIndexOf('/'))];
                 continue;
-            }
-
-            if (model[here].Kind != Kind.Directory)
-            {
-                return (null, false);
             }
 
             var next = here == "/" ? "/" + part : here + "/" + part;

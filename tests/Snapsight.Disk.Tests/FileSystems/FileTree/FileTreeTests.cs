@@ -235,6 +235,8 @@ public sealed class FileTreeTests
         Assert.Equal(("/", FileType.Directory), ((await tree.StatAsync("/"))!.Path, (await tree.StatAsync("/"))!.Node.Type));
         Assert.Null(await tree.StatAsync("/etc/missing"));
         Assert.Null(await tree.StatAsync("/etc/hostname/x"));
+        Assert.Null(await tree.StatAsync("/etc/hostname/"));
+        Assert.Null(await tree.StatAsync("/etc/hostname/.."));
         await Assert.ThrowsAsync<DirectoryNotFoundException>(async () => await tree.ListAsync("/nope").ToListAsync());
     }
 }
