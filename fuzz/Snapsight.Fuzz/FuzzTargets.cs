@@ -7,17 +7,17 @@ public static class FuzzTargets
 {
     public static IReadOnlyList<IFuzzTarget> All { get; } =
     [
-        new Targets.Qcow2FuzzTarget(),
-        new Targets.VmdkFuzzTarget(),
-        new Targets.VhdFuzzTarget(),
-        new Targets.VhdxFuzzTarget(),
-        new Targets.PartitionsTarget(),
-        new Targets.LvmMetadataTextTarget(),
-        new Targets.LvmPhysicalVolumeTarget(),
+        new Qcow2FuzzTarget(),
+        new VmdkFuzzTarget(),
+        new VhdFuzzTarget(),
+        new VhdxFuzzTarget(),
+        new PartitionsTarget(),
+        new LvmMetadataTextTarget(),
+        new LvmPhysicalVolumeTarget(),
         new Ext4FuzzTarget(),
-        new Targets.XfsFuzzTarget(),
-        new Targets.FatFuzzTarget(),
-        new Targets.FstabFuzzTarget(),
+        new XfsFuzzTarget(),
+        new FatFuzzTarget(),
+        new FstabFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Snapsight.Cli.Commands;
 
 namespace Snapsight.Cli;
 
@@ -9,12 +10,27 @@ internal static class SnapsightCommand
     {
         var root = new RootCommand(
             "Snapsight: agentless vulnerability and compliance scanning of virtual machine disks and snapshots.");
+        root.Subcommands.Add(DiskCommand.Build());
+        root.Subcommands.Add(LsCommand.Build());
+        root.Subcommands.Add(CatCommand.Build());
         return root;
     }
 
     public static async Task<int> RunAsync(string[] args)
     {
         var parse = Build().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            // The contract's exit code for usage errors is 2 (System.CommandLine would use 1).
+            foreach (var error in parse.Errors)
+            {
+                await Console.Error.WriteLineAsync($"snapsight: {error.Message}").ConfigureAwait(false);
+            }
+
+            await Console.Error.WriteLineAsync("Run 'snapsight --help' or 'snapsight VERB --help' for usage.").ConfigureAwait(false);
+            return CommandRunner.UsageError;
+        }
+
         return await parse.InvokeAsync().ConfigureAwait(false);
     }
 }

@@ -1,0 +1,55 @@
+using System.CommandLine;
+using Snapsight.Disk.FileSystems;
+using Snapsight.Disk.Volumes;
+
+namespace Snapsight.Cli.Commands;
+
+/// <summary>
+/// The <c>--partition N | --volume NAME</c> pair shared by <c>ls</c> and <c>cat</c>, and the
+/// choice of file tree they make: one volume alone, or by default the root with its fstab mounts.
+/// </summary>
+internal sealed class VolumeOptions
+{
+    public Option<int?> Partition { get; } = new("--partition", "-p")
+    {
+        Description = "Read partition N alone (numbered as Linux does: 1–4 primary, 5+ logical; see `snapsight disk`).",
+    };
+
+    public Option<string?> Volume { get; } = new("--volume")
+    {
+        Description = "Read one volume alone by the name `snapsight disk` shows: p2, vg0/root, or disk for a bare file system.",
+    };
+
+    public void AddTo(Command command)
+    {
+        command.Options.Add(Partition);
+        command.Options.Add(Volume);
+        command.Validators.Add(result =>
+        {
+            if (result.GetResult(Partition) is not null && result.GetResult(Volume) is not null)
+            {
+                result.AddError("--partition and --volume cannot be used together.");
+            }
+        });
+    }
+
+    public FileTree SelectTree(ParseResult parse, DiskInspection inspection, string image)
+    {
+        var wanted = parse.GetValue(Partition)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? parse.GetValue(Volume);
+        if (wanted is null)
+        {
+            return inspection.Assembly?.Tree
+                ?? throw new UsageException($"no root file system was found on {image}; pick one with --partition N or --volume NAME (`snapsight disk {image}` lists them)");
+        }
+
+        var volume = inspection.Volumes.FirstOrDefault(v => v.IsNamed(wanted))
+            ?? throw new UsageException($"{image} has no volume {wanted}; it has {string.Join(", ", inspection.Volumes.Select(v => v.Name))}");
+        if (volume.FileSystem is null)
+        {
+            var why = volume.Problem ?? $"it holds {volume.Content.ToString().ToLowerInvariant()} content, not a readable file system";
+            throw new UsageException($"volume {volume.Name} of {image} cannot be read: {why}");
+        }
+
+        return new FileTree(volume.FileSystem);
+    }
+}

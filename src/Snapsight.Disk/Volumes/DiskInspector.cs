@@ -1,0 +1,197 @@
+using Snapsight.Disk.BlockDevices;
+using Snapsight.Disk.FileSystems;
+using Snapsight.Disk.FileSystems.Ext4;
+using Snapsight.Disk.FileSystems.Fat;
+using Snapsight.Disk.FileSystems.Xfs;
+using Snapsight.Disk.Images;
+using Snapsight.Disk.Lvm;
+using Snapsight.Disk.Partitions;
+
+namespace Snapsight.Disk.Volumes;
+
+/// <summary>
+/// Opens a disk image and finds everything on it: image format, partition table, LVM, file
+/// systems, and the root tree with its fstab mounts. Every partition and logical volume is
+/// probed by content; a volume that cannot be read becomes a <see cref="CoverageGap"/> and the
+/// rest of the disk is still inspected.
+/// </summary>
+public static class DiskInspector
+{
+    public static async Task<DiskInspection> InspectAsync(string imagePath, CancellationToken cancellationToken = default)
+    {
+        var image = await DiskImage.OpenAsync(imagePath, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await InspectAsync(image, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            image.Dispose();
+            throw;
+        }
+    }
+
+    private static async Task<DiskInspection> InspectAsync(OpenedDiskImage image, CancellationToken cancellationToken)
+    {
+        var disk = image.Device;
+        var gaps = new List<CoverageGap>();
+        var warnings = new List<string>();
+        var volumes = new List<DiskVolume>();
+
+        PartitionTable? table = null;
+        try
+        {
+            table = await PartitionTableReader.ReadAsync(disk, cancellationToken).ConfigureAwait(false);
+            warnings.AddRange(table.Warnings);
+        }
+        catch (DiskFormatException e)
+        {
+            gaps.Add(new CoverageGap("partition table", e.Message));
+        }
+
+        if (table is null || table.Scheme == "none")
+        {
+            volumes.Add(new DiskVolume { Name = "disk", Device = disk, Offset = 0 });
+        }
+        else
+        {
+            foreach (var partition in table.Partitions.Where(p => !p.IsExtendedContainer))
+            {
+                volumes.Add(new DiskVolume
+                {
+                    Name = $"p{partition.Number}",
+                    PartitionNumber = partition.Number,
+                    Device = partition.Open(disk),
+                    Offset = partition.Offset,
+                    PartitionType = partition.TypeName,
+                    PartitionName = partition.Name,
+                    PartitionUuid = partition.UniqueId,
+                });
+            }
+        }
+
+        foreach (var volume in volumes)
+        {
+            await OpenContentAsync(volume, gaps, warnings, cancellationToken).ConfigureAwait(false);
+        }
+
+        volumes.AddRange(await OpenLogicalVolumesAsync(volumes, gaps, warnings, cancellationToken).ConfigureAwait(false));
+
+        var assembly = await AssembleRootAsync(volumes, gaps, cancellationToken).ConfigureAwait(false);
+        return new DiskInspection(image, table, volumes, assembly, gaps, warnings);
+    }
+
+    private static async Task<IReadOnlyList<DiskVolume>> OpenLogicalVolumesAsync(
+        List<DiskVolume> volumes, List<CoverageGap> gaps, List<string> warnings, CancellationToken cancellationToken)
+    {
+        var physical = volumes.Where(v => v.Content == VolumeContent.LvmPhysicalVolume).ToList();
+        if (physical.Count == 0)
+        {
+            return [];
+        }
+
+        IReadOnlyList<LogicalVolume> logical;
+        try
+        {
+            logical = await LvmReader.ReadAsync(physical.Select(v => v.Device).ToList(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (DiskFormatException e)
+        {
+            gaps.Add(new CoverageGap($"LVM on {string.Join(", ", physical.Select(v => v.Name))}", e.Message));
+            return [];
+        }
+
+        var result = new List<DiskVolume>();
+        foreach (var lv in logical)
+        {
+            if (lv.Device is null)
+            {
+                // A logical volume whose physical volumes are missing or whose segments we do not read.
+                gaps.Add(new CoverageGap($"{lv.VolumeGroup}/{lv.Name}", lv.Problem ?? "the logical volume cannot be assembled"));
+                continue;
+            }
+
+            var volume = new DiskVolume
+            {
+                Name = $"{lv.VolumeGroup}/{lv.Name}",
+                Device = lv.Device,
+                DevicePath = $"/dev/mapper/{lv.VolumeGroup.Replace("-", "--", StringComparison.Ordinal)}-{lv.Name.Replace("-", "--", StringComparison.Ordinal)}",
+            };
+            await OpenContentAsync(volume, gaps, warnings, cancellationToken).ConfigureAwait(false);
+            result.Add(volume);
+        }
+
+        return result;
+    }
+
+    /// <summary>Identifies what a volume holds and opens its file system; problems become gaps.</summary>
+    private static async Task OpenContentAsync(DiskVolume volume, List<CoverageGap> gaps, List<string> warnings, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var head = new byte[volume.Device.ClampToLength(0, VolumeContentProbe.HeadLength)];
+            await volume.Device.ReadExactlyAsync(0, head, "volume", "first block", cancellationToken).ConfigureAwait(false);
+            volume.Content = VolumeContentProbe.Identify(head);
+            if (volume.Content == VolumeContent.Unknown
+                && volume.Device.Length >= VolumeContentProbe.BtrfsSuperblockOffset + 4096)
+            {
+                var superblock = await volume.Device.ReadBytesAsync(VolumeContentProbe.BtrfsSuperblockOffset, 4096, "volume", "btrfs superblock", cancellationToken).ConfigureAwait(false);
+                if (VolumeContentProbe.IsBtrfsSuperblock(superblock))
+                {
+                    volume.Content = VolumeContent.Btrfs;
+                }
+            }
+
+            volume.FileSystem = volume.Content switch
+            {
+                VolumeContent.Ext => await Ext4FileSystem.OpenAsync(volume.Device, cancellationToken).ConfigureAwait(false),
+                VolumeContent.Xfs => await XfsFileSystem.OpenAsync(volume.Device, cancellationToken).ConfigureAwait(false),
+                VolumeContent.Fat => await FatFileSystem.OpenAsync(volume.Device, cancellationToken).ConfigureAwait(false),
+                _ => null,
+            };
+        }
+        catch (DiskFormatException e)
+        {
+            volume.Problem = e.Message;
+        }
+
+        var gap = volume.Problem ?? volume.Content switch
+        {
+            VolumeContent.Luks => "encrypted with LUKS: its contents cannot be read without the key",
+            VolumeContent.Ntfs => "NTFS volumes are not read yet",
+            VolumeContent.Btrfs => "btrfs volumes are not read yet",
+            VolumeContent.Unknown => "the content is not a file system, LVM or encryption format Snapsight knows",
+            _ => null,
+        };
+        if (gap is not null)
+        {
+            gaps.Add(new CoverageGap(volume.Name, gap));
+        }
+
+        warnings.AddRange(FileSystemWarnings(volume.FileSystem).Select(w => $"{volume.Name}: {w}"));
+    }
+
+    private static IReadOnlyList<string> FileSystemWarnings(IFileSystem? fileSystem) => fileSystem switch
+    {
+        Ext4FileSystem ext => ext.Warnings,
+        XfsFileSystem xfs => xfs.Warnings,
+        _ => [],
+    };
+
+    private static async Task<FileTreeAssembly?> AssembleRootAsync(List<DiskVolume> volumes, List<CoverageGap> gaps, CancellationToken cancellationToken)
+    {
+        var mountable = volumes
+            .Where(v => v.FileSystem is not null)
+            .Select(v => new MountableVolume(v.Name, v.DevicePath, v.PartitionUuid?.ToString(), v.FileSystem!))
+            .ToList();
+        if (mountable.Count == 0)
+        {
+            gaps.Add(new CoverageGap("disk", "no readable file system was found"));
+            return null;
+        }
+
+        var assembly = await FileTreeAssembler.AssembleAsync(mountable, cancellationToken).ConfigureAwait(false);
+        gaps.AddRange(assembly.Issues.Select(i => new CoverageGap(i.Path, i.Message)));
+        return assembly;
+    }
+}

@@ -1,0 +1,126 @@
+using System.Text.Json;
+using Snapsight.Disk.Tests.Support;
+
+namespace Snapsight.Cli.Tests;
+
+public sealed class CommandLineTests
+{
+    [Theory]
+    [InlineData("disk")]
+    [InlineData("ls")]
+    [InlineData("cat")]
+    public void Every_verb_explains_itself_with_an_example(string verb)
+    {
+        var result = SnapsightProcess.Run(verb, "--help");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("Usage:", result.Text, StringComparison.Ordinal);
+        Assert.Contains($"snapsight {verb} ", result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_root_help_lists_every_verb()
+    {
+        var result = SnapsightProcess.Run("--help");
+        Assert.Equal(0, result.ExitCode);
+        foreach (var verb in new[] { "disk", "ls", "cat" })
+        {
+            Assert.Contains(verb, result.Text, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void A_missing_image_is_a_usage_error_with_one_sentence_on_stderr_and_nothing_on_stdout()
+    {
+        var result = SnapsightProcess.Run("ls", "/nonexistent/disk.qcow2");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(result.Stdout);
+        Assert.Contains("/nonexistent/disk.qcow2", result.Stderr, StringComparison.Ordinal);
+        Assert.Single(result.Stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void An_unknown_option_is_a_usage_error()
+    {
+        var result = SnapsightProcess.Run("ls", "disk.img", "--no-such-option");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(result.Stdout);
+    }
+
+    [Fact]
+    public void Cat_writes_the_exact_bytes_of_the_file_following_the_os_release_symlink()
+    {
+        var result = SnapsightProcess.Run("cat", DebianImages.Path("gpt-disk.vhdx"), "/etc/os-release");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(File.ReadAllBytes(DebianImages.Path("rootfs/etc/os-release")), result.Stdout);
+    }
+
+    [Fact]
+    public void Cat_of_a_directory_says_so()
+    {
+        var result = SnapsightProcess.Run("cat", DebianImages.Path("root-ext4.img"), "/etc");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("not a regular file", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Ls_json_lines_match_what_the_kernel_said_about_the_tree()
+    {
+        var result = SnapsightProcess.Run("ls", DebianImages.Path("gpt-disk.qcow2"), "/usr/bin", "--json");
+        Assert.Equal(0, result.ExitCode);
+        var expected = DebianImages.Manifest
+            .Where(e => e.Path.StartsWith("/usr/bin/", StringComparison.Ordinal) && e.Path.LastIndexOf('/') == "/usr/bin".Length)
+            .ToDictionary(e => e.Path);
+        var lines = result.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(expected.Count, lines.Length);
+        foreach (var line in lines)
+        {
+            using var json = JsonDocument.Parse(line);
+            var o = json.RootElement;
+            var want = expected[o.GetProperty("path").GetString()!];
+            Assert.Equal(want.Type, o.GetProperty("type").GetString());
+            Assert.Equal(want.Mode, o.GetProperty("mode").GetString());
+            Assert.Equal(want.Uid, o.GetProperty("uid").GetInt64());
+            Assert.Equal(want.Gid, o.GetProperty("gid").GetInt64());
+            Assert.True(o.GetProperty("inode").GetInt64() > 0);
+            if (want.Type == "symlink")
+            {
+                Assert.Equal(want.Target, o.GetProperty("target").GetString());
+            }
+            else
+            {
+                Assert.Equal(want.Size, o.GetProperty("size").GetInt64());
+                Assert.False(o.TryGetProperty("target", out _));
+            }
+        }
+    }
+
+    [Fact]
+    public void Ls_of_a_partition_lists_that_file_system_alone()
+    {
+        var result = SnapsightProcess.Run("ls", DebianImages.Path("gpt-disk.raw"), "/EFI/debian", "--partition", "1");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("/EFI/debian/A Long File Name.txt", result.Text, StringComparison.Ordinal);
+        Assert.Contains("/EFI/debian/os-release.txt", result.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Disk_reports_the_table_the_file_systems_and_the_root()
+    {
+        var result = SnapsightProcess.Run("disk", DebianImages.Path("gpt-disk.vhd"), "--json");
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var o = json.RootElement;
+        Assert.Equal("vhd-dynamic", o.GetProperty("format").GetString());
+        Assert.Equal("gpt", o.GetProperty("partitionTable").GetProperty("scheme").GetString());
+        Assert.Equal("p2", o.GetProperty("root").GetString());
+        var volumes = o.GetProperty("volumes").EnumerateArray().ToDictionary(v => v.GetProperty("name").GetString()!);
+        Assert.Equal("/boot/efi", volumes["p1"].GetProperty("mountPoint").GetString());
+        Assert.Equal("/srv/data", volumes["p3"].GetProperty("mountPoint").GetString());
+        Assert.Equal(65L * 1024 * 1024, volumes["p2"].GetProperty("offset").GetInt64());
+        Assert.Equal("0f6d1f6e-2a42-4c1b-8f0e-3a6f2b1c9d01", volumes["p2"].GetProperty("uuid").GetString());
+
+        var table = SnapsightProcess.Run("disk", DebianImages.Path("gpt-disk.vhd"));
+        Assert.Equal(0, table.ExitCode);
+        Assert.Contains("Root    p2 (ext4", table.Text, StringComparison.Ordinal);
+    }
+}

@@ -1,0 +1,45 @@
+namespace Snapsight.Disk.Tests.Support;
+
+/// <summary>
+/// The real Debian 12 disk images built by <c>tests/images/build-debian-images</c> (cached
+/// between runs), and the oracle manifest of the tree they were made from.
+/// </summary>
+public static class DebianImages
+{
+    private static readonly Lazy<string> BuiltFolder = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<IReadOnlyList<TreeManifestEntry>> TreeManifest = new(
+        () => TreeManifestEntry.ReadAll(Path("rootfs.manifest.tsv")), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static string Folder => BuiltFolder.Value;
+
+    /// <summary>What the kernel said about every entry of the tree the images hold.</summary>
+    public static IReadOnlyList<TreeManifestEntry> Manifest => TreeManifest.Value;
+
+    public static string Path(string name) => System.IO.Path.Combine(Folder, name);
+
+    /// <summary>The repository root, found from the test's working directory.</summary>
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    /// <summary>Names a proto file could not hold, so the XFS image lacks them (tests/images/xfs-protofile.py).</summary>
+    public static IReadOnlySet<string> OmittedFromXfs => File.ReadAllLines(Path("xfs-omitted.txt")).ToHashSet(StringComparer.Ordinal);
+
+    private static string Build()
+    {
+        var script = System.IO.Path.Combine(RepositoryRoot, "tests", "images", "build-debian-images");
+        var output = Tool.Run(script).Trim();
+        return output.Split('\n')[^1];
+    }
+
+    private static string FindRepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Snapsight.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new InvalidOperationException($"no Snapsight.sln above {AppContext.BaseDirectory}");
+    }
+}
