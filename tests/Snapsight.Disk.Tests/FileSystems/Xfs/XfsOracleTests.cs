@@ -18,6 +18,8 @@ public sealed class XfsOracleTests(XfsSourceTreeFixture source) : IClassFixture<
         { "v4-no-ftype", ["-m", "crc=0", "-n", "ftype=0"] },
         { "v5-4k-sectors", ["-s", "size=4096"] },
         { "v5-1k-blocks", ["-b", "size=1024"] },
+        { "v5-nrext64", ["-i", "nrext64=1"] },
+        { "v5-no-bigtime", ["-m", "bigtime=0"] },
     };
 
     [Theory]
