@@ -92,7 +92,12 @@ public sealed partial class XfsHostileImage : IDisposable
         using var device = new MemoryBlockDevice(image);
         using var fs = await XfsFileSystem.OpenAsync(device, ct);
         var walked = await XfsTreeWalker.WalkAsync(fs, strict: false);
-        Assert.NotEmpty(walked);
+        foreach (var path in walked.Keys)
+        {
+            var cut = path.LastIndexOf('/');
+            var parent = cut == 0 ? fs.RootNode : walked[path[..cut]].Node.Id;
+            await fs.FindEntryAsync(parent, path[(cut + 1)..], ct);
+        }
     }
 
     public void Dispose() => _directory.Dispose();
