@@ -112,6 +112,11 @@ internal static class XfsDataBlockDirectory
 
         CheckTag(region[(size - 2)..], positionInBlock, offset, inode);
         var name = region.Slice(9, nameLength);
+        if (!L.IsValidName(name))
+        {
+            throw Bad(offset, inode, "the entry name contains '/' or NUL");
+        }
+
         var type = hasFileType ? L.FromDirectoryType(region[9 + nameLength]) : FileType.Unknown;
         // "." and ".." are stored as entries in data blocks; the contract leaves them out.
         if (!(nameLength == 1 && name[0] == '.') && !(nameLength == 2 && name[0] == '.' && name[1] == '.'))

@@ -70,6 +70,12 @@ internal static class XfsDirectoryLayout
     public const int ShortformHeaderBase = 2;
     public const int ShortformEntryBase = 3;
 
+    /// <summary>
+    /// A stored name may hold neither '/' nor NUL (the kernel's xfs_dir2_namecheck treats either
+    /// as corruption); such a name could otherwise split or truncate a path above us.
+    /// </summary>
+    public static bool IsValidName(ReadOnlySpan<byte> name) => !name.IsEmpty && name.IndexOfAny((byte)'/', (byte)0) < 0;
+
     // Directory entry file types (XFS_DIR3_FT_*).
     public static FileType FromDirectoryType(byte ftype) => ftype switch
     {

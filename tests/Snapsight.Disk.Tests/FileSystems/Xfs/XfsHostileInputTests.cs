@@ -210,6 +210,15 @@ public sealed class XfsHostileInputTests(XfsHostileImage image) : IClassFixture<
     }
 
     [Fact]
+    public void Shortform_entry_name_contains_a_slash()
+    {
+        // "f0" becomes "f/": a name that would split into two path components above us.
+        var bytes = image.Copy();
+        bytes[image.Shortform.Offset + CoreSize + 6 + 3 + 1] = (byte)'/';
+        Assert.Contains("'/' or NUL", Reject(bytes).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Local_symlink_size_exceeds_its_fork_and_is_not_allocated()
     {
         // di_size 2^40 for an inline link: must be refused before anything that size is allocated.
