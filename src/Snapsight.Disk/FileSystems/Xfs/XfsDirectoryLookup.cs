@@ -26,20 +26,26 @@ internal sealed class XfsDirectoryLookup(XfsSuperblock sb, XfsExtentMapReader ma
         var wanted = Encoding.UTF8.GetBytes(name);
         var hash = XfsNameHash.Compute(wanted);
         var map = await maps.ReadAsync(inode, ct).ConfigureAwait(false);
-        var singleBlock = inode.Size == sb.DirectoryBlockSize;
         var block = new byte[sb.DirectoryBlockSize];
-        var fileBlock = singleBlock ? 0 : L.LeafOffset >> sb.BlockLog;
         var (daHeader, countAt) = sb.HasCrc ? (L.V5DaHeaderSize, L.V5DaCount) : (L.V4DaHeaderSize, L.V4DaCount);
-        await ReadBlockAsync(map, fileBlock, block, ct).ConfigureAwait(false);
-
         var candidates = new List<uint>();
+
+        // A one-block directory is usually block form ("XD2B"/"XDB3", hash pairs in its tail); a
+        // leaf directory shrunk to one data block is not, so the magic decides.
+        var singleBlock = false;
+        if (inode.Size == sb.DirectoryBlockSize)
+        {
+            await ReadBlockAsync(map, 0, block, ct).ConfigureAwait(false);
+            singleBlock = BinaryPrimitives.ReadUInt32BigEndian(block) == (sb.HasCrc ? L.BlockMagicV5 : L.BlockMagicV4);
+        }
+
         if (singleBlock)
         {
             var count = BinaryPrimitives.ReadUInt32BigEndian(block.AsSpan(block.Length - L.BlockTailSize));
             var headerSize = sb.HasCrc ? L.V5DataHeaderSize : L.V4DataHeaderSize;
             if (count > (block.Length - headerSize - L.BlockTailSize) / L.LeafEntrySize)
             {
-                throw Bad(inode, fileBlock, $"block tail count {count} does not fit the block");
+                throw Bad(inode, 0, $"block tail count {count} does not fit the block");
             }
 
             var start = block.Length - L.BlockTailSize - ((int)count * L.LeafEntrySize);
@@ -47,6 +53,8 @@ internal sealed class XfsDirectoryLookup(XfsSuperblock sb, XfsExtentMapReader ma
         }
         else
         {
+            var fileBlock = L.LeafOffset >> sb.BlockLog;
+            await ReadBlockAsync(map, fileBlock, block, ct).ConfigureAwait(false);
             fileBlock = await DescendAsync(inode, map, block, fileBlock, hash, daHeader, countAt, ct).ConfigureAwait(false);
             var visited = new HashSet<long>();
             for (var hop = 0; fileBlock >= 0; hop++)
