@@ -94,6 +94,49 @@ public sealed class XfsCraftedImageTests(XfsHostileImage image) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_one_tebibyte_sparse_file_reads_its_data_then_zeros()
+    {
+        // di_size of /data raised to 1 TiB + 5 by xfs_db: everything past the 5 mapped blocks is a hole.
+        using var temp = new TempDirectory();
+        var path = temp.File("large.img");
+        await File.WriteAllBytesAsync(path, image.Bytes);
+        const long size = (1L << 40) + 5;
+        XfsTestImage.XfsDb(path, true, $"inode {image.Data.Inode}", $"write core.size {size}");
+        Assert.Equal(size.ToString(CultureInfo.InvariantCulture), XfsTestImage.Fields(XfsTestImage.XfsDb(path, false, $"inode {image.Data.Inode}", "p core.size"))["core.size"]);
+
+        using var device = FileBlockDevice.Open(path);
+        using var fs = await XfsFileSystem.OpenAsync(device);
+        Assert.Equal(size, (await fs.GetNodeAsync((long)image.Data.Inode)).Size);
+        await using var stream = await fs.OpenReadAsync((long)image.Data.Inode);
+        Assert.Equal(size, stream.Length);
+        var head = new byte[5 * 4096];
+        await stream.ReadExactlyAsync(head);
+        Assert.Equal(image.Bytes.AsSpan((int)image.FirstDataBlockOffset("/data"), head.Length).ToArray(), head);
+        stream.Position = size - 4096;
+        var tail = new byte[4096];
+        await stream.ReadExactlyAsync(tail);
+        Assert.All(tail, b => Assert.Equal(0, b));
+        Assert.Equal(0, await stream.ReadAsync(tail));
+    }
+
+    [Fact]
+    public async Task A_realtime_file_is_reported_as_unsupported()
+    {
+        // XFS_DIFLAG_REALTIME (di_flags bit 0, set with xfs_db) puts the data on a realtime
+        // device we do not have: metadata stays readable, opening the data names the feature.
+        using var temp = new TempDirectory();
+        var path = temp.File("realtime.img");
+        await File.WriteAllBytesAsync(path, image.Bytes);
+        XfsTestImage.XfsDb(path, true, $"inode {image.Data.Inode}", "write core.realtime 1");
+
+        using var device = FileBlockDevice.Open(path);
+        using var fs = await XfsFileSystem.OpenAsync(device);
+        Assert.Equal(5 * 4096, (await fs.GetNodeAsync((long)image.Data.Inode)).Size);
+        var error = await Assert.ThrowsAsync<UnsupportedFeatureException>(async () => await fs.OpenReadAsync((long)image.Data.Inode));
+        Assert.Equal(["realtime"], error.Features);
+    }
+
+    [Fact]
     public async Task Needsrepair_opens_with_a_warning()
     {
         // sb_features_incompat |= XFS_SB_FEAT_INCOMPAT_NEEDSREPAIR (0x10): readable, but flagged.
