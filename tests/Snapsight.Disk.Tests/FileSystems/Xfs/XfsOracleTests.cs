@@ -114,7 +114,16 @@ public sealed class XfsOracleTests(XfsSourceTreeFixture source) : IClassFixture<
             var fields = XfsTestImage.Fields(output);
             var node = walked[path].Node;
             Assert.Contains($"current inode number is {node.Id}", output, StringComparison.Ordinal);
-            Assert.Equal(fields["core.mode"], "0" + Convert.ToString((((int)node.Type switch { 1 => 0x8000, 2 => 0x4000, 3 => 0xA000, 4 => 0x2000, 5 => 0x6000, _ => 0 }) | node.Permissions), 8));
+            var format = node.Type switch
+            {
+                FileType.File => 0x8000,
+                FileType.Directory => 0x4000,
+                FileType.Symlink => 0xA000,
+                FileType.CharDevice => 0x2000,
+                FileType.BlockDevice => 0x6000,
+                _ => 0,
+            };
+            Assert.Equal(fields["core.mode"], "0" + Convert.ToString(format | node.Permissions, 8));
             Assert.Equal(fields["core.uid"], node.Uid.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(fields["core.gid"], node.Gid.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (node.Type != FileType.BlockDevice)
