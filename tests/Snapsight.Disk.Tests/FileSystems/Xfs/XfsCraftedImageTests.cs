@@ -137,6 +137,32 @@ public sealed class XfsCraftedImageTests(XfsHostileImage image) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_version_1_inode_on_v4_takes_its_link_count_from_di_onlink()
+    {
+        // mkfs.xfs now writes version 2 cores on v4; xfs_db turns one back into version 1, whose
+        // 16-bit di_onlink (offset 0x06, "nlinkv1" in xfs_db) holds the link count.
+        using var temp = new TempDirectory();
+        var tree = temp.File("tree");
+        Directory.CreateDirectory(tree);
+        await File.WriteAllTextAsync(Path.Combine(tree, "old"), "version one");
+        var path = temp.File("v4.img");
+        XfsTestImage.Make(path, tree, 64, "-m", "crc=0");
+        var inode = XfsTestImage.XfsDb(path, false, "path /old", "inode").Split(' ')[^1].Trim();
+        XfsTestImage.XfsDb(path, true, $"inode {inode}", "write core.version 1", "write core.nlinkv1 3");
+        var oracle = XfsTestImage.Fields(XfsTestImage.XfsDb(path, false, $"inode {inode}", "p core.version core.nlinkv1 core.size"));
+        Assert.Equal("1", oracle["core.version"]);
+
+        using var device = FileBlockDevice.Open(path);
+        using var fs = await XfsFileSystem.OpenAsync(device);
+        var entry = await fs.FindEntryAsync(fs.RootNode, "old");
+        var node = await fs.GetNodeAsync(entry!.Value.Node);
+        Assert.Equal(long.Parse(oracle["core.nlinkv1"], CultureInfo.InvariantCulture), node.LinkCount);
+        Assert.Equal(long.Parse(oracle["core.size"], CultureInfo.InvariantCulture), node.Size);
+        await using var stream = await fs.OpenReadAsync(node.Id);
+        Assert.Equal("version one", await new StreamReader(stream).ReadToEndAsync());
+    }
+
+    [Fact]
     public async Task Needsrepair_opens_with_a_warning()
     {
         // sb_features_incompat |= XFS_SB_FEAT_INCOMPAT_NEEDSREPAIR (0x10): readable, but flagged.
