@@ -17,6 +17,48 @@ internal static class XfsDataBlockDirectory
     public static void Parse(
         ReadOnlySpan<byte> block, long offset, XfsInode inode, XfsSuperblock sb, bool allowSingleBlock, XfsWarnings warnings, List<DirectoryEntry> entries)
     {
+        var (headerSize, end) = CheckBlock(block, offset, inode, sb, allowSingleBlock, warnings);
+        var position = headerSize;
+        // Each step advances by at least 8 bytes, so a block has at most end / 8 regions.
+        while (position < end)
+        {
+            if (position + 4 > end)
+            {
+                throw Bad(offset + position, inode, $"a region starts {end - position} bytes before the end of the data area");
+            }
+
+            var length = ParseRegion(block[position..end], position, offset + position, inode, sb.HasFileType, entries);
+            position += length;
+        }
+    }
+
+    /// <summary>
+    /// The entry a leaf address points at (<paramref name="positionInBlock"/>, 8-byte aligned
+    /// past the header), or null when it is "." or "..". Pointing at free space is corruption.
+    /// </summary>
+    public static DirectoryEntry? EntryAt(
+        ReadOnlySpan<byte> block, int positionInBlock, long offset, XfsInode inode, XfsSuperblock sb, bool singleBlock, XfsWarnings warnings)
+    {
+        var (headerSize, end) = CheckBlock(block, offset, inode, sb, singleBlock, warnings);
+        if (positionInBlock < headerSize || positionInBlock % L.Alignment != 0 || positionInBlock + 12 > end)
+        {
+            throw Bad(offset + positionInBlock, inode, $"a leaf address points at {positionInBlock}, outside the data area {headerSize}..{end}");
+        }
+
+        if (BinaryPrimitives.ReadUInt16BigEndian(block[positionInBlock..]) == L.FreeTag)
+        {
+            throw Bad(offset + positionInBlock, inode, "a leaf address points at an unused region");
+        }
+
+        var found = new List<DirectoryEntry>(1);
+        ParseRegion(block[positionInBlock..end], positionInBlock, offset + positionInBlock, inode, sb.HasFileType, found);
+        return found.Count == 1 ? found[0] : null;
+    }
+
+    /// <summary>Checks magic (and on v5 owner and CRC); returns the header size and the end of the data area.</summary>
+    private static (int HeaderSize, int End) CheckBlock(
+        ReadOnlySpan<byte> block, long offset, XfsInode inode, XfsSuperblock sb, bool allowSingleBlock, XfsWarnings warnings)
+    {
         var magic = BinaryPrimitives.ReadUInt32BigEndian(block);
         var (blockMagic, dataMagic, headerSize) = sb.HasCrc
             ? (L.BlockMagicV5, L.DataMagicV5, L.V5DataHeaderSize)
@@ -36,18 +78,7 @@ internal static class XfsDataBlockDirectory
             CheckV5Header(block, offset, inode, warnings);
         }
 
-        var position = headerSize;
-        // Each step advances by at least 8 bytes, so a block has at most end / 8 regions.
-        while (position < end)
-        {
-            if (position + 4 > end)
-            {
-                throw Bad(offset + position, inode, $"a region starts {end - position} bytes before the end of the data area");
-            }
-
-            var length = ParseRegion(block[position..end], position, offset + position, inode, sb.HasFileType, entries);
-            position += length;
-        }
+        return (headerSize, end);
     }
 
     /// <summary>Returns the region's length after validating it; appends an entry when it is one.</summary>
@@ -81,6 +112,11 @@ internal static class XfsDataBlockDirectory
 
         CheckTag(region[(size - 2)..], positionInBlock, offset, inode);
         var name = region.Slice(9, nameLength);
+        if (!L.IsValidName(name))
+        {
+            throw Bad(offset, inode, "the entry name contains '/' or NUL");
+        }
+
         var type = hasFileType ? L.FromDirectoryType(region[9 + nameLength]) : FileType.Unknown;
         // "." and ".." are stored as entries in data blocks; the contract leaves them out.
         if (!(nameLength == 1 && name[0] == '.') && !(nameLength == 2 && name[0] == '.' && name[1] == '.'))

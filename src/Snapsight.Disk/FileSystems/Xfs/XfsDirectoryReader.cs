@@ -24,7 +24,8 @@ internal sealed class XfsDirectoryReader(XfsSuperblock sb, XfsExtentMapReader ma
 
         var map = await maps.ReadAsync(inode, ct).ConfigureAwait(false);
         var blocksPerDirBlock = sb.DirectoryBlockSize >> sb.BlockLog;
-        var leafBlock = XfsDirectoryLayout.LeafOffset >> sb.BlockLog;
+        // Data blocks end at di_size (it counts only the data section), and always below the leaf offset.
+        var leafBlock = Math.Min(XfsDirectoryLayout.LeafOffset, inode.Size + sb.BlockSize - 1) >> sb.BlockLog;
         var singleBlock = inode.Size == sb.DirectoryBlockSize;
         var buffer = new byte[sb.DirectoryBlockSize];
         var next = 0L; // the first file block not yet read: directory blocks are visited once, in order

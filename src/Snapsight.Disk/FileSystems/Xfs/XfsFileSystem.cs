@@ -19,6 +19,7 @@ public sealed class XfsFileSystem : IFileSystem
     private readonly XfsForkReader _forks;
     private readonly XfsDirectoryReader _directories;
     private readonly XfsSymlinkReader _symlinks;
+    private readonly XfsDirectoryLookup _lookup;
 
     private XfsFileSystem(IBlockDevice device, XfsSuperblock sb, XfsWarnings warnings)
     {
@@ -30,6 +31,7 @@ public sealed class XfsFileSystem : IFileSystem
         _forks = new XfsForkReader(device, sb, _addressing);
         _directories = new XfsDirectoryReader(sb, _maps, _forks, warnings);
         _symlinks = new XfsSymlinkReader(sb, _maps, _forks, warnings);
+        _lookup = new XfsDirectoryLookup(sb, _maps, _forks, warnings);
     }
 
     public string Type => "xfs";
@@ -99,6 +101,41 @@ public sealed class XfsFileSystem : IFileSystem
         {
             yield return entry;
         }
+    }
+
+    /// <summary>
+    /// Looks one name up through the directory's hash index (a few blocks however large the
+    /// directory); short-form directories are scanned in the inode, and case-insensitive file
+    /// systems (whose names hash differently) are scanned in full.
+    /// </summary>
+    public async ValueTask<DirectoryEntry?> FindEntryAsync(long directoryNode, string name, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var inode = await ReadInodeAsync(directoryNode, cancellationToken).ConfigureAwait(false);
+        if (inode.Type != FileType.Directory)
+        {
+            throw new DiskFormatException("xfs", "xfs.inode", inode.Offset, $"inode {inode.Number} is not a directory");
+        }
+
+        if (name is "" or "." or ".." || name.Contains('/', StringComparison.Ordinal))
+        {
+            return null; // never stored as entries the contract returns
+        }
+
+        if (inode.Format != XfsInodeCoreLayout.FormatLocal && !_sb.CaseInsensitiveNames)
+        {
+            return await _lookup.FindAsync(inode, name, cancellationToken).ConfigureAwait(false);
+        }
+
+        await foreach (var entry in _directories.ReadAsync(inode, cancellationToken).ConfigureAwait(false))
+        {
+            if (string.Equals(entry.Name, name, StringComparison.Ordinal))
+            {
+                return entry;
+            }
+        }
+
+        return null;
     }
 
     public async ValueTask<string> ReadLinkAsync(long node, CancellationToken cancellationToken = default)

@@ -29,7 +29,23 @@ internal sealed class XfsLogState(IBlockDevice device, XfsSuperblock sb, XfsAddr
     /// <summary>How far back from the head we look for the last record header: one maximal 256 KiB record.</summary>
     private const int MaxHeaderSearch = (256 * 1024 / BasicBlock) + 2;
 
+    /// <summary>
+    /// Adds a warning unless the log is provably clean. A damaged or unreadable log is itself
+    /// only a warning: files are read from the main metadata, never from the log.
+    /// </summary>
     public async ValueTask CheckAsync(XfsWarnings warnings, CancellationToken ct)
+    {
+        try
+        {
+            await CheckLogAsync(warnings, ct).ConfigureAwait(false);
+        }
+        catch (DiskFormatException e)
+        {
+            warnings.Add($"log state unknown, treat as not replayed: {e.Message}");
+        }
+    }
+
+    private async ValueTask CheckLogAsync(XfsWarnings warnings, CancellationToken ct)
     {
         if (sb.LogStart <= 0 || sb.LogBlocks == 0)
         {

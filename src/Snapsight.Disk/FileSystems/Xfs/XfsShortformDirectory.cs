@@ -48,6 +48,11 @@ internal static class XfsShortformDirectory
             }
 
             var name = data.Slice(position + L.ShortformEntryBase, nameLength);
+            if (!L.IsValidName(name))
+            {
+                throw Bad(at + position, inode, $"entry {i}: the name contains '/' or NUL");
+            }
+
             var typeAt = position + L.ShortformEntryBase + nameLength;
             var type = hasFileType ? L.FromDirectoryType(data[typeAt]) : FileType.Unknown;
             var number = ReadInode(data[(typeAt + (hasFileType ? 1 : 0))..], inodeBytes);

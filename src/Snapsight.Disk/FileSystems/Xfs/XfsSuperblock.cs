@@ -29,6 +29,7 @@ internal sealed class XfsSuperblock
     public required long LogBlocks { get; init; }
     public required bool HasFileType { get; init; }
     public required uint Incompat { get; init; }
+    public required bool CaseInsensitiveNames { get; init; }
     public required Guid Uuid { get; init; }
     public required string Label { get; init; }
 
@@ -157,6 +158,7 @@ internal sealed class XfsSuperblock
                 ? (incompat & XfsFeatures.IncompatFileType) != 0
                 : (versionNumber & L.VersionMoreBitsBit) != 0 && (features2 & L.Features2FileType) != 0,
             Incompat = incompat,
+            CaseInsensitiveNames = (versionNumber & L.VersionCaseInsensitiveBit) != 0,
             Uuid = new Guid(sb.Slice(L.Uuid, 16), bigEndian: true),
             Label = ReadLabel(sb.Slice(L.FileSystemName, L.FileSystemNameLength)),
         };

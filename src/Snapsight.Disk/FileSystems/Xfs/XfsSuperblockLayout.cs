@@ -46,6 +46,8 @@ internal static class XfsSuperblockLayout
     public const int VersionMask = 0x000F;
     public const int VersionDirV2Bit = 0x2000;
     public const int VersionMoreBitsBit = 0x8000;
+    /// <summary>XFS_SB_VERSION_BORGBIT: ASCII case-insensitive names ("-n version=ci"), which hash differently.</summary>
+    public const int VersionCaseInsensitiveBit = 0x4000;
 
     // sb_features2 (XFS_SB_VERSION2_*): only the directory file-type bit changes what we parse.
     public const uint Features2FileType = 0x0200;

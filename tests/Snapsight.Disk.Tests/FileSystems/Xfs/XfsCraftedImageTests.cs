@@ -94,6 +94,75 @@ public sealed class XfsCraftedImageTests(XfsHostileImage image) : IClassFixture<
     }
 
     [Fact]
+    public async Task A_one_tebibyte_sparse_file_reads_its_data_then_zeros()
+    {
+        // di_size of /data raised to 1 TiB + 5 by xfs_db: everything past the 5 mapped blocks is a hole.
+        using var temp = new TempDirectory();
+        var path = temp.File("large.img");
+        await File.WriteAllBytesAsync(path, image.Bytes);
+        const long size = (1L << 40) + 5;
+        XfsTestImage.XfsDb(path, true, $"inode {image.Data.Inode}", $"write core.size {size}");
+        Assert.Equal(size.ToString(CultureInfo.InvariantCulture), XfsTestImage.Fields(XfsTestImage.XfsDb(path, false, $"inode {image.Data.Inode}", "p core.size"))["core.size"]);
+
+        using var device = FileBlockDevice.Open(path);
+        using var fs = await XfsFileSystem.OpenAsync(device);
+        Assert.Equal(size, (await fs.GetNodeAsync((long)image.Data.Inode)).Size);
+        await using var stream = await fs.OpenReadAsync((long)image.Data.Inode);
+        Assert.Equal(size, stream.Length);
+        var head = new byte[5 * 4096];
+        await stream.ReadExactlyAsync(head);
+        Assert.Equal(image.Bytes.AsSpan((int)image.FirstDataBlockOffset("/data"), head.Length).ToArray(), head);
+        stream.Position = size - 4096;
+        var tail = new byte[4096];
+        await stream.ReadExactlyAsync(tail);
+        Assert.All(tail, b => Assert.Equal(0, b));
+        Assert.Equal(0, await stream.ReadAsync(tail));
+    }
+
+    [Fact]
+    public async Task A_realtime_file_is_reported_as_unsupported()
+    {
+        // XFS_DIFLAG_REALTIME (di_flags bit 0, set with xfs_db) puts the data on a realtime
+        // device we do not have: metadata stays readable, opening the data names the feature.
+        using var temp = new TempDirectory();
+        var path = temp.File("realtime.img");
+        await File.WriteAllBytesAsync(path, image.Bytes);
+        XfsTestImage.XfsDb(path, true, $"inode {image.Data.Inode}", "write core.realtime 1");
+
+        using var device = FileBlockDevice.Open(path);
+        using var fs = await XfsFileSystem.OpenAsync(device);
+        Assert.Equal(5 * 4096, (await fs.GetNodeAsync((long)image.Data.Inode)).Size);
+        var error = await Assert.ThrowsAsync<UnsupportedFeatureException>(async () => await fs.OpenReadAsync((long)image.Data.Inode));
+        Assert.Equal(["realtime"], error.Features);
+    }
+
+    [Fact]
+    public async Task A_version_1_inode_on_v4_takes_its_link_count_from_di_onlink()
+    {
+        // mkfs.xfs now writes version 2 cores on v4; xfs_db turns one back into version 1, whose
+        // 16-bit di_onlink (offset 0x06, "nlinkv1" in xfs_db) holds the link count.
+        using var temp = new TempDirectory();
+        var tree = temp.File("tree");
+        Directory.CreateDirectory(tree);
+        await File.WriteAllTextAsync(Path.Combine(tree, "old"), "version one");
+        var path = temp.File("v4.img");
+        XfsTestImage.Make(path, tree, 64, "-m", "crc=0");
+        var inode = XfsTestImage.XfsDb(path, false, "path /old", "inode").Split(' ')[^1].Trim();
+        XfsTestImage.XfsDb(path, true, $"inode {inode}", "write core.version 1", "write core.nlinkv1 3");
+        var oracle = XfsTestImage.Fields(XfsTestImage.XfsDb(path, false, $"inode {inode}", "p core.version core.nlinkv1 core.size"));
+        Assert.Equal("1", oracle["core.version"]);
+
+        using var device = FileBlockDevice.Open(path);
+        using var fs = await XfsFileSystem.OpenAsync(device);
+        var entry = await fs.FindEntryAsync(fs.RootNode, "old");
+        var node = await fs.GetNodeAsync(entry!.Value.Node);
+        Assert.Equal(long.Parse(oracle["core.nlinkv1"], CultureInfo.InvariantCulture), node.LinkCount);
+        Assert.Equal(long.Parse(oracle["core.size"], CultureInfo.InvariantCulture), node.Size);
+        await using var stream = await fs.OpenReadAsync(node.Id);
+        Assert.Equal("version one", await new StreamReader(stream).ReadToEndAsync());
+    }
+
+    [Fact]
     public async Task Needsrepair_opens_with_a_warning()
     {
         // sb_features_incompat |= XFS_SB_FEAT_INCOMPAT_NEEDSREPAIR (0x10): readable, but flagged.

@@ -30,6 +30,13 @@ public sealed partial class XfsHostileImage : IDisposable
             File.WriteAllText(Path.Combine(tree, "block", $"file-number-{i:000}"), "y");
         }
 
+        // Enough names for a node directory: a da node at the leaf offset above leaf blocks.
+        Directory.CreateDirectory(Path.Combine(tree, "node"));
+        for (var i = 0; i < 1000; i++)
+        {
+            File.WriteAllBytes(Path.Combine(tree, "node", $"a-node-directory-entry-{i:0000}"), []);
+        }
+
         File.WriteAllBytes(Path.Combine(tree, "data"), Enumerable.Range(0, 5 * 4096).Select(i => (byte)(i * 7)).ToArray());
         File.CreateSymbolicLink(Path.Combine(tree, "link"), "data");
         ImagePath = _directory.File("hostile.img");
@@ -74,10 +81,15 @@ public sealed partial class XfsHostileImage : IDisposable
     public long FirstDataBlockOffset(string path) => FirstExtent(path).Offset;
 
     /// <summary>The packed block number and device offset of a path's first extent, from xfs_db's bmap.</summary>
-    public (ulong FsBlock, long Offset) FirstExtent(string path)
+    public (ulong FsBlock, long Offset) FirstExtent(string path) => ExtentAt(path, 0);
+
+    /// <summary>The device offset of the block at <paramref name="fileBlock"/> of a path, from xfs_db's bmap (it must start an extent).</summary>
+    public long BlockOffset(string path, long fileBlock) => ExtentAt(path, fileBlock).Offset;
+
+    private (ulong FsBlock, long Offset) ExtentAt(string path, long fileBlock)
     {
         var bmap = XfsTestImage.XfsDb(ImagePath, false, $"path {path}", "bmap");
-        var match = BmapLine().Match(bmap);
+        var match = BmapLine().Matches(bmap).FirstOrDefault(m => m.Groups[0].Value.Contains($"offset {fileBlock} ", StringComparison.Ordinal)) ?? Match.Empty;
         Assert.True(match.Success, bmap);
         var geometry = XfsTestImage.Fields(XfsTestImage.XfsDb(ImagePath, false, "sb 0", "p agblocks blocksize"));
         var ag = long.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture);
@@ -92,7 +104,12 @@ public sealed partial class XfsHostileImage : IDisposable
         using var device = new MemoryBlockDevice(image);
         using var fs = await XfsFileSystem.OpenAsync(device, ct);
         var walked = await XfsTreeWalker.WalkAsync(fs, strict: false);
-        Assert.NotEmpty(walked);
+        foreach (var path in walked.Keys)
+        {
+            var cut = path.LastIndexOf('/');
+            var parent = cut == 0 ? fs.RootNode : walked[path[..cut]].Node.Id;
+            await fs.FindEntryAsync(parent, path[(cut + 1)..], ct);
+        }
     }
 
     public void Dispose() => _directory.Dispose();
@@ -112,6 +129,6 @@ public sealed partial class XfsHostileImage : IDisposable
     [GeneratedRegex(@"\((\d+)\)")]
     private static partial Regex ConvertLine();
 
-    [GeneratedRegex(@"startblock \d+ \((\d+)/(\d+)\)")]
+    [GeneratedRegex(@"offset \d+ startblock \d+ \((\d+)/(\d+)\)")]
     private static partial Regex BmapLine();
 }

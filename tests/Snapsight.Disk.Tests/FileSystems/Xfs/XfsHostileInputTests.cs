@@ -210,6 +210,15 @@ public sealed class XfsHostileInputTests(XfsHostileImage image) : IClassFixture<
     }
 
     [Fact]
+    public void Shortform_entry_name_contains_a_slash()
+    {
+        // "f0" becomes "f/": a name that would split into two path components above us.
+        var bytes = image.Copy();
+        bytes[image.Shortform.Offset + CoreSize + 6 + 3 + 1] = (byte)'/';
+        Assert.Contains("'/' or NUL", Reject(bytes).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Local_symlink_size_exceeds_its_fork_and_is_not_allocated()
     {
         // di_size 2^40 for an inline link: must be refused before anything that size is allocated.
@@ -262,6 +271,44 @@ public sealed class XfsHostileInputTests(XfsHostileImage image) : IClassFixture<
         // Only the first 16 MiB (AG 0) survive; inodes and data further on are missing.
         var bytes = image.Bytes.AsSpan(0, 16 << 20).ToArray();
         Assert.Contains("past the end", Reject(bytes).Message, StringComparison.Ordinal);
+    }
+
+    // The /node directory's da B-tree root sits at directory block 8388608 (32 GiB / 4 KiB);
+    // v5 node and leaf headers keep count at 56 and (nodes) level at 58.
+    private const long DaRoot = 8388608;
+
+    [Fact]
+    public void Directory_da_node_claims_level_9()
+    {
+        // XFS_DA_NODE_MAXDEPTH is 5: a level-9 root would send the lookup down nine blocks.
+        var bytes = image.Copy();
+        U16(bytes, image.BlockOffset("/node", DaRoot) + 58, 9);
+        Assert.Contains("da node level 9", Reject(bytes).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Directory_da_node_points_at_itself()
+    {
+        // Every child pointer of the level-1 root names the root's own block: a cycle that
+        // must end at the level check (a node where a leaf belongs), not loop.
+        var bytes = image.Copy();
+        var root = image.BlockOffset("/node", DaRoot);
+        var count = BinaryPrimitives.ReadUInt16BigEndian(bytes.AsSpan((int)root + 56));
+        for (var i = 0; i < count; i++)
+        {
+            U32(bytes, root + 64 + (i * 8) + 4, (uint)DaRoot);
+        }
+
+        Assert.Contains("a da node sits where level 0", Reject(bytes).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Directory_leaf_count_exceeds_its_block()
+    {
+        // The first leaf under the root claims 65535 (hash, address) pairs; a 4 KiB leaf holds 504.
+        var bytes = image.Copy();
+        U16(bytes, image.BlockOffset("/node", DaRoot + 1) + 56, 0xFFFF);
+        Assert.Contains("leaf count 65535", Reject(bytes).Message, StringComparison.Ordinal);
     }
 
     private static DiskFormatException Reject(byte[] bytes) =>

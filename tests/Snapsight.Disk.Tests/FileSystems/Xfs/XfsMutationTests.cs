@@ -28,6 +28,6 @@ public sealed class XfsMutationTests(XfsHostileImage image) : IClassFixture<XfsH
             }
 
             HostileInput.Run(ct => XfsHostileImage.OpenAndWalkAsync(bytes, ct));
-        }, iter: 150);
+        }, iter: 100);
     }
 }

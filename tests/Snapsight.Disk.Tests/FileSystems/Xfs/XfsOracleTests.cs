@@ -18,6 +18,8 @@ public sealed class XfsOracleTests(XfsSourceTreeFixture source) : IClassFixture<
         { "v4-no-ftype", ["-m", "crc=0", "-n", "ftype=0"] },
         { "v5-4k-sectors", ["-s", "size=4096"] },
         { "v5-1k-blocks", ["-b", "size=1024"] },
+        { "v5-nrext64", ["-i", "nrext64=1"] },
+        { "v5-no-bigtime", ["-m", "bigtime=0"] },
     };
 
     [Theory]
@@ -44,6 +46,8 @@ public sealed class XfsOracleTests(XfsSourceTreeFixture source) : IClassFixture<
         Assert.Equal((FileType.Directory, 0x1ED, 0L, 0L), (root.Type, root.Permissions, root.Uid, root.Gid));
         // mkfs.xfs 6.1 writes v5 remote symlinks without their XSLM header (xfs_repair flags it too); nothing else may warn.
         Assert.All(fs.Warnings, w => Assert.Contains("no XSLM header", w, StringComparison.Ordinal));
+        await CheckLookupsAsync(fs, walked);
+        await CheckLookupCostAsync(fs, device.Statistics);
         SpotCheckWithXfsDb(image, walked);
         CheckDirectoryFormats(image, variant);
     }
@@ -72,6 +76,33 @@ public sealed class XfsOracleTests(XfsSourceTreeFixture source) : IClassFixture<
         return why.Length == 0;
     }
 
+    /// <summary>Every name found by hash lookup in its parent is the entry the listing gave; absent names are absent.</summary>
+    private static async Task CheckLookupsAsync(IFileSystem fs, Dictionary<string, WalkedEntry> walked)
+    {
+        foreach (var (path, entry) in walked)
+        {
+            var cut = path.LastIndexOf('/');
+            var parent = cut == 0 ? fs.RootNode : walked[path[..cut]].Node.Id;
+            var found = await fs.FindEntryAsync(parent, path[(cut + 1)..]);
+            Assert.True(found is { } f && f.Node == entry.Node.Id && f.Type == entry.HintedType, $"lookup of {path} gave {found}");
+            if (entry.Node.Type == FileType.Directory)
+            {
+                Assert.Null(await fs.FindEntryAsync(entry.Node.Id, "no-such-name"));
+                Assert.Null(await fs.FindEntryAsync(entry.Node.Id, "entry-with-a-longish-name-99999"));
+            }
+        }
+    }
+
+    /// <summary>A lookup in the 5,000-entry directory reads a handful of blocks, not the directory.</summary>
+    private static async Task CheckLookupCostAsync(IFileSystem fs, ReadStatistics statistics)
+    {
+        var node = (await fs.FindEntryAsync(fs.RootNode, "node"))!.Value.Node;
+        var before = statistics.BytesRead;
+        Assert.NotNull(await fs.FindEntryAsync(node, "entry-with-a-longish-name-02500"));
+        var cost = statistics.BytesRead - before;
+        Assert.True(cost < 32 * 1024, $"the lookup read {cost} bytes");
+    }
+
     /// <summary>xfs_db reads inode number, size, mode and owners of a sample of paths independently.</summary>
     private static void SpotCheckWithXfsDb(string image, Dictionary<string, WalkedEntry> walked)
     {
@@ -83,7 +114,16 @@ public sealed class XfsOracleTests(XfsSourceTreeFixture source) : IClassFixture<
             var fields = XfsTestImage.Fields(output);
             var node = walked[path].Node;
             Assert.Contains($"current inode number is {node.Id}", output, StringComparison.Ordinal);
-            Assert.Equal(fields["core.mode"], "0" + Convert.ToString((((int)node.Type switch { 1 => 0x8000, 2 => 0x4000, 3 => 0xA000, 4 => 0x2000, 5 => 0x6000, _ => 0 }) | node.Permissions), 8));
+            var format = node.Type switch
+            {
+                FileType.File => 0x8000,
+                FileType.Directory => 0x4000,
+                FileType.Symlink => 0xA000,
+                FileType.CharDevice => 0x2000,
+                FileType.BlockDevice => 0x6000,
+                _ => 0,
+            };
+            Assert.Equal(fields["core.mode"], "0" + Convert.ToString(format | node.Permissions, 8));
             Assert.Equal(fields["core.uid"], node.Uid.ToString(System.Globalization.CultureInfo.InvariantCulture));
             Assert.Equal(fields["core.gid"], node.Gid.ToString(System.Globalization.CultureInfo.InvariantCulture));
             if (node.Type != FileType.BlockDevice)

@@ -2,11 +2,12 @@ using Snapsight.Disk.BlockDevices;
 using Snapsight.Disk.FileSystems;
 using Snapsight.Disk.FileSystems.Xfs;
 using Snapsight.Disk.Tests.Support;
+using Xunit.Abstractions;
 
 namespace Snapsight.Disk.Tests.FileSystems.Xfs;
 
 /// <summary>Opening a file system and reading one small file by path must touch only a few blocks.</summary>
-public sealed class XfsReadAccountingTests
+public sealed class XfsReadAccountingTests(ITestOutputHelper output)
 {
     [Theory]
     [InlineData(300)]
@@ -41,6 +42,7 @@ public sealed class XfsReadAccountingTests
         await using var stream = await fs.OpenReadAsync(node);
         using var reader = new StreamReader(stream);
         Assert.StartsWith("Package: base-files", await reader.ReadToEndAsync(), StringComparison.Ordinal);
+        output.WriteLine($"{sizeMiB} MiB image: {device.Statistics}");
         Assert.True(device.Statistics.BytesRead < 256 * 1024, $"read {device.Statistics} from a {sizeMiB} MiB device");
     }
 }

@@ -65,8 +65,13 @@ public static class XfsTreeWalker
 
     private static async Task<string> HashPrefixAsync(Stream stream, int limit)
     {
-        var buffer = new byte[limit];
-        var filled = await stream.ReadAtLeastAsync(buffer, limit, throwOnEndOfStream: false);
-        return Convert.ToHexStringLower(SHA256.HashData(buffer.AsSpan(0, filled)));
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        var buffer = new byte[16 * 1024];
+        for (int total = 0, n; total < limit && (n = await stream.ReadAsync(buffer)) > 0; total += n)
+        {
+            hash.AppendData(buffer, 0, n);
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset());
     }
 }
