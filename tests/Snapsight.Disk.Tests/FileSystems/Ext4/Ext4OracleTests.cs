@@ -41,6 +41,7 @@ public sealed class Ext4OracleTests(Ext4SourceTreeFixture fixture) : IClassFixtu
         { "ext4 with inline data", "mkfs.ext4", ["-b", "4096", "-O", "inline_data"] },
         { "ext4 with 1 KiB blocks", "mkfs.ext4", ["-b", "1024"] },
         { "ext4 with 2 KiB blocks, no flex_bg", "mkfs.ext4", ["-b", "2048", "-O", "^flex_bg"] },
+        { "ext4 with 64 KiB blocks", "mkfs.ext4", ["-b", "65536", "-N", "8192"] },
         { "ext4 with 128-byte inodes", "mkfs.ext4", ["-b", "4096", "-I", "128"] },
         { "ext4 with meta_bg", "mkfs.ext4", ["-O", "meta_bg,^resize_inode"] },
         { "ext3 (indirect blocks, journal)", "mkfs.ext3", ["-b", "4096"] },
