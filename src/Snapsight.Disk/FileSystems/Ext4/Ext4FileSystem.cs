@@ -27,14 +27,17 @@ public sealed class Ext4FileSystem : IFileSystem
     private readonly Ext4Superblock _superblock;
     private readonly Ext4BlockCache _cache;
     private readonly Ext4InodeTable _inodes;
+    private readonly Ext4Checksums _checksums;
+    private readonly Ext4Warnings _warnings;
 
-    private Ext4FileSystem(IBlockDevice device, Ext4Superblock superblock, IReadOnlyList<string> warnings)
+    private Ext4FileSystem(IBlockDevice device, Ext4Superblock superblock, Ext4Checksums checksums, Ext4Warnings warnings)
     {
         _device = device;
         _superblock = superblock;
+        _checksums = checksums;
+        _warnings = warnings;
         _cache = new Ext4BlockCache(device, superblock, Math.Max(16, CacheBytes / superblock.BlockSize));
-        _inodes = new Ext4InodeTable(superblock, _cache);
-        Warnings = warnings;
+        _inodes = new Ext4InodeTable(superblock, _cache, checksums, warnings);
     }
 
     public string Type => "ext4";
@@ -45,8 +48,11 @@ public sealed class Ext4FileSystem : IFileSystem
 
     public long RootNode => RootInode;
 
-    /// <summary>Things a caller should report but that did not stop reading, e.g. "journal needs recovery; not replayed".</summary>
-    public IReadOnlyList<string> Warnings { get; }
+    /// <summary>
+    /// Things a caller should report but that did not stop reading, e.g. "journal needs recovery;
+    /// not replayed". Checksum mismatches join as the blocks concerned are read.
+    /// </summary>
+    public IReadOnlyList<string> Warnings => _warnings.Snapshot();
 
     /// <summary>Whether the first bytes of a device hold an ext2/3/4 superblock. Never throws.</summary>
     public static bool Probe(ReadOnlySpan<byte> firstBytes) =>
@@ -68,7 +74,7 @@ public sealed class Ext4FileSystem : IFileSystem
         }
 
         var warnings = CheckFeatures(superblock);
-        var fileSystem = new Ext4FileSystem(device, superblock, warnings);
+        var fileSystem = new Ext4FileSystem(device, superblock, new Ext4Checksums(superblock, bytes), warnings);
         var root = await fileSystem._inodes.ReadAsync(RootInode, ct).ConfigureAwait(false);
         if (root.Type != FileType.Directory)
         {
@@ -78,7 +84,7 @@ public sealed class Ext4FileSystem : IFileSystem
         return fileSystem;
     }
 
-    private static List<string> CheckFeatures(Ext4Superblock superblock)
+    private static Ext4Warnings CheckFeatures(Ext4Superblock superblock)
     {
         var unsupported = superblock.FeatureIncompat & ~Ext4Features.SupportedIncompat;
         if (unsupported != 0)
@@ -87,7 +93,7 @@ public sealed class Ext4FileSystem : IFileSystem
                 Ext4SuperblockLayout.VolumeOffset + Ext4SuperblockLayout.FeatureIncompat, Ext4Features.IncompatNamesOf(unsupported));
         }
 
-        var warnings = new List<string>();
+        var warnings = new Ext4Warnings();
         if (superblock.HasIncompat(Ext4Features.IncompatRecover))
         {
             warnings.Add("journal needs recovery; not replayed (needs_recovery is set, so recent changes may be missing)");
@@ -156,6 +162,7 @@ public sealed class Ext4FileSystem : IFileSystem
         }
 
         var map = MapOf(inode);
+        var seed = _checksums.InodeSeed(inode.Number, inode.Raw);
         var blockCount = (inode.Size + _superblock.BlockSize - 1) / _superblock.BlockSize;
         // Each step either skips a whole hole run or consumes one block, so the loop is bounded by i_size.
         for (var logical = 0L; logical < blockCount;)
@@ -168,6 +175,11 @@ public sealed class Ext4FileSystem : IFileSystem
             }
 
             var block = await _cache.ReadBlockAsync(run.PhysicalStart, "ext4.directory block", cancellationToken).ConfigureAwait(false);
+            if (!_checksums.DirectoryBlockMatches(seed, block))
+            {
+                _warnings.Add($"directory block {run.PhysicalStart} of inode {inode.Number}: checksum does not match");
+            }
+
             entries.Clear();
             Ext4DirectoryBlock.Parse(block, run.PhysicalStart * _superblock.BlockSize, hasFileType, _superblock.InodesCount, entries);
             foreach (var entry in entries)
@@ -232,7 +244,7 @@ public sealed class Ext4FileSystem : IFileSystem
     }
 
     private IExt4BlockMap MapOf(Ext4Inode inode) => inode.HasFlag(Ext4InodeLayout.ExtentsFlag)
-        ? new Ext4ExtentTree(inode, _superblock, _cache)
+        ? new Ext4ExtentTree(inode, _superblock, _cache, _checksums, _warnings)
         : new Ext4IndirectBlockMap(inode, _superblock, _cache);
 
     /// <summary>
