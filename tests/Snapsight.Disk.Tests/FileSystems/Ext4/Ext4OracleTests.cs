@@ -63,19 +63,7 @@ public sealed class Ext4OracleTests(Ext4SourceTreeFixture fixture) : IClassFixtu
         Assert.Equal("oracle", fs.Label);
 
         var walked = await FileSystemWalk.WalkAsync(fs);
-        var expected = new List<string>();
-        foreach (var entry in fixture.Expected.Values.OrderBy(e => e.Path, StringComparer.Ordinal))
-        {
-            expected.Add(await DescribeSourceAsync(entry));
-        }
-
-        var actual = new List<string>();
-        foreach (var entry in walked.Values.Where(e => e.Path != "lost+found").OrderBy(e => e.Path, StringComparer.Ordinal))
-        {
-            actual.Add(await DescribeOursAsync(fs, entry));
-        }
-
-        Assert.Equal(expected, actual);
+        Assert.Equal(TreeComparison.DescribeSource(fixture.Tree, fixture.Expected), await TreeComparison.DescribeOursAsync(fs, walked));
         Assert.Empty(fs.Warnings); // after the walk: every inode, descriptor, extent and directory checksum matched
         Assert.All(walked.Values, e => Assert.True(e.Entry.Type == e.Node.Type, $"{variant}: {e.Path}: entry says {e.Entry.Type}, inode says {e.Node.Type}"));
 
@@ -95,43 +83,5 @@ public sealed class Ext4OracleTests(Ext4SourceTreeFixture fixture) : IClassFixtu
         var fls = FileSystemWalk.Fls(image);
         Assert.Subset(ours.ToHashSet(), fls.ToHashSet());
         Assert.Superset(ours.Select(p => p.Key).Where(p => !p.StartsWith("big/", StringComparison.Ordinal)).ToHashSet(), fls.Keys.ToHashSet());
-    }
-
-    private async Task<string> DescribeSourceAsync(SourceEntry entry)
-    {
-        var path = Path.Combine(fixture.Tree, entry.Path);
-        var detail = entry.Type switch
-        {
-            'f' => $"size={entry.Size} sha256={Ext4SourceTree.Sha256OfFile(path)}",
-            'l' => $"size={entry.Size} target={entry.Target}",
-            'c' or 'b' => $"device={Ext4SourceTree.DeviceNumbers(path)}",
-            _ => "",
-        };
-        await Task.CompletedTask;
-        return $"{entry.Path} type={entry.Type} mode={Convert.ToString(entry.Permissions, 8)} uid={entry.Uid} gid={entry.Gid} {detail}";
-    }
-
-    private static async Task<string> DescribeOursAsync(Ext4FileSystem fs, WalkedEntry entry)
-    {
-        var node = entry.Node;
-        var type = node.Type switch
-        {
-            FileType.File => 'f',
-            FileType.Directory => 'd',
-            FileType.Symlink => 'l',
-            FileType.CharDevice => 'c',
-            FileType.BlockDevice => 'b',
-            FileType.Fifo => 'p',
-            FileType.Socket => 's',
-            _ => '?',
-        };
-        var detail = type switch
-        {
-            'f' => $"size={node.Size} sha256={await FileSystemWalk.Sha256Async(fs, node.Id)}",
-            'l' => $"size={node.Size} target={await fs.ReadLinkAsync(node.Id)}",
-            'c' or 'b' => $"device={(node.DeviceMajor, node.DeviceMinor)}",
-            _ => "",
-        };
-        return $"{entry.Path} type={type} mode={Convert.ToString(node.Permissions, 8)} uid={node.Uid} gid={node.Gid} {detail}";
     }
 }
