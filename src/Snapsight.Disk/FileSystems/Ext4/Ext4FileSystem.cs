@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Snapsight.Disk.BlockDevices;
 
@@ -12,7 +11,7 @@ namespace Snapsight.Disk.FileSystems.Ext4;
 /// needs_recovery set is read as it lies on disk and says so in <see cref="Warnings"/>.
 /// The device is not owned: disposing the file system leaves it open.
 /// </summary>
-public sealed class Ext4FileSystem : IFileSystem
+public sealed partial class Ext4FileSystem : IFileSystem
 {
     /// <summary>The root directory is always inode 2 (EXT4_ROOT_INO).</summary>
     private const long RootInode = 2;
@@ -29,6 +28,7 @@ public sealed class Ext4FileSystem : IFileSystem
     private readonly Ext4InodeTable _inodes;
     private readonly Ext4Checksums _checksums;
     private readonly Ext4Warnings _warnings;
+    private readonly bool _hasFileType;
 
     private Ext4FileSystem(IBlockDevice device, Ext4Superblock superblock, Ext4Checksums checksums, Ext4Warnings warnings)
     {
@@ -38,6 +38,7 @@ public sealed class Ext4FileSystem : IFileSystem
         _warnings = warnings;
         _cache = new Ext4BlockCache(device, superblock, Math.Max(16, CacheBytes / superblock.BlockSize));
         _inodes = new Ext4InodeTable(superblock, _cache, checksums, warnings);
+        _hasFileType = superblock.HasIncompat(Ext4Features.IncompatFiletype);
     }
 
     public string Type => "ext4";
@@ -137,60 +138,6 @@ public sealed class Ext4FileSystem : IFileSystem
             inode.ModifiedAt, major, minor);
     }
 
-    public async IAsyncEnumerable<DirectoryEntry> ReadDirectoryAsync(long directoryNode, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var inode = await _inodes.ReadAsync(directoryNode, cancellationToken).ConfigureAwait(false);
-        if (inode.Type != FileType.Directory)
-        {
-            throw Ext4Error.At("ext4.inode", inode.DeviceOffset, $"inode {inode.Number} is not a directory");
-        }
-
-        RefuseEncrypted(inode);
-        var hasFileType = _superblock.HasIncompat(Ext4Features.IncompatFiletype);
-        var entries = new List<DirectoryEntry>();
-        if (inode.HasFlag(Ext4InodeLayout.InlineDataFlag))
-        {
-            // Inline directory: i_block starts with the parent's inode number (4 bytes) instead of "." and "..".
-            Ext4DirectoryBlock.Parse(inode.Block[4..], inode.DeviceOffset + Ext4InodeLayout.Block + 4, hasFileType, _superblock.InodesCount, entries);
-            Ext4DirectoryBlock.Parse(Ext4InlineData.SystemData(inode).Span, inode.DeviceOffset, hasFileType, _superblock.InodesCount, entries);
-            foreach (var entry in entries)
-            {
-                yield return await WithTypeAsync(entry, cancellationToken).ConfigureAwait(false);
-            }
-
-            yield break;
-        }
-
-        var map = MapOf(inode);
-        var seed = _checksums.InodeSeed(inode.Number, inode.Raw);
-        var blockCount = (inode.Size + _superblock.BlockSize - 1) / _superblock.BlockSize;
-        // Each step either skips a whole hole run or consumes one block, so the loop is bounded by i_size.
-        for (var logical = 0L; logical < blockCount;)
-        {
-            var run = await map.MapAsync(logical, cancellationToken).ConfigureAwait(false);
-            if (run.IsHole)
-            {
-                logical += run.Count;
-                continue;
-            }
-
-            var block = await _cache.ReadBlockAsync(run.PhysicalStart, "ext4.directory block", cancellationToken).ConfigureAwait(false);
-            if (!_checksums.DirectoryBlockMatches(seed, block))
-            {
-                _warnings.Add($"directory block {run.PhysicalStart} of inode {inode.Number}: checksum does not match");
-            }
-
-            entries.Clear();
-            Ext4DirectoryBlock.Parse(block, run.PhysicalStart * _superblock.BlockSize, hasFileType, _superblock.InodesCount, entries);
-            foreach (var entry in entries)
-            {
-                yield return await WithTypeAsync(entry, cancellationToken).ConfigureAwait(false);
-            }
-
-            logical++;
-        }
-    }
-
     public async ValueTask<string> ReadLinkAsync(long node, CancellationToken cancellationToken = default)
     {
         var inode = await _inodes.ReadAsync(node, cancellationToken).ConfigureAwait(false);
@@ -260,18 +207,6 @@ public sealed class Ext4FileSystem : IFileSystem
 
         var attributeBlock = inode.FileAcl != 0 ? _superblock.BlockSize / 512 : 0;
         return inode.Blocks512 - attributeBlock == 0;
-    }
-
-    /// <summary>The directory's type hint, or the inode's type when the entry has none (no filetype feature).</summary>
-    private async ValueTask<DirectoryEntry> WithTypeAsync(DirectoryEntry entry, CancellationToken cancellationToken)
-    {
-        if (entry.Type != FileType.Unknown)
-        {
-            return entry;
-        }
-
-        var inode = await _inodes.ReadAsync(entry.Node, cancellationToken).ConfigureAwait(false);
-        return entry with { Type = inode.Type };
     }
 
     private static void RefuseEncrypted(Ext4Inode inode)
