@@ -37,7 +37,7 @@ public sealed class Ext4MutationTests(Ext4HostileImages images) : IClassFixture<
         }, iter: 150, threads: 1);
     }
 
-    /// <summary>Opens, walks breadth-first (at most 500 entries, depth 6) and reads up to 64 KiB of each file.</summary>
+    /// <summary>Opens, walks breadth-first (at most 500 entries, depth 6), looks names up and reads up to 64 KiB of each file.</summary>
     private static async Task WalkAndReadAsync(byte[] bytes, CancellationToken ct)
     {
         using var device = new MemoryBlockDevice(bytes);
@@ -47,6 +47,9 @@ public sealed class Ext4MutationTests(Ext4HostileImages images) : IClassFixture<
         var buffer = new byte[65536];
         while (pending.TryDequeue(out var directory) && seen < 500)
         {
+            // Lookups go through the hash tree where there is one: a name that exists in /many and one that does not.
+            await fs.FindEntryAsync(directory.Node, "entry_number_7", ct);
+            await fs.FindEntryAsync(directory.Node, "missing", ct);
             await foreach (var entry in fs.ReadDirectoryAsync(directory.Node, ct))
             {
                 if (++seen > 500)
@@ -83,7 +86,7 @@ public sealed class Ext4MutationTests(Ext4HostileImages images) : IClassFixture<
             ((blockSize == 1024 ? 2 : 1) * blockSize, blockSize),
             ((int)rootInode - 256, 16 * 256),
         };
-        foreach (var path in new[] { "/", "/dir", "/dir/sub", "/fragmented", "/indirect", "/inline" })
+        foreach (var path in new[] { "/", "/dir", "/dir/sub", "/fragmented", "/indirect", "/inline", "/many" })
         {
             regions.Add(((int)InodeOffset(image, path), 256));
             var blocks = Tool.Run("debugfs", "-R", $"blocks {path}", image).Split(' ', StringSplitOptions.RemoveEmptyEntries);
