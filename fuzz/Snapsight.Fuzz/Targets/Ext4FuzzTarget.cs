@@ -6,8 +6,8 @@ namespace Snapsight.Fuzz.Targets;
 
 /// <summary>
 /// Opens the input as an ext4 volume, walks the tree breadth-first with bounds on depth and
-/// entries (the file system itself must stay bounded; the caps keep one input fast), reads the
-/// start of some files and every symlink met.
+/// entries (the file system itself must stay bounded; the caps keep one input fast), looks a name
+/// up in every directory, reads the start of some files and every symlink met.
 /// </summary>
 public sealed class Ext4FuzzTarget : IFuzzTarget
 {
@@ -31,6 +31,8 @@ public sealed class Ext4FuzzTarget : IFuzzTarget
         var buffer = new byte[BytesPerFile];
         while (pending.TryDequeue(out var directory) && seen < MaxEntries)
         {
+            // A lookup exercises the htree index, which a listing never reads.
+            await fs.FindEntryAsync(directory.Node, "passwd").ConfigureAwait(false);
             await foreach (var entry in fs.ReadDirectoryAsync(directory.Node).ConfigureAwait(false))
             {
                 if (++seen > MaxEntries)

@@ -9,7 +9,8 @@ namespace Snapsight.Disk.FileSystems.Ext4;
 /// eh_entries ≤ eh_max, eh_max fits the node, child depth = parent − 1) and every entry
 /// (ascending, inside the file system) before use. Uninitialised extents read as holes.
 /// </summary>
-internal sealed class Ext4ExtentTree(Ext4Inode inode, Ext4Superblock superblock, Ext4BlockCache cache) : IExt4BlockMap
+internal sealed class Ext4ExtentTree(Ext4Inode inode, Ext4Superblock superblock, Ext4BlockCache cache, Ext4Checksums checksums, Ext4Warnings warnings)
+    : IExt4BlockMap
 {
     private const string Structure = "ext4.extent tree";
 
@@ -29,7 +30,12 @@ internal sealed class Ext4ExtentTree(Ext4Inode inode, Ext4Superblock superblock,
         var expectedDepth = -1;
         for (var level = 0; level <= L.MaxDepth; level++)
         {
-            var (entries, depth) = ReadHeader(node.Span, nodeOffset, expectedDepth);
+            var (entries, max, depth) = ReadHeader(node.Span, nodeOffset, expectedDepth);
+            if (level > 0 && !checksums.ExtentBlockMatches(checksums.InodeSeed(inode.Number, inode.Raw), node.Span, max))
+            {
+                warnings.Add($"extent block {nodeOffset / superblock.BlockSize} of inode {inode.Number}: checksum does not match");
+            }
+
             if (depth == 0)
             {
                 return FindInLeaf(node.Span, nodeOffset, entries, logicalBlock, upperBound);
@@ -79,7 +85,7 @@ internal sealed class Ext4ExtentTree(Ext4Inode inode, Ext4Superblock superblock,
         throw Ext4Error.At(Structure, nodeOffset, $"inode {inode.Number}: extent tree deeper than {L.MaxDepth}");
     }
 
-    private (int Entries, int Depth) ReadHeader(ReadOnlySpan<byte> node, long offset, int expectedDepth)
+    private (int Entries, int Max, int Depth) ReadHeader(ReadOnlySpan<byte> node, long offset, int expectedDepth)
     {
         var magic = BinaryPrimitives.ReadUInt16LittleEndian(node[L.Magic..]);
         var entries = BinaryPrimitives.ReadUInt16LittleEndian(node[L.Entries..]);
@@ -101,7 +107,7 @@ internal sealed class Ext4ExtentTree(Ext4Inode inode, Ext4Superblock superblock,
             throw Ext4Error.At(Structure, offset, $"inode {inode.Number}: eh_depth {depth} (expected {(expectedDepth >= 0 ? expectedDepth.ToString() : $"at most {L.MaxDepth}")})");
         }
 
-        return (entries, depth);
+        return (entries, max, depth);
     }
 
     private Ext4BlockRun FindInLeaf(ReadOnlySpan<byte> node, long offset, int entries, long logicalBlock, long upperBound)

@@ -7,7 +7,7 @@ namespace Snapsight.Disk.FileSystems.Ext4;
 /// </summary>
 internal static class Ext4Features
 {
-    public const uint CompatHasJournal = 0x4;
+    public const uint CompatDirIndex = 0x20;
 
     public const uint IncompatFiletype = 0x2;
     public const uint IncompatRecover = 0x4;
@@ -18,6 +18,7 @@ internal static class Ext4Features
     public const uint IncompatCasefold = 0x20000;
     public const uint IncompatCsumSeed = 0x2000;
     public const uint IncompatInlineData = 0x8000;
+    public const uint IncompatLargeDir = 0x4000;
 
     public const uint RoCompatBigalloc = 0x200;
     public const uint RoCompatMetadataCsum = 0x400;

@@ -1,5 +1,4 @@
 using System.Buffers.Binary;
-using System.Runtime.CompilerServices;
 using System.Text;
 using Snapsight.Disk.BlockDevices;
 
@@ -12,7 +11,7 @@ namespace Snapsight.Disk.FileSystems.Ext4;
 /// needs_recovery set is read as it lies on disk and says so in <see cref="Warnings"/>.
 /// The device is not owned: disposing the file system leaves it open.
 /// </summary>
-public sealed class Ext4FileSystem : IFileSystem
+public sealed partial class Ext4FileSystem : IFileSystem
 {
     /// <summary>The root directory is always inode 2 (EXT4_ROOT_INO).</summary>
     private const long RootInode = 2;
@@ -27,14 +26,19 @@ public sealed class Ext4FileSystem : IFileSystem
     private readonly Ext4Superblock _superblock;
     private readonly Ext4BlockCache _cache;
     private readonly Ext4InodeTable _inodes;
+    private readonly Ext4Checksums _checksums;
+    private readonly Ext4Warnings _warnings;
+    private readonly bool _hasFileType;
 
-    private Ext4FileSystem(IBlockDevice device, Ext4Superblock superblock, IReadOnlyList<string> warnings)
+    private Ext4FileSystem(IBlockDevice device, Ext4Superblock superblock, Ext4Checksums checksums, Ext4Warnings warnings)
     {
         _device = device;
         _superblock = superblock;
+        _checksums = checksums;
+        _warnings = warnings;
         _cache = new Ext4BlockCache(device, superblock, Math.Max(16, CacheBytes / superblock.BlockSize));
-        _inodes = new Ext4InodeTable(superblock, _cache);
-        Warnings = warnings;
+        _inodes = new Ext4InodeTable(superblock, _cache, checksums, warnings);
+        _hasFileType = superblock.HasIncompat(Ext4Features.IncompatFiletype);
     }
 
     public string Type => "ext4";
@@ -45,8 +49,11 @@ public sealed class Ext4FileSystem : IFileSystem
 
     public long RootNode => RootInode;
 
-    /// <summary>Things a caller should report but that did not stop reading, e.g. "journal needs recovery; not replayed".</summary>
-    public IReadOnlyList<string> Warnings { get; }
+    /// <summary>
+    /// Things a caller should report but that did not stop reading, e.g. "journal needs recovery;
+    /// not replayed". Checksum mismatches join as the blocks concerned are read.
+    /// </summary>
+    public IReadOnlyList<string> Warnings => _warnings.Snapshot();
 
     /// <summary>Whether the first bytes of a device hold an ext2/3/4 superblock. Never throws.</summary>
     public static bool Probe(ReadOnlySpan<byte> firstBytes) =>
@@ -68,7 +75,7 @@ public sealed class Ext4FileSystem : IFileSystem
         }
 
         var warnings = CheckFeatures(superblock);
-        var fileSystem = new Ext4FileSystem(device, superblock, warnings);
+        var fileSystem = new Ext4FileSystem(device, superblock, new Ext4Checksums(superblock, bytes), warnings);
         var root = await fileSystem._inodes.ReadAsync(RootInode, ct).ConfigureAwait(false);
         if (root.Type != FileType.Directory)
         {
@@ -78,7 +85,7 @@ public sealed class Ext4FileSystem : IFileSystem
         return fileSystem;
     }
 
-    private static List<string> CheckFeatures(Ext4Superblock superblock)
+    private static Ext4Warnings CheckFeatures(Ext4Superblock superblock)
     {
         var unsupported = superblock.FeatureIncompat & ~Ext4Features.SupportedIncompat;
         if (unsupported != 0)
@@ -87,7 +94,7 @@ public sealed class Ext4FileSystem : IFileSystem
                 Ext4SuperblockLayout.VolumeOffset + Ext4SuperblockLayout.FeatureIncompat, Ext4Features.IncompatNamesOf(unsupported));
         }
 
-        var warnings = new List<string>();
+        var warnings = new Ext4Warnings();
         if (superblock.HasIncompat(Ext4Features.IncompatRecover))
         {
             warnings.Add("journal needs recovery; not replayed (needs_recovery is set, so recent changes may be missing)");
@@ -129,54 +136,6 @@ public sealed class Ext4FileSystem : IFileSystem
 
         return new FileNode(inode.Number, inode.Type, inode.Mode & 0xFFF, inode.Uid, inode.Gid, inode.Size, inode.LinksCount,
             inode.ModifiedAt, major, minor);
-    }
-
-    public async IAsyncEnumerable<DirectoryEntry> ReadDirectoryAsync(long directoryNode, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var inode = await _inodes.ReadAsync(directoryNode, cancellationToken).ConfigureAwait(false);
-        if (inode.Type != FileType.Directory)
-        {
-            throw Ext4Error.At("ext4.inode", inode.DeviceOffset, $"inode {inode.Number} is not a directory");
-        }
-
-        RefuseEncrypted(inode);
-        var hasFileType = _superblock.HasIncompat(Ext4Features.IncompatFiletype);
-        var entries = new List<DirectoryEntry>();
-        if (inode.HasFlag(Ext4InodeLayout.InlineDataFlag))
-        {
-            // Inline directory: i_block starts with the parent's inode number (4 bytes) instead of "." and "..".
-            Ext4DirectoryBlock.Parse(inode.Block[4..], inode.DeviceOffset + Ext4InodeLayout.Block + 4, hasFileType, _superblock.InodesCount, entries);
-            Ext4DirectoryBlock.Parse(Ext4InlineData.SystemData(inode).Span, inode.DeviceOffset, hasFileType, _superblock.InodesCount, entries);
-            foreach (var entry in entries)
-            {
-                yield return await WithTypeAsync(entry, cancellationToken).ConfigureAwait(false);
-            }
-
-            yield break;
-        }
-
-        var map = MapOf(inode);
-        var blockCount = (inode.Size + _superblock.BlockSize - 1) / _superblock.BlockSize;
-        // Each step either skips a whole hole run or consumes one block, so the loop is bounded by i_size.
-        for (var logical = 0L; logical < blockCount;)
-        {
-            var run = await map.MapAsync(logical, cancellationToken).ConfigureAwait(false);
-            if (run.IsHole)
-            {
-                logical += run.Count;
-                continue;
-            }
-
-            var block = await _cache.ReadBlockAsync(run.PhysicalStart, "ext4.directory block", cancellationToken).ConfigureAwait(false);
-            entries.Clear();
-            Ext4DirectoryBlock.Parse(block, run.PhysicalStart * _superblock.BlockSize, hasFileType, _superblock.InodesCount, entries);
-            foreach (var entry in entries)
-            {
-                yield return await WithTypeAsync(entry, cancellationToken).ConfigureAwait(false);
-            }
-
-            logical++;
-        }
     }
 
     public async ValueTask<string> ReadLinkAsync(long node, CancellationToken cancellationToken = default)
@@ -232,7 +191,7 @@ public sealed class Ext4FileSystem : IFileSystem
     }
 
     private IExt4BlockMap MapOf(Ext4Inode inode) => inode.HasFlag(Ext4InodeLayout.ExtentsFlag)
-        ? new Ext4ExtentTree(inode, _superblock, _cache)
+        ? new Ext4ExtentTree(inode, _superblock, _cache, _checksums, _warnings)
         : new Ext4IndirectBlockMap(inode, _superblock, _cache);
 
     /// <summary>
@@ -248,18 +207,6 @@ public sealed class Ext4FileSystem : IFileSystem
 
         var attributeBlock = inode.FileAcl != 0 ? _superblock.BlockSize / 512 : 0;
         return inode.Blocks512 - attributeBlock == 0;
-    }
-
-    /// <summary>The directory's type hint, or the inode's type when the entry has none (no filetype feature).</summary>
-    private async ValueTask<DirectoryEntry> WithTypeAsync(DirectoryEntry entry, CancellationToken cancellationToken)
-    {
-        if (entry.Type != FileType.Unknown)
-        {
-            return entry;
-        }
-
-        var inode = await _inodes.ReadAsync(entry.Node, cancellationToken).ConfigureAwait(false);
-        return entry with { Type = inode.Type };
     }
 
     private static void RefuseEncrypted(Ext4Inode inode)

@@ -8,7 +8,7 @@ namespace Snapsight.Disk.FileSystems.Ext4;
 /// superblock, or meta_bg placement) → inode table block. Only the one descriptor block and the
 /// one inode table block needed are read, through the metadata cache.
 /// </summary>
-internal sealed class Ext4InodeTable(Ext4Superblock superblock, Ext4BlockCache cache)
+internal sealed class Ext4InodeTable(Ext4Superblock superblock, Ext4BlockCache cache, Ext4Checksums checksums, Ext4Warnings warnings)
 {
     public async ValueTask<Ext4Inode> ReadAsync(long number, CancellationToken cancellationToken)
     {
@@ -25,7 +25,13 @@ internal sealed class Ext4InodeTable(Ext4Superblock superblock, Ext4BlockCache c
         var inBlock = (int)(byteInTable % superblock.BlockSize);
         var bytes = await cache.ReadBlockAsync(block, "ext4.inode table", cancellationToken).ConfigureAwait(false);
         var raw = bytes.AsSpan(inBlock, superblock.InodeSize).ToArray();
-        return Ext4Inode.Parse(number, block * superblock.BlockSize + inBlock, raw, superblock);
+        var inode = Ext4Inode.Parse(number, block * superblock.BlockSize + inBlock, raw, superblock);
+        if (!checksums.InodeMatches(number, raw, inode.ExtraIsize))
+        {
+            warnings.Add($"inode {number}: checksum does not match");
+        }
+
+        return inode;
     }
 
     private async ValueTask<long> InodeTableBlockAsync(long group, CancellationToken cancellationToken)
@@ -35,6 +41,11 @@ internal sealed class Ext4InodeTable(Ext4Superblock superblock, Ext4BlockCache c
         var bytes = await cache.ReadBlockAsync(descriptorBlock, "ext4.group descriptor", cancellationToken).ConfigureAwait(false);
         var at = (int)(group % perBlock) * superblock.DescriptorSize;
         var descriptor = bytes.AsSpan(at, superblock.DescriptorSize);
+        if (!checksums.DescriptorMatches(group, descriptor))
+        {
+            warnings.Add($"group descriptor {group}: checksum does not match");
+        }
+
         var table = (long)BinaryPrimitives.ReadUInt32LittleEndian(descriptor[G.InodeTableLo..]);
         if (superblock.DescriptorSize >= G.MinSize64)
         {

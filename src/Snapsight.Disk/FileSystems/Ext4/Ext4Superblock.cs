@@ -32,6 +32,8 @@ internal sealed class Ext4Superblock
     public required string? Uuid { get; init; }
     public required string? Label { get; init; }
     public required bool ChecksumMismatch { get; init; }
+    public required uint[] HashSeed { get; init; }
+    public required bool UnsignedDirectoryHash { get; init; }
 
     public bool HasIncompat(uint bit) => (FeatureIncompat & bit) != 0;
 
@@ -170,6 +172,12 @@ internal sealed class Ext4Superblock
             Uuid = uuidBytes.IndexOfAnyExcept((byte)0) < 0 ? null : uuidText,
             Label = label.Length == 0 ? null : label,
             ChecksumMismatch = mismatch,
+            HashSeed =
+            [
+                BinaryPrimitives.ReadUInt32LittleEndian(sb[L.HashSeed..]), BinaryPrimitives.ReadUInt32LittleEndian(sb[(L.HashSeed + 4)..]),
+                BinaryPrimitives.ReadUInt32LittleEndian(sb[(L.HashSeed + 8)..]), BinaryPrimitives.ReadUInt32LittleEndian(sb[(L.HashSeed + 12)..]),
+            ],
+            UnsignedDirectoryHash = (BinaryPrimitives.ReadUInt32LittleEndian(sb[L.Flags..]) & 0x2) != 0,
         };
     }
 

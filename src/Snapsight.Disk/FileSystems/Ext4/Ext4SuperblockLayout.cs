@@ -27,10 +27,11 @@ internal static class Ext4SuperblockLayout
     public const int FeatureRoCompat = 0x64;      // s_feature_ro_compat
     public const int Uuid = 0x68;                 // s_uuid[16]
     public const int VolumeName = 0x78;           // s_volume_name[16]
+    public const int HashSeed = 0xEC;            // s_hash_seed[4]: htree hash seed
     public const int DescSize = 0xFE;             // s_desc_size (only meaningful with the 64bit feature)
     public const int FirstMetaBg = 0x104;         // s_first_meta_bg
     public const int BlocksCountHi = 0x150;       // s_blocks_count_hi (64bit feature)
-    public const int ChecksumType = 0x175;        // s_checksum_type: 1 = crc32c
+    public const int Flags = 0x160;               // s_flags: 0x2 = unsigned directory hash
     public const int BackupBgs = 0x24C;           // s_backup_bgs[2] (sparse_super2)
     public const int ChecksumSeed = 0x270;        // s_checksum_seed (csum_seed feature)
     public const int Checksum = 0x3FC;            // s_checksum: crc32c of the bytes before it

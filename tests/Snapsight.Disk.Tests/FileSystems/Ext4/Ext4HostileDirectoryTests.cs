@@ -96,7 +96,7 @@ public sealed class Ext4HostileDirectoryTests(Ext4HostileImages images) : IClass
             s.WriteByte(2);
         });
         Assert.Null(HostileInput.Run(Ext4HostileSuperblockTests.Opening(image, async (fs, ct) =>
-            Assert.True((await FileSystemWalk.WalkAsync(fs, maxDepth: 16, ct)).Count < 100))));
+            Assert.True((await FileSystemWalk.WalkAsync(fs, maxDepth: 16, ct)).Keys.Count(k => k.StartsWith("dir/", StringComparison.Ordinal)) < 100))));
 
         using var device = FileBlockDevice.Open(image);
         using var fs = await Ext4FileSystem.OpenAsync(device);

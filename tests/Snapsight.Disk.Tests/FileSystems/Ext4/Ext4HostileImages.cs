@@ -28,8 +28,12 @@ public sealed partial class Ext4HostileImages : IDisposable
             for i in 0 2 4 6 8 10 12 14 16 18 20 22; do head -c 4096 /dev/urandom | dd of=fragmented bs=4096 seek=$i conv=notrunc status=none; done
             head -c 300000 /dev/urandom > indirect
             printf 'short inline content' > inline
+            mkdir many
+            for i in $(seq 1 400); do : > "many/entry_number_$i"; done
             """);
         Ext4 = Make(tree, "ext4.img", "mkfs.ext4", "-b", "4096");
+        // Index /many as a hash tree (mke2fs -d writes directories linearly); exit 1 means "changed".
+        Tool.Run("bash", "-c", "e2fsck -fyD \"$1\" >/dev/null 2>&1 || [ $? -le 1 ]", "e2fsck", Ext4);
         Ext2 = Make(tree, "ext2.img", "mkfs.ext2", "-b", "1024");
         Inline = Make(tree, "inline.img", "mkfs.ext4", "-b", "4096", "-O", "inline_data");
     }

@@ -46,6 +46,37 @@ public sealed class Ext4ReadAccountingTests
         Assert.True(device.Statistics.BytesRead < Budget, $"open, two lookups and one small read took {device.Statistics} (second part {device.Statistics.BytesRead - before} bytes)");
     }
 
+    [Fact]
+    public async Task A_lookup_in_a_hashed_directory_reads_a_few_blocks_not_the_directory()
+    {
+        using var temp = new TempDirectory();
+        var tree = temp.File("tree");
+        Ext4SourceTree.Build(tree, """
+            set -e
+            mkdir -p var/lib/dpkg/info
+            for i in $(seq 1 6000); do : > var/lib/dpkg/info/package-with-a-realistic-name$i.list; done
+            """);
+        var image = temp.File("fs.img");
+        Tool.Run("truncate", "-s", "64M", image);
+        Tool.Run("mkfs.ext4", "-q", "-F", "-b", "4096", "-d", tree, image);
+        Tool.Run("bash", "-c", "e2fsck -fyD \"$1\" >/dev/null 2>&1 || [ $? -le 1 ]", "e2fsck", image);
+
+        using var device = FileBlockDevice.Open(image);
+        using var fs = await Ext4FileSystem.OpenAsync(device);
+        var info = await LookupAsync(fs, "var/lib/dpkg/info");
+        var directorySize = (await fs.GetNodeAsync(info)).Size;
+        var before = device.Statistics.BytesRead;
+        foreach (var i in new[] { 1, 2345, 6000 })
+        {
+            Assert.NotNull(await fs.FindEntryAsync(info, $"package-with-a-realistic-name{i}.list"));
+        }
+
+        Assert.Null(await fs.FindEntryAsync(info, "not-there.list"));
+        var read = device.Statistics.BytesRead - before;
+        // Root, at most one index node, and one leaf per lookup: far less than the whole directory.
+        Assert.True(read <= 10 * 4096 && read < directorySize / 4, $"four lookups read {read} bytes of a {directorySize}-byte directory");
+    }
+
     private static async Task<long> LookupAsync(IFileSystem fs, string path)
     {
         var node = fs.RootNode;

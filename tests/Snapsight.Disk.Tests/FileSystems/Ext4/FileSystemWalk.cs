@@ -47,12 +47,13 @@ public static class FileSystemWalk
         {
             var tab = line.IndexOf('\t', StringComparison.Ordinal);
             var path = line[(tab + 1)..];
-            if (path.StartsWith("$OrphanFiles", StringComparison.Ordinal))
+            // TSK 4.11 also lists the fake entry of an htree index node, as "r/- 1: ^" (no inode type; name unprintable).
+            var head = line[..tab];
+            if (path.StartsWith("$OrphanFiles", StringComparison.Ordinal) || head.Split(' ')[0].EndsWith('-'))
             {
                 continue;
             }
 
-            var head = line[..tab];
             var inode = head[(head.LastIndexOf(' ') + 1)..].TrimEnd(':');
             listing.Add(path, long.Parse(inode));
         }
