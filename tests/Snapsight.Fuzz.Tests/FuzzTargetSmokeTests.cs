@@ -1,0 +1,52 @@
+using CsCheck;
+using Snapsight.Disk;
+
+namespace Snapsight.Fuzz.Tests;
+
+/// <summary>
+/// Keeps the fuzz harness honest between fuzzing campaigns: every target is listed, has a
+/// unique name, and answers random input — bare, or behind its format's magic so the parser
+/// gets past the first check — with nothing but a <see cref="DiskFormatException"/>.
+/// </summary>
+public sealed class FuzzTargetSmokeTests
+{
+    // Magic numbers that let random bytes reach each parser's deeper structures.
+    private static readonly byte[][] Prefixes =
+    [
+        [],
+        [0x51, 0x46, 0x49, 0xFB, 0, 0, 0, 2],              // qcow2 v2
+        [0x51, 0x46, 0x49, 0xFB, 0, 0, 0, 3],              // qcow2 v3
+        "KDMV"u8.ToArray(),                               // VMDK sparse extent
+        "vhdxfile"u8.ToArray(),                           // VHDX
+        "conectix"u8.ToArray(),                           // VHD footer copy
+        "XFSB"u8.ToArray(),                               // XFS superblock
+        [0xEB, 0x58, 0x90, .."mkfs.fat"u8.ToArray()],     // FAT boot sector
+        "LABELONE"u8.ToArray(),                           // LVM label
+    ];
+
+    public static TheoryData<string> Targets => new(FuzzTargets.All.Select(t => t.Name));
+
+    [Fact]
+    public void Every_target_has_a_distinct_name() =>
+        Assert.Equal(FuzzTargets.All.Count, FuzzTargets.All.Select(t => t.Name).Distinct().Count());
+
+    [Theory]
+    [MemberData(nameof(Targets))]
+    public void Random_input_gives_only_format_errors(string name)
+    {
+        var target = FuzzTargets.Find(name)!;
+        Gen.Select(Gen.Int[0, Prefixes.Length - 1], Gen.Byte.Array[0, 16384])
+            .Sample((prefix, body) =>
+            {
+                var input = Prefixes[prefix].Concat(body).ToArray();
+                try
+                {
+                    target.Run(input);
+                }
+                catch (DiskFormatException)
+                {
+                    // the expected answer to bad input
+                }
+            }, iter: 300);
+    }
+}
