@@ -1,4 +1,5 @@
 using Snapsight.Disk;
+using Snapsight.Disk.FileSystems;
 
 namespace Snapsight.Cli;
 
@@ -36,15 +37,20 @@ internal static class CommandRunner
         {
             return Fail($"permission denied: {e.Message}");
         }
-        catch (IOException e) when (e.GetType() == typeof(IOException))
+        catch (IOException e)
         {
             return Fail($"I/O error: {e.Message}");
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A bug of ours, not the user's: still one sentence, and a non-zero exit, never a stack trace.
+            return Fail($"internal error ({e.GetType().Name}): {e.Message}");
         }
     }
 
     private static int Fail(string message)
     {
-        Console.Error.WriteLine($"snapsight: {message}");
+        Console.Error.WriteLine($"snapsight: {TreePath.Printable(message)}");
         return UsageError;
     }
 }

@@ -21,13 +21,9 @@ internal static class SnapsightCommand
         var parse = Build().Parse(args);
         if (parse.Errors.Count > 0)
         {
-            // The contract's exit code for usage errors is 2 (System.CommandLine would use 1).
-            foreach (var error in parse.Errors)
-            {
-                await Console.Error.WriteLineAsync($"snapsight: {error.Message}").ConfigureAwait(false);
-            }
-
-            await Console.Error.WriteLineAsync("Run 'snapsight --help' or 'snapsight VERB --help' for usage.").ConfigureAwait(false);
+            // The contract: exit code 2 (System.CommandLine would use 1) and one sentence on stderr.
+            var verb = parse.CommandResult.Command is RootCommand ? "" : $" {parse.CommandResult.Command.Name}";
+            await Console.Error.WriteLineAsync($"snapsight: {parse.Errors[0].Message} (see 'snapsight{verb} --help')").ConfigureAwait(false);
             return CommandRunner.UsageError;
         }
 

@@ -123,4 +123,71 @@ public sealed class CommandLineTests
         Assert.Equal(0, table.ExitCode);
         Assert.Contains("Root    p2 (ext4", table.Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Ls_of_a_symbolic_link_to_a_file_lists_the_link_itself()
+    {
+        var result = SnapsightProcess.Run("ls", DebianImages.Path("root-ext4.img"), "/etc/os-release", "--json");
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Text);
+        Assert.Equal("/etc/os-release", json.RootElement.GetProperty("path").GetString());
+        Assert.Equal("symlink", json.RootElement.GetProperty("type").GetString());
+        Assert.Equal(DebianImages.Manifest.Single(e => e.Path == "/etc/os-release").Target, json.RootElement.GetProperty("target").GetString());
+    }
+
+    [Fact]
+    public void A_partition_that_is_not_a_number_is_a_one_line_usage_error()
+    {
+        var result = SnapsightProcess.Run("ls", DebianImages.Path("gpt-disk.raw"), "/", "--partition", "abc");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(result.Stdout);
+        Assert.Contains("--partition takes a partition number", result.Stderr, StringComparison.Ordinal);
+        Assert.Single(result.Stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void A_directory_given_as_the_image_is_named_as_such()
+    {
+        var result = SnapsightProcess.Run("disk", Path.GetTempPath());
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("is a directory, not a disk image", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cat_writes_nothing_when_any_path_is_missing()
+    {
+        var result = SnapsightProcess.Run("cat", DebianImages.Path("root-ext4.img"), "/etc/hostname", "/etc/no-such-file");
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(result.Stdout);
+        Assert.Contains("/etc/no-such-file", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Names_from_the_disk_cannot_forge_lines_or_drive_the_terminal()
+    {
+        var tree = Directory.CreateTempSubdirectory("snapsight-cli-").FullName;
+        try
+        {
+            // A name holding an escape sequence and a line break, as a compromised machine could write.
+            File.WriteAllText(Path.Combine(tree, "evil\u001b[2J\nforged-line"), "x");
+            File.WriteAllText(Path.Combine(tree, "plain"), "y");
+            var image = Path.Combine(tree, "..", Path.GetFileName(tree) + ".ext4");
+            Tool.Run("mkfs.ext4", "-q", "-F", "-d", tree, image, "4M");
+
+            var text = SnapsightProcess.Run("ls", image, "/");
+            Assert.Equal(0, text.ExitCode);
+            Assert.DoesNotContain('\u001b', text.Text);
+            Assert.Contains("/evil\\x1B[2J\\x0Aforged-line", text.Text, StringComparison.Ordinal);
+            Assert.Equal(3, text.Text.Trim().Split('\n').Length); // evil, plain, lost+found
+
+            var json = SnapsightProcess.Run("ls", image, "/", "--json");
+            var paths = json.Text.Trim().Split('\n').Select(l => JsonDocument.Parse(l).RootElement.GetProperty("path").GetString()).ToList();
+            Assert.Contains("/evil\u001b[2J\nforged-line", paths);
+            File.Delete(image);
+        }
+        finally
+        {
+            Directory.Delete(tree, recursive: true);
+        }
+    }
 }

@@ -26,20 +26,24 @@ internal static class CatCommand
         volumes.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
-            var imagePath = parse.GetValue(image)!;
+            var imagePath = ImagePath.Check(parse.GetValue(image)!);
             using var inspection = await DiskInspector.InspectAsync(imagePath, cancellationToken).ConfigureAwait(false);
             var tree = volumes.SelectTree(parse, inspection, imagePath);
-            await using var stdout = Console.OpenStandardOutput();
+            // Every path is checked before a byte is written: an error leaves stdout empty.
+            var files = new List<TreeEntry>();
             foreach (var filePath in parse.GetValue(paths)!)
             {
                 var entry = await tree.StatAsync(filePath, followFinalSymlink: true, cancellationToken).ConfigureAwait(false)
                     ?? throw new UsageException($"{filePath} does not exist in {imagePath}");
-                if (entry.Node.Type != FileType.File)
-                {
-                    throw new UsageException($"{filePath} in {imagePath} is a {entry.Node.Type.ToContractName()}, not a regular file");
-                }
+                files.Add(entry.Node.Type == FileType.File
+                    ? entry
+                    : throw new UsageException($"{filePath} in {imagePath} is a {entry.Node.Type.ToContractName()}, not a regular file"));
+            }
 
-                await using var content = await tree.OpenReadAsync(entry.Path, cancellationToken).ConfigureAwait(false);
+            await using var stdout = Console.OpenStandardOutput();
+            foreach (var file in files)
+            {
+                await using var content = await file.FileSystem.OpenReadAsync(file.Node.Id, cancellationToken).ConfigureAwait(false);
                 await content.CopyToAsync(stdout, 1 << 16, cancellationToken).ConfigureAwait(false);
             }
 

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using Snapsight.Disk;
 using Snapsight.Disk.FileSystems;
 using Snapsight.Disk.Volumes;
 
@@ -32,12 +33,11 @@ internal static class LsCommand
         volumes.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
-            var imagePath = parse.GetValue(image)!;
+            var imagePath = ImagePath.Check(parse.GetValue(image)!);
             using var inspection = await DiskInspector.InspectAsync(imagePath, cancellationToken).ConfigureAwait(false);
             var tree = volumes.SelectTree(parse, inspection, imagePath);
             var path = parse.GetValue(directory)!;
-            var start = await tree.StatAsync(path, followFinalSymlink: true, cancellationToken).ConfigureAwait(false)
-                ?? throw new UsageException($"{path} does not exist in {imagePath}");
+            var start = await FindStartAsync(tree, path, imagePath, cancellationToken).ConfigureAwait(false);
 
             await using var stdout = new BufferedStream(Console.OpenStandardOutput(), 1 << 16);
             using var printer = new EntryPrinter(stdout, parse.GetValue(json));
@@ -57,9 +57,9 @@ internal static class LsCommand
             }
 
             await stdout.FlushAsync(cancellationToken).ConfigureAwait(false);
-            foreach (var issue in tree.Issues)
+            foreach (var issue in tree.Issues.Concat(printer.Issues))
             {
-                await Console.Error.WriteLineAsync($"snapsight: warning: {issue.Path}: {issue.Message}").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"snapsight: warning: {TreePath.Printable(issue.Path)}: {TreePath.Printable(issue.Message)}").ConfigureAwait(false);
             }
 
             stats.Report(parse, inspection);
@@ -68,19 +68,56 @@ internal static class LsCommand
         return command;
     }
 
+    /// <summary>
+    /// What to list for DIR, as `ls` does: a directory's entries; a symbolic link to a directory,
+    /// that directory's entries; anything else (a dangling or looping link too), the entry itself.
+    /// </summary>
+    private static async Task<TreeEntry> FindStartAsync(FileTree tree, string path, string imagePath, CancellationToken cancellationToken)
+    {
+        var entry = await tree.StatAsync(path, followFinalSymlink: false, cancellationToken).ConfigureAwait(false)
+            ?? throw new UsageException($"{path} does not exist in {imagePath}");
+        if (entry.Node.Type != FileType.Symlink)
+        {
+            return entry;
+        }
+
+        try
+        {
+            var target = await tree.StatAsync(path, followFinalSymlink: true, cancellationToken).ConfigureAwait(false);
+            return target is { Node.Type: FileType.Directory } ? target : entry;
+        }
+        catch (DiskFormatException)
+        {
+            return entry;
+        }
+    }
+
     /// <summary>Writes entries as `ls -l`-style lines or as the JSON lines of the contract.</summary>
     private sealed class EntryPrinter(Stream output, bool json) : IDisposable
     {
-        private readonly Utf8JsonWriter _writer = new(output, new JsonWriterOptions { SkipValidation = true });
+        private readonly Utf8JsonWriter _writer = new(output, new JsonWriterOptions { SkipValidation = true, Encoder = JsonOutput.Encoder });
+
+        /// <summary>Links whose target could not be read: listed without one, and reported.</summary>
+        public List<TreeIssue> Issues { get; } = [];
 
         public void Dispose() => _writer.Dispose();
 
         public async ValueTask PrintAsync(TreeEntry entry, CancellationToken cancellationToken)
         {
             var node = entry.Node;
-            var target = node.Type == FileType.Symlink
-                ? await entry.FileSystem.ReadLinkAsync(node.Id, cancellationToken).ConfigureAwait(false)
-                : null;
+            string? target = null;
+            if (node.Type == FileType.Symlink)
+            {
+                try
+                {
+                    target = await entry.FileSystem.ReadLinkAsync(node.Id, cancellationToken).ConfigureAwait(false);
+                }
+                catch (DiskFormatException e)
+                {
+                    Issues.Add(new TreeIssue(entry.Path, $"the link target cannot be read: {e.Message}"));
+                }
+            }
+
             if (json)
             {
                 _writer.Reset(output);
@@ -103,7 +140,7 @@ internal static class LsCommand
                 return;
             }
 
-            var line = $"{ModeString.Of(node)} {node.Uid,5} {node.Gid,5} {node.Size,12} {entry.Path}{(target is null ? "" : $" -> {target}")}\n";
+            var line = $"{ModeString.Of(node)} {node.Uid,5} {node.Gid,5} {node.Size,12} {TreePath.Printable(entry.Path)}{(target is null ? "" : $" -> {TreePath.Printable(target)}")}\n";
             output.Write(Encoding.UTF8.GetBytes(line));
         }
     }

@@ -6,12 +6,24 @@ namespace Snapsight.Cli.Commands;
 
 /// <summary>
 /// The <c>--partition N | --volume NAME</c> pair shared by <c>ls</c> and <c>cat</c>, and the
-/// choice of file tree they make: one volume alone, or by default the root with its fstab mounts.
+/// choice of file tree they make: one volume alone, or by default the root with its fstab mounts
+/// (or the only file system, on a disk without an operating system).
 /// </summary>
 internal sealed class VolumeOptions
 {
     public Option<int?> Partition { get; } = new("--partition", "-p")
     {
+        CustomParser = result =>
+        {
+            var text = result.Tokens.Count == 1 ? result.Tokens[0].Value : "";
+            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var number) && number > 0)
+            {
+                return number;
+            }
+
+            result.AddError($"--partition takes a partition number such as 2, not '{text}'");
+            return null;
+        },
         Description = "Read partition N alone (numbered as Linux does: 1–4 primary, 5+ logical; see `snapsight disk`).",
     };
 
@@ -38,8 +50,16 @@ internal sealed class VolumeOptions
         var wanted = parse.GetValue(Partition)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? parse.GetValue(Volume);
         if (wanted is null)
         {
-            return inspection.Assembly?.Tree
-                ?? throw new UsageException($"no root file system was found on {image}; pick one with --partition N or --volume NAME (`snapsight disk {image}` lists them)");
+            if (inspection.Assembly is { } assembly)
+            {
+                return assembly.Tree;
+            }
+
+            // No operating system anywhere (a data disk): one readable file system is still unambiguous.
+            var readable = inspection.Volumes.Where(v => v.FileSystem is not null).ToList();
+            return readable.Count == 1
+                ? new FileTree(readable[0].FileSystem!)
+                : throw new UsageException($"no root file system was found on {image}; pick a volume with --partition N or --volume NAME (`snapsight disk {image}` lists them)");
         }
 
         var volume = inspection.Volumes.FirstOrDefault(v => v.IsNamed(wanted))

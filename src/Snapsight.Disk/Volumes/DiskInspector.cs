@@ -51,7 +51,7 @@ public static class DiskInspector
 
         if (table is null || table.Scheme == "none")
         {
-            volumes.Add(new DiskVolume { Name = "disk", Device = disk, Offset = 0 });
+            volumes.Add(new DiskVolume { Name = "disk", Device = disk, Offset = 0, DevicePath = "/dev/sda" });
         }
         else
         {
@@ -66,6 +66,7 @@ public static class DiskInspector
                     PartitionType = partition.TypeName,
                     PartitionName = partition.Name,
                     PartitionUuid = partition.UniqueId,
+                    DevicePath = $"/dev/sda{partition.Number}",
                 });
             }
         }
@@ -132,7 +133,8 @@ public static class DiskInspector
             var head = new byte[volume.Device.ClampToLength(0, VolumeContentProbe.HeadLength)];
             await volume.Device.ReadExactlyAsync(0, head, "volume", "first block", cancellationToken).ConfigureAwait(false);
             volume.Content = VolumeContentProbe.Identify(head);
-            if (volume.Content == VolumeContent.Unknown
+            // btrfs leaves its first 64 KiB blank and keeps its superblock after them.
+            if (volume.Content is VolumeContent.Unknown or VolumeContent.Empty
                 && volume.Device.Length >= VolumeContentProbe.BtrfsSuperblockOffset + 4096)
             {
                 var superblock = await volume.Device.ReadBytesAsync(VolumeContentProbe.BtrfsSuperblockOffset, 4096, "volume", "btrfs superblock", cancellationToken).ConfigureAwait(false);
@@ -161,6 +163,7 @@ public static class DiskInspector
             VolumeContent.Ntfs => "NTFS volumes are not read yet",
             VolumeContent.Btrfs => "btrfs volumes are not read yet",
             VolumeContent.Unknown => "the content is not a file system, LVM or encryption format Snapsight knows",
+            VolumeContent.Empty => "the first 4 KiB are zeros: no signature of a format Snapsight knows (the volume may be blank)",
             _ => null,
         };
         if (gap is not null)
@@ -191,6 +194,12 @@ public static class DiskInspector
         }
 
         var assembly = await FileTreeAssembler.AssembleAsync(mountable, cancellationToken).ConfigureAwait(false);
+        if (assembly is null)
+        {
+            gaps.Add(new CoverageGap("disk", "no volume holds an operating system (/etc/os-release, /usr/lib/os-release, /bin or /usr/bin): there is no root to read"));
+            return null;
+        }
+
         gaps.AddRange(assembly.Issues.Select(i => new CoverageGap(i.Path, i.Message)));
         return assembly;
     }

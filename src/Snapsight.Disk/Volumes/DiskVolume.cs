@@ -28,7 +28,10 @@ public sealed class DiskVolume
 
     public Guid? PartitionUuid { get; init; }
 
-    /// <summary>For a logical volume, "/dev/mapper/vg-lv"; for a partition, null (disks in VMs are named many ways).</summary>
+    /// <summary>
+    /// The name an fstab may use: "/dev/mapper/vg-lv" for a logical volume, "/dev/sdaN" for a
+    /// partition (vdaN, xvdaN, nvme0n1pN… are matched to it), "/dev/sda" for a bare file system.
+    /// </summary>
     public string? DevicePath { get; init; }
 
     public VolumeContent Content { get; set; }
@@ -38,7 +41,7 @@ public sealed class DiskVolume
     /// <summary>Why the content could not be opened, when it could not.</summary>
     public string? Problem { get; set; }
 
-    /// <summary>Names matching <paramref name="requested"/>: "p1", "1", "vg0/root", "root" (when unique) or "disk".</summary>
+    /// <summary>Whether <paramref name="requested"/> names this volume: its name ("p1", "vg0/root", "disk") or its partition number ("1").</summary>
     public bool IsNamed(string requested) =>
         string.Equals(Name, requested, StringComparison.Ordinal)
         || (PartitionNumber is { } n && requested == n.ToString(System.Globalization.CultureInfo.InvariantCulture));

@@ -22,27 +22,24 @@ public static class FileTreeAssembler
     };
 
     /// <summary>
-    /// The root is a volume holding /etc/fstab and an operating system marker (os-release, /bin or
-    /// /usr/bin); among several, one whose fstab names itself for "/" wins, then the first by name.
+    /// The root is a volume holding an operating system marker (os-release, /bin or /usr/bin).
+    /// Among several, one whose /etc/fstab names itself for "/" wins, then one with an fstab,
+    /// then one without (a minimal or container image); ties go to the first by name. Null when
+    /// no volume holds an operating system: a data disk has no root, and none is made up.
     /// </summary>
-    public static async Task<FileTreeAssembly> AssembleAsync(IReadOnlyList<MountableVolume> volumes, CancellationToken cancellationToken = default)
+    public static async Task<FileTreeAssembly?> AssembleAsync(IReadOnlyList<MountableVolume> volumes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(volumes);
-        if (volumes.Count == 0)
-        {
-            throw new ArgumentException("there are no volumes to assemble", nameof(volumes));
-        }
-
         var issues = new List<TreeIssue>();
         var ordered = volumes.OrderBy(v => v.Name, StringComparer.Ordinal).ToList();
-        var candidates = new List<(MountableVolume Volume, IReadOnlyList<FstabEntry> Fstab)>();
+        var candidates = new List<(MountableVolume Volume, IReadOnlyList<FstabEntry>? Fstab)>();
         foreach (var volume in ordered)
         {
             try
             {
-                if (await ReadRootFstabAsync(volume, issues, cancellationToken).ConfigureAwait(false) is { } fstab)
+                if (await HoldsOperatingSystemAsync(volume, cancellationToken).ConfigureAwait(false))
                 {
-                    candidates.Add((volume, fstab));
+                    candidates.Add((volume, await ReadFstabAsync(volume, issues, cancellationToken).ConfigureAwait(false)));
                 }
             }
             catch (IOException e)
@@ -51,21 +48,25 @@ public static class FileTreeAssembler
             }
         }
 
-        var chosen = candidates.FirstOrDefault(c => NamesItselfAsRoot(c.Volume, c.Fstab, ordered));
+        if (candidates.Count == 0)
+        {
+            return null;
+        }
+
+        var chosen = candidates.FirstOrDefault(c => c.Fstab is not null && NamesItselfAsRoot(c.Volume, c.Fstab, ordered));
         if (chosen.Volume is null)
         {
-            chosen = candidates.FirstOrDefault();
+            chosen = candidates.FirstOrDefault(c => c.Fstab is not null);
         }
 
         if (chosen.Volume is null)
         {
-            chosen = (ordered[0], []);
-            issues.Add(new TreeIssue("/", $"no volume holds /etc/fstab and an operating system; using {ordered[0].Name} as the root"));
+            chosen = candidates[0];
         }
 
         var tree = new FileTree(chosen.Volume.FileSystem);
         var mounts = new List<(string, MountableVolume)>();
-        foreach (var entry in chosen.Fstab)
+        foreach (var entry in chosen.Fstab ?? [])
         {
             if (IsNotOnDisk(entry))
             {
@@ -92,22 +93,33 @@ public static class FileTreeAssembler
         return new FileTreeAssembly(tree, chosen.Volume, mounts, issues);
     }
 
-    /// <summary>The parsed fstab when <paramref name="volume"/> looks like a root file system, else null.</summary>
-    private static async Task<IReadOnlyList<FstabEntry>?> ReadRootFstabAsync(MountableVolume volume, List<TreeIssue> issues, CancellationToken cancellationToken)
+    /// <summary>True when any marker is there; a marker that cannot be resolved (a broken link) counts as absent.</summary>
+    private static async Task<bool> HoldsOperatingSystemAsync(MountableVolume volume, CancellationToken cancellationToken)
+    {
+        var tree = new FileTree(volume.FileSystem);
+        foreach (var marker in OperatingSystemMarkers)
+        {
+            try
+            {
+                if (await tree.StatAsync(marker, followFinalSymlink: true, cancellationToken).ConfigureAwait(false) is not null)
+                {
+                    return true;
+                }
+            }
+            catch (DiskFormatException)
+            {
+                // A damaged or looping marker says nothing either way; the next one may answer.
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The parsed /etc/fstab of <paramref name="volume"/>, or null when it has none.</summary>
+    private static async Task<IReadOnlyList<FstabEntry>?> ReadFstabAsync(MountableVolume volume, List<TreeIssue> issues, CancellationToken cancellationToken)
     {
         var tree = new FileTree(volume.FileSystem);
         if (await tree.StatAsync("/etc/fstab", followFinalSymlink: true, cancellationToken).ConfigureAwait(false) is not { Node.Type: FileType.File })
-        {
-            return null;
-        }
-
-        var hasOperatingSystem = false;
-        foreach (var marker in OperatingSystemMarkers)
-        {
-            hasOperatingSystem = hasOperatingSystem || await tree.StatAsync(marker, followFinalSymlink: true, cancellationToken).ConfigureAwait(false) is not null;
-        }
-
-        if (!hasOperatingSystem)
         {
             return null;
         }

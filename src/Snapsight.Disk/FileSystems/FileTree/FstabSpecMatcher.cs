@@ -1,12 +1,16 @@
+using System.Text.RegularExpressions;
+
 namespace Snapsight.Disk.FileSystems;
 
 /// <summary>
 /// Decides which volume an fstab spec names, the way mount(8) would: UUID= and LABEL= by the
 /// file system, PARTUUID= by the partition, /dev/disk/by-* links by what they stand for, and
 /// other /dev paths by device name, with device-mapper names ("/dev/mapper/vg--a-root") and
-/// LVM's own ("/dev/vg-a/root") taken as the same.
+/// LVM's own ("/dev/vg-a/root") taken as the same, and the first disk's partitions under any
+/// of the names Linux gives them on a VM (sda1, vda1, xvda1, hda1, nvme0n1p1, mmcblk0p1) taken
+/// as one name, "/dev/sdaN".
 /// </summary>
-internal static class FstabSpecMatcher
+internal static partial class FstabSpecMatcher
 {
     /// <summary>The first matching volume in <paramref name="volumes"/>' order, or null.</summary>
     public static MountableVolume? Match(string spec, IEnumerable<MountableVolume> volumes)
@@ -39,9 +43,17 @@ internal static class FstabSpecMatcher
         return spec.StartsWith("/dev/", StringComparison.Ordinal) ? ("DEVICE", spec) : ("OTHER", spec);
     }
 
-    /// <summary>"/dev/mapper/VG-LV" with '-' inside names doubled becomes "/dev/VG/LV"; other paths are kept.</summary>
+    /// <summary>
+    /// "/dev/mapper/VG-LV" with '-' inside names doubled becomes "/dev/VG/LV"; the first disk
+    /// and its partitions become "/dev/sda" and "/dev/sdaN"; other paths are kept.
+    /// </summary>
     internal static string CanonicalDevice(string path)
     {
+        if (FirstDiskName().Match(path) is { Success: true } firstDisk)
+        {
+            return "/dev/sda" + firstDisk.Groups["partition"].Value;
+        }
+
         const string Mapper = "/dev/mapper/";
         if (!path.StartsWith(Mapper, StringComparison.Ordinal))
         {
@@ -69,4 +81,8 @@ internal static class FstabSpecMatcher
 
         return path;
     }
+
+    /// <summary>The first disk of a VM as SCSI/SATA, virtio, Xen, IDE, NVMe or MMC names it, with an optional partition number.</summary>
+    [GeneratedRegex(@"^/dev/(?:(?:sd|vd|xvd|hd)a(?<partition>[1-9][0-9]{0,2})?|(?:nvme0n1|mmcblk0)(?:p(?<partition>[1-9][0-9]{0,2}))?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex FirstDiskName();
 }

@@ -48,7 +48,7 @@ public sealed class FileTreeAssemblerTests : IDisposable
 
         var assembly = await FileTreeAssembler.AssembleAsync(volumes, CancellationToken.None);
 
-        Assert.Equal("p2", assembly.Root.Name);
+        Assert.Equal("p2", assembly!.Root.Name);
         Assert.Equal(
             [("/boot/efi", "p1"), ("/home", "p3"), ("/var/log", "vg0/var-log"), ("/srv", "p4")],
             assembly.Mounts.Select(m => (m.MountPoint, m.Volume.Name)));
@@ -68,19 +68,42 @@ public sealed class FileTreeAssemblerTests : IDisposable
 
         var assembly = await FileTreeAssembler.AssembleAsync([Candidate("zeta"), Candidate("alpha"), Candidate("mid")], CancellationToken.None);
 
-        Assert.Equal("alpha", assembly.Root.Name);
+        Assert.Equal("alpha", assembly!.Root.Name);
         Assert.Empty(assembly.Issues);
     }
 
     [Fact]
-    public async Task Without_any_operating_system_the_first_volume_is_the_root_and_that_is_reported()
+    public async Task Without_any_operating_system_there_is_no_root()
     {
         var assembly = await FileTreeAssembler.AssembleAsync(
             [new MountableVolume("p2", null, null, new InMemoryFileSystem().File("/etc/fstab", "")), new MountableVolume("p1", null, null, new InMemoryFileSystem())],
             CancellationToken.None);
 
-        Assert.Equal("p1", assembly.Root.Name);
-        Assert.Contains("no volume holds /etc/fstab", Assert.Single(assembly.Issues).Message, StringComparison.Ordinal);
+        Assert.Null(assembly);
+    }
+
+    [Fact]
+    public async Task A_volume_with_an_operating_system_but_no_fstab_beats_a_volume_with_neither()
+    {
+        // An EFI partition sorts first by name; the OS volume has no fstab (minimal and container images).
+        var assembly = await FileTreeAssembler.AssembleAsync(
+            [new MountableVolume("p1", null, null, new InMemoryFileSystem().File("/EFI/BOOT/BOOTX64.EFI", "x")),
+             new MountableVolume("p2", null, null, new InMemoryFileSystem().File("/etc/os-release", "ID=debian\n").Directory("/usr/bin"))],
+            CancellationToken.None);
+
+        Assert.Equal("p2", assembly!.Root.Name);
+        Assert.Empty(assembly.Mounts);
+    }
+
+    [Fact]
+    public async Task A_volume_with_an_fstab_beats_one_without()
+    {
+        var assembly = await FileTreeAssembler.AssembleAsync(
+            [new MountableVolume("a", null, null, new InMemoryFileSystem().Directory("/usr/bin")),
+             new MountableVolume("b", null, null, new InMemoryFileSystem().File("/etc/fstab", "# none\n").Directory("/usr/bin"))],
+            CancellationToken.None);
+
+        Assert.Equal("b", assembly!.Root.Name);
     }
 
     [Theory]
@@ -89,6 +112,13 @@ public sealed class FileTreeAssemblerTests : IDisposable
     [InlineData("/dev/mapper/luks-1234", "/dev/luks/1234")]
     [InlineData("/dev/mapper/nodash", "/dev/mapper/nodash")]
     [InlineData("/dev/sda1", "/dev/sda1")]
-    public void Device_mapper_names_map_to_volume_group_paths(string mapper, string expected) =>
+    [InlineData("/dev/vda2", "/dev/sda2")]
+    [InlineData("/dev/xvda1", "/dev/sda1")]
+    [InlineData("/dev/nvme0n1p15", "/dev/sda15")]
+    [InlineData("/dev/nvme0n1", "/dev/sda")]
+    [InlineData("/dev/mmcblk0p1", "/dev/sda1")]
+    [InlineData("/dev/sdb1", "/dev/sdb1")]
+    [InlineData("/dev/nvme1n1p1", "/dev/nvme1n1p1")]
+    public void Device_names_map_to_one_canonical_name(string mapper, string expected) =>
         Assert.Equal(expected, FstabSpecMatcher.CanonicalDevice(mapper));
 }
