@@ -60,6 +60,26 @@ public sealed class Ext4HostileExtentTests(Ext4HostileImages images) : IClassFix
     }
 
     [Fact]
+    public void Overlapping_extents_are_rejected()
+    {
+        // The leaf's second extent (ee_block at 12 + 12) is moved onto the first's logical range.
+        var image = PatchInode(images.Ext4, "/fragmented", (s, at) =>
+        {
+            var leaf = ReadUInt32(s, at + IBlock + 12 + 4) * (long)BlockSize;
+            WriteUInt32(s, leaf + 24, ReadUInt32(s, leaf + 12));
+        });
+        Assert.Contains("overlaps or is out of order", HostileInput.Rejects(ReadingAll(image, "fragmented")).Message);
+    }
+
+    [Fact]
+    public void Zero_length_extent_is_rejected()
+    {
+        // ee_len 0 maps nothing; the kernel calls such an extent corrupt.
+        var image = PatchInode(images.Ext4, "/plain", (s, at) => WriteUInt16(s, at + IBlock + 12 + 4, 0));
+        Assert.Contains("is empty", HostileInput.Rejects(ReadingAll(image, "plain")).Message);
+    }
+
+    [Fact]
     public void More_entries_than_eh_max_is_rejected()
     {
         // eh_entries 5 with eh_max 4 would read past i_block.

@@ -69,6 +69,17 @@ public sealed class Ext4HostileSuperblockTests(Ext4HostileImages images) : IClas
         Assert.Contains("s_desc_size", HostileInput.Rejects(Opening(image)).Message);
     }
 
+    [Theory]
+    [InlineData((ushort)0)]
+    [InlineData((ushort)100)]
+    [InlineData((ushort)8192)]
+    public void Nonsense_inode_size_is_rejected(ushort value)
+    {
+        // s_inode_size (0x58) must be a power of two from 128 to the block size.
+        var image = images.Patched(images.Ext4, s => WriteUInt16(s, SuperblockOffset + 0x58, value));
+        Assert.Contains("s_inode_size", HostileInput.Rejects(Opening(image)).Message);
+    }
+
     [Fact]
     public void A_block_count_far_beyond_the_device_is_rejected()
     {
