@@ -41,7 +41,8 @@ public sealed partial class Ext4FileSystem : IFileSystem
         _hasFileType = superblock.HasIncompat(Ext4Features.IncompatFiletype);
     }
 
-    public string Type => "ext4";
+    /// <summary>"ext2", "ext3" or "ext4", as blkid would name the volume.</summary>
+    public string Type => Ext4Features.VolumeType(_superblock);
 
     public string? Uuid => _superblock.Uuid;
 

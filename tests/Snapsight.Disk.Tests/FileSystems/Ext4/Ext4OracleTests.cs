@@ -64,6 +64,7 @@ public sealed class Ext4OracleTests(Ext4SourceTreeFixture fixture) : IClassFixtu
         using var fs = await Ext4FileSystem.OpenAsync(device);
         Assert.Equal(VolumeUuid, fs.Uuid);
         Assert.Equal("oracle", fs.Label);
+        Assert.Equal(Tool.Run("blkid", "-p", "-o", "value", "-s", "TYPE", image).Trim(), fs.Type);
 
         var walked = await FileSystemWalk.WalkAsync(fs);
         Assert.Equal(TreeComparison.DescribeSource(fixture.Tree, fixture.Expected), await TreeComparison.DescribeOursAsync(fs, walked));
