@@ -5,7 +5,7 @@ using Snapsight.Disk.FileSystems.Ext4;
 namespace Snapsight.Disk.Tests.FileSystems.Ext4;
 
 /// <summary>One file system shared by many concurrent readers: positional I/O and the shared cache must not mix them up.</summary>
-public sealed class Ext4ConcurrencyTests(Ext4HostileImages images) : IClassFixture<Ext4HostileImages>
+public sealed class Ext4ConcurrencyTests(Ext4SmallImages images) : IClassFixture<Ext4SmallImages>
 {
     [Fact]
     public async Task Concurrent_walks_lookups_and_reads_agree_with_the_source()

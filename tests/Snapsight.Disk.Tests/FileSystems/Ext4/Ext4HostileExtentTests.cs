@@ -1,7 +1,7 @@
 using Snapsight.Disk.BlockDevices;
 using Snapsight.Disk.FileSystems.Ext4;
 using Snapsight.Disk.Tests.Support;
-using static Snapsight.Disk.Tests.FileSystems.Ext4.Ext4HostileImages;
+using static Snapsight.Disk.Tests.FileSystems.Ext4.Ext4SmallImages;
 
 namespace Snapsight.Disk.Tests.FileSystems.Ext4;
 
@@ -11,7 +11,7 @@ namespace Snapsight.Disk.Tests.FileSystems.Ext4;
 /// eh_max 4, eh_depth 6) then 12-byte entries (ee_block 0, ee_len 4, ee_start_hi 6, ee_start_lo 8;
 /// an index entry has ei_leaf_lo at 4), per Documentation/filesystems/ext4/dynamic.rst.
 /// </summary>
-public sealed class Ext4HostileExtentTests(Ext4HostileImages images) : IClassFixture<Ext4HostileImages>
+public sealed class Ext4HostileExtentTests(Ext4SmallImages images) : IClassFixture<Ext4SmallImages>
 {
     private const int IBlock = 0x28;
 

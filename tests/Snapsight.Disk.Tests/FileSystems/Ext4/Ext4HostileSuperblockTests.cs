@@ -2,7 +2,7 @@ using CsCheck;
 using Snapsight.Disk.BlockDevices;
 using Snapsight.Disk.FileSystems.Ext4;
 using Snapsight.Disk.Tests.Support;
-using static Snapsight.Disk.Tests.FileSystems.Ext4.Ext4HostileImages;
+using static Snapsight.Disk.Tests.FileSystems.Ext4.Ext4SmallImages;
 
 namespace Snapsight.Disk.Tests.FileSystems.Ext4;
 
@@ -10,7 +10,7 @@ namespace Snapsight.Disk.Tests.FileSystems.Ext4;
 /// Superblock and inode-number damage (hostile-input guide, ext4 cases 9 and the feature rules).
 /// Superblock offsets are those of Documentation/filesystems/ext4/super.rst, plus 1024.
 /// </summary>
-public sealed class Ext4HostileSuperblockTests(Ext4HostileImages images) : IClassFixture<Ext4HostileImages>
+public sealed class Ext4HostileSuperblockTests(Ext4SmallImages images) : IClassFixture<Ext4SmallImages>
 {
     internal static Func<CancellationToken, Task> Opening(string image, Func<Ext4FileSystem, CancellationToken, Task>? then = null) => async ct =>
     {
