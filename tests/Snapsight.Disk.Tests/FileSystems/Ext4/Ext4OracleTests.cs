@@ -42,6 +42,7 @@ public sealed class Ext4OracleTests(Ext4SourceTreeFixture fixture) : IClassFixtu
         { "ext4 with 1 KiB blocks", "mkfs.ext4", ["-b", "1024"] },
         { "ext4 with 2 KiB blocks, no flex_bg", "mkfs.ext4", ["-b", "2048", "-O", "^flex_bg"] },
         { "ext4 with 64 KiB blocks", "mkfs.ext4", ["-b", "65536", "-N", "8192"] },
+        { "ext4 with bigalloc (64 KiB clusters)", "mkfs.ext4", ["-b", "4096", "-O", "bigalloc", "-C", "65536", "-N", "8192"] },
         { "ext4 with 128-byte inodes", "mkfs.ext4", ["-b", "4096", "-I", "128"] },
         { "ext4 with meta_bg", "mkfs.ext4", ["-O", "meta_bg,^resize_inode"] },
         { "ext3 (indirect blocks, journal)", "mkfs.ext3", ["-b", "4096"] },
@@ -96,6 +97,10 @@ public sealed class Ext4OracleTests(Ext4SourceTreeFixture fixture) : IClassFixtu
         var directories = walked.Values.Where(e => e.Node.Type == FileType.Directory).Select(e => (e.Path, e.Node.Id)).Append(("", fs.RootNode));
         Assert.Equal(FileSystemWalk.DebugfsListing(image, directories).OrderBy(p => p.Key, StringComparer.Ordinal), ours);
         static bool OutsideBig(KeyValuePair<string, long> p) => !p.Key.StartsWith("big/", StringComparison.Ordinal);
-        Assert.Equal(ours.Where(OutsideBig), FileSystemWalk.Fls(image).Where(OutsideBig).OrderBy(p => p.Key, StringComparer.Ordinal));
+        if (!options.Contains("bigalloc"))
+        {
+            // TSK 4.11 does not recognise bigalloc volumes at all ("Cannot determine file system type").
+            Assert.Equal(ours.Where(OutsideBig), FileSystemWalk.Fls(image).Where(OutsideBig).OrderBy(p => p.Key, StringComparer.Ordinal));
+        }
     }
 }
