@@ -101,6 +101,11 @@ public sealed partial class Ext4FileSystem : IFileSystem
             warnings.Add("journal needs recovery; not replayed (needs_recovery is set, so recent changes may be missing)");
         }
 
+        if (superblock.ErrorsRecorded)
+        {
+            warnings.Add("the file system recorded errors (s_state) that e2fsck has not cleared; structures may be damaged");
+        }
+
         if (superblock.ChecksumMismatch)
         {
             warnings.Add("superblock checksum (metadata_csum crc32c) does not match; read anyway");

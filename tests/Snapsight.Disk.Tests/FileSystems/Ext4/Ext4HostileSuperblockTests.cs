@@ -120,6 +120,16 @@ public sealed class Ext4HostileSuperblockTests(Ext4SmallImages images) : IClassF
     }
 
     [Fact]
+    public async Task Recorded_errors_are_a_warning()
+    {
+        // s_state (0x3A) with EXT4_ERROR_FS (0x2): the kernel saw corruption and nobody ran e2fsck since.
+        var image = images.Patched(images.Ext4, s => WriteUInt16(s, SuperblockOffset + 0x3A, 0x3));
+        using var device = FileBlockDevice.Open(image);
+        using var fs = await Ext4FileSystem.OpenAsync(device);
+        Assert.Contains(fs.Warnings, w => w.Contains("recorded errors", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task An_untouched_image_has_no_warnings_so_the_checksum_check_is_real()
     {
         using var device = FileBlockDevice.Open(images.Ext4);
