@@ -7,6 +7,7 @@ namespace Snapsight.Disk.FileSystems.Ext4;
 /// </summary>
 internal static class Ext4Features
 {
+    public const uint CompatHasJournal = 0x4;
     public const uint CompatDirIndex = 0x20;
 
     public const uint IncompatFiletype = 0x2;
@@ -51,6 +52,23 @@ internal static class Ext4Features
     /// </summary>
     public const uint SupportedIncompat =
         0x2 | 0x4 | 0x10 | 0x40 | 0x80 | 0x100 | 0x200 | 0x400 | 0x2000 | 0x4000 | 0x8000 | 0x10000 | 0x20000;
+
+    /// <summary>
+    /// The name a volume goes by, decided as util-linux blkid decides it: any feature ext3 lacks
+    /// (incompat beyond filetype, needs_recovery and meta_bg; ro_compat beyond sparse_super,
+    /// large_file and btree_dir) makes it ext4; otherwise a journal makes it ext3; else ext2.
+    /// </summary>
+    public static string VolumeType(Ext4Superblock superblock)
+    {
+        const uint Ext3Incompat = 0x2 | 0x4 | 0x10;
+        const uint Ext3RoCompat = 0x1 | 0x2 | 0x4;
+        if ((superblock.FeatureIncompat & ~Ext3Incompat) != 0 || (superblock.FeatureRoCompat & ~Ext3RoCompat) != 0)
+        {
+            return "ext4";
+        }
+
+        return (superblock.FeatureCompat & CompatHasJournal) != 0 ? "ext3" : "ext2";
+    }
 
     /// <summary>Names of the set bits, with unnamed bits as "incompat_0x…".</summary>
     public static List<string> IncompatNamesOf(uint bits) => NamesOf(bits, IncompatNames, "incompat");

@@ -41,7 +41,8 @@ public sealed partial class Ext4FileSystem : IFileSystem
         _hasFileType = superblock.HasIncompat(Ext4Features.IncompatFiletype);
     }
 
-    public string Type => "ext4";
+    /// <summary>"ext2", "ext3" or "ext4", as blkid would name the volume.</summary>
+    public string Type => Ext4Features.VolumeType(_superblock);
 
     public string? Uuid => _superblock.Uuid;
 
@@ -98,6 +99,11 @@ public sealed partial class Ext4FileSystem : IFileSystem
         if (superblock.HasIncompat(Ext4Features.IncompatRecover))
         {
             warnings.Add("journal needs recovery; not replayed (needs_recovery is set, so recent changes may be missing)");
+        }
+
+        if (superblock.ErrorsRecorded)
+        {
+            warnings.Add("the file system recorded errors (s_state) that e2fsck has not cleared; structures may be damaged");
         }
 
         if (superblock.ChecksumMismatch)

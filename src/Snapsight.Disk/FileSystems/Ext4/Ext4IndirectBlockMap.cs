@@ -40,10 +40,11 @@ internal sealed class Ext4IndirectBlockMap(Ext4Inode inode, Ext4Superblock super
         throw Ext4Error.At(Structure, inode.DeviceOffset, $"inode {inode.Number}: logical block {logicalBlock} is beyond the triple indirect tree");
     }
 
+    /// <summary>Follows <paramref name="levels"/> indirect blocks from <paramref name="block"/>; <paramref name="span"/> blocks hang below it.</summary>
     private async ValueTask<Ext4BlockRun> DescendAsync(long block, int levels, long index, long span, CancellationToken cancellationToken)
     {
         long perBlock = superblock.BlockSize / 4;
-        for (var level = levels; level >= 1; level--)
+        for (var level = levels; ; level--)
         {
             if (block == 0)
             {
@@ -62,8 +63,6 @@ internal sealed class Ext4IndirectBlockMap(Ext4Inode inode, Ext4Superblock super
             index %= childSpan;
             span = childSpan;
         }
-
-        throw new InvalidOperationException("unreachable: the loop returns at level 1");
     }
 
     /// <summary>The run starting at pointer <paramref name="slot"/> of a pointer array, extended over following contiguous pointers.</summary>

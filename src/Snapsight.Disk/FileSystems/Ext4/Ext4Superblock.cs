@@ -32,6 +32,7 @@ internal sealed class Ext4Superblock
     public required string? Uuid { get; init; }
     public required string? Label { get; init; }
     public required bool ChecksumMismatch { get; init; }
+    public required bool ErrorsRecorded { get; init; }
     public required uint[] HashSeed { get; init; }
     public required bool UnsignedDirectoryHash { get; init; }
 
@@ -172,6 +173,7 @@ internal sealed class Ext4Superblock
             Uuid = uuidBytes.IndexOfAnyExcept((byte)0) < 0 ? null : uuidText,
             Label = label.Length == 0 ? null : label,
             ChecksumMismatch = mismatch,
+            ErrorsRecorded = (BinaryPrimitives.ReadUInt16LittleEndian(sb[L.State..]) & 0x2) != 0,
             HashSeed =
             [
                 BinaryPrimitives.ReadUInt32LittleEndian(sb[L.HashSeed..]), BinaryPrimitives.ReadUInt32LittleEndian(sb[(L.HashSeed + 4)..]),

@@ -19,6 +19,7 @@ internal static class Ext4SuperblockLayout
     public const int ClustersPerGroup = 0x24;     // s_clusters_per_group
     public const int InodesPerGroup = 0x28;       // s_inodes_per_group
     public const int Magic = 0x38;                // s_magic, 0xEF53
+    public const int State = 0x3A;                // s_state: 0x2 = errors detected
     public const int RevLevel = 0x4C;             // s_rev_level: 0 = original (128-byte inodes), 1 = dynamic
     public const int FirstIno = 0x54;             // s_first_ino
     public const int InodeSize = 0x58;            // s_inode_size

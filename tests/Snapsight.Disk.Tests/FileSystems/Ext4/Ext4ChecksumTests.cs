@@ -1,6 +1,6 @@
 using Snapsight.Disk.BlockDevices;
 using Snapsight.Disk.FileSystems.Ext4;
-using static Snapsight.Disk.Tests.FileSystems.Ext4.Ext4HostileImages;
+using static Snapsight.Disk.Tests.FileSystems.Ext4.Ext4SmallImages;
 
 namespace Snapsight.Disk.Tests.FileSystems.Ext4;
 
@@ -9,7 +9,7 @@ namespace Snapsight.Disk.Tests.FileSystems.Ext4;
 /// byte that changes nothing we use, so reading succeeds and only the checksum can notice.
 /// (The oracle tests assert the opposite: no warning on any undamaged mkfs image.)
 /// </summary>
-public sealed class Ext4ChecksumTests(Ext4HostileImages images) : IClassFixture<Ext4HostileImages>
+public sealed class Ext4ChecksumTests(Ext4SmallImages images) : IClassFixture<Ext4SmallImages>
 {
     private async Task<IReadOnlyList<string>> WarningsAfterWalkAsync(string image)
     {

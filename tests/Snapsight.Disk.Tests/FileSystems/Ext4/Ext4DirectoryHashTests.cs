@@ -7,7 +7,7 @@ using Snapsight.Disk.Tests.Support;
 namespace Snapsight.Disk.Tests.FileSystems.Ext4;
 
 /// <summary>Our htree hashes against e2fsprogs' own: <c>debugfs -R "dx_hash -h VERSION -s SEED NAME"</c>.</summary>
-public sealed partial class Ext4DirectoryHashTests(Ext4HostileImages images) : IClassFixture<Ext4HostileImages>
+public sealed partial class Ext4DirectoryHashTests(Ext4SmallImages images) : IClassFixture<Ext4SmallImages>
 {
     private const string Seed = "12345678-9abc-def0-1234-56789abcdef0";
 

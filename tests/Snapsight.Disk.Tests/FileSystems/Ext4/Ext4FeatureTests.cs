@@ -2,7 +2,7 @@ using Snapsight.Disk.BlockDevices;
 using Snapsight.Disk.FileSystems;
 using Snapsight.Disk.FileSystems.Ext4;
 using Snapsight.Disk.Tests.Support;
-using static Snapsight.Disk.Tests.FileSystems.Ext4.Ext4HostileImages;
+using static Snapsight.Disk.Tests.FileSystems.Ext4.Ext4SmallImages;
 
 namespace Snapsight.Disk.Tests.FileSystems.Ext4;
 

@@ -2,7 +2,7 @@ using Snapsight.Disk.BlockDevices;
 using Snapsight.Disk.FileSystems;
 using Snapsight.Disk.FileSystems.Ext4;
 using Snapsight.Disk.Tests.Support;
-using static Snapsight.Disk.Tests.FileSystems.Ext4.Ext4HostileImages;
+using static Snapsight.Disk.Tests.FileSystems.Ext4.Ext4SmallImages;
 
 namespace Snapsight.Disk.Tests.FileSystems.Ext4;
 
@@ -11,7 +11,7 @@ namespace Snapsight.Disk.Tests.FileSystems.Ext4;
 /// block "." and ".." take 12 bytes each, so the first real entry starts at byte 24:
 /// inode (0), rec_len (4), name_len (6), file_type (7), per Documentation/filesystems/ext4/directory.rst.
 /// </summary>
-public sealed class Ext4HostileDirectoryTests(Ext4HostileImages images) : IClassFixture<Ext4HostileImages>
+public sealed class Ext4HostileDirectoryTests(Ext4SmallImages images) : IClassFixture<Ext4SmallImages>
 {
     private const int FirstEntry = 24;
 

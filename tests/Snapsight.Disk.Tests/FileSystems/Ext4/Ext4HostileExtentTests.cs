@@ -1,7 +1,7 @@
 using Snapsight.Disk.BlockDevices;
 using Snapsight.Disk.FileSystems.Ext4;
 using Snapsight.Disk.Tests.Support;
-using static Snapsight.Disk.Tests.FileSystems.Ext4.Ext4HostileImages;
+using static Snapsight.Disk.Tests.FileSystems.Ext4.Ext4SmallImages;
 
 namespace Snapsight.Disk.Tests.FileSystems.Ext4;
 
@@ -11,7 +11,7 @@ namespace Snapsight.Disk.Tests.FileSystems.Ext4;
 /// eh_max 4, eh_depth 6) then 12-byte entries (ee_block 0, ee_len 4, ee_start_hi 6, ee_start_lo 8;
 /// an index entry has ei_leaf_lo at 4), per Documentation/filesystems/ext4/dynamic.rst.
 /// </summary>
-public sealed class Ext4HostileExtentTests(Ext4HostileImages images) : IClassFixture<Ext4HostileImages>
+public sealed class Ext4HostileExtentTests(Ext4SmallImages images) : IClassFixture<Ext4SmallImages>
 {
     private const int IBlock = 0x28;
 
@@ -57,6 +57,26 @@ public sealed class Ext4HostileExtentTests(Ext4HostileImages images) : IClassFix
             WriteUInt16(s, leaf * BlockSize + 6, 1);
         });
         Assert.Contains("eh_depth 1 (expected 0)", HostileInput.Rejects(ReadingAll(image, "fragmented")).Message);
+    }
+
+    [Fact]
+    public void Overlapping_extents_are_rejected()
+    {
+        // The leaf's second extent (ee_block at 12 + 12) is moved onto the first's logical range.
+        var image = PatchInode(images.Ext4, "/fragmented", (s, at) =>
+        {
+            var leaf = ReadUInt32(s, at + IBlock + 12 + 4) * (long)BlockSize;
+            WriteUInt32(s, leaf + 24, ReadUInt32(s, leaf + 12));
+        });
+        Assert.Contains("overlaps or is out of order", HostileInput.Rejects(ReadingAll(image, "fragmented")).Message);
+    }
+
+    [Fact]
+    public void Zero_length_extent_is_rejected()
+    {
+        // ee_len 0 maps nothing; the kernel calls such an extent corrupt.
+        var image = PatchInode(images.Ext4, "/plain", (s, at) => WriteUInt16(s, at + IBlock + 12 + 4, 0));
+        Assert.Contains("is empty", HostileInput.Rejects(ReadingAll(image, "plain")).Message);
     }
 
     [Fact]

@@ -1,6 +1,6 @@
 using Snapsight.Disk.FileSystems.Ext4;
 using Snapsight.Disk.Tests.Support;
-using static Snapsight.Disk.Tests.FileSystems.Ext4.Ext4HostileImages;
+using static Snapsight.Disk.Tests.FileSystems.Ext4.Ext4SmallImages;
 
 namespace Snapsight.Disk.Tests.FileSystems.Ext4;
 
@@ -9,7 +9,7 @@ namespace Snapsight.Disk.Tests.FileSystems.Ext4;
 /// 0x18 (hash_version 0x1C, info_length 0x1D, indirect_levels 0x1E), then limit (0x20), count (0x22)
 /// and the block of entry 0 (0x24), then (hash, block) pairs, per directory.rst "Hash Tree Directories".
 /// </summary>
-public sealed class Ext4HostileHashTreeTests(Ext4HostileImages images) : IClassFixture<Ext4HostileImages>
+public sealed class Ext4HostileHashTreeTests(Ext4SmallImages images) : IClassFixture<Ext4SmallImages>
 {
     private static Func<CancellationToken, Task> LookingUp(string image, params string[] names) =>
         Ext4HostileSuperblockTests.Opening(image, async (fs, ct) =>

@@ -2,7 +2,7 @@ using CsCheck;
 using Snapsight.Disk.BlockDevices;
 using Snapsight.Disk.FileSystems.Ext4;
 using Snapsight.Disk.Tests.Support;
-using static Snapsight.Disk.Tests.FileSystems.Ext4.Ext4HostileImages;
+using static Snapsight.Disk.Tests.FileSystems.Ext4.Ext4SmallImages;
 
 namespace Snapsight.Disk.Tests.FileSystems.Ext4;
 
@@ -10,7 +10,7 @@ namespace Snapsight.Disk.Tests.FileSystems.Ext4;
 /// Superblock and inode-number damage (hostile-input guide, ext4 cases 9 and the feature rules).
 /// Superblock offsets are those of Documentation/filesystems/ext4/super.rst, plus 1024.
 /// </summary>
-public sealed class Ext4HostileSuperblockTests(Ext4HostileImages images) : IClassFixture<Ext4HostileImages>
+public sealed class Ext4HostileSuperblockTests(Ext4SmallImages images) : IClassFixture<Ext4SmallImages>
 {
     internal static Func<CancellationToken, Task> Opening(string image, Func<Ext4FileSystem, CancellationToken, Task>? then = null) => async ct =>
     {
@@ -69,6 +69,17 @@ public sealed class Ext4HostileSuperblockTests(Ext4HostileImages images) : IClas
         Assert.Contains("s_desc_size", HostileInput.Rejects(Opening(image)).Message);
     }
 
+    [Theory]
+    [InlineData((ushort)0)]
+    [InlineData((ushort)100)]
+    [InlineData((ushort)8192)]
+    public void Nonsense_inode_size_is_rejected(ushort value)
+    {
+        // s_inode_size (0x58) must be a power of two from 128 to the block size.
+        var image = images.Patched(images.Ext4, s => WriteUInt16(s, SuperblockOffset + 0x58, value));
+        Assert.Contains("s_inode_size", HostileInput.Rejects(Opening(image)).Message);
+    }
+
     [Fact]
     public void A_block_count_far_beyond_the_device_is_rejected()
     {
@@ -106,6 +117,16 @@ public sealed class Ext4HostileSuperblockTests(Ext4HostileImages images) : IClas
         Assert.Contains(fs.Warnings, w => w.Contains("journal needs recovery; not replayed", StringComparison.Ordinal));
         Assert.Contains(fs.Warnings, w => w.Contains("checksum", StringComparison.Ordinal));
         Assert.NotEmpty(await FileSystemWalk.WalkAsync(fs));
+    }
+
+    [Fact]
+    public async Task Recorded_errors_are_a_warning()
+    {
+        // s_state (0x3A) with EXT4_ERROR_FS (0x2): the kernel saw corruption and nobody ran e2fsck since.
+        var image = images.Patched(images.Ext4, s => WriteUInt16(s, SuperblockOffset + 0x3A, 0x3));
+        using var device = FileBlockDevice.Open(image);
+        using var fs = await Ext4FileSystem.OpenAsync(device);
+        Assert.Contains(fs.Warnings, w => w.Contains("recorded errors", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using Snapsight.Disk.BlockDevices;
 using Snapsight.Disk.FileSystems;
 using Snapsight.Disk.FileSystems.Ext4;
 using Snapsight.Disk.Tests.Support;
-using static Snapsight.Disk.Tests.FileSystems.Ext4.Ext4HostileImages;
+using static Snapsight.Disk.Tests.FileSystems.Ext4.Ext4SmallImages;
 
 namespace Snapsight.Disk.Tests.FileSystems.Ext4;
 
@@ -12,7 +12,7 @@ namespace Snapsight.Disk.Tests.FileSystems.Ext4;
 /// directory, extent and indirect blocks): whatever CsCheck writes there, opening, a bounded
 /// walk and reading must clear the hostile-input bar.
 /// </summary>
-public sealed class Ext4MutationTests(Ext4HostileImages images) : IClassFixture<Ext4HostileImages>
+public sealed class Ext4MutationTests(Ext4SmallImages images) : IClassFixture<Ext4SmallImages>
 {
     [Theory]
     [InlineData("ext4")]

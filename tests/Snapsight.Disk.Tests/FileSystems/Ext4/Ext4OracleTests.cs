@@ -42,6 +42,7 @@ public sealed class Ext4OracleTests(Ext4SourceTreeFixture fixture) : IClassFixtu
         { "ext4 with 1 KiB blocks", "mkfs.ext4", ["-b", "1024"] },
         { "ext4 with 2 KiB blocks, no flex_bg", "mkfs.ext4", ["-b", "2048", "-O", "^flex_bg"] },
         { "ext4 with 64 KiB blocks", "mkfs.ext4", ["-b", "65536", "-N", "8192"] },
+        { "ext4 with bigalloc (64 KiB clusters)", "mkfs.ext4", ["-b", "4096", "-O", "bigalloc", "-C", "65536", "-N", "8192"] },
         { "ext4 with 128-byte inodes", "mkfs.ext4", ["-b", "4096", "-I", "128"] },
         { "ext4 with meta_bg", "mkfs.ext4", ["-O", "meta_bg,^resize_inode"] },
         { "ext3 (indirect blocks, journal)", "mkfs.ext3", ["-b", "4096"] },
@@ -64,6 +65,7 @@ public sealed class Ext4OracleTests(Ext4SourceTreeFixture fixture) : IClassFixtu
         using var fs = await Ext4FileSystem.OpenAsync(device);
         Assert.Equal(VolumeUuid, fs.Uuid);
         Assert.Equal("oracle", fs.Label);
+        Assert.Equal(Tool.Run("blkid", "-p", "-o", "value", "-s", "TYPE", image).Trim(), fs.Type);
 
         var walked = await FileSystemWalk.WalkAsync(fs);
         Assert.Equal(TreeComparison.DescribeSource(fixture.Tree, fixture.Expected), await TreeComparison.DescribeOursAsync(fs, walked));
@@ -87,14 +89,18 @@ public sealed class Ext4OracleTests(Ext4SourceTreeFixture fixture) : IClassFixtu
             Assert.All(group, e => Assert.Equal(group.Count(), walked[e.Path].Node.LinkCount));
         }
 
-        // Path → inode: debugfs (e2fsprogs) lists every directory; The Sleuth Kit 4.11 cannot read
-        // directories whose extent tree has several leaves ("Error reading directory contents"), so
-        // everything fls does list must match, and it must list at least the tree outside big/.
+        // Path → inode: debugfs (e2fsprogs) lists every directory and must agree exactly. The Sleuth
+        // Kit 4.11 must agree on everything outside big/: inside it, it cannot read directories whose
+        // extent tree has several leaves, and it lists htree index blocks as entries with names and
+        // inode numbers made of hash bytes ("big/^" = 20), so its view of big/ is no oracle.
         var ours = walked.Values.Select(e => KeyValuePair.Create(e.Path, e.Node.Id)).OrderBy(p => p.Key, StringComparer.Ordinal).ToList();
         var directories = walked.Values.Where(e => e.Node.Type == FileType.Directory).Select(e => (e.Path, e.Node.Id)).Append(("", fs.RootNode));
         Assert.Equal(FileSystemWalk.DebugfsListing(image, directories).OrderBy(p => p.Key, StringComparer.Ordinal), ours);
-        var fls = FileSystemWalk.Fls(image);
-        Assert.Empty(fls.Except(ours));
-        Assert.Superset(ours.Select(p => p.Key).Where(p => !p.StartsWith("big/", StringComparison.Ordinal)).ToHashSet(), fls.Keys.ToHashSet());
+        static bool OutsideBig(KeyValuePair<string, long> p) => !p.Key.StartsWith("big/", StringComparison.Ordinal);
+        if (!options.Contains("bigalloc"))
+        {
+            // TSK 4.11 does not recognise bigalloc volumes at all ("Cannot determine file system type").
+            Assert.Equal(ours.Where(OutsideBig), FileSystemWalk.Fls(image).Where(OutsideBig).OrderBy(p => p.Key, StringComparer.Ordinal));
+        }
     }
 }

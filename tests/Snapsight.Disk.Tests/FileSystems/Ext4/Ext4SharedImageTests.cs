@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Security.Cryptography;
+using System.Text.Json;
 using Snapsight.Disk.BlockDevices;
 using Snapsight.Disk.FileSystems;
 using Snapsight.Disk.FileSystems.Ext4;
@@ -51,6 +52,51 @@ public sealed class Ext4SharedImageTests
             FileType.Symlink => $"/{entry.Path}\tsymlink\t{mode}\t{node.Size}\t{await fs.ReadLinkAsync(node.Id)}",
             _ => $"/{entry.Path}\t{node.Type.ToContractName()}\t{mode}\t{node.Size}\t-",
         };
+    }
+
+    [Fact]
+    public async Task The_ubuntu_root_partition_matches_its_expected_json()
+    {
+        // generated/ubuntu1804-gpt-ext4: a GPT disk whose p1 is an ext4 root; the partition's place
+        // comes from the JSON (partition tables are another layer's job).
+        using var json = JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(Images, "generated/ubuntu1804-gpt-ext4.expected.json")));
+        var partition = json.RootElement.GetProperty("partitions").EnumerateArray().Single(p => p.GetProperty("number").GetInt32() == 1);
+        var start = partition.GetProperty("start_lba").GetInt64() * 512;
+        var length = (partition.GetProperty("end_lba").GetInt64() + 1) * 512 - start;
+
+        using var disk = new MemoryBlockDevice(Gunzip(Path.Combine(Images, "generated/ubuntu1804-gpt-ext4.img.gz")));
+        using var device = new SliceBlockDevice(disk, start, length);
+        var head = new byte[2048];
+        await device.ReadExactlyAsync(0, head, "test", "head");
+        Assert.True(Ext4FileSystem.Probe(head));
+        using var fs = await Ext4FileSystem.OpenAsync(device);
+        Assert.Equal(partition.GetProperty("fs_uuid").GetString(), fs.Uuid);
+        Assert.Equal(partition.GetProperty("fs_label").GetString(), fs.Label);
+
+        var walked = await FileSystemWalk.WalkAsync(fs);
+        foreach (var file in json.RootElement.GetProperty("files").EnumerateArray())
+        {
+            var path = file.GetProperty("path").GetString()!.TrimStart('/');
+            Assert.True(walked.TryGetValue(path, out var entry), $"{path} is missing");
+            Assert.Equal(file.GetProperty("type").GetString(), entry.Node.Type.ToContractName());
+            if (file.TryGetProperty("mode", out var mode))
+            {
+                Assert.Equal(mode.GetString(), "0o" + Convert.ToString(entry.Node.Permissions, 8));
+            }
+
+            if (file.TryGetProperty("sha256", out var sha))
+            {
+                Assert.Equal(file.GetProperty("size").GetInt64(), entry.Node.Size);
+                Assert.Equal(sha.GetString(), await FileSystemWalk.Sha256Async(fs, entry.Node.Id));
+            }
+
+            if (file.TryGetProperty("target", out var target))
+            {
+                Assert.Equal(target.GetString(), await fs.ReadLinkAsync(entry.Node.Id));
+            }
+        }
+
+        Assert.Empty(fs.Warnings);
     }
 
     private static byte[] Gunzip(string path)

@@ -7,7 +7,7 @@ namespace Snapsight.Disk.Tests.FileSystems.Ext4;
 /// A source tree built with real tools (coreutils, mknod, python3) and what <c>find -printf</c>
 /// and <c>stat</c> say about it: the oracle our ext4 walk is compared with.
 /// </summary>
-public sealed record SourceEntry(string Path, char Type, int Permissions, long Uid, long Gid, long Size, string Target, long SourceInode);
+public sealed record SourceEntry(string Path, char Type, int Permissions, long Uid, long Gid, long Size, string Target, long SourceInode, long ModifiedSeconds);
 
 public static class Ext4SourceTree
 {
@@ -57,13 +57,13 @@ public static class Ext4SourceTree
     /// <summary>What find(1) and stat(1) report for every path under <paramref name="root"/>, keyed by relative path.</summary>
     public static Dictionary<string, SourceEntry> Describe(string root)
     {
-        var output = Tool.Run("find", root, "-mindepth", "1", "-printf", "%P\\0%y\\0%m\\0%U\\0%G\\0%s\\0%l\\0%i\\0");
+        var output = Tool.Run("find", root, "-mindepth", "1", "-printf", "%P\\0%y\\0%m\\0%U\\0%G\\0%s\\0%l\\0%i\\0%Ts\\0");
         var fields = output.Split('\0');
         var entries = new Dictionary<string, SourceEntry>(StringComparer.Ordinal);
-        for (var i = 0; i + 8 <= fields.Length; i += 8)
+        for (var i = 0; i + 9 <= fields.Length; i += 9)
         {
             var entry = new SourceEntry(fields[i], fields[i + 1][0], Convert.ToInt32(fields[i + 2], 8), long.Parse(fields[i + 3]),
-                long.Parse(fields[i + 4]), long.Parse(fields[i + 5]), fields[i + 6], long.Parse(fields[i + 7]));
+                long.Parse(fields[i + 4]), long.Parse(fields[i + 5]), fields[i + 6], long.Parse(fields[i + 7]), long.Parse(fields[i + 8]));
             entries.Add(entry.Path, entry);
         }
 

@@ -47,9 +47,8 @@ public static class FileSystemWalk
         {
             var tab = line.IndexOf('\t', StringComparison.Ordinal);
             var path = line[(tab + 1)..];
-            // TSK 4.11 also lists the fake entry of an htree index node, as "r/- 1: ^" (no inode type; name unprintable).
             var head = line[..tab];
-            if (path.StartsWith("$OrphanFiles", StringComparison.Ordinal) || head.Split(' ')[0].EndsWith('-'))
+            if (path.StartsWith("$OrphanFiles", StringComparison.Ordinal))
             {
                 continue;
             }

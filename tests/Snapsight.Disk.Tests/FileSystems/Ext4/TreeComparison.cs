@@ -4,8 +4,8 @@ using Snapsight.Disk.FileSystems.Ext4;
 namespace Snapsight.Disk.Tests.FileSystems.Ext4;
 
 /// <summary>
-/// One line per path — type, permission bits, owner, size, content hash, link target, device
-/// numbers — written once from the source tree (find, stat, the source files) and once from our
+/// One line per path — type, permission bits, owner, modification second, size, content hash,
+/// link target, device numbers — written once from the source tree (find, stat, the source files) and once from our
 /// walk, so a failing comparison shows the first differing path.
 /// </summary>
 public static class TreeComparison
@@ -23,7 +23,7 @@ public static class TreeComparison
                 'c' or 'b' => $"device={Ext4SourceTree.DeviceNumbers(path)}",
                 _ => "",
             };
-            lines.Add($"{entry.Path} type={entry.Type} mode={Convert.ToString(entry.Permissions, 8)} uid={entry.Uid} gid={entry.Gid} {detail}");
+            lines.Add($"{entry.Path} type={entry.Type} mode={Convert.ToString(entry.Permissions, 8)} uid={entry.Uid} gid={entry.Gid} mtime={entry.ModifiedSeconds} {detail}");
         }
 
         return lines;
@@ -54,7 +54,7 @@ public static class TreeComparison
                 'c' or 'b' => $"device={(node.DeviceMajor, node.DeviceMinor)}",
                 _ => "",
             };
-            lines.Add($"{entry.Path} type={type} mode={Convert.ToString(node.Permissions, 8)} uid={node.Uid} gid={node.Gid} {detail}");
+            lines.Add($"{entry.Path} type={type} mode={Convert.ToString(node.Permissions, 8)} uid={node.Uid} gid={node.Gid} mtime={node.ModifiedAt?.ToUnixTimeSeconds()} {detail}");
         }
 
         return lines;

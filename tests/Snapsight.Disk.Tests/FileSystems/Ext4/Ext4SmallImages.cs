@@ -5,17 +5,18 @@ using Snapsight.Disk.Tests.Support;
 namespace Snapsight.Disk.Tests.FileSystems.Ext4;
 
 /// <summary>
-/// Small real images (mkfs -d) that hostile tests copy and patch. Offsets come from debugfs
+/// Small real images (mkfs -d; ext4 with an htree directory, ext2, inline data) that tests read and
+/// hostile tests copy and patch. Offsets come from debugfs
 /// (imap, blocks, stat) and the kernel's documented layouts, never from our own parser.
 /// </summary>
-public sealed partial class Ext4HostileImages : IDisposable
+public sealed partial class Ext4SmallImages : IDisposable
 {
     public const int BlockSize = 4096;
     public const int SuperblockOffset = 1024;
 
     private readonly TempDirectory _temp = new();
 
-    public Ext4HostileImages()
+    public Ext4SmallImages()
     {
         var tree = Tree = _temp.File("tree");
         Ext4SourceTree.Build(tree, """

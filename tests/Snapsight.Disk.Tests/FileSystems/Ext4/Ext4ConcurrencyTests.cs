@@ -1,0 +1,33 @@
+using Snapsight.Disk.BlockDevices;
+using Snapsight.Disk.FileSystems;
+using Snapsight.Disk.FileSystems.Ext4;
+
+namespace Snapsight.Disk.Tests.FileSystems.Ext4;
+
+/// <summary>One file system shared by many concurrent readers: positional I/O and the shared cache must not mix them up.</summary>
+public sealed class Ext4ConcurrencyTests(Ext4SmallImages images) : IClassFixture<Ext4SmallImages>
+{
+    [Fact]
+    public async Task Concurrent_walks_lookups_and_reads_agree_with_the_source()
+    {
+        using var device = FileBlockDevice.Open(images.Ext4);
+        using var fs = await Ext4FileSystem.OpenAsync(device);
+        string[] files = ["plain", "fragmented", "indirect", "inline", "dir/sub/file"];
+        var expected = files.ToDictionary(f => f, f => Ext4SourceTree.Sha256OfFile(Path.Combine(images.Tree, f)));
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, 64), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (i, ct) =>
+        {
+            var file = files[i % files.Length];
+            var node = fs.RootNode;
+            foreach (var part in file.Split('/'))
+            {
+                node = (await fs.FindEntryAsync(node, part, ct))!.Value.Node;
+            }
+
+            Assert.Equal(expected[file], await FileSystemWalk.Sha256Async(fs, node, ct));
+            var many = (await fs.FindEntryAsync(fs.RootNode, "many", ct))!.Value.Node;
+            Assert.NotNull(await fs.FindEntryAsync(many, $"entry_number_{1 + (i * 7 % 400)}", ct));
+            Assert.Equal(400, await fs.ReadDirectoryAsync(many, ct).CountAsync(ct));
+        });
+    }
+}
