@@ -1,3 +1,4 @@
+using Snapsight.Disk.Checksums;
 using Snapsight.Disk.Images.Vhdx;
 using Snapsight.Disk.Tests.Support;
 using static Snapsight.Disk.Tests.Images.HostileImages;

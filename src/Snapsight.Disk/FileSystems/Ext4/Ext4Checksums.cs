@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Snapsight.Disk.Checksums;
 
 namespace Snapsight.Disk.FileSystems.Ext4;
 

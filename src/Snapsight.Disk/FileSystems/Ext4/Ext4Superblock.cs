@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Text;
+using Snapsight.Disk.Checksums;
 using L = Snapsight.Disk.FileSystems.Ext4.Ext4SuperblockLayout;
 
 namespace Snapsight.Disk.FileSystems.Ext4;

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using Snapsight.Disk.BlockDevices;
+using Snapsight.Disk.Checksums;
 using L = Snapsight.Disk.Images.Vhdx.VhdxLayout;
 
 namespace Snapsight.Disk.Images.Vhdx;

@@ -1,7 +1,8 @@
 using CsCheck;
+using Snapsight.Disk.Checksums;
 using Snapsight.Disk.Images.Vhdx;
 
-namespace Snapsight.Disk.Tests.Images;
+namespace Snapsight.Disk.Tests.Checksums;
 
 public sealed class Crc32CTests
 {

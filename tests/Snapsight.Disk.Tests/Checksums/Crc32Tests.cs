@@ -3,7 +3,7 @@ using CsCheck;
 using Snapsight.Disk.Checksums;
 using Snapsight.Disk.Tests.Support;
 
-namespace Snapsight.Disk.Tests.Partitions;
+namespace Snapsight.Disk.Tests.Checksums;
 
 public sealed class Crc32Tests
 {
