@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Snapsight.Disk.FileSystems;
 
 /// <summary>
@@ -55,10 +57,17 @@ public abstract class PositionalReadStream(long length) : Stream
     public override int Read(Span<byte> buffer)
     {
         // Devices complete synchronously for local files; this keeps sync callers (parsers of small text files) simple.
-        var rented = new byte[buffer.Length];
-        var n = ReadAsync(rented).AsTask().GetAwaiter().GetResult();
-        rented.AsSpan(0, n).CopyTo(buffer);
-        return n;
+        var rented = ArrayPool<byte>.Shared.Rent(buffer.Length);
+        try
+        {
+            var n = ReadAsync(rented.AsMemory(0, buffer.Length)).AsTask().GetAwaiter().GetResult();
+            rented.AsSpan(0, n).CopyTo(buffer);
+            return n;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(rented);
+        }
     }
 
     public override long Seek(long offset, SeekOrigin origin)
