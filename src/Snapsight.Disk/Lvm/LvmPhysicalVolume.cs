@@ -12,12 +12,13 @@ public sealed class LvmPhysicalVolume
 {
     private const string Layer = "lvm";
 
-    private LvmPhysicalVolume(IBlockDevice device, string uuid, byte[]? metadataText, long metadataOffset)
+    private LvmPhysicalVolume(IBlockDevice device, string uuid, byte[]? metadataText, long metadataOffset, DiskFormatException? metadataProblem)
     {
         Device = device;
         Uuid = uuid;
         MetadataText = metadataText;
         MetadataOffset = metadataOffset;
+        MetadataProblem = metadataProblem;
     }
 
     internal IBlockDevice Device { get; }
@@ -28,6 +29,12 @@ public sealed class LvmPhysicalVolume
     internal byte[]? MetadataText { get; }
 
     internal long MetadataOffset { get; }
+
+    /// <summary>
+    /// Why no metadata copy could be read, when every one is damaged. The PV's data is still
+    /// usable: another PV of the volume group may carry good metadata that maps it.
+    /// </summary>
+    internal DiskFormatException? MetadataProblem { get; }
 
     /// <summary>How many bytes from the start of a device <see cref="Probe"/> wants to see.</summary>
     public const int ProbeBytes = LvmLabelLayout.SectorSize * LvmLabelLayout.ScanSectors;
@@ -52,7 +59,10 @@ public sealed class LvmPhysicalVolume
         return -1;
     }
 
-    /// <summary>Reads the PV on <paramref name="device"/>; null when it has no LVM2 label, an error when the label is there but the PV is corrupt.</summary>
+    /// <summary>
+    /// Reads the PV on <paramref name="device"/>; null when it has no LVM2 label, an error when the
+    /// label or PV header is corrupt. Damaged metadata copies are kept in <see cref="MetadataProblem"/>.
+    /// </summary>
     internal static async Task<LvmPhysicalVolume?> OpenAsync(IBlockDevice device, CancellationToken ct)
     {
         var head = await device.ReadBytesAsync(0, device.ClampToLength(0, ProbeBytes), Layer, "lvm.label", ct).ConfigureAwait(false);
@@ -87,7 +97,7 @@ public sealed class LvmPhysicalVolume
             {
                 if (await MetadataArea.ReadTextAsync(device, offset, size, ct).ConfigureAwait(false) is var (text, textOffset))
                 {
-                    return new LvmPhysicalVolume(device, uuid, text, textOffset);
+                    return new LvmPhysicalVolume(device, uuid, text, textOffset, null);
                 }
             }
             catch (DiskFormatException e)
@@ -96,7 +106,7 @@ public sealed class LvmPhysicalVolume
             }
         }
 
-        return firstProblem is null ? new LvmPhysicalVolume(device, uuid, null, 0) : throw firstProblem;
+        return new LvmPhysicalVolume(device, uuid, null, 0, firstProblem);
     }
 
     private static string ReadUuid(ReadOnlySpan<byte> bytes, long offset)

@@ -107,10 +107,11 @@ internal static class GptReader
         }
 
         var partitions = new List<Partition>();
+        var skipped = new List<SkippedPartition>();
         for (var index = 0; index < header.NumberOfPartitionEntries; index++)
         {
             var entry = copy.Entries.AsSpan(index * header.SizeOfPartitionEntry, header.SizeOfPartitionEntry);
-            if (ParseEntry(entry, index + 1, header, sectorSize, disk.Length, warnings) is { } partition)
+            if (ParseEntry(entry, index + 1, header, sectorSize, disk.Length, warnings, skipped) is { } partition)
             {
                 partitions.Add(partition);
             }
@@ -123,11 +124,12 @@ internal static class GptReader
             SectorSize = sectorSize,
             Partitions = partitions,
             Warnings = warnings,
+            Skipped = skipped,
             DiskGuid = header.DiskGuid,
         };
     }
 
-    private static Partition? ParseEntry(ReadOnlySpan<byte> entry, int number, GptHeader header, int sectorSize, long diskLength, List<string> warnings)
+    private static Partition? ParseEntry(ReadOnlySpan<byte> entry, int number, GptHeader header, int sectorSize, long diskLength, List<string> warnings, List<SkippedPartition> skipped)
     {
         var type = new Guid(entry.Slice(GptEntryLayout.PartitionTypeGuid, 16));
         if (type == Guid.Empty)
@@ -139,20 +141,21 @@ internal static class GptReader
         var end = BinaryPrimitives.ReadUInt64LittleEndian(entry[GptEntryLayout.EndingLba..]);
         if (end < start)
         {
-            warnings.Add($"GPT partition {number} ends (LBA {end}) before it starts (LBA {start}); skipped");
+            skipped.Add(new SkippedPartition(number, $"GPT partition {number} ends (LBA {end}) before it starts (LBA {start})"));
             return null;
-        }
-
-        if (start < header.FirstUsableLba || end > header.LastUsableLba)
-        {
-            warnings.Add($"GPT partition {number} (LBA {start}–{end}) lies outside the usable range {header.FirstUsableLba}–{header.LastUsableLba}");
         }
 
         // end - start + 1 cannot overflow unless the range is the whole 2^64 space, which Fit rejects by its start anyway.
         var count = end - start == ulong.MaxValue ? ulong.MaxValue : end - start + 1;
-        if (PartitionExtent.Fit(start, count, sectorSize, diskLength, $"GPT partition {number}", warnings) is not var (offset, length))
+        if (PartitionExtent.Fit(start, count, sectorSize, diskLength, $"GPT partition {number}", number, warnings, skipped) is not var (offset, length))
         {
             return null;
+        }
+
+        // Only a partition that is kept gets this caveat; a skipped one already says why.
+        if (start < header.FirstUsableLba || end > header.LastUsableLba)
+        {
+            warnings.Add($"GPT partition {number} (LBA {start}–{end}) lies outside the usable range {header.FirstUsableLba}–{header.LastUsableLba}");
         }
 
         var name = Encoding.Unicode.GetString(entry.Slice(GptEntryLayout.PartitionName, GptEntryLayout.PartitionNameLength));

@@ -20,6 +20,7 @@ internal static class MbrReader
     public static async Task<PartitionTable> ReadAsync(IBlockDevice disk, ReadOnlyMemory<byte> sector0, List<string> warnings, CancellationToken ct)
     {
         var partitions = new List<Partition>();
+        var skipped = new List<SkippedPartition>();
         var extended = new List<MbrEntry>();
         for (var slot = 0; slot < MbrLayout.EntryCount; slot++)
         {
@@ -30,7 +31,7 @@ internal static class MbrReader
             }
 
             var isExtended = PartitionTypes.IsMbrExtended(entry.Type);
-            if (Add(partitions, warnings, disk, entry, slot + 1, entry.StartingLba, isExtended) && isExtended)
+            if (Add(partitions, warnings, skipped, disk, entry, slot + 1, entry.StartingLba, isExtended) && isExtended)
             {
                 extended.Add(entry);
             }
@@ -39,7 +40,7 @@ internal static class MbrReader
         var nextNumber = FirstLogicalNumber;
         foreach (var container in extended)
         {
-            nextNumber = await ReadLogicalPartitionsAsync(disk, container, nextNumber, partitions, warnings, ct).ConfigureAwait(false);
+            nextNumber = await ReadLogicalPartitionsAsync(disk, container, nextNumber, partitions, warnings, skipped, ct).ConfigureAwait(false);
         }
 
         return new PartitionTable
@@ -48,11 +49,13 @@ internal static class MbrReader
             SectorSize = MbrLayout.SectorSize,
             Partitions = partitions,
             Warnings = warnings,
+            Skipped = skipped,
         };
     }
 
     private static async Task<int> ReadLogicalPartitionsAsync(
-        IBlockDevice disk, MbrEntry container, int nextNumber, List<Partition> partitions, List<string> warnings, CancellationToken ct)
+        IBlockDevice disk, MbrEntry container, int nextNumber, List<Partition> partitions, List<string> warnings, List<SkippedPartition> skipped,
+        CancellationToken ct)
     {
         var sector = new byte[MbrLayout.SectorSize];
         var visited = new HashSet<ulong>();
@@ -89,9 +92,11 @@ internal static class MbrReader
             }
 
             var (logical, link) = ReadEbrEntries(sector, ebrLba, warnings);
-            if (logical is { } data
-                && Add(partitions, warnings, disk, data, nextNumber, ebrLba + data.StartingLba, isExtended: false))
+            // A skipped logical partition keeps its number, as in Linux (block/partitions/msdos.c
+            // numbers every logical entry; the start is checked against the disk only later).
+            if (logical is { } data)
             {
+                Add(partitions, warnings, skipped, disk, data, nextNumber, ebrLba + data.StartingLba, isExtended: false);
                 nextNumber++;
             }
 
@@ -142,9 +147,11 @@ internal static class MbrReader
         return (logical, link);
     }
 
-    private static bool Add(List<Partition> partitions, List<string> warnings, IBlockDevice disk, MbrEntry entry, int number, ulong firstSector, bool isExtended)
+    private static bool Add(
+        List<Partition> partitions, List<string> warnings, List<SkippedPartition> skipped, IBlockDevice disk, MbrEntry entry, int number, ulong firstSector, bool isExtended)
     {
-        var extent = PartitionExtent.Fit(firstSector, entry.SizeInLba, MbrLayout.SectorSize, disk.Length, $"MBR partition {number}", warnings);
+        var extent = PartitionExtent.Fit(
+            firstSector, entry.SizeInLba, MbrLayout.SectorSize, disk.Length, $"MBR partition {number}", number, warnings, skipped);
         if (extent is not var (offset, length))
         {
             return false;

@@ -20,6 +20,9 @@ public sealed class PartitionTable
     /// <summary>Problems that did not stop reading: a corrupt primary GPT, a looping EBR chain, a truncated partition.</summary>
     public required IReadOnlyList<string> Warnings { get; init; }
 
+    /// <summary>Entries whose partition could not be read at all; they are not in <see cref="Partitions"/>.</summary>
+    public required IReadOnlyList<SkippedPartition> Skipped { get; init; }
+
     /// <summary>The GPT disk GUID; null for MBR and none.</summary>
     public Guid? DiskGuid { get; init; }
 }

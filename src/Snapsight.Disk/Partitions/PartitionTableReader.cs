@@ -91,5 +91,6 @@ public static class PartitionTableReader
         SectorSize = MbrLayout.SectorSize,
         Partitions = [],
         Warnings = warnings,
+        Skipped = [],
     };
 }

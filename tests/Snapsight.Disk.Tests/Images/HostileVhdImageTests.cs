@@ -31,7 +31,46 @@ public sealed class HostileVhdImageTests
         WriteU32BigEndian(image, header + 28, 0xFFFF_FFFF);
         FixVhdChecksum(image, header, 1024, 36);
 
-        Assert.Contains("BAT of 4294967295 entries", HostileInput.Rejects(ct => OpenAndReadAsync(image, ct)).Message);
+        Assert.Contains("max table entries 4294967295 exceeds", HostileInput.Rejects(ct => OpenAndReadAsync(image, ct)).Message);
+    }
+
+    [Fact]
+    public void Vhd_max_table_entries_past_int_range_in_a_sparse_file_of_8_gib()
+    {
+        // 2^31 entries fit a sparse file of 8 GiB and more, so the file-length bound alone let the
+        // count through and it turned negative as an int. The footer moves to the new end.
+        using var dir = new TempDirectory();
+        var image = Make(dir, "-O", "vpc", "-o", "subformat=dynamic,force_size=on");
+        var length = new FileInfo(image).Length;
+        var footer = Read(image, length - 512, 512);
+        var header = (long)ReadU64BigEndian(image, length - 512 + 16);
+        var bat = (long)ReadU64BigEndian(image, header + 16);
+        var sparseLength = bat + (4L << 31) + 1024;
+        using (var file = new FileStream(image, FileMode.Open, FileAccess.Write))
+        {
+            file.SetLength(sparseLength);
+        }
+
+        Write(image, sparseLength - 512, footer);
+        WriteU32BigEndian(image, header + 28, 0x8000_0000);
+        FixVhdChecksum(image, header, 1024, 36);
+
+        Assert.Contains("max table entries 2147483648 exceeds", HostileInput.Rejects(ct => OpenAndReadAsync(image, ct)).Message);
+    }
+
+    [Fact]
+    public void Vhd_bat_runs_past_the_end_of_the_file()
+    {
+        // 1000 entries are within the format's limits, but the BAT then runs 4000 bytes from near the file's end.
+        using var dir = new TempDirectory();
+        var image = Make(dir, "-O", "vpc", "-o", "subformat=dynamic,force_size=on");
+        var length = new FileInfo(image).Length;
+        var header = (long)ReadU64BigEndian(image, length - 512 + 16);
+        WriteU64BigEndian(image, header + 16, (ulong)(length - 1024));
+        WriteU32BigEndian(image, header + 28, 1000);
+        FixVhdChecksum(image, header, 1024, 36);
+
+        Assert.Contains("BAT of 1000 entries", HostileInput.Rejects(ct => OpenAndReadAsync(image, ct)).Message);
     }
 
     [Fact]

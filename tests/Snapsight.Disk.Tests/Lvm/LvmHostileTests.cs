@@ -21,15 +21,21 @@ public sealed class LvmHostileTests
 
     private static string Text(params LvSpec[] lvs) => LvmMetadataText.Write("vg", "vgvgvg-0000-1111-2222-3333-4444-vgvgvg", ExtentSectors, [Pv0], lvs);
 
-    private static IReadOnlyList<LogicalVolume>? Read(out DiskFormatException? error, params byte[][] pvs)
+    /// <summary>Scans within the hostile-input bar; the scan itself must never throw on bad data.</summary>
+    internal static LvmScanResult Scan(params byte[][] pvs)
     {
-        IReadOnlyList<LogicalVolume>? volumes = null;
-        error = HostileInput.Run(async ct => volumes = await LvmReader.ReadAsync([.. pvs.Select(p => new MemoryBlockDevice(p))], ct));
-        return volumes;
+        LvmScanResult? result = null;
+        Assert.Null(HostileInput.Run(async ct => result = await LvmReader.ScanAsync([.. pvs.Select(p => new MemoryBlockDevice(p))], ct)));
+        return result!;
     }
 
-    private static DiskFormatException Rejected(params byte[][] pvs) =>
-        HostileInput.Rejects(ct => LvmReader.ReadAsync([.. pvs.Select(p => new MemoryBlockDevice(p))], ct));
+    /// <summary>The single PV's damage: no volume comes back, and exactly one problem says why.</summary>
+    private static LvmProblem Rejected(params byte[][] pvs)
+    {
+        var result = Scan(pvs);
+        Assert.Empty(result.Volumes);
+        return Assert.Single(result.Problems);
+    }
 
     [Fact]
     public void A_label_pointing_past_the_device_is_rejected()
@@ -74,9 +80,10 @@ public sealed class LvmHostileTests
         var beyond = new LvSpec("beyond", "bbbbbb-0000-0000-0000-0000-0000-bbbbbb", new SegSpec(4, 0, ("pv0", 98)));
         var shortPv = new LvSpec("short", "ssssss-0000-0000-0000-0000-0000-ssssss", new SegSpec(4, 0, ("pv0", 60))); // pe_count says yes, the device says no
 
-        var volumes = Read(out var error, Pv(Text(Linear, beyond, shortPv), bytes: (2048 * 512) + (50 * 4096)));
+        var result = Scan(Pv(Text(Linear, beyond, shortPv), bytes: (2048 * 512) + (50 * 4096)));
 
-        Assert.Null(error);
+        Assert.Empty(result.Problems);
+        var volumes = result.Volumes;
         Assert.NotNull(volumes![0].Device);
         Assert.All(volumes.Skip(1), v =>
         {
@@ -118,11 +125,17 @@ public sealed class LvmHostileTests
     }
 
     [Fact]
-    public void Two_PVs_claiming_the_same_UUID_are_rejected()
+    public void Two_PVs_claiming_the_same_UUID_leave_their_volumes_unreadable_and_say_why()
     {
         var pv = Pv(Text(Linear));
-        var error = Rejected(pv, (byte[])pv.Clone());
-        Assert.Contains($"two devices claim PV UUID {Pv0.Uuid}", error.Message);
+        var result = Scan(pv, (byte[])pv.Clone());
+
+        var volume = Assert.Single(result.Volumes);
+        Assert.Null(volume.Device);
+        Assert.Contains("is claimed by more than one device", volume.Problem);
+        var problem = Assert.Single(result.Problems);
+        Assert.Equal($"device 0 (PV {Pv0.Uuid}), device 1 (PV {Pv0.Uuid})", problem.Where);
+        Assert.Contains($"2 devices claim PV UUID {Pv0.Uuid}", problem.Message);
     }
 
     [Theory]
@@ -149,8 +162,9 @@ public sealed class LvmHostileTests
         pv[512 + 40] ^= 1;
 
         Assert.False(LvmPhysicalVolume.Probe(pv.AsSpan(0, 2048)));
-        Assert.Empty(Read(out var error, pv)!);
-        Assert.Null(error);
+        var result = Scan(pv);
+        Assert.Empty(result.Volumes);
+        Assert.Empty(result.Problems);
     }
 
     [Fact]
@@ -168,7 +182,7 @@ public sealed class LvmHostileTests
 
             // Make the label CRC right again so the corruption reaches the deeper structures.
             BitConverter.TryWriteBytes(pv.AsSpan(512 + 16), BitwiseCrc32.Lvm(pv.AsSpan(512 + 20, 512 - 20)));
-            Read(out _, pv);
+            Scan(pv);
         }
     }
 }

@@ -120,10 +120,12 @@ public sealed class PartitionHostileTests
         Assert.Equal([1, 2, 4], table!.Partitions.Select(p => p.Number));
         Assert.Equal((DiskSectors - 1900) * 512, table.Partitions.Single(p => p.Number == 4).Length);
         Assert.Contains(table.Warnings, w => w.Contains("partitions 1 and 2 overlap"));
-        Assert.Contains(table.Warnings, w => w.Contains("partition 3 ends (LBA 250) before it starts"));
         Assert.Contains(table.Warnings, w => w.Contains("partition 4") && w.Contains("cut"));
-        Assert.Contains(table.Warnings, w => w.Contains("partition 5 starts at sector 900000, past the end"));
-        Assert.Contains(table.Warnings, w => w.Contains("partition 6 starts at sector"));
+        Assert.Equal([3, 5, 6], table.Skipped.Select(s => s.Number));
+        Assert.Contains("partition 3 ends (LBA 250) before it starts", table.Skipped[0].Reason);
+        Assert.Contains("partition 5 starts at sector 900000, past the end", table.Skipped[1].Reason);
+        Assert.Contains("partition 6 starts at sector", table.Skipped[2].Reason);
+        Assert.DoesNotContain(table.Warnings, w => w.Contains("partition 3") || w.Contains("partition 5") || w.Contains("partition 6"));
     }
 
     [Fact]
@@ -179,7 +181,35 @@ public sealed class PartitionHostileTests
 
         Assert.Null(error);
         Assert.Equal([(1, 100L * 512), (2, (DiskSectors - 1000) * 512)], table!.Partitions.Select(p => (p.Number, p.Length)));
-        Assert.Contains(table.Warnings, w => w.Contains("MBR partition 3 starts at sector 4294967040"));
+        var skipped = Assert.Single(table.Skipped);
+        Assert.Equal(3, skipped.Number);
+        Assert.Contains("MBR partition 3 starts at sector 4294967040", skipped.Reason);
+        Assert.DoesNotContain(table.Warnings, w => w.Contains("partition 3"));
+    }
+
+    [Fact]
+    public void A_logical_partition_starting_past_the_disk_is_skipped_and_keeps_its_number()
+    {
+        // EBR 1 holds logical 5 at sector 0xF0000000 (past the disk), EBR 2 holds a good one:
+        // Linux numbers it 6, so a skipped logical partition must not shift the numbers after it.
+        var image = new byte[DiskSectors * 512];
+        CraftedTables.WriteMbrEntry(image, 0, 0x05, 100, 1000);
+        CraftedTables.Sign(image);
+        var first = image.AsSpan(100 * 512, 512);
+        CraftedTables.WriteMbrEntry(first, 0, 0x83, 0xF0000000, 50);
+        CraftedTables.WriteMbrEntry(first, 1, 0x05, 200, 100);
+        CraftedTables.Sign(first);
+        var second = image.AsSpan(300 * 512, 512);
+        CraftedTables.WriteMbrEntry(second, 0, 0x83, 10, 50);
+        CraftedTables.Sign(second);
+
+        var table = Read(image, out var error);
+
+        Assert.Null(error);
+        Assert.Equal([(1, 100L * 512), (6, 310L * 512)], table!.Partitions.Select(p => (p.Number, p.Offset)));
+        var skipped = Assert.Single(table.Skipped);
+        Assert.Equal(5, skipped.Number);
+        Assert.Contains("MBR partition 5 starts at sector 4026531940, past the end", skipped.Reason);
     }
 
     [Fact]

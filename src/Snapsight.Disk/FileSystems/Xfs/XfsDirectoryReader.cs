@@ -24,9 +24,12 @@ internal sealed class XfsDirectoryReader(XfsSuperblock sb, XfsExtentMapReader ma
 
         var map = await maps.ReadAsync(inode, ct).ConfigureAwait(false);
         var blocksPerDirBlock = sb.DirectoryBlockSize >> sb.BlockLog;
-        // Data blocks end at di_size (it counts only the data section), and always below the leaf offset.
-        var leafBlock = Math.Min(XfsDirectoryLayout.LeafOffset, inode.Size + sb.BlockSize - 1) >> sb.BlockLog;
-        var singleBlock = inode.Size == sb.DirectoryBlockSize;
+        // The extent map, not di_size, says which data blocks exist: a damaged di_size (0, or
+        // near 2^63) must not hide a directory's names. Data blocks always lie below the leaf offset.
+        var leafBlock = XfsDirectoryLayout.LeafOffset >> sb.BlockLog;
+        CheckSize(inode, map, leafBlock, blocksPerDirBlock);
+        // Block form keeps its hash index inside its one data block, so nothing is mapped at the leaf offset.
+        var singleBlock = map.Extents.Count == 0 || map.Extents[^1].FileBlockEnd <= leafBlock;
         var buffer = new byte[sb.DirectoryBlockSize];
         var next = 0L; // the first file block not yet read: directory blocks are visited once, in order
         foreach (var extent in map.Extents)
@@ -48,6 +51,30 @@ internal sealed class XfsDirectoryReader(XfsSuperblock sb, XfsExtentMapReader ma
 
                 next = fileBlock + blocksPerDirBlock;
             }
+        }
+    }
+
+    /// <summary>
+    /// di_size of a block, leaf or node directory is the end of its last data block (the kernel's
+    /// xfs_dir2_shrink_inode keeps it so, and xfs_repair checks it). When it disagrees, every
+    /// mapped data block is still listed, and the disagreement is recorded.
+    /// </summary>
+    private void CheckSize(XfsInode inode, XfsExtentMap map, long leafBlock, long blocksPerDirBlock)
+    {
+        var dataEnd = 0L;
+        foreach (var extent in map.Extents)
+        {
+            if (extent.FileBlock < leafBlock)
+            {
+                dataEnd = Math.Min(extent.FileBlockEnd, leafBlock);
+            }
+        }
+
+        // dataEnd is at most the leaf offset in blocks (32 GiB / block size), so this stays near 32 GiB.
+        var expected = (dataEnd + blocksPerDirBlock - 1) / blocksPerDirBlock * sb.DirectoryBlockSize;
+        if (inode.Size != expected)
+        {
+            warnings.Add($"directory inode {inode.Number}: di_size {inode.Size} disagrees with its mapped data blocks, which end at byte {expected}; all mapped data blocks were listed");
         }
     }
 }

@@ -43,6 +43,16 @@ internal sealed record VhdDynamicHeader(long TableOffset, int MaxTableEntries, i
                 $"block size {blockSize} is not a power of two from {H.MinBlockSize} to {H.MaxBlockSize}");
         }
 
+        // qemu refuses more entries than the format's largest disk holds ("Too many blocks"); the
+        // int bound is ours (entries index the table as int). A sparse file of 8 GiB or more
+        // passes the file-length check below, so this cap is what keeps the count in range.
+        var maxEntries = Math.Min(int.MaxValue, H.MaxDiskSize / blockSize);
+        if (entries > maxEntries)
+        {
+            throw new DiskFormatException(VhdImage.Layer, Structure, offset + H.MaxTableEntries,
+                $"max table entries {entries} exceeds {maxEntries}, the most a {H.MaxDiskSize}-byte disk in blocks of {blockSize} needs");
+        }
+
         var needed = (virtualSize + blockSize - 1) / blockSize;
         if (entries < needed)
         {

@@ -44,4 +44,10 @@ internal static class VhdDynamicHeaderLayout
     // Our limits: blocks from 512 bytes to 256 MiB (the spec's default is 2 MiB).
     public const uint MinBlockSize = 512;
     public const uint MaxBlockSize = 256u * 1024 * 1024;
+
+    /// <summary>
+    /// The format's largest disk, 2040 GiB (0xFF000000 sectors: the VHD specification's limit,
+    /// qemu's VHD_MAX_SECTORS). A BAT never needs more entries than this size in blocks.
+    /// </summary>
+    public const long MaxDiskSize = 0xFF00_0000L * SectorSize;
 }

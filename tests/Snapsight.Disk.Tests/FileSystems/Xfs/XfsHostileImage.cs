@@ -46,6 +46,7 @@ public sealed partial class XfsHostileImage : IDisposable
         Link = Locate("/link");
         Shortform = Locate("/shortform");
         Block = Locate("/block");
+        Node = Locate("/node");
         Root = Locate("/");
         Superblock = XfsTestImage.Fields(XfsTestImage.XfsDb(ImagePath, false, "sb 0", "p"));
     }
@@ -73,6 +74,7 @@ public sealed partial class XfsHostileImage : IDisposable
     public (ulong Inode, long Offset) Link { get; }
     public (ulong Inode, long Offset) Shortform { get; }
     public (ulong Inode, long Offset) Block { get; }
+    public (ulong Inode, long Offset) Node { get; }
     public (ulong Inode, long Offset) Root { get; }
 
     public byte[] Copy() => (byte[])Bytes.Clone();
