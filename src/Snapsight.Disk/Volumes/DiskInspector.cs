@@ -43,6 +43,7 @@ public static class DiskInspector
         {
             table = await PartitionTableReader.ReadAsync(disk, cancellationToken).ConfigureAwait(false);
             warnings.AddRange(table.Warnings);
+            gaps.AddRange(table.Skipped.Select(p => new CoverageGap($"p{p.Number}", $"partition skipped: {p.Reason}")));
         }
         catch (DiskFormatException e)
         {
@@ -91,19 +92,14 @@ public static class DiskInspector
             return [];
         }
 
-        IReadOnlyList<LogicalVolume> logical;
-        try
+        var scan = await LvmReader.ScanAsync(physical.Select(v => v.Device).ToList(), cancellationToken).ConfigureAwait(false);
+        foreach (var problem in scan.Problems)
         {
-            logical = await LvmReader.ReadAsync(physical.Select(v => v.Device).ToList(), cancellationToken).ConfigureAwait(false);
-        }
-        catch (DiskFormatException e)
-        {
-            gaps.Add(new CoverageGap($"LVM on {string.Join(", ", physical.Select(v => v.Name))}", e.Message));
-            return [];
+            gaps.Add(new CoverageGap(NameDevices(problem.Where, physical), $"LVM: {problem.Layer}: bad {problem.Structure} at offset {problem.Offset}: {problem.Problem}"));
         }
 
         var result = new List<DiskVolume>();
-        foreach (var lv in logical)
+        foreach (var lv in scan.Volumes)
         {
             if (lv.Device is null)
             {
@@ -123,6 +119,18 @@ public static class DiskInspector
         }
 
         return result;
+    }
+
+    /// <summary>LVM names devices by their index among the candidates ("device 1 (PV …)"); say which volume that is.</summary>
+    private static string NameDevices(string where, List<DiskVolume> physical)
+    {
+        // Highest index first, so "device 1" does not eat the start of "device 12".
+        for (var i = physical.Count - 1; i >= 0; i--)
+        {
+            where = where.Replace($"device {i}", physical[i].Name, StringComparison.Ordinal);
+        }
+
+        return where;
     }
 
     /// <summary>Identifies what a volume holds and opens its file system; problems become gaps.</summary>
