@@ -4,6 +4,7 @@ using System.Text.Json;
 using Snapsight.Disk.BlockDevices;
 using Snapsight.Disk.FileSystems;
 using Snapsight.Disk.FileSystems.Ext4;
+using Snapsight.Disk.Tests.Support;
 
 namespace Snapsight.Disk.Tests.FileSystems.Ext4;
 
@@ -14,7 +15,7 @@ namespace Snapsight.Disk.Tests.FileSystems.Ext4;
 /// </summary>
 public sealed class Ext4SharedImageTests
 {
-    private const string Images = "/work/shared/data/fsimages";
+    private static readonly string Images = SharedData.Path("fsimages");
 
     [Theory]
     [InlineData("go-ext4/tiny.ext4")]

@@ -12,7 +12,7 @@ namespace Snapsight.Disk.Tests.FileSystems.Xfs;
 /// </summary>
 public sealed class XfsSharedImageTests
 {
-    private const string Generated = "/work/shared/data/fsimages/generated";
+    private static readonly string Generated = SharedData.Path("fsimages", "generated");
 
     [Fact]
     public async Task Dirformats_image_matches_its_manifest()
