@@ -14,7 +14,7 @@ public sealed class LvmPhysicalVolumeTarget : IFuzzTarget
     public void Run(ReadOnlySpan<byte> input)
     {
         using var pv = new MemoryBlockDevice(input.ToArray());
-        foreach (var volume in LvmReader.ReadAsync([pv]).GetAwaiter().GetResult())
+        foreach (var volume in LvmReader.ScanAsync([pv]).GetAwaiter().GetResult().Volumes)
         {
             if (volume.Device is { } device)
             {

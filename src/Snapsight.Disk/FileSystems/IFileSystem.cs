@@ -17,6 +17,9 @@ public interface IFileSystem : IDisposable
 
     long RootNode { get; }
 
+    /// <summary>What was read with a caveat (a journal not replayed, a checksum mismatch); grows as reading finds more.</summary>
+    IReadOnlyList<string> Warnings => [];
+
     ValueTask<FileNode> GetNodeAsync(long node, CancellationToken cancellationToken = default);
 
     /// <summary>The entries of a directory, without "." and "..", in on-disk order.</summary>

@@ -17,7 +17,5 @@ public sealed record LvmProblem(string Where, string Layer, string Structure, lo
 
     internal static LvmProblem From(string where, DiskFormatException e) => new(where, e.Layer, e.Structure, e.Offset, e.Problem);
 
-    internal DiskFormatException ToException() => new(Layer, Structure, Offset, $"{Where}: {Problem}");
-
     public override string ToString() => Message;
 }

@@ -74,16 +74,6 @@ public static class LvmReader
         };
     }
 
-    /// <summary>
-    /// The all-or-nothing form of <see cref="ScanAsync"/>: the first of its problems is thrown as a
-    /// <see cref="DiskFormatException"/>. Kept until DiskInspector reads the problems itself.
-    /// </summary>
-    public static async Task<IReadOnlyList<LogicalVolume>> ReadAsync(IReadOnlyList<IBlockDevice> candidates, CancellationToken ct = default)
-    {
-        var result = await ScanAsync(candidates, ct).ConfigureAwait(false);
-        return result.Problems.Count == 0 ? result.Volumes : throw result.Problems[0].ToException();
-    }
-
     /// <summary>Parses every PV's metadata copy; per volume group id, the highest seqno wins. A bad copy is a problem of its PV only.</summary>
     private static Dictionary<string, VolumeGroupMetadata> ReadGroups(List<(string Where, LvmPhysicalVolume Pv)> found, List<LvmProblem> problems)
     {

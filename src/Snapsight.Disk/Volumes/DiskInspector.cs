@@ -179,15 +179,8 @@ public static class DiskInspector
             gaps.Add(new CoverageGap(volume.Name, gap));
         }
 
-        warnings.AddRange(FileSystemWarnings(volume.FileSystem).Select(w => $"{volume.Name}: {w}"));
+        warnings.AddRange((volume.FileSystem?.Warnings ?? []).Select(w => $"{volume.Name}: {w}"));
     }
-
-    private static IReadOnlyList<string> FileSystemWarnings(IFileSystem? fileSystem) => fileSystem switch
-    {
-        Ext4FileSystem ext => ext.Warnings,
-        XfsFileSystem xfs => xfs.Warnings,
-        _ => [],
-    };
 
     private static async Task<FileTreeAssembly?> AssembleRootAsync(List<DiskVolume> volumes, List<CoverageGap> gaps, CancellationToken cancellationToken)
     {

@@ -92,7 +92,7 @@ public sealed class LvmReaderTests
         var table = await PartitionTableReader.ReadAsync(disk);
         var pvs = table.Partitions.Select(p => p.Open(disk)).ToList();
 
-        var volumes = await LvmReader.ReadAsync(pvs);
+        var volumes = await ReadVolumesAsync(pvs);
 
         // Finding the volumes reads the label sectors, the area headers and the text: no data.
         Assert.InRange(pvs.Sum(p => p.Statistics.BytesRead), 1, 2 * (2048 + 512 + 4096));
@@ -117,7 +117,7 @@ public sealed class LvmReaderTests
         using var disk = FileBlockDevice.Open(path);
         var table = await PartitionTableReader.ReadAsync(disk);
 
-        var volumes = await LvmReader.ReadAsync([table.Partitions[0].Open(disk)]);
+        var volumes = await ReadVolumesAsync([table.Partitions[0].Open(disk)]);
 
         Assert.Equal(["root", "data", "striped"], volumes.Select(v => v.Name));
         var root = await ReadAll(volumes[0].Device!);
@@ -137,7 +137,7 @@ public sealed class LvmReaderTests
         var pv = new byte[4 << 20];
         LvmImageBuilder.WritePvMetadata(pv, pv.Length, new PvLayout(Pv0.Uuid), text);
 
-        var volumes = await LvmReader.ReadAsync([new MemoryBlockDevice(pv)]);
+        var volumes = await ReadVolumesAsync([new MemoryBlockDevice(pv)]);
 
         Assert.Equal("segment type \"thin\" is not supported", volumes.Single(v => v.Name == "thinvol").Problem);
         Assert.Equal(8 * 8 * 512, volumes.Single(v => v.Name == "root").Device!.Length);
@@ -156,8 +156,8 @@ public sealed class LvmReaderTests
             return (IBlockDevice)new MemoryBlockDevice(image);
         }).ToList();
 
-        var forward = await LvmReader.ReadAsync(pvs);
-        var backward = await LvmReader.ReadAsync([pvs[1], pvs[0]]);
+        var forward = await ReadVolumesAsync(pvs);
+        var backward = await ReadVolumesAsync([pvs[1], pvs[0]]);
 
         Assert.Equal("current", Assert.Single(forward).Name);
         Assert.Equal("current", Assert.Single(backward).Name);
@@ -184,8 +184,16 @@ public sealed class LvmReaderTests
         }
 
         Assert.True(LvmPhysicalVolume.Probe(pv.AsSpan(0, 2048)));
-        var volume = Assert.Single(await LvmReader.ReadAsync([new MemoryBlockDevice(pv)]));
+        var volume = Assert.Single(await ReadVolumesAsync([new MemoryBlockDevice(pv)]));
 
         Assert.Equal(data, await ReadAll(volume.Device!));
+    }
+
+    /// <summary>The volumes of a scan that must find no problem.</summary>
+    private static async Task<IReadOnlyList<LogicalVolume>> ReadVolumesAsync(IReadOnlyList<IBlockDevice> candidates)
+    {
+        var result = await LvmReader.ScanAsync(candidates);
+        Assert.Empty(result.Problems);
+        return result.Volumes;
     }
 }

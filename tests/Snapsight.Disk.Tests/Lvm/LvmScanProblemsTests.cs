@@ -117,17 +117,4 @@ public sealed class LvmScanProblemsTests
         Assert.All(result.Volumes, v => Assert.NotNull(v.Device));
         Assert.Equal(["a-root", "c-data"], result.Volumes.Select(v => v.Name));
     }
-
-    [Fact]
-    public async Task ReadAsync_still_throws_the_first_problem_for_all_or_nothing_callers()
-    {
-        var bad = PvA();
-        bad[4096 + 512 + 20] ^= 0x40;
-
-        var error = await Assert.ThrowsAsync<DiskFormatException>(() =>
-            LvmReader.ReadAsync([new MemoryBlockDevice(bad), new MemoryBlockDevice(PvB())]));
-
-        Assert.Equal("lvm.metadata", error.Structure);
-        Assert.StartsWith($"device 0 (PV {A.Uuid}): ", error.Problem, StringComparison.Ordinal);
-    }
 }

@@ -57,7 +57,7 @@ public sealed class StripeMappingTests
 
             // Hand the PVs over in a shuffled order: they are matched by UUID, not position.
             var devices = images.Select(i => (IBlockDevice)new MemoryBlockDevice(i)).OrderBy(_ => random.Next()).ToList();
-            var volume = LvmReader.ReadAsync(devices).GetAwaiter().GetResult().Single();
+            var volume = LvmReader.ScanAsync(devices).GetAwaiter().GetResult().Volumes.Single();
             Assert.Equal(data.Length, volume.Length);
             for (var read = 0; read < 20; read++)
             {

@@ -9,7 +9,7 @@ namespace Snapsight.Disk.FileSystems.Ext4;
 /// eh_entries ≤ eh_max, eh_max fits the node, child depth = parent − 1) and every entry
 /// (ascending, inside the file system) before use. Uninitialised extents read as holes.
 /// </summary>
-internal sealed class Ext4ExtentTree(Ext4Inode inode, Ext4Superblock superblock, Ext4BlockCache cache, Ext4Checksums checksums, Ext4Warnings warnings)
+internal sealed class Ext4ExtentTree(Ext4Inode inode, Ext4Superblock superblock, Ext4BlockCache cache, Ext4Checksums checksums, FileSystemWarnings warnings)
     : IExt4BlockMap
 {
     private const string Structure = "ext4.extent tree";

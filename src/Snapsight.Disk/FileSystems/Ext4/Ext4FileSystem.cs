@@ -27,10 +27,10 @@ public sealed partial class Ext4FileSystem : IFileSystem
     private readonly Ext4BlockCache _cache;
     private readonly Ext4InodeTable _inodes;
     private readonly Ext4Checksums _checksums;
-    private readonly Ext4Warnings _warnings;
+    private readonly FileSystemWarnings _warnings;
     private readonly bool _hasFileType;
 
-    private Ext4FileSystem(IBlockDevice device, Ext4Superblock superblock, Ext4Checksums checksums, Ext4Warnings warnings)
+    private Ext4FileSystem(IBlockDevice device, Ext4Superblock superblock, Ext4Checksums checksums, FileSystemWarnings warnings)
     {
         _device = device;
         _superblock = superblock;
@@ -86,7 +86,7 @@ public sealed partial class Ext4FileSystem : IFileSystem
         return fileSystem;
     }
 
-    private static Ext4Warnings CheckFeatures(Ext4Superblock superblock)
+    private static FileSystemWarnings CheckFeatures(Ext4Superblock superblock)
     {
         var unsupported = superblock.FeatureIncompat & ~Ext4Features.SupportedIncompat;
         if (unsupported != 0)
@@ -95,7 +95,7 @@ public sealed partial class Ext4FileSystem : IFileSystem
                 Ext4SuperblockLayout.VolumeOffset + Ext4SuperblockLayout.FeatureIncompat, Ext4Features.IncompatNamesOf(unsupported));
         }
 
-        var warnings = new Ext4Warnings();
+        var warnings = new FileSystemWarnings();
         if (superblock.HasIncompat(Ext4Features.IncompatRecover))
         {
             warnings.Add("journal needs recovery; not replayed (needs_recovery is set, so recent changes may be missing)");

@@ -8,7 +8,7 @@ namespace Snapsight.Disk.FileSystems.Ext4;
 /// superblock, or meta_bg placement) → inode table block. Only the one descriptor block and the
 /// one inode table block needed are read, through the metadata cache.
 /// </summary>
-internal sealed class Ext4InodeTable(Ext4Superblock superblock, Ext4BlockCache cache, Ext4Checksums checksums, Ext4Warnings warnings)
+internal sealed class Ext4InodeTable(Ext4Superblock superblock, Ext4BlockCache cache, Ext4Checksums checksums, FileSystemWarnings warnings)
 {
     public async ValueTask<Ext4Inode> ReadAsync(long number, CancellationToken cancellationToken)
     {

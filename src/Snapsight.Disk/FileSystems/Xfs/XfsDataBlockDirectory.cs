@@ -15,7 +15,7 @@ internal static class XfsDataBlockDirectory
     private const string Structure = "xfs.dir-data";
 
     public static void Parse(
-        ReadOnlySpan<byte> block, long offset, XfsInode inode, XfsSuperblock sb, bool allowSingleBlock, XfsWarnings warnings, List<DirectoryEntry> entries)
+        ReadOnlySpan<byte> block, long offset, XfsInode inode, XfsSuperblock sb, bool allowSingleBlock, FileSystemWarnings warnings, List<DirectoryEntry> entries)
     {
         var (headerSize, end) = CheckBlock(block, offset, inode, sb, allowSingleBlock, warnings);
         var position = headerSize;
@@ -37,7 +37,7 @@ internal static class XfsDataBlockDirectory
     /// past the header), or null when it is "." or "..". Pointing at free space is corruption.
     /// </summary>
     public static DirectoryEntry? EntryAt(
-        ReadOnlySpan<byte> block, int positionInBlock, long offset, XfsInode inode, XfsSuperblock sb, bool singleBlock, XfsWarnings warnings)
+        ReadOnlySpan<byte> block, int positionInBlock, long offset, XfsInode inode, XfsSuperblock sb, bool singleBlock, FileSystemWarnings warnings)
     {
         var (headerSize, end) = CheckBlock(block, offset, inode, sb, singleBlock, warnings);
         if (positionInBlock < headerSize || positionInBlock % L.Alignment != 0 || positionInBlock + 12 > end)
@@ -57,7 +57,7 @@ internal static class XfsDataBlockDirectory
 
     /// <summary>Checks magic (and on v5 owner and CRC); returns the header size and the end of the data area.</summary>
     private static (int HeaderSize, int End) CheckBlock(
-        ReadOnlySpan<byte> block, long offset, XfsInode inode, XfsSuperblock sb, bool allowSingleBlock, XfsWarnings warnings)
+        ReadOnlySpan<byte> block, long offset, XfsInode inode, XfsSuperblock sb, bool allowSingleBlock, FileSystemWarnings warnings)
     {
         var magic = BinaryPrimitives.ReadUInt32BigEndian(block);
         var (blockMagic, dataMagic, headerSize) = sb.HasCrc
@@ -149,7 +149,7 @@ internal static class XfsDataBlockDirectory
         return block.Length - L.BlockTailSize - ((int)leafCount * L.LeafEntrySize);
     }
 
-    private static void CheckV5Header(ReadOnlySpan<byte> block, long offset, XfsInode inode, XfsWarnings warnings)
+    private static void CheckV5Header(ReadOnlySpan<byte> block, long offset, XfsInode inode, FileSystemWarnings warnings)
     {
         var owner = BinaryPrimitives.ReadUInt64BigEndian(block[L.V5Owner..]);
         if (owner != inode.Number)

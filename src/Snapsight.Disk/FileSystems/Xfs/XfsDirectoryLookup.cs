@@ -13,7 +13,7 @@ namespace Snapsight.Disk.FileSystems.Xfs;
 /// below its parent), then one leaf or a short forward chain of leaves while the hash repeats,
 /// then one data block per candidate.
 /// </summary>
-internal sealed class XfsDirectoryLookup(XfsSuperblock sb, XfsExtentMapReader maps, XfsForkReader forks, XfsWarnings warnings)
+internal sealed class XfsDirectoryLookup(XfsSuperblock sb, XfsExtentMapReader maps, XfsForkReader forks, FileSystemWarnings warnings)
 {
     private const string Structure = "xfs.dir-leaf";
 

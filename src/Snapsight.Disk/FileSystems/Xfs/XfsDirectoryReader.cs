@@ -8,7 +8,7 @@ namespace Snapsight.Disk.FileSystems.Xfs;
 /// XFS_DIR2_LEAF_OFFSET), found through the extent map, because the leaf and free-index blocks
 /// just index the same names. Entries are yielded block by block, so memory stays at one block.
 /// </summary>
-internal sealed class XfsDirectoryReader(XfsSuperblock sb, XfsExtentMapReader maps, XfsForkReader forks, XfsWarnings warnings)
+internal sealed class XfsDirectoryReader(XfsSuperblock sb, XfsExtentMapReader maps, XfsForkReader forks, FileSystemWarnings warnings)
 {
     public async IAsyncEnumerable<DirectoryEntry> ReadAsync(XfsInode inode, [EnumeratorCancellation] CancellationToken ct)
     {

@@ -10,7 +10,7 @@ namespace Snapsight.Disk.FileSystems.Xfs;
 /// its parent, and refuses to visit any block twice, so self-pointing or shared nodes cannot
 /// multiply work; the total record count is capped and must match di_nextents.
 /// </summary>
-internal sealed class XfsExtentMapReader(IBlockDevice device, XfsSuperblock sb, XfsAddressing addressing, XfsWarnings warnings)
+internal sealed class XfsExtentMapReader(IBlockDevice device, XfsSuperblock sb, XfsAddressing addressing, FileSystemWarnings warnings)
 {
     private const string Structure = "xfs.bmbt";
 

@@ -14,14 +14,14 @@ public sealed class XfsFileSystem : IFileSystem
     private readonly IBlockDevice _device;
     private readonly XfsSuperblock _sb;
     private readonly XfsAddressing _addressing;
-    private readonly XfsWarnings _warnings;
+    private readonly FileSystemWarnings _warnings;
     private readonly XfsExtentMapReader _maps;
     private readonly XfsForkReader _forks;
     private readonly XfsDirectoryReader _directories;
     private readonly XfsSymlinkReader _symlinks;
     private readonly XfsDirectoryLookup _lookup;
 
-    private XfsFileSystem(IBlockDevice device, XfsSuperblock sb, XfsWarnings warnings)
+    private XfsFileSystem(IBlockDevice device, XfsSuperblock sb, FileSystemWarnings warnings)
     {
         _device = device;
         _sb = sb;
@@ -61,7 +61,7 @@ public sealed class XfsFileSystem : IFileSystem
             first = await device.ReadBytesAsync(0, sectorSize, "xfs", "xfs.superblock", ct).ConfigureAwait(false);
         }
 
-        var warnings = new XfsWarnings();
+        var warnings = new FileSystemWarnings();
         var sb = XfsSuperblock.Parse(first, device.Length, warnings);
         var fs = new XfsFileSystem(device, sb, warnings);
         await new XfsLogState(device, sb, fs._addressing).CheckAsync(warnings, ct).ConfigureAwait(false);

@@ -30,7 +30,7 @@ internal sealed class XfsInode
 
     public FileType Type => FileTypes.FromMode(Mode);
 
-    public static XfsInode Parse(ReadOnlyMemory<byte> raw, ulong number, long offset, XfsSuperblock sb, XfsWarnings warnings)
+    public static XfsInode Parse(ReadOnlyMemory<byte> raw, ulong number, long offset, XfsSuperblock sb, FileSystemWarnings warnings)
     {
         var span = raw.Span;
         var magic = BinaryPrimitives.ReadUInt16BigEndian(span[L.MagicNumber..]);

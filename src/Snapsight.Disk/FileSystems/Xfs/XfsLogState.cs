@@ -33,7 +33,7 @@ internal sealed class XfsLogState(IBlockDevice device, XfsSuperblock sb, XfsAddr
     /// Adds a warning unless the log is provably clean. A damaged or unreadable log is itself
     /// only a warning: files are read from the main metadata, never from the log.
     /// </summary>
-    public async ValueTask CheckAsync(XfsWarnings warnings, CancellationToken ct)
+    public async ValueTask CheckAsync(FileSystemWarnings warnings, CancellationToken ct)
     {
         try
         {
@@ -45,7 +45,7 @@ internal sealed class XfsLogState(IBlockDevice device, XfsSuperblock sb, XfsAddr
         }
     }
 
-    private async ValueTask CheckLogAsync(XfsWarnings warnings, CancellationToken ct)
+    private async ValueTask CheckLogAsync(FileSystemWarnings warnings, CancellationToken ct)
     {
         if (sb.LogStart <= 0 || sb.LogBlocks == 0)
         {

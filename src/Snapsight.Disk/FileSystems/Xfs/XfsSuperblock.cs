@@ -41,7 +41,7 @@ internal sealed class XfsSuperblock
     /// Parses and validates the first sector (at least 512 bytes; the whole sb_sectsize sector
     /// for the CRC check); adds tolerated oddities to <paramref name="warnings"/>.
     /// </summary>
-    public static XfsSuperblock Parse(ReadOnlySpan<byte> sb, long deviceLength, XfsWarnings warnings)
+    public static XfsSuperblock Parse(ReadOnlySpan<byte> sb, long deviceLength, FileSystemWarnings warnings)
     {
         if (sb.Length < L.ReadLength)
         {
@@ -164,7 +164,7 @@ internal sealed class XfsSuperblock
         };
     }
 
-    private static void CheckIncompat(uint incompat, XfsWarnings warnings)
+    private static void CheckIncompat(uint incompat, FileSystemWarnings warnings)
     {
         var unknown = incompat & ~XfsFeatures.TolerantMask;
         if (unknown != 0)
@@ -178,7 +178,7 @@ internal sealed class XfsSuperblock
         }
     }
 
-    private static void CheckCrc(ReadOnlySpan<byte> sb, XfsWarnings warnings)
+    private static void CheckCrc(ReadOnlySpan<byte> sb, FileSystemWarnings warnings)
     {
         var stored = BinaryPrimitives.ReadUInt32LittleEndian(sb[L.Crc..]);
         var computed = XfsChecksum.Compute(sb, L.Crc);

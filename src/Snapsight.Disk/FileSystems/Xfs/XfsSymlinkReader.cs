@@ -11,7 +11,7 @@ namespace Snapsight.Disk.FileSystems.Xfs;
 /// symlinks from a prototype file without that header (xfs_repair then reports a CRC error);
 /// such blocks are read as raw text with a warning, since the target is what a scan needs.
 /// </summary>
-internal sealed class XfsSymlinkReader(XfsSuperblock sb, XfsExtentMapReader maps, XfsForkReader forks, XfsWarnings warnings)
+internal sealed class XfsSymlinkReader(XfsSuperblock sb, XfsExtentMapReader maps, XfsForkReader forks, FileSystemWarnings warnings)
 {
     private const string Structure = "xfs.symlink";
     private const int MaxLength = 1024;
