@@ -140,7 +140,7 @@ internal static class LsCommand
                 return;
             }
 
-            var line = $"{ModeString.Of(node)} {node.Uid,5} {node.Gid,5} {node.Size,12} {TreePath.Printable(entry.Path)}{(target is null ? "" : $" -> {TreePath.Printable(target)}")}\n";
+            var line = $"{ModeString.Of(node)} {node.Uid,5} {node.Gid,5} {node.Size,12} {TreePath.Printable(entry.Path, int.MaxValue)}{(target is null ? "" : $" -> {TreePath.Printable(target, int.MaxValue)}")}\n";
             output.Write(Encoding.UTF8.GetBytes(line));
         }
     }

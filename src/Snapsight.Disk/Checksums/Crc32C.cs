@@ -1,9 +1,15 @@
+using System.Buffers.Binary;
+using System.Runtime.Intrinsics.X86;
+using ArmCrc32 = System.Runtime.Intrinsics.Arm.Crc32;
+
 namespace Snapsight.Disk.Checksums;
 
 /// <summary>
-/// CRC-32C (Castagnoli, reflected polynomial 0x82F63B78), table driven, one byte at a time: the
-/// checksum of VHDX headers and region tables (VHDX 1.0 §2.2.2), XFS v5 metadata (xfs_cksum.h)
-/// and ext4 metadata_csum (which keeps the raw register: no final inversion).
+/// CRC-32C (Castagnoli, reflected polynomial 0x82F63B78): the checksum of VHDX headers and
+/// region tables (VHDX 1.0 §2.2.2), XFS v5 metadata (xfs_cksum.h) and ext4 metadata_csum (which
+/// keeps the raw register: no final inversion). ext4 and XFS check every metadata block they
+/// read, so the processor's CRC-32C instruction is used where there is one (SSE 4.2, ARMv8
+/// CRC), eight bytes at a time; the table is the portable fallback.
 /// </summary>
 internal static class Crc32C
 {
@@ -13,6 +19,44 @@ internal static class Crc32C
 
     /// <summary>Continues a raw CRC-32C register over <paramref name="data"/>, with no inversion in or out (ext4's crc32c_le).</summary>
     public static uint Update(uint crc, ReadOnlySpan<byte> data)
+    {
+        if (Sse42.X64.IsSupported)
+        {
+            ulong wide = crc;
+            for (; data.Length >= 8; data = data[8..])
+            {
+                wide = Sse42.X64.Crc32(wide, BinaryPrimitives.ReadUInt64LittleEndian(data));
+            }
+
+            crc = (uint)wide;
+            foreach (var b in data)
+            {
+                crc = Sse42.Crc32(crc, b);
+            }
+
+            return crc;
+        }
+
+        if (ArmCrc32.Arm64.IsSupported)
+        {
+            for (; data.Length >= 8; data = data[8..])
+            {
+                crc = ArmCrc32.Arm64.ComputeCrc32C(crc, BinaryPrimitives.ReadUInt64LittleEndian(data));
+            }
+
+            foreach (var b in data)
+            {
+                crc = ArmCrc32.ComputeCrc32C(crc, b);
+            }
+
+            return crc;
+        }
+
+        return UpdateWithTable(crc, data);
+    }
+
+    /// <summary>The portable form of <see cref="Update"/>, one byte at a time through a table.</summary>
+    internal static uint UpdateWithTable(uint crc, ReadOnlySpan<byte> data)
     {
         foreach (var b in data)
         {

@@ -51,4 +51,11 @@ public sealed class Crc32CTests
             Assert.NotEqual(Crc32C.Compute(bytes), Crc32C.Compute(flipped));
         });
     }
+
+    [Fact]
+    public void The_processor_instruction_and_the_table_agree()
+    {
+        Gen.Select(Gen.UInt, Gen.Byte.Array[0, 300]).Sample((seed, bytes) =>
+            Assert.Equal(Crc32C.UpdateWithTable(seed, bytes), Crc32C.Update(seed, bytes)));
+    }
 }

@@ -49,12 +49,20 @@ public static class TreePath
     public static bool IsValidName(string name) =>
         name.Length > 0 && name is not ("." or "..") && name.AsSpan().IndexOfAny('/', '\0') < 0;
 
-    /// <summary>Escapes control characters so a hostile name cannot forge log lines or terminal output.</summary>
-    public static string Printable(string text)
+    /// <summary>
+    /// Escapes control characters so a hostile name cannot forge log lines or terminal output,
+    /// and cuts text longer than <paramref name="maxLength"/> (messages; listings pass no limit).
+    /// </summary>
+    public static string Printable(string text, int maxLength = 512)
     {
-        const int MaxLength = 512;
+        var span = text.AsSpan();
+        if (span.Length <= maxLength && !ContainsControl(span))
+        {
+            return text; // the common case, without a copy
+        }
+
         var builder = new StringBuilder();
-        foreach (var c in text.Length > MaxLength ? text[..MaxLength] : text)
+        foreach (var c in span.Length > maxLength ? span[..maxLength] : span)
         {
             if (char.IsControl(c))
             {
@@ -66,6 +74,19 @@ public static class TreePath
             }
         }
 
-        return text.Length > MaxLength ? builder.Append('…').ToString() : builder.ToString();
+        return span.Length > maxLength ? builder.Append('…').ToString() : builder.ToString();
+    }
+
+    private static bool ContainsControl(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (char.IsControl(c))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }
