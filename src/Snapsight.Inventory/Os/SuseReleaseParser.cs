@@ -29,7 +29,7 @@ public static class SuseReleaseParser
         return new ReleaseClaim(
             path,
             isOpenSuse ? "opensuse" : "sles",
-            StripArchitecture(product),
+            ProductName(product, version),
             displayVersion,
             versionId,
             null,
@@ -52,10 +52,11 @@ public static class SuseReleaseParser
         return null;
     }
 
-    /// <summary>"SUSE Linux Enterprise Server 12 (x86_64)" names the product; the architecture is not part of it.</summary>
-    private static string StripArchitecture(string product)
+    /// <summary>"SUSE Linux Enterprise Server 12 (x86_64)" names the product "SUSE Linux Enterprise Server": neither architecture nor version is part of it.</summary>
+    private static string ProductName(string product, string version)
     {
         var open = product.LastIndexOf(" (", StringComparison.Ordinal);
-        return open > 0 && product.EndsWith(')') ? product[..open] : product;
+        var name = open > 0 && product.EndsWith(')') ? product[..open] : product;
+        return name.EndsWith(" " + version, StringComparison.Ordinal) ? name[..^(version.Length + 1)] : name;
     }
 }
