@@ -10,7 +10,8 @@ namespace Snapsight.Inventory.Tests.Support;
 /// </summary>
 internal sealed class MemoryFileSystem : IFileSystem
 {
-    private readonly List<MemoryNode> _nodes = [new MemoryNode(FileType.Directory, null, null, [])];
+    private readonly List<MemoryNode> _nodes = [new MemoryNode("/", FileType.Directory, null, null, [])];
+    private readonly List<string> _opened = [];
 
     public string Type => "memory";
 
@@ -22,13 +23,25 @@ internal sealed class MemoryFileSystem : IFileSystem
 
     public FileTree Tree() => new(this);
 
+    /// <summary>Every file opened and directory listed, by path, in order: what a reader actually looked at.</summary>
+    public IReadOnlyList<string> Opened
+    {
+        get
+        {
+            lock (_opened)
+            {
+                return [.. _opened];
+            }
+        }
+    }
+
     public MemoryFileSystem File(string path, string text) => File(path, System.Text.Encoding.UTF8.GetBytes(text));
 
-    public MemoryFileSystem File(string path, byte[] content) => Add(path, new MemoryNode(FileType.File, content, null, null));
+    public MemoryFileSystem File(string path, byte[] content) => Add(path, new MemoryNode(path, FileType.File, content, null, null));
 
-    public MemoryFileSystem Symlink(string path, string target) => Add(path, new MemoryNode(FileType.Symlink, null, target, null));
+    public MemoryFileSystem Symlink(string path, string target) => Add(path, new MemoryNode(path, FileType.Symlink, null, target, null));
 
-    public MemoryFileSystem Directory(string path) => Add(path, new MemoryNode(FileType.Directory, null, null, []));
+    public MemoryFileSystem Directory(string path) => Add(path, new MemoryNode(path, FileType.Directory, null, null, []));
 
     public ValueTask<FileNode> GetNodeAsync(long node, CancellationToken cancellationToken = default)
     {
@@ -39,6 +52,7 @@ internal sealed class MemoryFileSystem : IFileSystem
     public async IAsyncEnumerable<DirectoryEntry> ReadDirectoryAsync(long directoryNode, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         await Task.Yield();
+        Record(directoryNode);
         foreach (var (name, child) in _nodes[(int)directoryNode].Children!)
         {
             yield return new DirectoryEntry(name, child, _nodes[(int)child].Type);
@@ -48,11 +62,22 @@ internal sealed class MemoryFileSystem : IFileSystem
     public ValueTask<string> ReadLinkAsync(long node, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(_nodes[(int)node].Target!);
 
-    public ValueTask<Stream> OpenReadAsync(long node, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult<Stream>(new MemoryStream(_nodes[(int)node].Content!, writable: false));
+    public ValueTask<Stream> OpenReadAsync(long node, CancellationToken cancellationToken = default)
+    {
+        Record(node);
+        return ValueTask.FromResult<Stream>(new MemoryStream(_nodes[(int)node].Content!, writable: false));
+    }
 
     public void Dispose()
     {
+    }
+
+    private void Record(long node)
+    {
+        lock (_opened)
+        {
+            _opened.Add(_nodes[(int)node].Path);
+        }
     }
 
     /// <summary>Adds a node at an absolute path, making the directories above it.</summary>
@@ -60,12 +85,12 @@ internal sealed class MemoryFileSystem : IFileSystem
     {
         var parts = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
         var directory = _nodes[0];
-        foreach (var part in parts[..^1])
+        foreach (var (part, depth) in parts[..^1].Select((part, depth) => (part, depth)))
         {
             if (!directory.Children!.TryGetValue(part, out var child))
             {
                 child = _nodes.Count;
-                _nodes.Add(new MemoryNode(FileType.Directory, null, null, []));
+                _nodes.Add(new MemoryNode("/" + string.Join('/', parts[..(depth + 1)]), FileType.Directory, null, null, []));
                 directory.Children[part] = child;
             }
 
@@ -77,5 +102,5 @@ internal sealed class MemoryFileSystem : IFileSystem
         return this;
     }
 
-    private sealed record MemoryNode(FileType Type, byte[]? Content, string? Target, Dictionary<string, long>? Children);
+    private sealed record MemoryNode(string Path, FileType Type, byte[]? Content, string? Target, Dictionary<string, long>? Children);
 }
