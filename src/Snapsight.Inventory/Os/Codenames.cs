@@ -4,7 +4,7 @@ namespace Snapsight.Inventory.Os;
 /// Where a release's codename comes from when no file states it outright, and Debian's own
 /// table of them (https://www.debian.org/releases/), which only changes with a new release.
 /// </summary>
-public static class Codenames
+internal static class Codenames
 {
     private static readonly Dictionary<string, string> DebianByMajor = new(StringComparer.Ordinal)
     {

@@ -6,7 +6,7 @@ namespace Snapsight.Inventory.Os;
 /// being prepared. Derivatives keep the file (Ubuntu's says which Debian it was cut from),
 /// so it is Debian lineage, not proof of Debian itself. Pure; null when the line is neither.
 /// </summary>
-public static class DebianVersionParser
+internal static class DebianVersionParser
 {
     public static ReleaseClaim? Parse(string path, string text)
     {

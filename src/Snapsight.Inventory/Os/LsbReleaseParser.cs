@@ -5,7 +5,7 @@ namespace Snapsight.Inventory.Os;
 /// instead of it): DISTRIB_ID, DISTRIB_RELEASE, DISTRIB_CODENAME and DISTRIB_DESCRIPTION in
 /// os-release syntax. Pure; null without a DISTRIB_ID.
 /// </summary>
-public static class LsbReleaseParser
+internal static class LsbReleaseParser
 {
     public static ReleaseClaim? Parse(string path, string text)
     {

@@ -5,7 +5,7 @@ namespace Snapsight.Inventory.Os;
 /// /etc/photon-release ("VMware Photon OS 4.0", then a build-number line). Pure; null when the
 /// line does not hold a version.
 /// </summary>
-public static class OneLineReleaseParsers
+internal static class OneLineReleaseParsers
 {
     public static ReleaseClaim? ParseAlpine(string path, string text)
     {

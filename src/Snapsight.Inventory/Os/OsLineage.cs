@@ -4,7 +4,7 @@ namespace Snapsight.Inventory.Os;
 /// The distribution a family derives from, as far as release files go: each distro-specific
 /// file belongs to one lineage, and an os-release of the same lineage is not contradicted by it.
 /// </summary>
-public enum OsLineage
+internal enum OsLineage
 {
     Unknown,
     Debian,
@@ -14,7 +14,7 @@ public enum OsLineage
     Photon,
 }
 
-public static class OsLineages
+internal static class OsLineages
 {
     /// <summary>
     /// The lineage of an os-release <c>ID</c> and its <c>ID_LIKE</c> list: the ID is looked up

@@ -6,7 +6,7 @@ namespace Snapsight.Inventory.Os;
 /// ID), and the codename is VERSION_CODENAME, else UBUNTU_CODENAME, else the "(bookworm)" in
 /// VERSION, else, for Debian, the table of its major releases. Pure; null without an ID.
 /// </summary>
-public static class OsReleaseInterpreter
+internal static class OsReleaseInterpreter
 {
     public static ReleaseClaim? Interpret(string path, OsReleaseFields fields)
     {

@@ -6,7 +6,7 @@ namespace Snapsight.Inventory.Os;
 /// What an os-release-style file assigns: the last value of each variable, and how many lines
 /// were neither assignments, blank nor comments (a hint that the file is not what its name says).
 /// </summary>
-public sealed record OsReleaseFields(IReadOnlyDictionary<string, string> Values, int IgnoredLines)
+internal sealed record OsReleaseFields(IReadOnlyDictionary<string, string> Values, int IgnoredLines)
 {
     /// <summary>The value of <paramref name="key"/>, or null when it is absent or empty.</summary>
     public string? Get(string key) => Values.TryGetValue(key, out var value) && value.Length > 0 ? value : null;
@@ -18,7 +18,7 @@ public sealed record OsReleaseFields(IReadOnlyDictionary<string, string> Values,
 /// quotes (where <c>\$ \" \\ \`</c> are escapes, as in the shell). Pure and linear in the text;
 /// a line that does not follow the format is counted and skipped, never thrown on.
 /// </summary>
-public static class OsReleaseParser
+internal static class OsReleaseParser
 {
     public static OsReleaseFields Parse(string text)
     {

@@ -9,7 +9,7 @@ namespace Snapsight.Inventory.Os;
 /// "CentOS Linux release 7.6.1810 (Core)" or "Amazon Linux AMI release 2018.03".
 /// Pure; null when the text is not such a line or names no family we know.
 /// </summary>
-public static partial class RedHatReleaseParser
+internal static partial class RedHatReleaseParser
 {
     public static ReleaseClaim? Parse(string path, string text)
     {

@@ -6,7 +6,7 @@ namespace Snapsight.Inventory.Os;
 /// os-release of another family without contradicting it (Ubuntu keeps Debian's debian_version).
 /// <see cref="ExactRelease"/> is the most precise release the file gives ("12.15", "7.6.1810").
 /// </summary>
-public sealed record ReleaseClaim(
+internal sealed record ReleaseClaim(
     string Path,
     string Family,
     string Name,

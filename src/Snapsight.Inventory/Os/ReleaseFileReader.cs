@@ -5,7 +5,7 @@ using Snapsight.Disk.FileSystems;
 namespace Snapsight.Inventory.Os;
 
 /// <summary>The text of one small file, or why there is none. <see cref="Truncated"/> means only the first <see cref="ReleaseFileReader.MaxBytes"/> were read.</summary>
-public sealed record ReleaseFileText(string? Text, bool Missing, string? Problem, bool Truncated);
+internal sealed record ReleaseFileText(string? Text, bool Missing, string? Problem, bool Truncated);
 
 /// <summary>
 /// Reads one exact path of a file tree, following links inside the image, and never more than
@@ -13,7 +13,7 @@ public sealed record ReleaseFileText(string? Text, bool Missing, string? Problem
 /// or broken and only its head is worth parsing. A missing file is normal; a bad one (a link
 /// loop, a directory, an unreadable extent) is a problem to report, not an exception.
 /// </summary>
-public static class ReleaseFileReader
+internal static class ReleaseFileReader
 {
     public const int MaxBytes = 64 * 1024;
 

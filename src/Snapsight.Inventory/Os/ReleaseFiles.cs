@@ -1,7 +1,7 @@
 namespace Snapsight.Inventory.Os;
 
 /// <summary>One distro-specific release file and the pure parser that reads it.</summary>
-public sealed record ReleaseFile(string Path, Func<string, string, ReleaseClaim?> Parse);
+internal sealed record ReleaseFile(string Path, Func<string, string, ReleaseClaim?> Parse);
 
 /// <summary>
 /// Every path OS detection reads, and nothing else: the detector looks each one up and never
@@ -10,7 +10,7 @@ public sealed record ReleaseFile(string Path, Func<string, string, ReleaseClaim?
 /// redhat-release every derivative carries; lsb-release, which names Ubuntu, before the
 /// debian_version Ubuntu inherits; Amazon Linux 1's lone system-release last of its lineage).
 /// </summary>
-public static class ReleaseFiles
+internal static class ReleaseFiles
 {
     /// <summary>os-release(5): /etc/os-release wins; /usr/lib/os-release is read only when it is missing.</summary>
     public static IReadOnlyList<string> OsRelease { get; } = ["/etc/os-release", "/usr/lib/os-release"];

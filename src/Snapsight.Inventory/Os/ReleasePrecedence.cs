@@ -1,7 +1,7 @@
 namespace Snapsight.Inventory.Os;
 
 /// <summary>What the release files decide together: the OS, its exact release, and the disagreements found.</summary>
-public sealed record ReleaseDecision(OperatingSystemInfo? Os, string? ExactRelease, IReadOnlyList<(string Where, string Reason)> Gaps);
+internal sealed record ReleaseDecision(OperatingSystemInfo? Os, string? ExactRelease, IReadOnlyList<(string Where, string Reason)> Gaps);
 
 /// <summary>
 /// The fixed precedence between release files (docs/inventory/os-detection.md):
@@ -16,7 +16,7 @@ public sealed record ReleaseDecision(OperatingSystemInfo? Os, string? ExactRelea
 /// </list>
 /// Pure: claims in, decision out.
 /// </summary>
-public static class ReleasePrecedence
+internal static class ReleasePrecedence
 {
     public static ReleaseDecision Decide(ReleaseClaim? osRelease, IReadOnlyList<ReleaseClaim> distroClaims)
     {

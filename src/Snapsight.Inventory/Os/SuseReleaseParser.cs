@@ -7,7 +7,7 @@ namespace Snapsight.Inventory.Os;
 /// openSUSE is "opensuse" (the ID of 42.x) here; os-release, when present, says which.
 /// Pure; null when no product or version is found.
 /// </summary>
-public static class SuseReleaseParser
+internal static class SuseReleaseParser
 {
     public static ReleaseClaim? Parse(string path, string text)
     {

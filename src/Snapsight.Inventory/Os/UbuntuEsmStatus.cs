@@ -8,7 +8,7 @@ namespace Snapsight.Inventory.Os;
 /// Canonical's ESM archive that the public archive lacks, which changes what counts as fixed.
 /// Pure; null when the text is not JSON of that shape.
 /// </summary>
-public static class UbuntuEsmStatus
+internal static class UbuntuEsmStatus
 {
     public const string Path = "/var/lib/ubuntu-advantage/status.json";
 
