@@ -18,6 +18,7 @@ public static class FuzzTargets
         new XfsFuzzTarget(),
         new FatFuzzTarget(),
         new FstabFuzzTarget(),
+        new OsReleaseFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);
