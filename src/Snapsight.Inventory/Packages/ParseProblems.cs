@@ -21,6 +21,14 @@ internal sealed class ParseProblems(string location, int maxProblems)
         }
     }
 
+    /// <summary>A bound was reached at <paramref name="lineNumber"/> and nothing after it was read.</summary>
+    public void AddStop(int lineNumber, string reason) =>
+        Add(lineNumber, $"{reason}; stopped reading, the packages after this line are missing");
+
+    /// <summary>The file was longer than the total bound and only its first <paramref name="keptBytes"/> were read.</summary>
+    public void AddCut(int lineNumber, long maxTotalBytes, int keptBytes) =>
+        Add(lineNumber, $"file is larger than {maxTotalBytes} bytes; the packages after byte {keptBytes} are missing");
+
     public IReadOnlyList<string> ToList() =>
         omitted == 0 ? kept : [.. kept, $"{location}: {omitted} further problems not listed"];
 }

@@ -20,8 +20,7 @@ public static class DpkgStatusParser
         ReadOnlySpan<byte> text, string location, bool missingStatusMeansInstalled, PackageDatabaseLimits limits)
     {
         var problems = new ParseProblems(location, limits.MaxProblems);
-        var packages = new List<InstalledPackage>();
-        var indexByNameAndArch = new Dictionary<(string, string), int>();
+        var packages = new UniquePackageList(problems);
         text = DatabaseLines.WithinTotalBound(text, limits.MaxTotalBytes, out var cut);
 
         var paragraph = new DpkgParagraph();
@@ -61,15 +60,15 @@ public static class DpkgStatusParser
         }
         else
         {
-            problems.Add(lines.LineNumber, $"{stoppedBecause}; stopped reading, the packages after this line are missing");
+            problems.AddStop(lines.LineNumber, stoppedBecause);
         }
 
         if (cut)
         {
-            problems.Add(lines.LineNumber, $"file is larger than {limits.MaxTotalBytes} bytes; the packages after byte {text.Length} are missing");
+            problems.AddCut(lines.LineNumber, limits.MaxTotalBytes, text.Length);
         }
 
-        return new PackageDatabaseParseResult(packages, problems.ToList());
+        return new PackageDatabaseParseResult(packages.Packages, problems.ToList());
 
         string? ReadLine(ReadOnlySpan<byte> line, int lineNumber)
         {
@@ -112,26 +111,10 @@ public static class DpkgStatusParser
             var package = paragraph.ToPackage(location, missingStatusMeansInstalled, problems);
             if (package is not null)
             {
-                Add(package, paragraph.StartLine);
+                packages.Add(package, paragraph.StartLine);
             }
 
             paragraph.Clear();
-        }
-
-        // dpkg refuses a file naming one package (name and architecture) twice; we keep the later
-        // paragraph, as a later write of the same record would be, and say so.
-        void Add(InstalledPackage package, int lineNumber)
-        {
-            var key = (package.Name, package.Arch ?? "");
-            if (indexByNameAndArch.TryGetValue(key, out var earlier))
-            {
-                problems.Add(lineNumber, $"package '{package.Name}' ({package.Arch ?? "no architecture"}) appears again; the later paragraph is kept");
-                packages[earlier] = package;
-                return;
-            }
-
-            indexByNameAndArch.Add(key, packages.Count);
-            packages.Add(package);
         }
     }
 }
