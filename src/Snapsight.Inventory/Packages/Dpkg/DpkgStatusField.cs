@@ -7,7 +7,9 @@ namespace Snapsight.Inventory.Packages.Dpkg;
 /// </summary>
 internal static class DpkgStatusField
 {
-    // dpkg's lib/dpkg/parsehelp.c state names; anything else makes dpkg refuse the file.
+    // The words dpkg knows (lib/dpkg/parsehelp.c); any other makes dpkg refuse the file.
+    private static readonly string[] Wants = ["unknown", "install", "hold", "deinstall", "purge"];
+    private static readonly string[] Flags = ["ok", "reinstreq"];
     private static readonly string[] States =
     [
         "not-installed", "config-files", "half-installed", "unpacked",
@@ -31,9 +33,13 @@ internal static class DpkgStatusField
             return false;
         }
 
-        if (Array.IndexOf(States, words[2]) < 0)
+        var unknown = Array.IndexOf(Wants, words[0]) < 0 ? words[0]
+            : Array.IndexOf(Flags, words[1]) < 0 ? words[1]
+            : Array.IndexOf(States, words[2]) < 0 ? words[2]
+            : null;
+        if (unknown is not null)
         {
-            problem = $"Status '{normalized}' has an unknown state '{words[2]}'";
+            problem = $"Status '{normalized}' has an unknown word '{unknown}'";
             return false;
         }
 

@@ -50,7 +50,9 @@ public sealed class DpkgStatusParserTests
     [Theory]
     [InlineData("Package: a\nPackage: b\nStatus: install ok installed\nVersion: 1\n", "field Package appears twice")]
     [InlineData("Package: a\nStatus: install installed\nVersion: 1\n", "is not three words")]
-    [InlineData("Package: a\nStatus: install ok unheard-of\nVersion: 1\n", "unknown state 'unheard-of'")]
+    [InlineData("Package: a\nStatus: install ok unheard-of\nVersion: 1\n", "unknown word 'unheard-of'")]
+    [InlineData("Package: a\nStatus: install broken installed\nVersion: 1\n", "unknown word 'broken'")]
+    [InlineData("Package: a\nStatus: want ok installed\nVersion: 1\n", "unknown word 'want'")]
     [InlineData(" continued\nPackage: a\nStatus: install ok installed\nVersion: 1\n", "continuation line 1 with no field before it")]
     [InlineData("Package: a\nStatus: install ok installed\nVersion:\n", "has no Version field")]
     public void A_bad_paragraph_is_skipped_with_the_reason(string status, string reason)
