@@ -114,7 +114,7 @@ internal sealed class DpkgParagraph
         // dpkg folds package names to lower case when it reads them (pkg_db_find_set).
         var name = package.ToLowerInvariant();
         var printedVersion = DpkgVersionText.Normalize(version);
-        var (sourceName, sourceVersion) = DpkgVersionText.SourceOf(source, name, printedVersion);
+        var (sourceName, sourceVersion) = DpkgSourceField.Read(source, name, printedVersion);
         return new InstalledPackage
         {
             Type = "dpkg",

@@ -17,28 +17,4 @@ internal static class DpkgVersionText
         var rest = version[(colon + 1)..];
         return epoch == 0 ? rest : $"{epoch}:{rest}";
     }
-
-    /// <summary>
-    /// Splits "Source: name (version)" as dpkg does; a Source without a version has the
-    /// binary package's, and a package without Source is its own source.
-    /// </summary>
-    public static (string Name, string Version) SourceOf(string? source, string package, string version)
-    {
-        if (string.IsNullOrWhiteSpace(source))
-        {
-            return (package, version);
-        }
-
-        var open = source.IndexOf('(');
-        if (open < 0)
-        {
-            return (source.Trim(), version);
-        }
-
-        var name = source[..open].Trim();
-        var inside = source[(open + 1)..];
-        var close = inside.IndexOf(')');
-        var sourceVersion = (close < 0 ? inside : inside[..close]).Trim();
-        return (name.Length == 0 ? package : name, sourceVersion.Length == 0 ? version : Normalize(sourceVersion));
-    }
 }
