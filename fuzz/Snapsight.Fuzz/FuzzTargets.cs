@@ -19,6 +19,8 @@ public static class FuzzTargets
         new FatFuzzTarget(),
         new FstabFuzzTarget(),
         new OsReleaseFuzzTarget(),
+        new DpkgStatusFuzzTarget(),
+        new ApkInstalledFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);
