@@ -41,14 +41,19 @@ internal static class RpmPackageMapper
             return (null, null);
         }
 
-        var stem = sourceRpm;
-        foreach (var suffix in (ReadOnlySpan<string>)[".src.rpm", ".nosrc.rpm"])
+        // Headers without a source package (gpg-pubkey's carry the literal "(none)") have no suffix.
+        string stem;
+        if (sourceRpm.EndsWith(".src.rpm", StringComparison.Ordinal))
         {
-            if (stem.EndsWith(suffix, StringComparison.Ordinal))
-            {
-                stem = stem[..^suffix.Length];
-                break;
-            }
+            stem = sourceRpm[..^".src.rpm".Length];
+        }
+        else if (sourceRpm.EndsWith(".nosrc.rpm", StringComparison.Ordinal))
+        {
+            stem = sourceRpm[..^".nosrc.rpm".Length];
+        }
+        else
+        {
+            return (null, null);
         }
 
         var releaseDash = stem.LastIndexOf('-');
