@@ -7,7 +7,7 @@ namespace Snapsight.Inventory.Tests.Packages.Rpm;
 /// and an absent epoch printed as 0 (rpm's EPOCHNUM), so lists from any source compare field for field.
 /// Null for licence or vendor means the source does not give that field.
 /// </summary>
-internal sealed record RpmRow(int Epoch, string Name, string Version, string Release, string Arch, string SourceRpm, string? Licence, string? Vendor)
+public sealed record RpmRow(int Epoch, string Name, string Version, string Release, string Arch, string SourceRpm, string? Licence, string? Vendor)
 {
     public static RpmRow From(InstalledPackage package, bool withLicenceAndVendor)
     {
