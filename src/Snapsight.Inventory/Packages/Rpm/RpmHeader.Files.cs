@@ -7,7 +7,7 @@ public sealed partial class RpmHeader
     /// joined to each base name, so a header could name one long directory for millions of
     /// files; the cap turns that into an error instead of gigabytes of strings.
     /// </summary>
-    public const long MaxFileListChars = 64L * 1024 * 1024;
+    public const long MaxFileListChars = 32L * 1024 * 1024;
 
     /// <summary>
     /// The installed files, as <c>rpm -ql</c> lists them: DIRNAMES[DIRINDEXES[i]] + BASENAMES[i]

@@ -65,9 +65,11 @@ public sealed partial class RpmHeader
         var dataOffset = offset + dataStart;
         var first = ReadEntry(index, 0);
         var start = IsRegionTag(first.Tag) ? 1 : 0;
+        var trailer = (Start: -1L, End: -1L);
         if (start == 1)
         {
             VerifyRegion(first, (int)il, data.Span, offset);
+            trailer = (first.Offset, first.Offset + RpmHeaderLimits.RegionTrailerSize);
         }
 
         var entries = new Dictionary<int, Entry>();
@@ -108,6 +110,11 @@ public sealed partial class RpmHeader
             }
 
             var length = DataLength(entry, data.Span, where);
+            if (entry.Offset < trailer.End && entry.Offset + length > trailer.Start)
+            {
+                throw Bad(where, $"entry {i} (tag {entry.Tag}) data overlaps the region trailer at {trailer.Start}");
+            }
+
             end = entry.Offset + length;
             entries.TryAdd(entry.Tag, entry with { Length = (int)length });
         }
