@@ -18,6 +18,8 @@ public static class FuzzTargets
         new XfsFuzzTarget(),
         new FatFuzzTarget(),
         new FstabFuzzTarget(),
+        new RpmHeaderFuzzTarget(),
+        new RpmDatabaseFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);

@@ -78,14 +78,25 @@ public static class RpmDatabaseReader
 
         foreach (var row in sqlite.ScanTable(sqlite.FindTableRoot("Packages")))
         {
+            yield return row.Error is { } error ? RpmBlob.Failed(error) : HeaderColumn(row);
+        }
+    }
+
+    private static RpmBlob HeaderColumn(SqliteRow row)
+    {
+        try
+        {
             var columns = SqliteRecord.Decode(row.Payload, row.Offset);
-            if (columns.Count < 2 || columns[1].Kind != SqliteValueKind.Blob)
+            if (columns.Count >= 2 && columns[1].Kind == SqliteValueKind.Blob)
             {
-                yield return RpmBlob.Failed(new PackageDatabaseException("rpm", "sqlite.record", row.Offset, $"Packages row {row.RowId} has no blob column"));
-                continue;
+                return new RpmBlob(columns[1].Bytes, row.Offset, null);
             }
 
-            yield return new RpmBlob(columns[1].Bytes, row.Offset, null);
+            return RpmBlob.Failed(new PackageDatabaseException("rpm", "sqlite.record", row.Offset, $"Packages row {row.RowId} has no blob column"));
+        }
+        catch (PackageDatabaseException error)
+        {
+            return RpmBlob.Failed(error);
         }
     }
 }

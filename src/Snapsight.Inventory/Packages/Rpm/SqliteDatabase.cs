@@ -108,6 +108,11 @@ internal sealed class SqliteDatabase
     {
         foreach (var row in ScanTable(1))
         {
+            if (row.Error is not null)
+            {
+                throw row.Error;
+            }
+
             var columns = SqliteRecord.Decode(row.Payload, row.Offset);
             if (columns.Count >= 4 && columns[0].Kind == SqliteValueKind.Text && columns[1].Kind == SqliteValueKind.Text
                 && SqliteRecord.Text(columns[0], TextEncoding) == "table"
@@ -133,5 +138,5 @@ internal sealed class SqliteDatabase
     internal long OffsetOf(uint number) => (long)(number - 1) * PageSize;
 }
 
-/// <summary>One table row: its rowid and its whole payload, overflow pages joined.</summary>
-internal readonly record struct SqliteRow(long RowId, ReadOnlyMemory<byte> Payload, long Offset);
+/// <summary>One table row: its rowid and its whole payload, overflow pages joined; or why the cell could not be read.</summary>
+internal readonly record struct SqliteRow(long RowId, ReadOnlyMemory<byte> Payload, long Offset, PackageDatabaseException? Error);

@@ -47,7 +47,18 @@ internal sealed class SqliteTableScan(SqliteDatabase database, uint root)
 
             foreach (var cell in cells)
             {
-                yield return ReadLeafCell(page, cell, number);
+                // A bad cell costs its own row; the page's other cells are still sound.
+                SqliteRow row;
+                try
+                {
+                    row = ReadLeafCell(page, cell, number);
+                }
+                catch (PackageDatabaseException error)
+                {
+                    row = new SqliteRow(0, default, database.OffsetOf(number) + cell, error);
+                }
+
+                yield return row;
             }
         }
     }
@@ -116,14 +127,14 @@ internal sealed class SqliteTableScan(SqliteDatabase database, uint root)
 
         if (local == payloadSize)
         {
-            return new SqliteRow(rowId, pageMemory.Slice(position, local), cellOffset);
+            return new SqliteRow(rowId, pageMemory.Slice(position, local), cellOffset, null);
         }
 
         var payload = new byte[payloadSize];
         page.Slice(position, local).CopyTo(payload);
         var next = BinaryPrimitives.ReadUInt32BigEndian(page[(position + local)..]);
         new SqliteOverflowChain(database, _visited).CopyTo(next, payload.AsSpan(local), cellOffset);
-        return new SqliteRow(rowId, payload, cellOffset);
+        return new SqliteRow(rowId, payload, cellOffset, null);
     }
 
     /// <summary>§1.6: how much of a table leaf payload stays on the page, from the usable size U.</summary>
