@@ -21,6 +21,8 @@ public static class FuzzTargets
         new OsReleaseFuzzTarget(),
         new DpkgStatusFuzzTarget(),
         new ApkInstalledFuzzTarget(),
+        new RpmHeaderFuzzTarget(),
+        new RpmDatabaseFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);
