@@ -13,6 +13,7 @@ internal static class SnapsightCommand
         root.Subcommands.Add(DiskCommand.Build());
         root.Subcommands.Add(LsCommand.Build());
         root.Subcommands.Add(CatCommand.Build());
+        root.Subcommands.Add(InventoryCommand.Build());
         return root;
     }
 

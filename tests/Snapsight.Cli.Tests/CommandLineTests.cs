@@ -9,6 +9,7 @@ public sealed class CommandLineTests
     [InlineData("disk")]
     [InlineData("ls")]
     [InlineData("cat")]
+    [InlineData("inventory")]
     public void Every_verb_explains_itself_with_an_example(string verb)
     {
         var result = SnapsightProcess.Run(verb, "--help");
@@ -22,7 +23,7 @@ public sealed class CommandLineTests
     {
         var result = SnapsightProcess.Run("--help");
         Assert.Equal(0, result.ExitCode);
-        foreach (var verb in new[] { "disk", "ls", "cat" })
+        foreach (var verb in new[] { "disk", "ls", "cat", "inventory" })
         {
             Assert.Contains(verb, result.Text, StringComparison.Ordinal);
         }
@@ -189,5 +190,28 @@ public sealed class CommandLineTests
         {
             Directory.Delete(tree, recursive: true);
         }
+    }
+
+    [Fact]
+    public void Inventory_json_has_the_contract_shape()
+    {
+        var result = SnapsightProcess.Run("inventory", DebianImages.Path("gpt-disk.qcow2"), "--format", "json");
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var o = json.RootElement;
+        Assert.Equal(DebianImages.Path("gpt-disk.qcow2"), o.GetProperty("target").GetString());
+        var os = o.GetProperty("os");
+        Assert.Equal("debian", os.GetProperty("family").GetString());
+        Assert.Equal("bookworm", os.GetProperty("codename").GetString());
+        var root = o.GetProperty("filesystems").EnumerateArray().Single(f => f.GetProperty("mountPoint").GetString() == "/");
+        Assert.Equal("ext4", root.GetProperty("type").GetString());
+        var bash = o.GetProperty("packages").EnumerateArray().Single(p => p.GetProperty("name").GetString() == "bash");
+        Assert.Equal("dpkg", bash.GetProperty("type").GetString());
+        Assert.StartsWith("pkg:deb/debian/bash@", bash.GetProperty("purl").GetString(), StringComparison.Ordinal);
+        Assert.Equal("/var/lib/dpkg/status", bash.GetProperty("location").GetString());
+        var stats = o.GetProperty("stats");
+        Assert.InRange(stats.GetProperty("bytesRead").GetInt64(), 1, 2 * 1024 * 1024);
+        Assert.Equal(new FileInfo(DebianImages.Path("gpt-disk.qcow2")).Length, stats.GetProperty("deviceBytes").GetInt64());
+        Assert.Equal(JsonValueKind.Array, o.GetProperty("gaps").ValueKind);
     }
 }

@@ -1,0 +1,121 @@
+using System.Text.Json;
+using Snapsight.Inventory;
+
+namespace Snapsight.Cli.Commands;
+
+/// <summary>The <c>snapsight inventory --format json</c> document, in the shape CONTRACTS.md pins.</summary>
+internal static class InventoryReportJson
+{
+    public static void Write(Stream output, InventoryTarget target, InventoryResult inventory)
+    {
+        using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JsonOutput.Encoder });
+        w.WriteStartObject();
+        w.WriteString("target", target.Path);
+        if (inventory.Os is { } os)
+        {
+            w.WriteStartObject("os");
+            w.WriteString("family", os.Family);
+            w.WriteString("name", os.Name);
+            w.WriteString("version", os.Version);
+            w.WriteString("versionId", os.VersionId);
+            w.WriteString("codename", os.Codename);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("os");
+        }
+
+        WriteFileSystems(w, target);
+        w.WriteStartArray("packages");
+        foreach (var (package, purl) in inventory.Packages)
+        {
+            w.WriteStartObject();
+            w.WriteString("type", package.Type);
+            w.WriteString("name", package.Name);
+            w.WriteString("version", package.Version);
+            if (package.Epoch is { } epoch)
+            {
+                w.WriteNumber("epoch", epoch);
+            }
+
+            w.WriteString("arch", package.Arch);
+            w.WriteString("sourceName", package.SourceName);
+            w.WriteString("sourceVersion", package.SourceVersion);
+            w.WriteString("purl", purl);
+            w.WriteString("location", package.Location);
+            if (package.Licence is not null)
+            {
+                w.WriteString("licence", package.Licence);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartObject("stats");
+        if (target.Inspection is { } inspection)
+        {
+            w.WriteNumber("bytesRead", inspection.Container.Statistics.BytesRead);
+            w.WriteNumber("deviceBytes", inspection.Container.Length);
+            w.WriteNumber("readRequests", inspection.Container.Statistics.ReadRequests);
+        }
+        else
+        {
+            w.WriteNull("bytesRead");
+            w.WriteNull("deviceBytes");
+            w.WriteNull("readRequests");
+        }
+
+        w.WriteNumber("elapsedMs", target.Clock.ElapsedMilliseconds);
+        w.WriteEndObject();
+        w.WriteStartArray("gaps");
+        foreach (var (where, reason) in Gaps(target, inventory))
+        {
+            w.WriteStartObject();
+            w.WriteString("where", where);
+            w.WriteString("reason", reason);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+        w.Flush();
+        output.WriteByte((byte)'\n');
+    }
+
+    /// <summary>The disk's gaps first (what could not be read at all), then the inventory's.</summary>
+    public static IEnumerable<(string Where, string Reason)> Gaps(InventoryTarget target, InventoryResult inventory) =>
+        (target.Inspection?.Gaps.Select(g => (g.Where, g.Reason)) ?? [])
+            .Concat(inventory.Gaps.Select(g => (g.Where, g.Reason)));
+
+    private static void WriteFileSystems(Utf8JsonWriter w, InventoryTarget target)
+    {
+        w.WriteStartArray("filesystems");
+        if (target.Inspection is { } inspection)
+        {
+            foreach (var volume in inspection.Volumes.Where(v => v.FileSystem is not null))
+            {
+                w.WriteStartObject();
+                w.WriteString("partition", volume.Name);
+                w.WriteString("type", volume.FileSystem!.Type);
+                w.WriteString("uuid", volume.FileSystem.Uuid);
+                w.WriteString("label", volume.FileSystem.Label);
+                w.WriteString("mountPoint", MountPoints.Of(inspection, volume));
+                w.WriteEndObject();
+            }
+        }
+        else
+        {
+            w.WriteStartObject();
+            w.WriteNull("partition");
+            w.WriteString("type", "directory");
+            w.WriteNull("uuid");
+            w.WriteNull("label");
+            w.WriteString("mountPoint", "/");
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
+}

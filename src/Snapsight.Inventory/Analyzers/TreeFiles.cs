@@ -1,0 +1,58 @@
+using Snapsight.Disk;
+using Snapsight.Disk.FileSystems;
+
+namespace Snapsight.Inventory.Analyzers;
+
+/// <summary>Reads whole small files out of a file tree, with a size cap decided before any allocation.</summary>
+internal static class TreeFiles
+{
+    /// <summary>
+    /// The bytes of the regular file at <paramref name="path"/> (links followed inside the image),
+    /// or null when there is none. A file over <paramref name="maxBytes"/> is refused with a
+    /// <see cref="DiskFormatException"/> naming its size.
+    /// </summary>
+    public static async Task<byte[]?> ReadAsync(FileTree tree, string path, long maxBytes, CancellationToken cancellationToken)
+    {
+        var entry = await tree.StatAsync(path, followFinalSymlink: true, cancellationToken).ConfigureAwait(false);
+        if (entry is not { Node.Type: FileType.File })
+        {
+            return null;
+        }
+
+        if (entry.Node.Size > maxBytes)
+        {
+            throw new DiskFormatException("inventory", path, 0, $"the file holds {entry.Node.Size} bytes, over the {maxBytes}-byte limit for it");
+        }
+
+        await using var stream = await entry.FileSystem.OpenReadAsync(entry.Node.Id, cancellationToken).ConfigureAwait(false);
+        var bytes = new byte[entry.Node.Size];
+        await stream.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
+        return bytes;
+    }
+
+    /// <summary>The regular files directly in <paramref name="directory"/>, by name order; none when it is absent.</summary>
+    public static async Task<IReadOnlyList<string>> ListFilesAsync(FileTree tree, string directory, int maxFiles, CancellationToken cancellationToken)
+    {
+        var entry = await tree.StatAsync(directory, followFinalSymlink: true, cancellationToken).ConfigureAwait(false);
+        if (entry is not { Node.Type: FileType.Directory })
+        {
+            return [];
+        }
+
+        var files = new List<string>();
+        await foreach (var child in tree.ListAsync(entry.Path, cancellationToken).ConfigureAwait(false))
+        {
+            if (child.Node.Type == FileType.File)
+            {
+                files.Add(child.Path);
+                if (files.Count > maxFiles)
+                {
+                    throw new DiskFormatException("inventory", directory, 0, $"more than {maxFiles} files");
+                }
+            }
+        }
+
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+}

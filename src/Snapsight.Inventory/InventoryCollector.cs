@@ -1,0 +1,47 @@
+using Snapsight.Disk;
+using Snapsight.Disk.FileSystems;
+using Snapsight.Inventory.Analyzers;
+using Snapsight.Inventory.Os;
+using Snapsight.Inventory.Purl;
+
+namespace Snapsight.Inventory;
+
+/// <summary>
+/// Takes the inventory of one file tree: the operating system, then every package analyzer
+/// in turn, each reading only its own declared files. One analyzer's failure is a gap; the
+/// others still run.
+/// </summary>
+public static class InventoryCollector
+{
+    public static async Task<InventoryResult> CollectAsync(FileTree tree, CancellationToken cancellationToken = default)
+    {
+        var gaps = new List<InventoryGap>();
+        var detection = await OperatingSystemDetector.DetectAsync(tree, cancellationToken).ConfigureAwait(false);
+        gaps.AddRange(detection.Gaps.Select(g => new InventoryGap(g.Where, g.Reason)));
+
+        var packages = new List<InventoryPackage>();
+        foreach (var analyzer in PackageAnalyzers.All)
+        {
+            try
+            {
+                var output = await analyzer.AnalyzeAsync(tree, cancellationToken).ConfigureAwait(false);
+                packages.AddRange(output.Packages.Select(p => new InventoryPackage(p, PackageUrl.For(p, detection.Os))));
+                gaps.AddRange(output.Gaps);
+            }
+            catch (DiskFormatException e)
+            {
+                gaps.Add(new InventoryGap(analyzer.Id, e.Message));
+            }
+        }
+
+        // Deterministic output: by type, then name, version and architecture.
+        packages.Sort((a, b) =>
+        {
+            var order = string.CompareOrdinal(a.Package.Type, b.Package.Type);
+            order = order != 0 ? order : string.CompareOrdinal(a.Package.Name, b.Package.Name);
+            order = order != 0 ? order : string.CompareOrdinal(a.Package.Version, b.Package.Version);
+            return order != 0 ? order : string.CompareOrdinal(a.Package.Arch, b.Package.Arch);
+        });
+        return new InventoryResult(detection.Os, packages, gaps);
+    }
+}

@@ -1,0 +1,31 @@
+using Snapsight.Inventory.Os;
+using Snapsight.Inventory.Packages;
+using Snapsight.Inventory.Purl;
+
+namespace Snapsight.Inventory.Tests.Purl;
+
+/// <summary>The examples of the purl specification's deb, rpm and apk type definitions (PURL-TYPES.rst), and its encoding rules.</summary>
+public sealed class PackageUrlTests
+{
+    [Theory]
+    [InlineData("dpkg", "curl", "7.50.3-1", null, "i386", "debian", "8", "pkg:deb/debian/curl@7.50.3-1?arch=i386&distro=debian-8")]
+    [InlineData("dpkg", "dpkg", "1.19.0.4", null, "amd64", "ubuntu", "18.04", "pkg:deb/ubuntu/dpkg@1.19.0.4?arch=amd64&distro=ubuntu-18.04")]
+    [InlineData("rpm", "curl", "7.50.3-1.fc25", null, "i386", "fedora", "25", "pkg:rpm/fedora/curl@7.50.3-1.fc25?arch=i386&distro=fedora-25")]
+    [InlineData("rpm", "bash", "5.2.15-1.amzn2023.0.2", 1, "x86_64", "amzn", "2023", "pkg:rpm/amazon/bash@5.2.15-1.amzn2023.0.2?arch=x86_64&distro=amzn-2023&epoch=1")]
+    [InlineData("apk", "curl", "7.83.0-r0", null, "x86", "alpine", "3.16", "pkg:apk/alpine/curl@7.83.0-r0?arch=x86&distro=alpine-3.16")]
+    [InlineData("dpkg", "libstdc++6", "12.2.0-14+deb12u1", null, "amd64", "debian", "12", "pkg:deb/debian/libstdc%2B%2B6@12.2.0-14%2Bdeb12u1?arch=amd64&distro=debian-12")]
+    [InlineData("dpkg", "tzdata", "1:2024a-0+deb12u1", null, "all", "debian", "12", "pkg:deb/debian/tzdata@1%3A2024a-0%2Bdeb12u1?arch=all&distro=debian-12")]
+    public void Matches_the_specification(string type, string name, string version, int? epoch, string arch, string family, string versionId, string expected)
+    {
+        var package = new InstalledPackage { Type = type, Name = name, Version = version, Epoch = epoch, Arch = arch, Location = "/x" };
+        var os = new OperatingSystemInfo(family, family, versionId, versionId, null, "/etc/os-release");
+        Assert.Equal(expected, PackageUrl.For(package, os));
+    }
+
+    [Fact]
+    public void Without_an_operating_system_there_is_no_distro_qualifier()
+    {
+        var package = new InstalledPackage { Type = "apk", Name = "musl", Version = "1.2.4-r2", Arch = "x86_64", Location = "/lib/apk/db/installed" };
+        Assert.Equal("pkg:apk/alpine/musl@1.2.4-r2?arch=x86_64", PackageUrl.For(package, null));
+    }
+}
