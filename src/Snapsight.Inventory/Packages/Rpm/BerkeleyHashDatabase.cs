@@ -46,6 +46,11 @@ internal sealed class BerkeleyHashDatabase
             throw Bad("bdb.meta", BerkeleyHashLayout.MetaPageSize, $"page size {pageSize} is not a power of two from 512 to 65536");
         }
 
+        if (span.Length < pageSize)
+        {
+            throw Bad("bdb.meta", 0, $"file of {span.Length} bytes is shorter than one {pageSize}-byte page");
+        }
+
         if (span[BerkeleyHashLayout.MetaType] != BerkeleyHashLayout.HashMetaPage)
         {
             throw Bad("bdb.meta", BerkeleyHashLayout.MetaType, $"page 0 has type {span[BerkeleyHashLayout.MetaType]}, not a hash meta page");

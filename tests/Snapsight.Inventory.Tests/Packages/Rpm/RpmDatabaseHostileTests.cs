@@ -100,6 +100,18 @@ public sealed class RpmDatabaseHostileTests
     }
 
     [Theory]
+    [InlineData(100)]
+    [InlineData(4095)]
+    [InlineData(4096 * 3)]
+    public void Berkeley_truncated_file_is_a_problem_or_partial(int length)
+    {
+        var result = ReadWithinBar(Real("libuuid", "Packages")[..length]);
+
+        Assert.Empty(result.Packages);
+        Assert.True(length > 4096 || result.Problems.Count > 0);
+    }
+
+    [Theory]
     [InlineData("self")]
     [InlineData("past the end")]
     [InlineData("cycle")]
