@@ -5,7 +5,7 @@ namespace Snapsight.Inventory.Packages.Rpm;
 /// (<c>rpmTag_e</c> and <c>rpmTagType_e</c>). Region tags (61–63) mark the immutable region a
 /// stored header carries (<c>lib/header.c</c>, <c>headerVerifyRegion</c>).
 /// </summary>
-internal static class RpmTag
+public static class RpmTag
 {
     public const int HeaderImage = 61;
     public const int HeaderSignatures = 62;

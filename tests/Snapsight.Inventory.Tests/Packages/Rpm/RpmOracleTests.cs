@@ -24,7 +24,7 @@ public sealed class RpmOracleTests(RpmBuiltDatabase built) : IClassFixture<RpmBu
     [InlineData("gamma")]
     public void File_list_equals_rpm_ql(string name)
     {
-        var header = RpmTestDatabases.Headers(File.ReadAllBytes(built.SqlitePath)).Single(h => h.GetString(RpmTag.Name) == name);
+        var header = RpmDatabaseReader.ReadHeaders(File.ReadAllBytes(built.SqlitePath)).Headers.Single(h => h.GetString(RpmTag.Name) == name);
 
         Assert.Equal(built.ListFiles(name), header.GetFiles());
     }
