@@ -63,5 +63,12 @@ public sealed class RpmOracleTests(RpmBuiltDatabase built) : IClassFixture<RpmBu
         File.WriteAllBytes(Path.Combine(check, "rpmdb.sqlite"), main);
         File.WriteAllBytes(Path.Combine(check, "rpmdb.sqlite-wal"), wal);
         Assert.Equal(RpmRow.Sorted(RpmBuiltDatabase.QueryAll(check)), RpmRow.Sorted(withLog.Packages.Select(p => RpmRow.From(p, true))));
+
+        // A torn commit frame (its last byte changed, so the running checksum fails) leaves the
+        // transaction uncommitted: SQLite would ignore it, and so do we, saying so.
+        wal[^1] ^= 0xFF;
+        var torn = RpmDatabaseReader.Read(main, "rpmdb.sqlite", wal);
+        Assert.Equal(4, torn.Packages.Count);
+        Assert.Contains(torn.Problems, p => p.Contains("no committed transaction", StringComparison.Ordinal));
     }
 }
