@@ -7,7 +7,9 @@ namespace Snapsight.Inventory.Packages.Rpm;
 /// blob. Rather than follow bucket chains we visit every page from 1 to the last once (as
 /// go-rpmdb does), reading key/value pairs from hash pages; values too large for a page are
 /// overflow chains. Zeroed or freed pages (type 0) are skipped, so they cannot loop (go-rpmdb#37),
-/// and every overflow chain is bounded by its own length and a visited set.
+/// and every overflow chain is bounded by its own length and a set of overflow pages used so far
+/// in the whole file, so no page is copied twice. Inline values on one page may not add up to
+/// more than the page. Together these keep the bytes handed out within the file's size.
 /// </summary>
 internal sealed class BerkeleyHashDatabase
 {
@@ -17,6 +19,7 @@ internal sealed class BerkeleyHashDatabase
     private readonly bool _bigEndian;
     private readonly int _pageSize;
     private readonly uint _lastPage;
+    private readonly HashSet<uint> _usedOverflowPages = [];
 
     private BerkeleyHashDatabase(ReadOnlyMemory<byte> file, bool bigEndian, int pageSize, uint lastPage)
     {
@@ -105,6 +108,7 @@ internal sealed class BerkeleyHashDatabase
         }
 
         var blobs = new List<RpmBlob>();
+        var inlineBytes = 0;
         for (var i = 0; i + 1 < entries; i += 2)
         {
             var keyAt = ItemOffset(page, i, pageOffset);
@@ -121,6 +125,15 @@ internal sealed class BerkeleyHashDatabase
             {
                 // Key 0 holds rpm's next-instance counter, not a header; repeated keys are stale copies.
                 continue;
+            }
+
+            if (page[valueAt] == BerkeleyHashLayout.KeyData)
+            {
+                inlineBytes += Math.Max(0, keyAt - valueAt);
+                if (inlineBytes > _pageSize)
+                {
+                    throw Bad("bdb.item", pageOffset + valueAt, $"inline values on hash page {number} add up to more than the page: items overlap");
+                }
             }
 
             try
@@ -158,19 +171,18 @@ internal sealed class BerkeleyHashDatabase
     /// </summary>
     private byte[] ReadOverflow(uint first, uint length, long referencedAt)
     {
-        var capacity = (long)_lastPage * (_pageSize - BerkeleyHashLayout.PageHeaderSize);
+        var capacity = ((long)_lastPage - _usedOverflowPages.Count) * (_pageSize - BerkeleyHashLayout.PageHeaderSize);
         if (length > capacity)
         {
-            throw Bad("bdb.overflow", referencedAt, $"off-page value of {length} bytes is larger than the file can hold ({capacity})");
+            throw Bad("bdb.overflow", referencedAt, $"off-page value of {length} bytes is larger than the unused pages can hold ({capacity})");
         }
 
         var value = new byte[length];
         var filled = 0;
-        var visited = new HashSet<uint>();
         var next = first;
         while (filled < value.Length)
         {
-            if (next == 0 || next > _lastPage || !visited.Add(next))
+            if (next == 0 || next > _lastPage || !_usedOverflowPages.Add(next))
             {
                 throw Bad("bdb.overflow", referencedAt, $"overflow chain reaches page {next} (past the end, zero, or a loop) with {value.Length - filled} bytes missing");
             }

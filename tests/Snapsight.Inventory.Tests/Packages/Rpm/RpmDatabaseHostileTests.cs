@@ -59,6 +59,24 @@ public sealed class RpmDatabaseHostileTests
     }
 
     [Fact]
+    public void Sqlite_cells_sharing_one_cell_and_its_overflow_chain_are_a_problem()
+    {
+        var sqlite = new SqliteCorruptions(Real("amazonlinux2023-plain", "rpmdb.sqlite"));
+        var array = sqlite.PageStart(sqlite.Leaf) + 8;
+        var count = BinaryPrimitives.ReadUInt16BigEndian(sqlite.File.AsSpan(sqlite.PageStart(sqlite.Leaf) + 3));
+        Assert.True(count >= 2);
+        for (var i = 1; i < count; i++)
+        {
+            sqlite.File.AsSpan(array, 2).CopyTo(sqlite.File.AsSpan(array + (2 * i)));
+        }
+
+        var result = ReadWithinBar(sqlite.File);
+
+        Assert.True(result.Packages.Count < 103);
+        Assert.NotEmpty(result.Problems);
+    }
+
+    [Fact]
     public void Sqlite_huge_payload_size_is_a_problem()
     {
         var sqlite = new SqliteCorruptions(Real("amazonlinux2023-plain", "rpmdb.sqlite"));
@@ -149,6 +167,22 @@ public sealed class RpmDatabaseHostileTests
 
         Assert.Empty(result.Packages);
         AssertProblem(result, "slotnpages");
+    }
+
+    [Fact]
+    public void Ndb_every_slot_naming_the_largest_blob_is_stopped()
+    {
+        // Valid blobs never overlap; 250-odd slots all naming one 57 KiB blob add up to more than the file.
+        var file = Real("sle15-bci", "Packages.db");
+        var slots = (int)BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(12)) * 256;
+        var largest = Enumerable.Range(2, slots - 2).Where(s => BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan((s * 16) + 4)) != 0)
+            .MaxBy(s => BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan((s * 16) + 12)));
+        for (var s = 2; s < slots; s++)
+        {
+            file.AsSpan(largest * 16, 16).CopyTo(file.AsSpan(s * 16));
+        }
+
+        AssertProblem(ReadWithinBar(file), "overlap");
     }
 
     [Fact]
