@@ -96,6 +96,25 @@ public sealed class RpmDatabaseHostileTests
         Assert.NotEmpty(result.Problems);
     }
 
+    [Theory]
+    [InlineData(16, new byte[] { 0x03, 0x00 }, "page size")] // 768 is not a power of two
+    [InlineData(16, new byte[] { 0x00, 0x00 }, "page size")]
+    [InlineData(20, new byte[] { 0xFF }, "usable page size")] // with the 512-byte page set below: 257 usable bytes < 480
+    [InlineData(56, new byte[] { 0, 0, 0, 7 }, "text encoding")]
+    [InlineData(0, new byte[] { 0x8E, 0x1F, 0x22, 0x93 }, "neither")] // an encrypted (SEE/SQLCipher) file starts with random bytes
+    public void Sqlite_bad_database_header_is_a_problem(int at, byte[] bytes, string expected)
+    {
+        var file = Real("amazonlinux2023-plain", "rpmdb.sqlite");
+        bytes.CopyTo(file, at);
+        if (expected == "usable page size")
+        {
+            file[16] = 0x02;
+            file[17] = 0x00;
+        }
+
+        AssertProblem(ReadWithinBar(file), expected);
+    }
+
     [Fact]
     public void Sqlite_write_ahead_log_with_a_bad_magic_is_a_problem()
     {
