@@ -1,4 +1,3 @@
-using System.Buffers.Binary;
 using System.Text;
 
 namespace Snapsight.Inventory.Packages.Rpm;
@@ -100,6 +99,4 @@ internal static class SqliteRecord
 
         return value;
     }
-
-    internal static uint ReadPageNumber(ReadOnlySpan<byte> bytes) => BinaryPrimitives.ReadUInt32BigEndian(bytes);
 }
