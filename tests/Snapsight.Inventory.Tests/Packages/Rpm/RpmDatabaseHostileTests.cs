@@ -77,6 +77,20 @@ public sealed class RpmDatabaseHostileTests
     }
 
     [Fact]
+    public void Sqlite_one_bad_header_costs_one_package()
+    {
+        var sqlite = new SqliteCorruptions(Real("amazonlinux2023-plain", "rpmdb.sqlite"));
+        var recordHeaderSize = sqlite.File[sqlite.PayloadStart];
+        Assert.True(recordHeaderSize < 0x80, "a one-byte record header size varint");
+        BinaryPrimitives.WriteInt32BigEndian(sqlite.File.AsSpan(sqlite.PayloadStart + recordHeaderSize), 0x10000);
+
+        var result = ReadWithinBar(sqlite.File);
+
+        Assert.Equal(102, result.Packages.Count);
+        AssertProblem(result, "il=65536");
+    }
+
+    [Fact]
     public void Sqlite_huge_payload_size_is_a_problem()
     {
         var sqlite = new SqliteCorruptions(Real("amazonlinux2023-plain", "rpmdb.sqlite"));
