@@ -115,15 +115,22 @@ internal sealed class BerkeleyHashDatabase
             var valueAt = ItemOffset(page, i + 1, pageOffset);
             // Items are packed downwards from the end of the page, so each ends where the one before it starts.
             var keyEnd = i == 0 ? _pageSize : ItemOffset(page, i - 1, pageOffset);
-            if (page[keyAt] != BerkeleyHashLayout.KeyData || keyAt >= keyEnd)
+            if (page[keyAt] != BerkeleyHashLayout.KeyData || keyEnd - keyAt != 5)
+            {
+                blobs.Add(RpmBlob.Failed(Bad("bdb.item", pageOffset + keyAt, $"item {i} on hash page {number} is not a 4-byte header key")));
+                continue;
+            }
+
+            // Key 0 holds rpm's next-instance counter, not a header.
+            var key = Read32(page, keyAt + 1, _bigEndian);
+            if (key == 0)
             {
                 continue;
             }
 
-            var key = keyEnd - keyAt == 5 ? Read32(page, keyAt + 1, _bigEndian) : 0u;
-            if (key == 0 || !seenKeys.Add(key))
+            if (!seenKeys.Add(key))
             {
-                // Key 0 holds rpm's next-instance counter, not a header; repeated keys are stale copies.
+                blobs.Add(RpmBlob.Failed(Bad("bdb.item", pageOffset + keyAt, $"header key {key} appears again on hash page {number}; the first copy was kept")));
                 continue;
             }
 

@@ -93,11 +93,23 @@ public sealed class BerkeleyHashTests
     }
 
     [Fact]
-    public void A_repeated_key_is_a_stale_copy_and_read_once()
+    public void A_repeated_key_is_read_once_and_named()
     {
         var header = RpmHeaderBuilder.Package("dup").Build();
         var file = Database(true, (7, header), (7, header));
 
-        Assert.Single(RpmDatabaseReader.Read(file, "db").Packages);
+        var result = RpmDatabaseReader.Read(file, "db");
+
+        Assert.Single(result.Packages);
+        Assert.Contains("appears again", Assert.Single(result.Problems), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_key_that_is_not_four_bytes_is_a_problem()
+    {
+        var file = Database(false, (1, RpmHeaderBuilder.Package("one").Build()));
+        BinaryPrimitives.WriteUInt16LittleEndian(file.AsSpan(PageSize + 26), PageSize - 3);
+
+        Assert.Contains("4-byte header key", Assert.Single(RpmDatabaseReader.Read(file, "db").Problems), StringComparison.Ordinal);
     }
 }
