@@ -117,7 +117,7 @@ internal sealed class SqliteTableScan(SqliteDatabase database, uint root)
         var payloadSize = SqliteRecord.ReadVarint(page, ref position, database.OffsetOf(number));
         var rowId = SqliteRecord.ReadVarint(page, ref position, database.OffsetOf(number));
 
-        // No payload can be larger than every page of the database put together.
+        // Sizes come from a 64-bit varint; what follows checks them against the pages that could hold them.
         if (payloadSize < 0 || payloadSize > Array.MaxLength)
         {
             throw SqliteDatabase.Bad("sqlite.cell", cellOffset, $"payload size {payloadSize} is out of range");
