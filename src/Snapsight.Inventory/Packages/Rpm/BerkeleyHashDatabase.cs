@@ -7,7 +7,9 @@ namespace Snapsight.Inventory.Packages.Rpm;
 /// blob. Rather than follow bucket chains we visit every page from 1 to the last once (as
 /// go-rpmdb does), reading key/value pairs from hash pages; values too large for a page are
 /// overflow chains. Zeroed or freed pages (type 0) are skipped, so they cannot loop (go-rpmdb#37),
-/// and every overflow chain is bounded by its own length and a visited set.
+/// and every overflow chain is bounded by its own length and a set of overflow pages used so far
+/// in the whole file, so no page is copied twice. Inline values on one page may not add up to
+/// more than the page. Together these keep the bytes handed out within the file's size.
 /// </summary>
 internal sealed class BerkeleyHashDatabase
 {
@@ -17,6 +19,7 @@ internal sealed class BerkeleyHashDatabase
     private readonly bool _bigEndian;
     private readonly int _pageSize;
     private readonly uint _lastPage;
+    private readonly HashSet<uint> _usedOverflowPages = [];
 
     private BerkeleyHashDatabase(ReadOnlyMemory<byte> file, bool bigEndian, int pageSize, uint lastPage)
     {
@@ -44,6 +47,11 @@ internal sealed class BerkeleyHashDatabase
         if (pageSize is < BerkeleyHashLayout.MinPageSize or > BerkeleyHashLayout.MaxPageSize || (pageSize & (pageSize - 1)) != 0)
         {
             throw Bad("bdb.meta", BerkeleyHashLayout.MetaPageSize, $"page size {pageSize} is not a power of two from 512 to 65536");
+        }
+
+        if (span.Length < pageSize)
+        {
+            throw Bad("bdb.meta", 0, $"file of {span.Length} bytes is shorter than one {pageSize}-byte page");
         }
 
         if (span[BerkeleyHashLayout.MetaType] != BerkeleyHashLayout.HashMetaPage)
@@ -100,22 +108,39 @@ internal sealed class BerkeleyHashDatabase
         }
 
         var blobs = new List<RpmBlob>();
+        var inlineBytes = 0;
         for (var i = 0; i + 1 < entries; i += 2)
         {
             var keyAt = ItemOffset(page, i, pageOffset);
             var valueAt = ItemOffset(page, i + 1, pageOffset);
             // Items are packed downwards from the end of the page, so each ends where the one before it starts.
             var keyEnd = i == 0 ? _pageSize : ItemOffset(page, i - 1, pageOffset);
-            if (page[keyAt] != BerkeleyHashLayout.KeyData || keyAt >= keyEnd)
+            if (page[keyAt] != BerkeleyHashLayout.KeyData || keyEnd - keyAt != 5)
+            {
+                blobs.Add(RpmBlob.Failed(Bad("bdb.item", pageOffset + keyAt, $"item {i} on hash page {number} is not a 4-byte header key")));
+                continue;
+            }
+
+            // Key 0 holds rpm's next-instance counter, not a header.
+            var key = Read32(page, keyAt + 1, _bigEndian);
+            if (key == 0)
             {
                 continue;
             }
 
-            var key = keyEnd - keyAt == 5 ? Read32(page, keyAt + 1, _bigEndian) : 0u;
-            if (key == 0 || !seenKeys.Add(key))
+            if (!seenKeys.Add(key))
             {
-                // Key 0 holds rpm's next-instance counter, not a header; repeated keys are stale copies.
+                blobs.Add(RpmBlob.Failed(Bad("bdb.item", pageOffset + keyAt, $"header key {key} appears again on hash page {number}; the first copy was kept")));
                 continue;
+            }
+
+            if (page[valueAt] == BerkeleyHashLayout.KeyData)
+            {
+                inlineBytes += Math.Max(0, keyAt - valueAt);
+                if (inlineBytes > _pageSize)
+                {
+                    throw Bad("bdb.item", pageOffset + valueAt, $"inline values on hash page {number} add up to more than the page: items overlap");
+                }
             }
 
             try
@@ -153,19 +178,18 @@ internal sealed class BerkeleyHashDatabase
     /// </summary>
     private byte[] ReadOverflow(uint first, uint length, long referencedAt)
     {
-        var capacity = (long)_lastPage * (_pageSize - BerkeleyHashLayout.PageHeaderSize);
+        var capacity = ((long)_lastPage - _usedOverflowPages.Count) * (_pageSize - BerkeleyHashLayout.PageHeaderSize);
         if (length > capacity)
         {
-            throw Bad("bdb.overflow", referencedAt, $"off-page value of {length} bytes is larger than the file can hold ({capacity})");
+            throw Bad("bdb.overflow", referencedAt, $"off-page value of {length} bytes is larger than the unused pages can hold ({capacity})");
         }
 
         var value = new byte[length];
         var filled = 0;
-        var visited = new HashSet<uint>();
         var next = first;
         while (filled < value.Length)
         {
-            if (next == 0 || next > _lastPage || !visited.Add(next))
+            if (next == 0 || next > _lastPage || !_usedOverflowPages.Add(next))
             {
                 throw Bad("bdb.overflow", referencedAt, $"overflow chain reaches page {next} (past the end, zero, or a loop) with {value.Length - filled} bytes missing");
             }

@@ -18,7 +18,6 @@ internal static class BerkeleyHashLayout
     public const int MetaLastPage = 32;
 
     /// <summary>PAGE header fields; SIZEOF_PAGE is 26.</summary>
-    public const int PageNumber = 8;
     public const int NextPage = 16;
     public const int Entries = 20;
     public const int HfOffset = 22;

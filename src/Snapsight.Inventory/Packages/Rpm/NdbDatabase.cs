@@ -6,7 +6,9 @@ namespace Snapsight.Inventory.Packages.Rpm;
 /// Reads the header blobs of an NDB <c>Packages.db</c> through its slot table. The slot area's
 /// size (slotnpages × 256 slots) is computed in 64-bit checked arithmetic and must lie inside the
 /// file: a 32-bit product can wrap to a small number and let slots be read from anywhere
-/// (CVE-2026-44605). Each slot's blob is checked against the file and its own header before use.
+/// (CVE-2026-44605). Each slot's blob is checked against the file and its own header before use,
+/// and since valid blobs never overlap, the blocks of all used slots together may not exceed the
+/// file: many slots naming one huge blob would otherwise make us parse it once per slot.
 /// </summary>
 internal static class NdbDatabase
 {
@@ -15,13 +17,22 @@ internal static class NdbDatabase
     public static IEnumerable<RpmBlob> Blobs(ReadOnlyMemory<byte> file)
     {
         var slotCount = SlotCount(file.Span);
+        long blobBytes = 0;
         for (long slot = NdbLayout.FirstSlot; slot < slotCount; slot++)
         {
             var blob = ReadSlot(file, slot);
-            if (blob is { } found)
+            if (blob is not { } found)
             {
-                yield return found;
+                continue;
             }
+
+            blobBytes += found.Data.Length;
+            if (blobBytes > file.Length)
+            {
+                throw Bad("ndb.slot", slot * NdbLayout.SlotSize, $"the blobs of the slots up to {slot} add up to more than the {file.Length}-byte file: they overlap");
+            }
+
+            yield return found;
         }
     }
 

@@ -11,7 +11,28 @@ public static class RpmDatabaseReader
 {
     public static RpmReadResult Read(ReadOnlyMemory<byte> database, string location, ReadOnlyMemory<byte>? writeAheadLog = null)
     {
-        var packages = new List<InstalledPackage>();
+        var headers = ReadHeaders(database, writeAheadLog);
+        var packages = new List<InstalledPackage>(headers.Headers.Count);
+        var problems = new List<string>(headers.Problems);
+        foreach (var header in headers.Headers)
+        {
+            try
+            {
+                packages.Add(header.ToPackage(location));
+            }
+            catch (PackageDatabaseException bad)
+            {
+                problems.Add(bad.Message);
+            }
+        }
+
+        return new RpmReadResult(packages, problems);
+    }
+
+    /// <summary>Every header that passes validation, for callers that want more than the package record (the file list).</summary>
+    public static RpmHeaderReadResult ReadHeaders(ReadOnlyMemory<byte> database, ReadOnlyMemory<byte>? writeAheadLog = null)
+    {
+        var headers = new List<RpmHeader>();
         var problems = new List<string>();
         try
         {
@@ -25,7 +46,7 @@ public static class RpmDatabaseReader
 
                 try
                 {
-                    packages.Add(RpmPackageMapper.ToPackage(RpmHeader.Parse(blob.Data, blob.Offset), location));
+                    headers.Add(RpmHeader.Parse(blob.Data, blob.Offset));
                 }
                 catch (PackageDatabaseException bad)
                 {
@@ -38,7 +59,7 @@ public static class RpmDatabaseReader
             problems.Add(broken.Message);
         }
 
-        return new RpmReadResult(packages, problems);
+        return new RpmHeaderReadResult(headers, problems);
     }
 
     private static IEnumerable<RpmBlob> Blobs(ReadOnlyMemory<byte> database, ReadOnlyMemory<byte>? writeAheadLog, List<string> problems)

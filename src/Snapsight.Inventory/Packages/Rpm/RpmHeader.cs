@@ -122,6 +122,9 @@ public sealed partial class RpmHeader
         return new RpmHeader(data, entries, dataOffset);
     }
 
+    /// <summary>The package as <c>rpm -qa</c> describes it; <paramref name="location"/> is the database file's path in the image.</summary>
+    public InstalledPackage ToPackage(string location) => RpmPackageMapper.ToPackage(this, location);
+
     /// <summary>The first string of a STRING, I18NSTRING or STRING_ARRAY entry (rpm prints the C locale's), or null when absent.</summary>
     public string? GetString(int tag)
     {

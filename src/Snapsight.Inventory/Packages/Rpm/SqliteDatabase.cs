@@ -137,6 +137,3 @@ internal sealed class SqliteDatabase
     /// <summary>Where page <paramref name="number"/> starts in the main file, for error offsets.</summary>
     internal long OffsetOf(uint number) => (long)(number - 1) * PageSize;
 }
-
-/// <summary>One table row: its rowid and its whole payload, overflow pages joined; or why the cell could not be read.</summary>
-internal readonly record struct SqliteRow(long RowId, ReadOnlyMemory<byte> Payload, long Offset, PackageDatabaseException? Error);

@@ -1,12 +1,6 @@
-using System.Buffers.Binary;
 using System.Text;
 
 namespace Snapsight.Inventory.Packages.Rpm;
-
-/// <summary>One column of a record: an integer, or the bytes of a TEXT or BLOB, or NULL.</summary>
-internal readonly record struct SqliteValue(SqliteValueKind Kind, long Integer, ReadOnlyMemory<byte> Bytes);
-
-internal enum SqliteValueKind { Null, Integer, Real, Text, Blob }
 
 /// <summary>Varints (fileformat2 §1.6) and the record format (§2.1): a header of serial types, then the values.</summary>
 internal static class SqliteRecord
@@ -105,6 +99,4 @@ internal static class SqliteRecord
 
         return value;
     }
-
-    internal static uint ReadPageNumber(ReadOnlySpan<byte> bytes) => BinaryPrimitives.ReadUInt32BigEndian(bytes);
 }

@@ -5,11 +5,15 @@ namespace Snapsight.Inventory.Packages.Rpm;
 /// <summary>
 /// Walks one table b-tree in rowid order (fileformat2 §1.6), without recursion: an explicit
 /// stack capped at SQLite's own depth limit, and a set of visited pages so that a child pointing
-/// back at an ancestor, or two parents sharing a child, is an error rather than a loop.
+/// back at an ancestor, or two parents sharing a child, is an error rather than a loop. The same
+/// set covers overflow pages, so no page's bytes are handed out twice; with the cap on each
+/// page's local payloads (cells of a valid page do not overlap) the bytes a scan yields stay
+/// within the size of the file, whatever the pointers say.
 /// </summary>
 internal sealed class SqliteTableScan(SqliteDatabase database, uint root)
 {
     private readonly HashSet<uint> _visited = [];
+    private long _pageLocalBytes;
 
     public IEnumerable<SqliteRow> Rows()
     {
@@ -45,6 +49,7 @@ internal sealed class SqliteTableScan(SqliteDatabase database, uint root)
                 continue;
             }
 
+            _pageLocalBytes = 0;
             foreach (var cell in cells)
             {
                 // A bad cell costs its own row; the page's other cells are still sound.
@@ -112,14 +117,26 @@ internal sealed class SqliteTableScan(SqliteDatabase database, uint root)
         var payloadSize = SqliteRecord.ReadVarint(page, ref position, database.OffsetOf(number));
         var rowId = SqliteRecord.ReadVarint(page, ref position, database.OffsetOf(number));
 
-        // No payload can be larger than every page of the database put together.
-        var largest = (long)database.PageCount * database.UsableSize;
-        if (payloadSize < 0 || payloadSize > largest || payloadSize > Array.MaxLength)
+        // Sizes come from a 64-bit varint; what follows checks them against the pages that could hold them.
+        if (payloadSize < 0 || payloadSize > Array.MaxLength)
         {
-            throw SqliteDatabase.Bad("sqlite.cell", cellOffset, $"payload size {payloadSize} is larger than the database ({largest} bytes)");
+            throw SqliteDatabase.Bad("sqlite.cell", cellOffset, $"payload size {payloadSize} is out of range");
         }
 
         var local = LocalSize(payloadSize);
+        _pageLocalBytes += local;
+        if (_pageLocalBytes > page.Length)
+        {
+            throw SqliteDatabase.Bad("sqlite.cell", cellOffset, $"the cells of page {number} hold more payload than the page ({_pageLocalBytes} bytes): they overlap");
+        }
+
+        // Overflow pages must be pages not yet used, so the rest cannot exceed what those hold.
+        var unused = (long)(database.PageCount - (uint)Math.Min(_visited.Count, database.PageCount)) * (database.UsableSize - 4);
+        if (payloadSize - local > unused)
+        {
+            throw SqliteDatabase.Bad("sqlite.cell", cellOffset, $"payload size {payloadSize} is larger than the unused pages of the database can hold ({unused} bytes)");
+        }
+
         if (position + local > page.Length || (local < payloadSize && position + local + 4 > page.Length))
         {
             throw SqliteDatabase.Bad("sqlite.cell", cellOffset, $"local payload of {local} bytes runs past the page");

@@ -41,8 +41,8 @@ public sealed class RpmBuiltDatabase : IDisposable
         Tool.Run("rpm", "-qa", "--dbpath", dbPath, "--qf", QueryFormat)
             .Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(RpmRow.ParseQueryFormat).ToList();
 
-    public List<string> ListFiles(string name) =>
-        Tool.Run("rpm", "-ql", "--dbpath", DatabaseDirectory, name).Split('\n', StringSplitOptions.RemoveEmptyEntries)
+    public static List<string> ListFiles(string dbPath, string name) =>
+        Tool.Run("rpm", "-ql", "--dbpath", dbPath, name).Split('\n', StringSplitOptions.RemoveEmptyEntries)
             .Where(l => l != "(contains no files)").ToList();
 
     public void Dispose() => _temp.Dispose();

@@ -59,6 +59,38 @@ public sealed class RpmDatabaseHostileTests
     }
 
     [Fact]
+    public void Sqlite_cells_sharing_one_cell_and_its_overflow_chain_are_a_problem()
+    {
+        var sqlite = new SqliteCorruptions(Real("amazonlinux2023-plain", "rpmdb.sqlite"));
+        var array = sqlite.PageStart(sqlite.Leaf) + 8;
+        var count = BinaryPrimitives.ReadUInt16BigEndian(sqlite.File.AsSpan(sqlite.PageStart(sqlite.Leaf) + 3));
+        Assert.True(count >= 2);
+        for (var i = 1; i < count; i++)
+        {
+            sqlite.File.AsSpan(array, 2).CopyTo(sqlite.File.AsSpan(array + (2 * i)));
+        }
+
+        var result = ReadWithinBar(sqlite.File);
+
+        Assert.True(result.Packages.Count < 103);
+        Assert.NotEmpty(result.Problems);
+    }
+
+    [Fact]
+    public void Sqlite_one_bad_header_costs_one_package()
+    {
+        var sqlite = new SqliteCorruptions(Real("amazonlinux2023-plain", "rpmdb.sqlite"));
+        var recordHeaderSize = sqlite.File[sqlite.PayloadStart];
+        Assert.True(recordHeaderSize < 0x80, "a one-byte record header size varint");
+        BinaryPrimitives.WriteInt32BigEndian(sqlite.File.AsSpan(sqlite.PayloadStart + recordHeaderSize), 0x10000);
+
+        var result = ReadWithinBar(sqlite.File);
+
+        Assert.Equal(102, result.Packages.Count);
+        AssertProblem(result, "il=65536");
+    }
+
+    [Fact]
     public void Sqlite_huge_payload_size_is_a_problem()
     {
         var sqlite = new SqliteCorruptions(Real("amazonlinux2023-plain", "rpmdb.sqlite"));
@@ -76,6 +108,25 @@ public sealed class RpmDatabaseHostileTests
         var result = ReadWithinBar(Real("amazonlinux2023-plain", "rpmdb.sqlite")[..length]);
 
         Assert.NotEmpty(result.Problems);
+    }
+
+    [Theory]
+    [InlineData(16, new byte[] { 0x03, 0x00 }, "page size")] // 768 is not a power of two
+    [InlineData(16, new byte[] { 0x00, 0x00 }, "page size")]
+    [InlineData(20, new byte[] { 0xFF }, "usable page size")] // with the 512-byte page set below: 257 usable bytes < 480
+    [InlineData(56, new byte[] { 0, 0, 0, 7 }, "text encoding")]
+    [InlineData(0, new byte[] { 0x8E, 0x1F, 0x22, 0x93 }, "neither")] // an encrypted (SEE/SQLCipher) file starts with random bytes
+    public void Sqlite_bad_database_header_is_a_problem(int at, byte[] bytes, string expected)
+    {
+        var file = Real("amazonlinux2023-plain", "rpmdb.sqlite");
+        bytes.CopyTo(file, at);
+        if (expected == "usable page size")
+        {
+            file[16] = 0x02;
+            file[17] = 0x00;
+        }
+
+        AssertProblem(ReadWithinBar(file), expected);
     }
 
     [Fact]
@@ -97,6 +148,18 @@ public sealed class RpmDatabaseHostileTests
         file.AsSpan(4096).Clear();
 
         Assert.Empty(ReadWithinBar(file).Packages);
+    }
+
+    [Theory]
+    [InlineData(100)]
+    [InlineData(4095)]
+    [InlineData(4096 * 3)]
+    public void Berkeley_truncated_file_is_a_problem_or_partial(int length)
+    {
+        var result = ReadWithinBar(Real("libuuid", "Packages")[..length]);
+
+        Assert.Empty(result.Packages);
+        Assert.True(length > 4096 || result.Problems.Count > 0);
     }
 
     [Theory]
@@ -137,6 +200,22 @@ public sealed class RpmDatabaseHostileTests
 
         Assert.Empty(result.Packages);
         AssertProblem(result, "slotnpages");
+    }
+
+    [Fact]
+    public void Ndb_every_slot_naming_the_largest_blob_is_stopped()
+    {
+        // Valid blobs never overlap; 250-odd slots all naming one 57 KiB blob add up to more than the file.
+        var file = Real("sle15-bci", "Packages.db");
+        var slots = (int)BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan(12)) * 256;
+        var largest = Enumerable.Range(2, slots - 2).Where(s => BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan((s * 16) + 4)) != 0)
+            .MaxBy(s => BinaryPrimitives.ReadUInt32LittleEndian(file.AsSpan((s * 16) + 12)));
+        for (var s = 2; s < slots; s++)
+        {
+            file.AsSpan(largest * 16, 16).CopyTo(file.AsSpan(s * 16));
+        }
+
+        AssertProblem(ReadWithinBar(file), "overlap");
     }
 
     [Fact]

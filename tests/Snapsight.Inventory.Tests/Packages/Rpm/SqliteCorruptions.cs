@@ -27,6 +27,7 @@ internal sealed class SqliteCorruptions
         var leaf = file.AsSpan(PageStart(Leaf), PageSize);
         var payload = SqliteRecord.ReadVarint(leaf, ref position, 0);
         SqliteRecord.ReadVarint(leaf, ref position, 0);
+        PayloadStart = PageStart(Leaf) + position;
         var u = PageSize - file[20];
         var minLocal = ((u - 12) * 32 / 255) - 23;
         var k = minLocal + ((payload - minLocal) % (u - 4));
@@ -44,6 +45,9 @@ internal sealed class SqliteCorruptions
 
     /// <summary>File offset of the leaf's first cell.</summary>
     public int FirstCell { get; }
+
+    /// <summary>File offset of the first cell's payload (the record header, then hnum and the blob).</summary>
+    public int PayloadStart { get; }
 
     /// <summary>File offset of the first cell's overflow page number, or -1 when it does not spill.</summary>
     public int OverflowPointer { get; }
