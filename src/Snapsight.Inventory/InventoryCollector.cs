@@ -1,4 +1,3 @@
-using Snapsight.Disk;
 using Snapsight.Disk.FileSystems;
 using Snapsight.Inventory.Analyzers;
 using Snapsight.Inventory.Os;
@@ -8,16 +7,25 @@ namespace Snapsight.Inventory;
 
 /// <summary>
 /// Takes the inventory of one file tree: the operating system, then every package analyzer
-/// in turn, each reading only its own declared files. One analyzer's failure is a gap; the
-/// others still run.
+/// in turn, each reading only its own declared files. One analyzer's failure, whatever it is,
+/// is a gap; the others still run.
 /// </summary>
 public static class InventoryCollector
 {
     public static async Task<InventoryResult> CollectAsync(FileTree tree, CancellationToken cancellationToken = default)
     {
         var gaps = new List<InventoryGap>();
-        var detection = await OperatingSystemDetector.DetectAsync(tree, cancellationToken).ConfigureAwait(false);
-        gaps.AddRange(detection.Gaps.Select(g => new InventoryGap(g.Where, g.Reason)));
+        OperatingSystemInfo? os = null;
+        try
+        {
+            var detection = await OperatingSystemDetector.DetectAsync(tree, cancellationToken).ConfigureAwait(false);
+            os = detection.Os;
+            gaps.AddRange(detection.Gaps.Select(g => new InventoryGap(g.Where, g.Reason)));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            gaps.Add(new InventoryGap("operating system", $"detection failed: {e.Message}"));
+        }
 
         var packages = new List<InventoryPackage>();
         foreach (var analyzer in PackageAnalyzers.All)
@@ -25,14 +33,18 @@ public static class InventoryCollector
             try
             {
                 var output = await analyzer.AnalyzeAsync(tree, cancellationToken).ConfigureAwait(false);
-                packages.AddRange(output.Packages.Select(p => new InventoryPackage(p, PackageUrl.For(p, detection.Os))));
+                packages.AddRange(output.Packages.Select(p => new InventoryPackage(p, PackageUrl.For(p, os))));
                 gaps.AddRange(output.Gaps);
             }
-            catch (DiskFormatException e)
+            catch (Exception e) when (e is not OperationCanceledException)
             {
+                // An unreadable file, a vanished one, or a bug of ours: this analyzer's packages are a gap, the others still count.
                 gaps.Add(new InventoryGap(analyzer.Id, e.Message));
             }
         }
+
+        // Entries the tree could not read while the analyzers listed directories (a name that is not UTF-8, a damaged entry).
+        gaps.AddRange(tree.Issues.Select(i => new InventoryGap(i.Path, i.Message)));
 
         // Deterministic output: by type, then name, version and architecture.
         packages.Sort((a, b) =>
@@ -42,6 +54,6 @@ public static class InventoryCollector
             order = order != 0 ? order : string.CompareOrdinal(a.Package.Version, b.Package.Version);
             return order != 0 ? order : string.CompareOrdinal(a.Package.Arch, b.Package.Arch);
         });
-        return new InventoryResult(detection.Os, packages, gaps);
+        return new InventoryResult(os, packages, gaps);
     }
 }

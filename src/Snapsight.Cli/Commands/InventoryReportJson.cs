@@ -38,6 +38,10 @@ internal static class InventoryReportJson
             {
                 w.WriteNumber("epoch", epoch);
             }
+            else
+            {
+                w.WriteNull("epoch"); // only rpm has epochs apart; dpkg keeps its epoch in the version
+            }
 
             w.WriteString("arch", package.Arch);
             w.WriteString("sourceName", package.SourceName);

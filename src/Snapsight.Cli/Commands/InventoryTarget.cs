@@ -11,8 +11,9 @@ namespace Snapsight.Cli.Commands;
 /// </summary>
 internal sealed class InventoryTarget : IDisposable
 {
-    private InventoryTarget(string path, FileTree tree, DiskInspection? inspection, IFileSystem? directory)
+    private InventoryTarget(string path, FileTree tree, DiskInspection? inspection, IFileSystem? directory, Stopwatch clock)
     {
+        Clock = clock;
         Path = path;
         Tree = tree;
         Inspection = inspection;
@@ -28,20 +29,22 @@ internal sealed class InventoryTarget : IDisposable
 
     private IFileSystem? Directory { get; }
 
-    public Stopwatch Clock { get; } = Stopwatch.StartNew();
+    /// <summary>Started before the image was opened, so elapsed time covers taking the disk apart too.</summary>
+    public Stopwatch Clock { get; }
 
     public static async Task<InventoryTarget> OpenAsync(string path, Func<DiskInspection, FileTree> selectTree, CancellationToken cancellationToken)
     {
+        var clock = Stopwatch.StartNew();
         if (System.IO.Directory.Exists(path))
         {
             var directory = new HostDirectoryFileSystem(path);
-            return new InventoryTarget(path, new FileTree(directory), null, directory);
+            return new InventoryTarget(path, new FileTree(directory), null, directory, clock);
         }
 
         var inspection = await DiskInspector.InspectAsync(ImagePath.Check(path), cancellationToken).ConfigureAwait(false);
         try
         {
-            return new InventoryTarget(path, selectTree(inspection), inspection, null);
+            return new InventoryTarget(path, selectTree(inspection), inspection, null, clock);
         }
         catch
         {

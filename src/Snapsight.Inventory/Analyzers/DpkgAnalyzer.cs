@@ -13,6 +13,9 @@ internal sealed class DpkgAnalyzer : IPackageAnalyzer
     private const long MaxStatusBytes = 256L * 1024 * 1024;
     private const int MaxStatusDirectoryFiles = 100_000;
 
+    /// <summary>All the status files together: 100,000 files of 256 MiB each must not be read.</summary>
+    private const long MaxTotalBytes = 512L * 1024 * 1024;
+
     public string Id => "dpkg";
 
     public IReadOnlyList<string> Paths { get; } = [StatusFile, StatusDirectory + "/*"];
@@ -33,12 +36,14 @@ internal sealed class DpkgAnalyzer : IPackageAnalyzer
             gaps.Add(new InventoryGap(StatusDirectory, e.Message));
         }
 
+        long total = 0;
         foreach (var file in files)
         {
             try
             {
-                if (await TreeFiles.ReadAsync(tree, file, MaxStatusBytes, cancellationToken).ConfigureAwait(false) is { } bytes)
+                if (await TreeFiles.ReadAsync(tree, file, Math.Min(MaxStatusBytes, MaxTotalBytes - total), cancellationToken).ConfigureAwait(false) is { } bytes)
                 {
+                    total += bytes.Length;
                     var parsed = file == StatusFile ? DpkgStatusParser.Parse(bytes, file) : DpkgStatusParser.ParseStatusDirectoryFile(bytes, file);
                     packages.AddRange(parsed.Packages);
                     gaps.AddRange(parsed.Problems.Select(p => new InventoryGap(file, p)));

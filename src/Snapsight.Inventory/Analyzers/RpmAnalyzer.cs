@@ -14,6 +14,9 @@ internal sealed class RpmAnalyzer : IPackageAnalyzer
 {
     private const long MaxDatabaseBytes = 512L * 1024 * 1024;
 
+    /// <summary>SQLite checkpoints its log at about 4 MiB by default; a much bigger one is not a normal rpmdb.</summary>
+    private const long MaxWriteAheadLogBytes = 64L * 1024 * 1024;
+
     private static readonly string[] Databases =
     [
         "/usr/lib/sysimage/rpm/rpmdb.sqlite",
@@ -30,6 +33,7 @@ internal sealed class RpmAnalyzer : IPackageAnalyzer
 
     public async Task<AnalyzerOutput> AnalyzeAsync(FileTree tree, CancellationToken cancellationToken)
     {
+        var failures = new List<InventoryGap>();
         foreach (var database in Databases)
         {
             try
@@ -41,17 +45,24 @@ internal sealed class RpmAnalyzer : IPackageAnalyzer
 
                 // SQLite keeps recent commits in the write-ahead log until a checkpoint: a snapshot of a running machine has them there.
                 var wal = database.EndsWith(".sqlite", StringComparison.Ordinal)
-                    ? await TreeFiles.ReadAsync(tree, database + "-wal", MaxDatabaseBytes, cancellationToken).ConfigureAwait(false)
+                    ? await TreeFiles.ReadAsync(tree, database + "-wal", MaxWriteAheadLogBytes, cancellationToken).ConfigureAwait(false)
                     : null;
                 var read = RpmDatabaseReader.Read(bytes, database, wal);
-                return new AnalyzerOutput(read.Packages, read.Problems.Select(p => new InventoryGap(database, p)).ToList());
+                if (read.Packages.Count == 0 && read.Problems.Count > 0)
+                {
+                    failures.AddRange(read.Problems.Select(p => new InventoryGap(database, p)));
+                    continue;
+                }
+
+                return new AnalyzerOutput(read.Packages, [.. failures, .. read.Problems.Select(p => new InventoryGap(database, p))]);
             }
             catch (DiskFormatException e)
             {
-                return new AnalyzerOutput([], [new InventoryGap(database, e.Message)]);
+                // A stale or broken database next to the live one must not hide it: note it and try the next.
+                failures.Add(new InventoryGap(database, e.Message));
             }
         }
 
-        return AnalyzerOutput.Nothing;
+        return new AnalyzerOutput([], failures);
     }
 }

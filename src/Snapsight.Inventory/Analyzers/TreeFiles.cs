@@ -21,7 +21,7 @@ internal static class TreeFiles
 
         if (entry.Node.Size > maxBytes)
         {
-            throw new DiskFormatException("inventory", path, 0, $"the file holds {entry.Node.Size} bytes, over the {maxBytes}-byte limit for it");
+            throw new InventoryLimitException($"{path} holds {entry.Node.Size} bytes, over the {maxBytes}-byte limit for it: not read");
         }
 
         await using var stream = await entry.FileSystem.OpenReadAsync(entry.Node.Id, cancellationToken).ConfigureAwait(false);
@@ -47,7 +47,7 @@ internal static class TreeFiles
                 files.Add(child.Path);
                 if (files.Count > maxFiles)
                 {
-                    throw new DiskFormatException("inventory", directory, 0, $"more than {maxFiles} files");
+                    throw new InventoryLimitException($"{directory} holds more than {maxFiles} files: not read");
                 }
             }
         }

@@ -4,7 +4,11 @@ using Snapsight.Inventory.Purl;
 
 namespace Snapsight.Inventory.Tests.Purl;
 
-/// <summary>The examples of the purl specification's deb, rpm and apk type definitions (PURL-TYPES.rst), and its encoding rules.</summary>
+/// <summary>
+/// Package URLs shaped as the purl specification's deb, rpm and apk examples (PURL-TYPES.rst),
+/// with our distro qualifier ("debian-8" where the specification's example says "jessie"),
+/// and its percent-encoding of everything outside the unreserved characters.
+/// </summary>
 public sealed class PackageUrlTests
 {
     [Theory]

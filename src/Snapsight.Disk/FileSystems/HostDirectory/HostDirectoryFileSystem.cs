@@ -62,11 +62,18 @@ public sealed class HostDirectoryFileSystem : IFileSystem
     /// <summary>
     /// Opens a regular file. .NET cannot tell a FIFO or a device from an empty file on Unix, and
     /// opening a FIFO would block: every such node reports length 0, so a zero-length file is
-    /// answered with an empty stream without opening anything.
+    /// answered with an empty stream without opening anything. (A node swapped for a FIFO between
+    /// that check and the open is not guarded against: the target is the user's own directory.)
     /// </summary>
     public ValueTask<Stream> OpenReadAsync(long node, CancellationToken cancellationToken = default)
     {
         var path = PathOf(node);
+        if (Info(path).LinkTarget is not null)
+        {
+            // FileStream would follow the link on the host; links are the file tree's to resolve.
+            throw new DiskFormatException("directory", "entry", 0, $"{path} is a symbolic link, not a regular file");
+        }
+
         return ValueTask.FromResult<Stream>(new FileInfo(path) is { Exists: true, Length: > 0 }
             ? new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.RandomAccess)
             : new MemoryStream([], writable: false));
@@ -89,6 +96,12 @@ public sealed class HostDirectoryFileSystem : IFileSystem
     private static FileSystemInfo Info(string path)
     {
         FileSystemInfo info = new FileInfo(path);
+        if (!info.Exists && info.LinkTarget is null && !Directory.Exists(path))
+        {
+            // .NET decodes names as UTF-8; a name that is not cannot be opened again by its decoded form.
+            throw new DiskFormatException("directory", "entry", 0, $"{path} cannot be read: its name is not valid UTF-8, or it vanished");
+        }
+
         return info.Attributes.HasFlag(FileAttributes.Directory) && info.LinkTarget is null ? new DirectoryInfo(path) : info;
     }
 
@@ -103,7 +116,7 @@ public sealed class HostDirectoryFileSystem : IFileSystem
         (int)info.UnixFileMode,
         Uid: 0,
         Gid: 0,
-        Size: info is FileInfo { LinkTarget: null } file ? file.Length : info.LinkTarget?.Length ?? 0,
+        Size: info is FileInfo { LinkTarget: null } file ? file.Length : System.Text.Encoding.UTF8.GetByteCount(info.LinkTarget ?? ""),
         LinkCount: 1,
         ModifiedAt: info.LastWriteTimeUtc);
 }
