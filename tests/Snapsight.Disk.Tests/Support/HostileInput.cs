@@ -13,8 +13,32 @@ public static class HostileInput
     public static readonly TimeSpan TimeLimit = TimeSpan.FromSeconds(2);
     public const long AllocationLimit = 256L * 1024 * 1024;
 
-    /// <summary>Runs <paramref name="parse"/>; returns the format error it raised, or null when it returned normally.</summary>
+    /// <summary>A run slower than this is a hang, whatever the machine is doing.</summary>
+    private static readonly TimeSpan HangLimit = TimeSpan.FromSeconds(20);
+
+    /// <summary>
+    /// Runs <paramref name="parse"/>; returns the format error it raised, or null when it returned
+    /// normally. A first run over <see cref="TimeLimit"/> may be the machine (a cold JIT, other
+    /// tests on both cores), so when it still ends within <see cref="HangLimit"/> it is run
+    /// again, warm, and that run must meet the limit.
+    /// </summary>
     public static DiskFormatException? Run(Func<CancellationToken, Task> parse)
+    {
+        var first = RunOnce(parse, HangLimit);
+        var outcome = !first.Finished || first.Elapsed <= TimeLimit ? first : RunOnce(parse, TimeLimit);
+        Assert.True(outcome.Finished, $"the parser ran longer than {TimeLimit.TotalSeconds} s (first run: {first.Elapsed.TotalSeconds:0.0} s)");
+        Assert.True(outcome.Allocated <= AllocationLimit, $"the parser allocated {outcome.Allocated / (1024 * 1024)} MiB");
+        return outcome.Escaped switch
+        {
+            null => null,
+            DiskFormatException format => format,
+            var escaped => throw new Xunit.Sdk.XunitException($"expected a DiskFormatException or a partial result, got {escaped.GetType().Name}: {escaped}"),
+        };
+    }
+
+    private sealed record Outcome(bool Finished, TimeSpan Elapsed, long Allocated, Exception? Escaped);
+
+    private static Outcome RunOnce(Func<CancellationToken, Task> parse, TimeSpan limit)
     {
         Exception? escaped = null;
         long allocated = 0;
@@ -36,20 +60,14 @@ public static class HostileInput
 
         var clock = Stopwatch.StartNew();
         thread.Start();
-        if (!thread.Join(TimeLimit))
+        if (!thread.Join(limit))
         {
             cancellation.Cancel();
             thread.Join(TimeSpan.FromSeconds(5));
-            Assert.Fail($"the parser ran longer than {TimeLimit.TotalSeconds} s");
+            return new Outcome(false, clock.Elapsed, allocated, escaped);
         }
 
-        Assert.True(allocated <= AllocationLimit, $"the parser allocated {allocated / (1024 * 1024)} MiB");
-        return escaped switch
-        {
-            null => null,
-            DiskFormatException format => format,
-            _ => throw new Xunit.Sdk.XunitException($"expected a DiskFormatException or a partial result, got {escaped.GetType().Name}: {escaped}"),
-        };
+        return new Outcome(true, clock.Elapsed, allocated, escaped);
     }
 
     /// <summary>Like <see cref="Run"/>, but the input must be rejected; returns the error for checking its message.</summary>
