@@ -64,12 +64,13 @@ public sealed class Ext4RandomTreeTests
         var directories = new List<string> { root };
         var files = new List<string>();
         var script = new StringBuilder("set -e\n");
+        var taken = new HashSet<string>(StringComparer.Ordinal); // hard links are made later by the script, so Path.Exists cannot see them yet
         var index = 0;
         foreach (var entry in plan)
         {
             var parent = directories[entry.Parent % directories.Count];
             var path = Path.Combine(parent, entry.Name);
-            if (Path.Exists(path))
+            if (Path.Exists(path) || !taken.Add(path))
             {
                 continue;
             }
