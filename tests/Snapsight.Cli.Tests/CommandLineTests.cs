@@ -214,4 +214,40 @@ public sealed class CommandLineTests
         Assert.Equal(new FileInfo(DebianImages.Path("gpt-disk.qcow2")).Length, stats.GetProperty("deviceBytes").GetInt64());
         Assert.Equal(JsonValueKind.Array, o.GetProperty("gaps").ValueKind);
     }
+
+    [Fact]
+    public void A_block_device_is_read_as_a_disk()
+    {
+        // A snapshot volume attached to the scanner shows up as a block device: a read-only loop device stands in for it.
+        var device = Tool.Run("losetup", "--find", "--show", "--read-only", DebianImages.Path("gpt-disk.raw")).Trim();
+        try
+        {
+            var result = SnapsightProcess.Run("disk", device, "--json");
+            Assert.Equal(0, result.ExitCode);
+            using var json = JsonDocument.Parse(result.Stdout);
+            Assert.Equal(new FileInfo(DebianImages.Path("gpt-disk.raw")).Length, json.RootElement.GetProperty("virtualSize").GetInt64());
+            Assert.Equal("p2", json.RootElement.GetProperty("root").GetString());
+        }
+        finally
+        {
+            Tool.Run("losetup", "--detach", device);
+        }
+    }
+
+    [Fact]
+    public void A_fifo_given_as_the_image_is_refused_without_blocking()
+    {
+        var fifo = Path.Combine(Path.GetTempPath(), $"snapsight-fifo-{Guid.NewGuid():N}");
+        Tool.Run("mkfifo", fifo);
+        try
+        {
+            var result = SnapsightProcess.Run("disk", fifo);
+            Assert.Equal(2, result.ExitCode);
+            Assert.Contains("not a disk image", result.Stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(fifo);
+        }
+    }
 }

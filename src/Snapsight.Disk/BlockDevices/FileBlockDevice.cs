@@ -28,13 +28,33 @@ public sealed class FileBlockDevice : IBlockDevice
         var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.RandomAccess);
         try
         {
-            return new FileBlockDevice(path, handle, RandomAccess.GetLength(handle));
+            return new FileBlockDevice(path, handle, LengthOf(path, handle));
         }
         catch
         {
             handle.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// A regular file's length, or a block device's (a snapshot volume attached to the scanner):
+    /// stat says 0 for a device, and Linux gives its size in 512-byte sectors in sysfs.
+    /// </summary>
+    private static long LengthOf(string path, SafeFileHandle handle)
+    {
+        var length = RandomAccess.GetLength(handle);
+        if (length != 0)
+        {
+            return length;
+        }
+
+        var device = new FileInfo(path).ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? path;
+        var sectors = System.IO.Path.Combine("/sys/class/block", System.IO.Path.GetFileName(device), "size");
+        return File.Exists(sectors) && long.TryParse(File.ReadAllText(sectors).Trim(), System.Globalization.NumberStyles.None,
+            System.Globalization.CultureInfo.InvariantCulture, out var count) && count <= long.MaxValue / 512
+            ? count * 512
+            : 0;
     }
 
     public ValueTask<int> ReadAsync(long offset, Memory<byte> buffer, CancellationToken cancellationToken = default)
