@@ -7,7 +7,8 @@ namespace Snapsight.Disk.Tests.FileSystems;
 /// <summary>
 /// A test double of <see cref="IFileSystem"/> built from a description: directories, files and
 /// symbolic links by path, plus raw entries (hostile names, aliases of other directories) and
-/// directories that fail to read. Node 1 is the root.
+/// directories that fail to read. Node 1 is the root. It records what was opened and listed,
+/// so tests can hold a reader to the paths it declares.
 /// </summary>
 public sealed class InMemoryFileSystem(string? uuid = null, string? label = null) : IFileSystem
 {
@@ -17,6 +18,8 @@ public sealed class InMemoryFileSystem(string? uuid = null, string? label = null
     };
 
     private readonly Dictionary<string, long> _paths = new(StringComparer.Ordinal) { ["/"] = 1 };
+    private readonly Dictionary<long, string> _pathsById = new() { [1] = "/" };
+    private readonly List<string> _opened = [];
     private int _directoryReads;
 
     public string Type => "memory";
@@ -29,6 +32,21 @@ public sealed class InMemoryFileSystem(string? uuid = null, string? label = null
 
     /// <summary>How many times a directory was read, so tests can prove lookups read only the path.</summary>
     public int DirectoryReads => _directoryReads;
+
+    /// <summary>Every file opened and directory listed, by path, in order: what a reader actually looked at.</summary>
+    public IReadOnlyList<string> Opened
+    {
+        get
+        {
+            lock (_opened)
+            {
+                return [.. _opened];
+            }
+        }
+    }
+
+    /// <summary>A file tree over this file system alone.</summary>
+    public Snapsight.Disk.FileSystems.FileTree Tree() => new(this);
 
     /// <summary>Creates a directory (and missing parents).</summary>
     public InMemoryFileSystem Directory(string path, bool broken = false)
@@ -68,6 +86,7 @@ public sealed class InMemoryFileSystem(string? uuid = null, string? label = null
     {
         await Task.Yield();
         Interlocked.Increment(ref _directoryReads);
+        Record(directoryNode);
         var directory = _nodes[directoryNode];
         foreach (var entry in directory.Entries ?? throw new ArgumentException("not a directory"))
         {
@@ -83,11 +102,22 @@ public sealed class InMemoryFileSystem(string? uuid = null, string? label = null
     public ValueTask<string> ReadLinkAsync(long node, CancellationToken cancellationToken = default) =>
         ValueTask.FromResult(_nodes[node].Target ?? throw new ArgumentException("not a link"));
 
-    public ValueTask<Stream> OpenReadAsync(long node, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult<Stream>(new MemoryStream(_nodes[node].Content ?? throw new ArgumentException("not a file"), writable: false));
+    public ValueTask<Stream> OpenReadAsync(long node, CancellationToken cancellationToken = default)
+    {
+        Record(node);
+        return ValueTask.FromResult<Stream>(new MemoryStream(_nodes[node].Content ?? throw new ArgumentException("not a file"), writable: false));
+    }
 
     public void Dispose()
     {
+    }
+
+    private void Record(long node)
+    {
+        lock (_opened)
+        {
+            _opened.Add(_pathsById[node]);
+        }
     }
 
     private long Add(string path, FileType type, byte[]? content, string? target)
@@ -109,6 +139,7 @@ public sealed class InMemoryFileSystem(string? uuid = null, string? label = null
         _nodes[id] = (new FileNode(id, type, mode, 0, 0, content?.Length ?? target?.Length ?? 0, 1), content, target,
             type == FileType.Directory ? [] : null, false);
         _paths[path] = id;
+        _pathsById[id] = path;
         _nodes[_paths[parentPath]].Entries!.Add(new DirectoryEntry(path[(slash + 1)..], id, type));
         return id;
     }

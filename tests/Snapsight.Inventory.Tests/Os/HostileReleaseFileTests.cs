@@ -1,7 +1,7 @@
 using System.Text;
+using Snapsight.Disk.Tests.FileSystems;
 using Snapsight.Disk.Tests.Support;
 using Snapsight.Inventory.Os;
-using Snapsight.Inventory.Tests.Support;
 
 namespace Snapsight.Inventory.Tests.Os;
 
@@ -16,7 +16,7 @@ public sealed class HostileReleaseFileTests
     public void A_10_mib_os_release_is_read_only_to_the_cap_and_said_so()
     {
         var huge = Encoding.UTF8.GetBytes("ID=debian\nVERSION_ID=\"12\"\n" + new string('#', 10 * 1024 * 1024));
-        var files = new MemoryFileSystem().File("/etc/os-release", huge);
+        var files = new InMemoryFileSystem().File("/etc/os-release", huge);
 
         var detection = Detect(files);
 
@@ -27,7 +27,7 @@ public sealed class HostileReleaseFileTests
     [Fact]
     public void An_os_release_link_loop_is_a_gap_and_usr_lib_still_answers()
     {
-        var files = new MemoryFileSystem()
+        var files = new InMemoryFileSystem()
             .Symlink("/etc/os-release", "/etc/os-release.d")
             .Symlink("/etc/os-release.d", "os-release")
             .File("/usr/lib/os-release", "ID=alpine\nVERSION_ID=3.19.1\n");
@@ -43,7 +43,7 @@ public sealed class HostileReleaseFileTests
     [Fact]
     public void A_link_climbing_out_of_the_image_stays_inside_it()
     {
-        var files = new MemoryFileSystem()
+        var files = new InMemoryFileSystem()
             .Symlink("/etc/os-release", "../../../../../../usr/lib/os-release")
             .File("/usr/lib/os-release", "ID=fedora\nVERSION_ID=40\n");
 
@@ -55,7 +55,7 @@ public sealed class HostileReleaseFileTests
     [Fact]
     public void Nul_bytes_void_their_lines_and_are_reported()
     {
-        var files = new MemoryFileSystem().File("/etc/os-release", "ID=debian\nNAME=\"Deb\0ian\"\n\0\0\0\nVERSION_ID=12\n");
+        var files = new InMemoryFileSystem().File("/etc/os-release", "ID=debian\nNAME=\"Deb\0ian\"\n\0\0\0\nVERSION_ID=12\n");
 
         var detection = Detect(files);
 
@@ -66,7 +66,7 @@ public sealed class HostileReleaseFileTests
     [Fact]
     public void A_directory_where_a_release_file_belongs_is_a_gap()
     {
-        var files = new MemoryFileSystem().Directory("/etc/os-release").File("/etc/alpine-release", "3.19.1\n");
+        var files = new InMemoryFileSystem().Directory("/etc/os-release").File("/etc/alpine-release", "3.19.1\n");
 
         var detection = Detect(files);
 
@@ -79,7 +79,7 @@ public sealed class HostileReleaseFileTests
     {
         var garbage = new byte[4096];
         new Random(7).NextBytes(garbage);
-        var files = new MemoryFileSystem();
+        var files = new InMemoryFileSystem();
         foreach (var path in ReleaseFiles.OsRelease.Take(1).Concat(ReleaseFiles.DistroSpecific.Select(file => file.Path)))
         {
             files.File(path, garbage);
@@ -95,7 +95,7 @@ public sealed class HostileReleaseFileTests
     [Fact]
     public void Only_the_declared_paths_are_ever_opened_and_only_their_directories_listed()
     {
-        var files = new MemoryFileSystem()
+        var files = new InMemoryFileSystem()
             .Symlink("/etc/os-release", "../usr/lib/os-release")
             .File("/usr/lib/os-release", "ID=ubuntu\nVERSION_ID=\"22.04\"\n")
             .File("/etc/passwd", "root:x:0:0::/root:/bin/sh\n")
@@ -114,7 +114,7 @@ public sealed class HostileReleaseFileTests
         }
     }
 
-    private static OperatingSystemDetection Detect(MemoryFileSystem files)
+    private static OperatingSystemDetection Detect(InMemoryFileSystem files)
     {
         OperatingSystemDetection? detection = null;
         Assert.Null(HostileInput.Run(async ct => detection = await OperatingSystemDetector.DetectAsync(files.Tree(), ct)));

@@ -1,7 +1,7 @@
+using Snapsight.Disk.Tests.FileSystems;
 using Snapsight.Disk.Tests.Support;
 using Snapsight.Disk.Volumes;
 using Snapsight.Inventory.Os;
-using Snapsight.Inventory.Tests.Support;
 
 namespace Snapsight.Inventory.Tests.Os;
 
@@ -33,8 +33,8 @@ public sealed class OperatingSystemDetectorTests
     [Fact]
     public async Task Etc_os_release_wins_over_usr_lib_which_is_read_only_when_etc_has_none()
     {
-        var both = new MemoryFileSystem().File("/etc/os-release", "ID=alpine\nVERSION_ID=3.19.1").File("/usr/lib/os-release", "ID=debian");
-        var usrOnly = new MemoryFileSystem().File("/usr/lib/os-release", Debian12OsRelease);
+        var both = new InMemoryFileSystem().File("/etc/os-release", "ID=alpine\nVERSION_ID=3.19.1").File("/usr/lib/os-release", "ID=debian");
+        var usrOnly = new InMemoryFileSystem().File("/usr/lib/os-release", Debian12OsRelease);
 
         Assert.Equal("alpine", (await OperatingSystemDetector.DetectAsync(both.Tree())).Os?.Family);
         var fallback = await OperatingSystemDetector.DetectAsync(usrOnly.Tree());
@@ -45,7 +45,7 @@ public sealed class OperatingSystemDetectorTests
     [Fact]
     public async Task Debian_codename_comes_from_the_table_when_no_file_names_it()
     {
-        var files = new MemoryFileSystem().File("/etc/os-release", "ID=debian\nVERSION_ID=\"11\"\nNAME=\"Debian GNU/Linux\"");
+        var files = new InMemoryFileSystem().File("/etc/os-release", "ID=debian\nVERSION_ID=\"11\"\nNAME=\"Debian GNU/Linux\"");
 
         Assert.Equal("bullseye", (await OperatingSystemDetector.DetectAsync(files.Tree())).Os?.Codename);
     }
@@ -53,7 +53,7 @@ public sealed class OperatingSystemDetectorTests
     [Fact]
     public async Task Ubuntu_keeps_debians_debian_version_without_a_contradiction()
     {
-        var files = new MemoryFileSystem()
+        var files = new InMemoryFileSystem()
             .File("/etc/os-release", UbuntuOsRelease)
             .File("/etc/debian_version", "bookworm/sid\n")
             .File("/etc/lsb-release", "DISTRIB_ID=Ubuntu\nDISTRIB_RELEASE=22.04\nDISTRIB_CODENAME=jammy\n");
@@ -68,7 +68,7 @@ public sealed class OperatingSystemDetectorTests
     [Fact]
     public async Task A_red_hat_release_beside_an_ubuntu_os_release_is_a_gap_naming_both_files()
     {
-        var files = new MemoryFileSystem()
+        var files = new InMemoryFileSystem()
             .File("/etc/os-release", UbuntuOsRelease)
             .File("/etc/redhat-release", "Red Hat Enterprise Linux release 9.4 (Plow)\n");
 
@@ -83,7 +83,7 @@ public sealed class OperatingSystemDetectorTests
     [Fact]
     public async Task Without_os_release_files_of_two_lineages_give_no_answer()
     {
-        var files = new MemoryFileSystem()
+        var files = new InMemoryFileSystem()
             .File("/etc/debian_version", "12.5\n")
             .File("/etc/alpine-release", "3.19.1\n");
 
@@ -100,7 +100,7 @@ public sealed class OperatingSystemDetectorTests
     [InlineData("CentOS Linux release 8.5.2111\n", "CentOS Linux", "8")]
     public async Task CentOS_stream_and_centos_linux_are_told_apart_by_name(string centosRelease, string name, string versionId)
     {
-        var files = new MemoryFileSystem().File("/etc/centos-release", centosRelease).Symlink("/etc/redhat-release", "centos-release");
+        var files = new InMemoryFileSystem().File("/etc/centos-release", centosRelease).Symlink("/etc/redhat-release", "centos-release");
 
         var detection = await OperatingSystemDetector.DetectAsync(files.Tree());
 
@@ -115,7 +115,7 @@ public sealed class OperatingSystemDetectorTests
     [InlineData("Amazon Linux release 2023.4.20240401 (Amazon Linux)\n", "2023")]
     public async Task Amazon_linux_is_told_from_system_release_alone(string systemRelease, string versionId)
     {
-        var files = new MemoryFileSystem().File("/etc/system-release", systemRelease);
+        var files = new InMemoryFileSystem().File("/etc/system-release", systemRelease);
 
         var detection = await OperatingSystemDetector.DetectAsync(files.Tree());
 
@@ -125,7 +125,7 @@ public sealed class OperatingSystemDetectorTests
     [Fact]
     public async Task The_centos_point_release_refines_its_os_release()
     {
-        var files = new MemoryFileSystem()
+        var files = new InMemoryFileSystem()
             .File("/etc/os-release", "NAME=\"CentOS Linux\"\nVERSION=\"7 (Core)\"\nID=\"centos\"\nVERSION_ID=\"7\"\n")
             .File("/etc/centos-release", "CentOS Linux release 7.9.2009 (Core)\n");
 
@@ -140,7 +140,7 @@ public sealed class OperatingSystemDetectorTests
     [InlineData("3.19.1\n", "/etc/alpine-release", "alpine|Alpine Linux|3.19.1|3.19.1")]
     public async Task Suse_photon_and_alpine_files_stand_in_for_os_release(string text, string path, string expected)
     {
-        var os = (await OperatingSystemDetector.DetectAsync(new MemoryFileSystem().File(path, text).Tree())).Os;
+        var os = (await OperatingSystemDetector.DetectAsync(new InMemoryFileSystem().File(path, text).Tree())).Os;
 
         Assert.Equal(expected, $"{os?.Family}|{os?.Name}|{os?.Version}|{os?.VersionId}");
     }
@@ -150,7 +150,7 @@ public sealed class OperatingSystemDetectorTests
     [InlineData("/WINDOWS/system32")]
     public async Task A_windows_volume_is_named_and_reported_as_not_inventoried(string systemDirectory)
     {
-        var files = new MemoryFileSystem().Directory(systemDirectory);
+        var files = new InMemoryFileSystem().Directory(systemDirectory);
 
         var detection = await OperatingSystemDetector.DetectAsync(files.Tree());
 
@@ -161,7 +161,7 @@ public sealed class OperatingSystemDetectorTests
     [Fact]
     public async Task An_empty_tree_is_a_gap_saying_the_system_cannot_be_told()
     {
-        var detection = await OperatingSystemDetector.DetectAsync(new MemoryFileSystem().Directory("/etc").Tree());
+        var detection = await OperatingSystemDetector.DetectAsync(new InMemoryFileSystem().Directory("/etc").Tree());
 
         Assert.Null(detection.Os);
         Assert.Empty(detection.FilesRead);

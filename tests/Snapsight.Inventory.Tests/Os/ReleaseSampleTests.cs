@@ -1,6 +1,6 @@
+using Snapsight.Disk.Tests.FileSystems;
 using Snapsight.Disk.Tests.Support;
 using Snapsight.Inventory.Os;
-using Snapsight.Inventory.Tests.Support;
 
 namespace Snapsight.Inventory.Tests.Os;
 
@@ -95,7 +95,7 @@ public sealed class ReleaseSampleTests
     [InlineData("esm_disabled_status.json", false)]
     public async Task Ubuntu_esm_follows_the_esm_services_in_the_pro_status(string statusFile, bool esm)
     {
-        var files = new MemoryFileSystem()
+        var files = new InMemoryFileSystem()
             .File("/etc/os-release", "ID=ubuntu\nNAME=\"Ubuntu\"\nVERSION_ID=\"16.04\"\nVERSION=\"16.04.7 LTS (Xenial Xerus)\"\nUBUNTU_CODENAME=xenial\n")
             .File(UbuntuEsmStatus.Path, await File.ReadAllBytesAsync(SharedData.Path("pkgdb", "os-release", "trivy-ubuntu", statusFile)));
 
@@ -110,6 +110,6 @@ public sealed class ReleaseSampleTests
     private static async Task<OperatingSystemDetection> DetectSampleAsync(string sample, string placedAt)
     {
         var bytes = await File.ReadAllBytesAsync(SharedData.Path(["pkgdb", "os-release", .. sample.Split('/')]));
-        return await OperatingSystemDetector.DetectAsync(new MemoryFileSystem().File(placedAt, bytes).Tree());
+        return await OperatingSystemDetector.DetectAsync(new InMemoryFileSystem().File(placedAt, bytes).Tree());
     }
 }
