@@ -21,13 +21,23 @@ internal sealed class ParseProblems(string location, int maxProblems)
         }
     }
 
-    /// <summary>A bound was reached at <paramref name="lineNumber"/> and nothing after it was read.</summary>
-    public void AddStop(int lineNumber, string reason) =>
-        Add(lineNumber, $"{reason}; stopped reading, the packages after this line are missing");
+    /// <summary>
+    /// Records how a parse ended early, if it did: a bound reached at <paramref name="lineNumber"/>
+    /// (<paramref name="stoppedBecause"/>), and a file longer than the total bound of which only
+    /// the first <paramref name="keptBytes"/> were read.
+    /// </summary>
+    public void AddEnding(int lineNumber, string? stoppedBecause, bool cut, long maxTotalBytes, int keptBytes)
+    {
+        if (stoppedBecause is not null)
+        {
+            Add(lineNumber, $"{stoppedBecause}; stopped reading, the packages after this line are missing");
+        }
 
-    /// <summary>The file was longer than the total bound and only its first <paramref name="keptBytes"/> were read.</summary>
-    public void AddCut(int lineNumber, long maxTotalBytes, int keptBytes) =>
-        Add(lineNumber, $"file is larger than {maxTotalBytes} bytes; the packages after byte {keptBytes} are missing");
+        if (cut)
+        {
+            Add(lineNumber, $"file is larger than {maxTotalBytes} bytes; the packages after byte {keptBytes} are missing");
+        }
+    }
 
     public IReadOnlyList<string> ToList() =>
         omitted == 0 ? kept : [.. kept, $"{location}: {omitted} further problems not listed"];

@@ -60,15 +60,8 @@ public static class ApkInstalledParser
         {
             Finish();
         }
-        else
-        {
-            problems.AddStop(lines.LineNumber, stoppedBecause);
-        }
 
-        if (cut)
-        {
-            problems.AddCut(lines.LineNumber, limits.MaxTotalBytes, text.Length);
-        }
+        problems.AddEnding(lines.LineNumber, stoppedBecause, cut, limits.MaxTotalBytes, text.Length);
 
         return new PackageDatabaseParseResult(packages.Packages, problems.ToList());
 

@@ -58,15 +58,8 @@ public static class DpkgStatusParser
         {
             Finish();
         }
-        else
-        {
-            problems.AddStop(lines.LineNumber, stoppedBecause);
-        }
 
-        if (cut)
-        {
-            problems.AddCut(lines.LineNumber, limits.MaxTotalBytes, text.Length);
-        }
+        problems.AddEnding(lines.LineNumber, stoppedBecause, cut, limits.MaxTotalBytes, text.Length);
 
         return new PackageDatabaseParseResult(packages.Packages, problems.ToList());
 
