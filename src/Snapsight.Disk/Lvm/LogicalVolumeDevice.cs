@@ -1,4 +1,5 @@
 using Snapsight.Disk.BlockDevices;
+using Snapsight.Disk.Collections;
 
 namespace Snapsight.Disk.Lvm;
 
@@ -52,24 +53,8 @@ internal sealed class LogicalVolumeDevice : IBlockDevice
     }
 
     /// <summary>The last segment starting at or before <paramref name="position"/> (which is below Length).</summary>
-    private int FindSegment(long position)
-    {
-        int low = 0, high = _segments.Length - 1;
-        while (low < high)
-        {
-            var middle = (low + high + 1) / 2;
-            if (_segments[middle].LogicalOffset <= position)
-            {
-                low = middle;
-            }
-            else
-            {
-                high = middle - 1;
-            }
-        }
-
-        return low;
-    }
+    private int FindSegment(long position) =>
+        SortedSearch.LastStartingAtOrBefore(_segments, position, segment => segment.LogicalOffset);
 
     /// <summary>The PVs stay open: they belong to the caller.</summary>
     public void Dispose()

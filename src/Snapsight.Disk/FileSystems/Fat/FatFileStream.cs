@@ -1,4 +1,5 @@
 using Snapsight.Disk.BlockDevices;
+using Snapsight.Disk.Collections;
 
 namespace Snapsight.Disk.FileSystems.Fat;
 
@@ -25,22 +26,6 @@ internal sealed class FatFileStream(IBlockDevice device, FatGeometry geometry, I
     }
 
     /// <summary>Binary search: a fragmented file may have many runs.</summary>
-    private FatRun FindRun(long fileCluster)
-    {
-        int low = 0, high = runs.Count - 1;
-        while (low < high)
-        {
-            var middle = (low + high + 1) / 2;
-            if (runs[middle].FirstFileCluster <= fileCluster)
-            {
-                low = middle;
-            }
-            else
-            {
-                high = middle - 1;
-            }
-        }
-
-        return runs[low];
-    }
+    private FatRun FindRun(long fileCluster) =>
+        runs[SortedSearch.LastStartingAtOrBefore(runs, fileCluster, run => run.FirstFileCluster)];
 }
