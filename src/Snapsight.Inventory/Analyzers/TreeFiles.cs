@@ -19,13 +19,19 @@ internal static class TreeFiles
             return null;
         }
 
-        if (entry.Node.Size > maxBytes)
+        return await ReadAsync(entry, maxBytes, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The bytes of a regular file already found (by a walk), refused when over <paramref name="maxBytes"/>.</summary>
+    public static async Task<byte[]> ReadAsync(TreeEntry file, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (file.Node.Size > maxBytes)
         {
-            throw new InventoryLimitException($"{path} holds {entry.Node.Size} bytes, over the {maxBytes}-byte limit for it: not read");
+            throw new InventoryLimitException($"{file.Path} holds {file.Node.Size} bytes, over the {maxBytes}-byte limit for it: not read");
         }
 
-        await using var stream = await entry.FileSystem.OpenReadAsync(entry.Node.Id, cancellationToken).ConfigureAwait(false);
-        var bytes = new byte[entry.Node.Size];
+        await using var stream = await file.FileSystem.OpenReadAsync(file.Node.Id, cancellationToken).ConfigureAwait(false);
+        var bytes = new byte[file.Node.Size];
         await stream.ReadExactlyAsync(bytes, cancellationToken).ConfigureAwait(false);
         return bytes;
     }

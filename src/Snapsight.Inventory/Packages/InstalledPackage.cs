@@ -8,9 +8,13 @@ namespace Snapsight.Inventory.Packages;
 /// </summary>
 public sealed record InstalledPackage
 {
-    /// <summary>"dpkg", "rpm", "apk" (language ecosystems later).</summary>
+    /// <summary>"dpkg", "rpm", "apk"; for language packages "python", "npm", "java", "go", "gem", "nuget", "cargo".</summary>
     public required string Type { get; init; }
 
+    /// <summary>
+    /// As the ecosystem spells it; language names keep their namespace: npm "@scope/name",
+    /// Maven "group:artifact", Go the module path (and "stdlib" for the toolchain).
+    /// </summary>
     public required string Name { get; init; }
 
     public required string Version { get; init; }

@@ -32,4 +32,21 @@ public sealed class PackageUrlTests
         var package = new InstalledPackage { Type = "apk", Name = "musl", Version = "1.2.4-r2", Arch = "x86_64", Location = "/lib/apk/db/installed" };
         Assert.Equal("pkg:apk/alpine/musl@1.2.4-r2?arch=x86_64", PackageUrl.For(package, null));
     }
+
+    /// <summary>The specification's own examples for each language type (PURL-TYPES.rst), which carry no distro qualifier.</summary>
+    [Theory]
+    [InlineData("python", "Django_Rest", "1.11.1", "pkg:pypi/django-rest@1.11.1")]
+    [InlineData("npm", "@angular/animation", "12.3.1", "pkg:npm/%40angular/animation@12.3.1")]
+    [InlineData("npm", "foobar", "12.3.1", "pkg:npm/foobar@12.3.1")]
+    [InlineData("java", "org.apache.xmlgraphics:batik-anim", "1.9.1", "pkg:maven/org.apache.xmlgraphics/batik-anim@1.9.1")]
+    [InlineData("go", "github.com/gorilla/context", "v1.1.1", "pkg:golang/github.com/gorilla/context@v1.1.1")]
+    [InlineData("gem", "ruby-advisory-db-check", "0.12.4", "pkg:gem/ruby-advisory-db-check@0.12.4")]
+    [InlineData("nuget", "EnterpriseLibrary.Common", "6.0.1304", "pkg:nuget/EnterpriseLibrary.Common@6.0.1304")]
+    [InlineData("cargo", "rand", "0.7.2", "pkg:cargo/rand@0.7.2")]
+    public void Language_packages_match_the_specification(string type, string name, string version, string expected)
+    {
+        var package = new InstalledPackage { Type = type, Name = name, Version = version, Location = "/x" };
+        var os = new OperatingSystemInfo("debian", "Debian", "12", "12", "bookworm", "/etc/os-release");
+        Assert.Equal(expected, PackageUrl.For(package, os));
+    }
 }
