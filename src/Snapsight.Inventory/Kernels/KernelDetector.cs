@@ -37,7 +37,8 @@ public static class KernelDetector
 
         foreach (var image in images)
         {
-            var suffix = image[(KernelFiles.Boot.Length + "/vmlinuz-".Length)..];
+            // The name, not the path: a /boot that is a link is listed under the path it resolves to.
+            var suffix = image[(image.LastIndexOf('/') + 1 + "vmlinuz-".Length)..];
             if (char.IsAsciiDigit(suffix[0]))
             {
                 releases[suffix] = image;
