@@ -216,6 +216,29 @@ public sealed class CommandLineTests
     }
 
     [Fact]
+    public void Inventory_lists_the_installed_kernels_and_marks_the_boot_default()
+    {
+        // The fixture whose grubenv (grub-editenv) saves the older of two real Debian kernels.
+        var fixtures = Tool.Run(Path.Combine(DebianImages.RepositoryRoot, "tests", "images", "build-boot-fixtures")).Trim().Split('\n')[^1];
+        var root = Path.Combine(fixtures, "cases", "debian-saved-older", "root");
+        var expected = File.ReadAllText(Path.Combine(fixtures, "cases", "debian-saved-older", "expected")).Trim();
+
+        var result = SnapsightProcess.Run("inventory", root, "--format", "json");
+        var table = SnapsightProcess.Run("inventory", root);
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var kernels = json.RootElement.GetProperty("kernels").EnumerateArray().ToList();
+        Assert.Equal(2, kernels.Count);
+        var chosen = Assert.Single(kernels, k => k.GetProperty("bootDefault").GetBoolean());
+        Assert.Equal(expected, chosen.GetProperty("release").GetString());
+        Assert.Equal($"linux-image-{expected}", chosen.GetProperty("package").GetString());
+        Assert.Equal($"/boot/vmlinuz-{expected}", chosen.GetProperty("image").GetString());
+        Assert.Equal(JsonValueKind.String, chosen.GetProperty("version").ValueKind);
+        Assert.Contains($"* {expected}", table.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_block_device_is_read_as_a_disk()
     {
         // A snapshot volume attached to the scanner shows up as a block device: a read-only loop device stands in for it.
