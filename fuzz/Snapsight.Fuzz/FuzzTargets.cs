@@ -23,6 +23,8 @@ public static class FuzzTargets
         new ApkInstalledFuzzTarget(),
         new RpmHeaderFuzzTarget(),
         new RpmDatabaseFuzzTarget(),
+        new PythonMetadataFuzzTarget(),
+        new NpmPackageJsonFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);
