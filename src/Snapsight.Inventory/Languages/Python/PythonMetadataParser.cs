@@ -146,6 +146,31 @@ internal static class PythonMetadataParser
             _classifier = null;
         }
 
-        private static string? Text(StringBuilder? value) => value?.ToString().Trim() is { Length: > 0 } text ? text : null;
+        private static string? Text(StringBuilder? value) => value is null ? null : Redent(value.ToString()).Trim() is { Length: > 0 } text ? text : null;
+
+        /// <summary>
+        /// importlib.metadata re-indents a continued value as textwrap.dedent(8 spaces + value):
+        /// the leading spaces and tabs common to its non-blank lines go, and blank lines empty.
+        /// </summary>
+        private static string Redent(string value)
+        {
+            if (!value.Contains('\n', StringComparison.Ordinal))
+            {
+                return value;
+            }
+
+            var lines = ("        " + value).Split('\n');
+            string? margin = null;
+            foreach (var line in lines)
+            {
+                var indent = line.Length - line.AsSpan().TrimStart(" \t").Length;
+                if (indent < line.Length)
+                {
+                    margin = margin is null ? line[..indent] : margin[..margin.AsSpan().CommonPrefixLength(line.AsSpan(0, indent))];
+                }
+            }
+
+            return string.Join('\n', lines.Select(line => line.AsSpan().TrimStart(" \t").IsEmpty ? "" : line[(margin?.Length ?? 0)..]));
+        }
     }
 }
