@@ -30,6 +30,13 @@ internal static class PythonMetadataParser
             head = head[3..];
         }
 
+        var readBytes = head.Length;
+        if (!headIsWholeFile)
+        {
+            // The cut may fall inside a line: "Version: 1.2" read from "Version: 1.23" would be wrong.
+            head = head[..(head.LastIndexOf((byte)'\n') + 1)];
+        }
+
         var fields = new PythonHeaderFields();
         var lines = new DatabaseLines(head, MaxHeaderBytes);
         while (lines.MoveNext())
@@ -66,7 +73,7 @@ internal static class PythonMetadataParser
             fields.Start(line[..colon], line[(colon + 1)..]);
         }
 
-        return fields.ToMetadata(headIsWholeFile ? null : $"the header does not end within {head.Length} bytes; fields after them are not read");
+        return fields.ToMetadata(headIsWholeFile ? null : $"the header does not end within {readBytes} bytes; fields after them are not read");
     }
 
     /// <summary>The fields the cataloguer keeps, collected as the header lines go by.</summary>

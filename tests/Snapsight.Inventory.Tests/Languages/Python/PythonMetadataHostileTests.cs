@@ -35,6 +35,19 @@ public sealed class PythonMetadataHostileTests
     }
 
     [Fact]
+    public void A_field_cut_by_the_bound_is_not_read_half()
+    {
+        var padding = "Summary: " + new string('x', PythonMetadataParser.MaxHeaderBytes - 40) + "\n";
+        var header = "Name: good\n" + padding + "Version: 1.23456789\n";
+
+        var output = WalkWithinBar(header + new string('y', 2 * PythonMetadataParser.MaxHeaderBytes));
+
+        Assert.True(header.Length > PythonMetadataParser.MaxHeaderBytes && header.Length - "9\n".Length < PythonMetadataParser.MaxHeaderBytes, "the bound must fall inside the Version line");
+        Assert.Empty(output.Packages);
+        Assert.Contains(output.Gaps, g => g.Reason == "python: the metadata has no Version; not listed as a package");
+    }
+
+    [Fact]
     public void A_long_description_after_the_header_is_not_read()
     {
         var output = WalkWithinBar(Good + "\n" + new string('x', 20 * 1024 * 1024));
