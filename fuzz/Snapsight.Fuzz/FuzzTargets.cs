@@ -24,6 +24,8 @@ public static class FuzzTargets
         new RpmHeaderFuzzTarget(),
         new RpmDatabaseFuzzTarget(),
         new BootConfigFuzzTarget(),
+        new PythonMetadataFuzzTarget(),
+        new NpmPackageJsonFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);

@@ -36,6 +36,19 @@ internal static class TreeFiles
         return bytes;
     }
 
+    /// <summary>
+    /// The first <paramref name="maxBytes"/> bytes of a walked file (all of it when shorter): for
+    /// formats whose useful part comes first, such as a header block before a long body.
+    /// </summary>
+    public static async Task<byte[]> ReadHeadAsync(TreeEntry file, int maxBytes, CancellationToken cancellationToken)
+    {
+        var length = (int)Math.Clamp(file.Node.Size, 0, maxBytes);
+        await using var stream = await file.FileSystem.OpenReadAsync(file.Node.Id, cancellationToken).ConfigureAwait(false);
+        var bytes = new byte[length];
+        var read = await stream.ReadAtLeastAsync(bytes, length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        return read == length ? bytes : bytes[..read];
+    }
+
     /// <summary>The regular files directly in <paramref name="directory"/>, by name order; none when it is absent.</summary>
     public static async Task<IReadOnlyList<string>> ListFilesAsync(FileTree tree, string directory, int maxFiles, CancellationToken cancellationToken) =>
         [.. (await ListAsync(tree, directory, FileType.File, maxFiles, cancellationToken).ConfigureAwait(false)).Select(e => e.Path)];

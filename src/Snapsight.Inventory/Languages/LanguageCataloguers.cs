@@ -1,7 +1,14 @@
+using Snapsight.Inventory.Languages.Npm;
+using Snapsight.Inventory.Languages.Python;
+
 namespace Snapsight.Inventory.Languages;
 
 /// <summary>Every language cataloguer, in one explicit list (no discovery by reflection).</summary>
 internal static class LanguageCataloguers
 {
-    public static IReadOnlyList<ILanguageCataloguer> All { get; } = [];
+    public static IReadOnlyList<ILanguageCataloguer> All { get; } =
+    [
+        new PythonCataloguer(),
+        new NpmCataloguer(),
+    ];
 }
