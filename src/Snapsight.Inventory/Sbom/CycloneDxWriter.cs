@@ -9,7 +9,7 @@ namespace Snapsight.Inventory.Sbom;
 /// The scanned target is metadata.component; the operating system is a component that depends
 /// on every OS package; the target depends on the operating system and on every language
 /// package. Packages get no dependency entry of their own: CycloneDX reads an empty entry as
-/// "depends on nothing", while we simply do not know.
+/// "depends on nothing", while we simply do not know, which a composition says.
 /// </summary>
 public static class CycloneDxWriter
 {
@@ -56,6 +56,7 @@ public static class CycloneDxWriter
         }
 
         w.WriteEndArray();
+        WriteUnknownDependencies(w, refs);
         w.WriteEndObject();
         SbomJson.End(w, output);
     }
@@ -160,6 +161,31 @@ public static class CycloneDxWriter
             w.WriteEndObject();
         }
 
+        w.WriteEndArray();
+    }
+
+    /// <summary>
+    /// Says outright, as CycloneDX recommends, that the packages' own dependencies are unknown
+    /// (we do not read them yet), rather than leaving a reader to infer it from their absence.
+    /// </summary>
+    private static void WriteUnknownDependencies(Utf8JsonWriter w, List<string> packageRefs)
+    {
+        if (packageRefs.Count == 0)
+        {
+            return;
+        }
+
+        w.WriteStartArray("compositions");
+        w.WriteStartObject();
+        w.WriteString("aggregate", "unknown");
+        w.WriteStartArray("dependencies");
+        foreach (var packageRef in packageRefs)
+        {
+            w.WriteStringValue(packageRef);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
         w.WriteEndArray();
     }
 

@@ -32,6 +32,9 @@ public sealed class SbomCommandTests
         var dependencies = bom.RootElement.GetProperty("dependencies").EnumerateArray()
             .ToDictionary(d => d.GetProperty("ref").GetString()!, d => d.GetProperty("dependsOn").EnumerateArray().Select(e => e.GetString()!).ToHashSet());
         var osRef = os.GetProperty("bom-ref").GetString()!;
+        var unknown = Assert.Single(bom.RootElement.GetProperty("compositions").EnumerateArray());
+        Assert.Equal("unknown", unknown.GetProperty("aggregate").GetString());
+        Assert.Equal(libraries.Count, unknown.GetProperty("dependencies").GetArrayLength());
         Assert.Equal(packages.Select(p => p.GetProperty("bom-ref").GetString()!).ToHashSet(), dependencies[osRef]);
         Assert.Equal(
             libraries.Except(packages).Select(p => p.GetProperty("bom-ref").GetString()!).Append(osRef).ToHashSet(),
@@ -163,6 +166,15 @@ public sealed class SbomCommandTests
         using var bom = JsonDocument.Parse(File.ReadAllBytes(file));
         SbomSchemas.AssertValidCycloneDx(bom.RootElement);
         Assert.Equal("gpt-disk.vhd", bom.RootElement.GetProperty("metadata").GetProperty("component").GetProperty("name").GetString());
+    }
+
+    [Fact]
+    public void A_directory_target_is_described_by_its_name()
+    {
+        var bom = Sbom("cyclonedx", DebianImages.Path("rootfs") + "/");
+        SbomSchemas.AssertValidCycloneDx(bom.RootElement);
+        Assert.Equal("rootfs", bom.RootElement.GetProperty("metadata").GetProperty("component").GetProperty("name").GetString());
+        Assert.Equal(DpkgQuery().Count, SbomConsistency.AssertCycloneDx(bom.RootElement).Values.Count(c => Property(c, "snapsight:package:type") == "dpkg"));
     }
 
     [Fact]

@@ -22,6 +22,11 @@ public static class SbomConsistency
             }
         }
 
+        foreach (var composition in bom.TryGetProperty("compositions", out var compositions) ? compositions.EnumerateArray() : default)
+        {
+            Assert.All(composition.GetProperty("dependencies").EnumerateArray(), d => Assert.Contains(d.GetString(), refs));
+        }
+
         foreach (var component in components.Where(c => c.TryGetProperty("purl", out _)))
         {
             var purl = PackageUrlText.Parse(component.GetProperty("purl").GetString()!);
