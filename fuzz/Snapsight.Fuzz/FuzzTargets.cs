@@ -26,6 +26,7 @@ public static class FuzzTargets
         new BootConfigFuzzTarget(),
         new PythonMetadataFuzzTarget(),
         new NpmPackageJsonFuzzTarget(),
+        new SpdxLicenseExpressionFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);

@@ -10,6 +10,7 @@ public sealed class CommandLineTests
     [InlineData("ls")]
     [InlineData("cat")]
     [InlineData("inventory")]
+    [InlineData("sbom")]
     public void Every_verb_explains_itself_with_an_example(string verb)
     {
         var result = SnapsightProcess.Run(verb, "--help");
@@ -23,7 +24,7 @@ public sealed class CommandLineTests
     {
         var result = SnapsightProcess.Run("--help");
         Assert.Equal(0, result.ExitCode);
-        foreach (var verb in new[] { "disk", "ls", "cat", "inventory" })
+        foreach (var verb in new[] { "disk", "ls", "cat", "inventory", "sbom" })
         {
             Assert.Contains(verb, result.Text, StringComparison.Ordinal);
         }
