@@ -23,7 +23,8 @@ internal sealed record GoBuildInfo(string GoVersion, string ModuleInfo)
     private const byte FlagInlineStrings = 0x2;
     private const int SentinelSize = 16;
 
-    public static ReadOnlySpan<byte> Magic => "\xff Go buildinf:"u8;
+    /// <summary>0xFF then " Go buildinf:", spelt in bytes: a u8 literal would encode the 0xFF as two bytes of UTF-8.</summary>
+    public static ReadOnlySpan<byte> Magic => [0xFF, 0x20, 0x47, 0x6F, 0x20, 0x62, 0x75, 0x69, 0x6C, 0x64, 0x69, 0x6E, 0x66, 0x3A];
 
     /// <summary>Reads the section's first bytes; throws <see cref="DiskFormatException"/> when they are not Go 1.18+ build info.</summary>
     public static GoBuildInfo Parse(ReadOnlySpan<byte> section)
