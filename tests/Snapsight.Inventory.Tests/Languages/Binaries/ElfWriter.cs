@@ -18,7 +18,8 @@ public sealed class ElfWriter(bool is64 = true, bool bigEndian = false)
         return this;
     }
 
-    public byte[] Build()
+    /// <summary>The file; <paramref name="namesPadding"/> zero bytes are added to the section-name table, to make it large.</summary>
+    public byte[] Build(int namesPadding = 0)
     {
         var headerSize = is64 ? 64 : 52;
         var entrySize = is64 ? 64 : 40;
@@ -31,6 +32,11 @@ public sealed class ElfWriter(bool is64 = true, bool bigEndian = false)
         {
             var nameOffset = (int)names.Length;
             names.Write(Encoding.ASCII.GetBytes(name + "\0"));
+            if (name == ".shstrtab")
+            {
+                names.Write(new byte[namesPadding]);
+            }
+
             var content = name == ".shstrtab" ? names.ToArray() : bytes;
             placed.Add((nameOffset, file.Length, content.Length));
             file.Write(content);
@@ -48,7 +54,7 @@ public sealed class ElfWriter(bool is64 = true, bool bigEndian = false)
         }
 
         var elf = file.ToArray();
-        "\x7fELF"u8.CopyTo(elf);
+        ((ReadOnlySpan<byte>)[0x7F, (byte)'E', (byte)'L', (byte)'F']).CopyTo(elf);
         elf[4] = (byte)(is64 ? 2 : 1);
         elf[5] = (byte)(bigEndian ? 2 : 1);
         elf[6] = 1;
