@@ -80,8 +80,7 @@ internal sealed class BinaryCataloguer : ILanguageCataloguer
 
     private static async Task ReadGoAsync(ElfFile elf, ElfSection section, string location, List<InstalledPackage> packages, List<InventoryGap> gaps, CancellationToken cancellationToken)
     {
-        var bytes = await elf.ReadAsync(section, GoBuildInfo.MaxSectionBytes, cancellationToken).ConfigureAwait(false);
-        var info = GoBuildInfo.Parse(bytes);
+        var info = await GoBuildInfo.ReadAsync(elf, section, cancellationToken).ConfigureAwait(false);
         packages.Add(Package("go", "stdlib", info.GoVersion, location));
         var modules = GoModuleInfo.Parse(info.ModuleInfo);
         foreach (var module in modules.Main is null ? modules.Dependencies : modules.Dependencies.Prepend(modules.Main))

@@ -118,19 +118,47 @@ internal sealed class ElfFile
     /// The first <paramref name="maxBytes"/> bytes of the section (all of it when smaller), after
     /// checking that it lies inside the file. A section with no file bytes (.bss) reads empty.
     /// </summary>
-    public Task<byte[]> ReadAsync(ElfSection section, int maxBytes, CancellationToken cancellationToken)
-    {
-        if (section.Type == ElfLayout.SectionTypeNoBits)
-        {
-            return Task.FromResult(Array.Empty<byte>());
-        }
+    public Task<byte[]> ReadAsync(ElfSection section, int maxBytes, CancellationToken cancellationToken) =>
+        section.Type == ElfLayout.SectionTypeNoBits
+            ? Task.FromResult(Array.Empty<byte>())
+            : ReadWithinAsync(section, 0, (int)Math.Min(section.Size, (ulong)maxBytes), cancellationToken);
 
+    /// <summary>Bytes of a section from <paramref name="start"/> within it (the caller keeps them inside it), once the whole section is known to lie inside the file.</summary>
+    private Task<byte[]> ReadWithinAsync(ElfSection section, ulong start, int count, CancellationToken cancellationToken)
+    {
         if (section.Offset > (ulong)_length || section.Size > (ulong)_length - section.Offset)
         {
             throw Bad("elf.section", (long)Math.Min(section.Offset, long.MaxValue), $"the section of {section.Size} bytes at {section.Offset} runs past the end of the {_length}-byte file");
         }
 
-        return ReadAtAsync(_stream, _length, (long)section.Offset, (int)Math.Min(section.Size, (ulong)maxBytes), cancellationToken);
+        return ReadAtAsync(_stream, _length, (long)(section.Offset + start), count, cancellationToken);
+    }
+
+    /// <summary>
+    /// <paramref name="count"/> bytes at a virtual address, from the section that holds all of
+    /// them (the loader puts section bytes at <c>sh_addr</c>), as Go's own reader maps addresses
+    /// through the loadable segments. The caller bounds <paramref name="count"/>.
+    /// </summary>
+    public async Task<byte[]> ReadAtAddressAsync(ulong address, int count, CancellationToken cancellationToken)
+    {
+        if (count == 0)
+        {
+            return [];
+        }
+
+        foreach (var section in Sections)
+        {
+            if (section.Address != 0 && address >= section.Address
+                && address - section.Address <= section.Size && (ulong)count <= section.Size - (address - section.Address))
+            {
+                // .bss takes no file bytes: the loader fills it with zeros (Go 1.15 leaves an empty runtime.modinfo there).
+                return section.Type == ElfLayout.SectionTypeNoBits
+                    ? new byte[count]
+                    : await ReadWithinAsync(section, address - section.Address, count, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        throw Bad("elf.sections", 0, $"no section holds the {count} bytes at address 0x{address:x}");
     }
 
     private static ElfByteOrder ReadByteOrder(ReadOnlySpan<byte> header)

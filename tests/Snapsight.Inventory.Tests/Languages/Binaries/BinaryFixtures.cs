@@ -7,8 +7,8 @@ public static class BinaryFixtures
 {
     private static readonly Lazy<string> BuiltFolder = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    /// <summary>The Go builds: default, -trimpath without cgo, stripped, 32-bit and big-endian.</summary>
-    public static TheoryData<string> GoBinaries => new() { "app", "app-trimpath", "app-stripped", "app-386", "app-s390x" };
+    /// <summary>The Go builds: default, -trimpath without cgo, stripped, 32-bit, big-endian, and Debian 11's Go 1.15 build of age.</summary>
+    public static TheoryData<string> GoBinaries => new() { "app", "app-trimpath", "app-stripped", "app-386", "app-s390x", "age-go1.15" };
 
     public static string Path(params string[] parts) => System.IO.Path.Combine([BuiltFolder.Value, .. parts]);
 

@@ -98,9 +98,30 @@ public sealed class BinaryHostileTests
     }
 
     [Fact]
-    public void Go_before_1_18_is_a_gap_that_says_so()
+    public void Go_before_1_18_pointing_at_no_section_is_a_gap()
     {
-        AssertGap(ReadWithinBar(GoElf(GoBuildInfoWriter.Section("go1.16", "", flags: 0))), "Go before 1.18");
+        AssertGap(ReadWithinBar(GoElf(PointerBuildInfo(0x9000, 0x9010))), "no section holds the 16 bytes at address 0x9000");
+    }
+
+    [Fact]
+    public void Go_before_1_18_with_a_string_of_a_terabyte_is_a_gap()
+    {
+        // The version's string header (pointer, length) says 2^40 bytes at 0x5000.
+        var data = new byte[32];
+        BinaryPrimitives.WriteUInt64LittleEndian(data, 0x5000);
+        BinaryPrimitives.WriteUInt64LittleEndian(data.AsSpan(8), 1UL << 40);
+        var elf = new ElfWriter().Section(".go.buildinfo", PointerBuildInfo(0x4000, 0x4010)).Section(".data", data, address: 0x4000).Build();
+
+        AssertGap(ReadWithinBar(elf), $"a string of {1UL << 40} bytes is over the");
+    }
+
+    /// <summary>The Go 1.13–1.17 header: 8-byte pointers, little-endian, the two string headers' addresses.</summary>
+    private static byte[] PointerBuildInfo(ulong versionHeader, ulong modulesHeader)
+    {
+        var section = GoBuildInfoWriter.Section("", "", flags: 0).AsSpan(0, GoBuildInfo.HeaderSize).ToArray();
+        BinaryPrimitives.WriteUInt64LittleEndian(section.AsSpan(16), versionHeader);
+        BinaryPrimitives.WriteUInt64LittleEndian(section.AsSpan(24), modulesHeader);
+        return section;
     }
 
     [Fact]

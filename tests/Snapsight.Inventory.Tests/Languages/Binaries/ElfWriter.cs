@@ -10,11 +10,12 @@ namespace Snapsight.Inventory.Tests.Languages.Binaries;
 /// </summary>
 public sealed class ElfWriter(bool is64 = true, bool bigEndian = false)
 {
-    private readonly List<(string Name, byte[] Bytes)> _sections = [];
+    private readonly List<(string Name, byte[] Bytes, ulong Address)> _sections = [];
 
-    public ElfWriter Section(string name, byte[] bytes)
+    /// <summary>Adds a section; <paramref name="address"/> is its sh_addr, where a loader would put it.</summary>
+    public ElfWriter Section(string name, byte[] bytes, ulong address = 0)
     {
-        _sections.Add((name, bytes));
+        _sections.Add((name, bytes, address));
         return this;
     }
 
@@ -27,8 +28,8 @@ public sealed class ElfWriter(bool is64 = true, bool bigEndian = false)
         names.WriteByte(0);
         var file = new MemoryStream();
         file.Write(new byte[headerSize]);
-        var placed = new List<(int NameOffset, long Offset, int Size)> { (0, 0, 0) };
-        foreach (var (name, bytes) in _sections.Append((".shstrtab", [])))
+        var placed = new List<(int NameOffset, long Offset, int Size, ulong Address)> { (0, 0, 0, 0) };
+        foreach (var (name, bytes, address) in _sections.Append((".shstrtab", [], 0)))
         {
             var nameOffset = (int)names.Length;
             names.Write(Encoding.ASCII.GetBytes(name + "\0"));
@@ -38,16 +39,17 @@ public sealed class ElfWriter(bool is64 = true, bool bigEndian = false)
             }
 
             var content = name == ".shstrtab" ? names.ToArray() : bytes;
-            placed.Add((nameOffset, file.Length, content.Length));
+            placed.Add((nameOffset, file.Length, content.Length, address));
             file.Write(content);
         }
 
         var tableOffset = file.Length;
-        foreach (var (nameOffset, offset, size) in placed)
+        foreach (var (nameOffset, offset, size, address) in placed)
         {
             var entry = new byte[entrySize];
             U32(entry, 0, (uint)nameOffset);
             U32(entry, 4, nameOffset == 0 && size == 0 ? 0u : 1u); // SHT_PROGBITS
+            Word(entry, is64 ? 16 : 12, address);
             Word(entry, is64 ? 24 : 16, (ulong)offset);
             Word(entry, is64 ? 32 : 20, (ulong)size);
             file.Write(entry);
@@ -94,7 +96,8 @@ public sealed class ElfWriter(bool is64 = true, bool bigEndian = false)
         }
     }
 
-    private void Word(byte[] b, int at, ulong v)
+    /// <summary>Writes an address-sized value (4 or 8 bytes) in this file's byte order, for pointers inside section bytes.</summary>
+    public void Word(byte[] b, int at, ulong v)
     {
         if (!is64)
         {
