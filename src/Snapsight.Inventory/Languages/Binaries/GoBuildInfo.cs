@@ -133,9 +133,9 @@ internal sealed record GoBuildInfo(string GoVersion, string ModuleInfo)
     }
 
     /// <summary>
-    /// The module text comes wrapped in two 16-byte sentinels, the first ending before a newline;
-    /// without them (a binary built outside module mode) there is no module information, as Go
-    /// itself decides. Done on bytes: the sentinels are not UTF-8.
+    /// The module text comes wrapped in two 16-byte sentinels and ends in a newline just before
+    /// the second; without that shape (a binary built outside module mode) there is no module
+    /// information, as Go itself decides. Done on bytes: the sentinels are not UTF-8.
     /// </summary>
     private static ReadOnlySpan<byte> StripSentinels(ReadOnlySpan<byte> text) =>
         text.Length >= (2 * SentinelSize) + 1 && text[^(SentinelSize + 1)] == (byte)'\n' ? text[SentinelSize..^SentinelSize] : [];
