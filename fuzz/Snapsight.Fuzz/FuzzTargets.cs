@@ -27,6 +27,8 @@ public static class FuzzTargets
         new PythonMetadataFuzzTarget(),
         new NpmPackageJsonFuzzTarget(),
         new SpdxLicenseExpressionFuzzTarget(),
+        new BinaryElfFuzzTarget(),
+        new CargoAuditableFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);

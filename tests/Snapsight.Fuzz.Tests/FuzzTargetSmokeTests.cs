@@ -22,6 +22,9 @@ public sealed class FuzzTargetSmokeTests
         "XFSB"u8.ToArray(),                               // XFS superblock
         [0xEB, 0x58, 0x90, .."mkfs.fat"u8.ToArray()],     // FAT boot sector
         "LABELONE"u8.ToArray(),                           // LVM label
+        [0x7F, 0x45, 0x4C, 0x46, 2, 1, 1],                 // ELF, 64-bit little-endian
+        [0x7F, 0x45, 0x4C, 0x46, 1, 2, 1],                 // ELF, 32-bit big-endian
+        [0xFF, .." Go buildinf:"u8.ToArray(), 8, 2],      // Go 1.18+ build info
     ];
 
     public static TheoryData<string> Targets => new(FuzzTargets.All.Select(t => t.Name));
