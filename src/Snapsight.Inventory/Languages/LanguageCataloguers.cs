@@ -1,3 +1,4 @@
+using Snapsight.Inventory.Languages.Java;
 using Snapsight.Inventory.Languages.Npm;
 using Snapsight.Inventory.Languages.Python;
 
@@ -10,5 +11,6 @@ internal static class LanguageCataloguers
     [
         new PythonCataloguer(),
         new NpmCataloguer(),
+        new JavaArchiveCataloguer(),
     ];
 }
