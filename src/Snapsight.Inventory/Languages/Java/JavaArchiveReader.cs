@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using Snapsight.Disk;
+using Snapsight.Disk.Checksums;
 using Snapsight.Inventory.Analyzers;
 using Snapsight.Inventory.Packages;
 
@@ -134,7 +135,7 @@ internal sealed class JavaArchiveReader
     /// The entry's bytes, refused before inflating when its declared size is over
     /// <paramref name="maxBytes"/>, its ratio says bomb, or it would overrun the archive's
     /// budget; and refused while inflating when the data runs past the declared size, since
-    /// the central directory can lie.
+    /// the central directory can lie; and refused after, when it fails its CRC-32.
     /// </summary>
     private async Task<byte[]> ReadEntryAsync(ZipArchiveEntry entry, long maxBytes, CancellationToken cancellationToken)
     {
@@ -169,6 +170,12 @@ internal sealed class JavaArchiveReader
             {
                 throw new DiskFormatException("java", "zip entry", 0, $"inflates past the {declared} bytes its header declares");
             }
+        }
+
+        // ZipArchive does not check the CRC-32 of what it inflates (it did not in .NET 10); damage must not pass for data.
+        if (Crc32.Ieee(bytes) != entry.Crc32)
+        {
+            throw new DiskFormatException("java", "zip entry", 0, $"its data fails the CRC-32 {entry.Crc32:x8} its header records");
         }
 
         return bytes;
