@@ -27,6 +27,7 @@ public static class FuzzTargets
         new PythonMetadataFuzzTarget(),
         new NpmPackageJsonFuzzTarget(),
         new SpdxLicenseExpressionFuzzTarget(),
+        new JavaArchiveFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);

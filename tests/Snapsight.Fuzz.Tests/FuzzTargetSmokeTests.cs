@@ -22,6 +22,7 @@ public sealed class FuzzTargetSmokeTests
         "XFSB"u8.ToArray(),                               // XFS superblock
         [0xEB, 0x58, 0x90, .."mkfs.fat"u8.ToArray()],     // FAT boot sector
         "LABELONE"u8.ToArray(),                           // LVM label
+        [0x50, 0x4B, 0x03, 0x04, 20, 0, 0, 0, 8, 0],      // zip local file header, deflated
     ];
 
     public static TheoryData<string> Targets => new(FuzzTargets.All.Select(t => t.Name));

@@ -28,6 +28,13 @@ public sealed class JavaArchiveHostileInputTests
         return output!;
     }
 
+    private static void AssertOnlyGap(AnalyzerOutput output, string where, string reason)
+    {
+        var gap = Assert.Single(output.Gaps);
+        Assert.Equal(where, gap.Where);
+        Assert.Contains(reason, gap.Reason, StringComparison.Ordinal);
+    }
+
     private static string[] Names(AnalyzerOutput output) => [.. output.Packages.Select(p => $"{p.Name}@{p.Version} {p.Location}")];
 
     [Fact]
@@ -39,9 +46,7 @@ public sealed class JavaArchiveHostileInputTests
         var output = ReadWithinBar(bomb);
 
         Assert.Equal(["org.example:outer@1.0 /opt/app.jar"], Names(output));
-        var gap = Assert.Single(output.Gaps);
-        Assert.Equal("/opt/app.jar!/BOOT-INF/lib/bomb.jar", gap.Where);
-        Assert.Contains("ratio", gap.Reason, StringComparison.Ordinal);
+        AssertOnlyGap(output, "/opt/app.jar!/BOOT-INF/lib/bomb.jar", "ratio");
     }
 
     [Fact]
@@ -103,9 +108,7 @@ public sealed class JavaArchiveHostileInputTests
                 "org.example:level3@3 /opt/app.jar!/lib/level1.jar!/lib/level2.jar!/lib/level3.jar",
             ],
             Names(output));
-        var gap = Assert.Single(output.Gaps);
-        Assert.Equal("/opt/app.jar!/lib/level1.jar!/lib/level2.jar!/lib/level3.jar!/lib/level4.jar", gap.Where);
-        Assert.Contains("more than 3 archives deep", gap.Reason, StringComparison.Ordinal);
+        AssertOnlyGap(output, "/opt/app.jar!/lib/level1.jar!/lib/level2.jar!/lib/level3.jar!/lib/level4.jar", "more than 3 archives deep");
     }
 
     [Fact]
@@ -160,9 +163,7 @@ public sealed class JavaArchiveHostileInputTests
         var output = ReadWithinBar(JarBytes.Create(("META-INF/maven/g/a/pom.properties", huge), manifest));
 
         Assert.Equal(["from-manifest@3.0 /opt/app.jar"], Names(output));
-        var gap = Assert.Single(output.Gaps);
-        Assert.Equal("/opt/app.jar!/META-INF/maven/g/a/pom.properties", gap.Where);
-        Assert.Contains("over the 1048576-byte limit", gap.Reason, StringComparison.Ordinal);
+        AssertOnlyGap(output, "/opt/app.jar!/META-INF/maven/g/a/pom.properties", "over the 1048576-byte limit");
     }
 
     [Fact]
