@@ -42,15 +42,35 @@ internal sealed class JavaArchiveReader
 
     private async Task ReadArchiveAsync(Stream archive, string location, int depth, CancellationToken cancellationToken)
     {
-        ZipArchive zip;
+        long start;
         try
         {
-            await ZipCentralDirectoryCensus.CheckAsync(archive, limits, cancellationToken).ConfigureAwait(false);
-            zip = await ZipArchive.CreateAsync(archive, ZipArchiveMode.Read, leaveOpen: true, entryNameEncoding: null, cancellationToken).ConfigureAwait(false);
+            start = await ZipCentralDirectoryCensus.CheckAsync(archive, limits, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (IsDamage(e))
         {
             AddGap(location, e.Message);
+            return;
+        }
+
+        if (start == 0)
+        {
+            await ReadZipAsync(archive, location, depth, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var window = new ArchiveWindowStream(archive, start);
+        await using (window.ConfigureAwait(false))
+        {
+            await ReadZipAsync(window, location, depth, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task ReadZipAsync(Stream archive, string location, int depth, CancellationToken cancellationToken)
+    {
+        var zip = await OpenAsync(archive, location, cancellationToken).ConfigureAwait(false);
+        if (zip is null)
+        {
             return;
         }
 
@@ -97,6 +117,28 @@ internal sealed class JavaArchiveReader
             {
                 await ReadNestedAsync(entry, $"{location}!/{entry.FullName}", depth + 1, cancellationToken).ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>The archive with its central directory read (ZipArchive reads it on the first look at its entries), or null and a gap.</summary>
+    private async Task<ZipArchive?> OpenAsync(Stream archive, string location, CancellationToken cancellationToken)
+    {
+        ZipArchive? zip = null;
+        try
+        {
+            zip = await ZipArchive.CreateAsync(archive, ZipArchiveMode.Read, leaveOpen: true, entryNameEncoding: null, cancellationToken).ConfigureAwait(false);
+            _ = zip.Entries.Count;
+            return zip;
+        }
+        catch (Exception e) when (IsDamage(e))
+        {
+            if (zip is not null)
+            {
+                await zip.DisposeAsync().ConfigureAwait(false);
+            }
+
+            AddGap(location, e.Message);
+            return null;
         }
     }
 

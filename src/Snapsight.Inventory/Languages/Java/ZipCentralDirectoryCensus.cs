@@ -25,21 +25,24 @@ internal static class ZipCentralDirectoryCensus
     private const int MaxCommentLength = ushort.MaxValue;
 
     /// <summary>
-    /// Throws <see cref="InventoryLimitException"/> when the directory holds more entries or bytes
-    /// than allowed, and <see cref="DiskFormatException"/> when the stream has no end record.
-    /// A directory that ends early is left to ZipArchive, which reports it.
+    /// Returns where the archive begins in the stream: 0, or the length of bytes prepended to it
+    /// that its offsets do not count (a launcher script before a "fully executable" jar, which
+    /// java.util.zip and unzip accept). Throws <see cref="InventoryLimitException"/> when the
+    /// directory holds more entries or bytes than allowed, and <see cref="DiskFormatException"/>
+    /// when the stream has no end record. A directory that ends early is left to ZipArchive,
+    /// which reports it.
     /// </summary>
-    public static async Task CheckAsync(Stream archive, JavaArchiveLimits limits, CancellationToken cancellationToken)
+    public static async Task<long> CheckAsync(Stream archive, JavaArchiveLimits limits, CancellationToken cancellationToken)
     {
-        var start = await FindDirectoryStartAsync(archive, cancellationToken).ConfigureAwait(false);
+        var (archiveStart, directoryStart) = await FindDirectoryAsync(archive, cancellationToken).ConfigureAwait(false);
         var header = new byte[CentralHeaderLength];
-        long position = start, bytes = 0;
+        long position = archiveStart + directoryStart, bytes = 0;
         for (var entries = 0; position >= 0 && position <= archive.Length - CentralHeaderLength; entries++)
         {
             if (!await ReadAtAsync(archive, position, header, cancellationToken).ConfigureAwait(false)
                 || BinaryPrimitives.ReadUInt32LittleEndian(header) != CentralHeaderSignature)
             {
-                return;
+                break;
             }
 
             if (entries == limits.MaxEntries)
@@ -60,9 +63,17 @@ internal static class ZipCentralDirectoryCensus
 
             position += length;
         }
+
+        return archiveStart;
     }
 
-    private static async Task<long> FindDirectoryStartAsync(Stream archive, CancellationToken cancellationToken)
+    /// <summary>
+    /// Where the archive starts in the stream and where its directory starts, counted from the
+    /// archive's start. Without zip64, the directory ends where the end record begins, so a
+    /// directory found further on than the end record says means that many bytes were prepended.
+    /// With zip64 no prefix is looked for.
+    /// </summary>
+    private static async Task<(long ArchiveStart, long DirectoryStart)> FindDirectoryAsync(Stream archive, CancellationToken cancellationToken)
     {
         if (archive.Length < EndRecordLength)
         {
@@ -82,15 +93,22 @@ internal static class ZipCentralDirectoryCensus
 
             var record = tail.AsSpan(at, EndRecordLength);
             long directoryStart = BinaryPrimitives.ReadUInt32LittleEndian(record[16..]);
-            var zip64 = directoryStart == uint.MaxValue || BinaryPrimitives.ReadUInt16LittleEndian(record[10..]) == ushort.MaxValue;
-            if (zip64 && at >= Zip64LocatorLength
-                && BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(at - Zip64LocatorLength)) == Zip64LocatorSignature)
+            long directorySize = BinaryPrimitives.ReadUInt32LittleEndian(record[12..]);
+            var zip64Located = at >= Zip64LocatorLength && BinaryPrimitives.ReadUInt32LittleEndian(tail.AsSpan(at - Zip64LocatorLength)) == Zip64LocatorSignature;
+            if (!zip64Located)
+            {
+                return (Math.Max(0, tailStart + at - directorySize - directoryStart), directoryStart);
+            }
+
+            // The fields ZipArchive takes as "see the zip64 record" (System.IO.Compression's ZipArchive.ReadEndOfCentralDirectory).
+            if (directoryStart == uint.MaxValue || directorySize == uint.MaxValue || BinaryPrimitives.ReadUInt16LittleEndian(record[10..]) == ushort.MaxValue
+                || BinaryPrimitives.ReadUInt16LittleEndian(record[4..]) == ushort.MaxValue)
             {
                 var zip64EndOffset = BinaryPrimitives.ReadInt64LittleEndian(tail.AsSpan(at - Zip64LocatorLength + 8));
                 directoryStart = await ReadZip64DirectoryStartAsync(archive, zip64EndOffset, cancellationToken).ConfigureAwait(false) ?? directoryStart;
             }
 
-            return directoryStart;
+            return (0, directoryStart);
         }
 
         throw NotAZip(archive.Length, "no end-of-central-directory record in its last 64 KiB");

@@ -44,6 +44,16 @@ public sealed class JavaArchiveOracleTests
     }
 
     [Fact]
+    public async Task A_jar_behind_a_launch_script_is_read_like_the_jar_alone()
+    {
+        var (packages, _) = await WalkAsync();
+
+        string[] Inside(string jar) => [.. packages.Where(p => p.Contains($" /opt/app/{jar}!", StringComparison.Ordinal)).Select(p => p.Replace(jar, "x", StringComparison.Ordinal))];
+        Assert.NotEmpty(Inside("launcher.jar"));
+        Assert.Equal(Inside("boot.jar"), Inside("launcher.jar"));
+    }
+
+    [Fact]
     public async Task Versioned_links_to_a_jar_do_not_list_it_twice()
     {
         // Debian installs commons-io-2.11.0.jar as a link to commons-io.jar; the walk offers regular files only.
