@@ -8,7 +8,7 @@ namespace Snapsight.Inventory.Tests.Languages.Java;
 /// <summary>
 /// Debian's real jars, and a war, an ear, a Spring-Boot-like jar and a shaded jar the JDK's
 /// jar tool assembled from them, read through the language walk; the expected packages are
-/// what Python's zipfile module reads from the same files (tests/images/java-archive-oracle.py).
+/// what Python's zipfile module reads from the same files (zipfile-oracle.py beside this file).
 /// </summary>
 public sealed class JavaArchiveOracleTests
 {

@@ -13,7 +13,7 @@ internal static class JavaFixtures
     /// <summary>What Python's zipfile reads from the archives under <paramref name="directories"/>: "name@version location" lines, sorted.</summary>
     public static IReadOnlyList<string> Oracle(params string[] directories)
     {
-        var script = Path.Combine(DebianImages.RepositoryRoot, "tests", "images", "java-archive-oracle.py");
+        var script = Path.Combine(DebianImages.RepositoryRoot, "tests", "Snapsight.Inventory.Tests", "Languages", "Java", "zipfile-oracle.py");
         var output = Tool.Run("python3", [script, Tree, .. directories], null, null);
         return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t')).Select(f => $"{f[0]}@{f[1]} {f[2]}")];
     }

@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The Java cataloguer's oracle: Python's zipfile module reads the same archives.
 
-Usage: java-archive-oracle.py TREE DIR...   (DIRs relative to TREE, e.g. usr/share/java opt)
+Usage: zipfile-oracle.py TREE DIR...   (DIRs relative to TREE, e.g. usr/share/java opt)
 Prints one line per package, sorted: name TAB version TAB location, where location is the
 archive's path inside TREE ("/opt/app/app.war!/WEB-INF/lib/x.jar" for a nested one).
 
