@@ -29,6 +29,7 @@ public static class FuzzTargets
         new SpdxLicenseExpressionFuzzTarget(),
         new BinaryElfFuzzTarget(),
         new CargoAuditableFuzzTarget(),
+        new JavaArchiveFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);

@@ -1,4 +1,5 @@
 using Snapsight.Inventory.Languages.Binaries;
+using Snapsight.Inventory.Languages.Java;
 using Snapsight.Inventory.Languages.Npm;
 using Snapsight.Inventory.Languages.Python;
 
@@ -12,5 +13,6 @@ internal static class LanguageCataloguers
         new PythonCataloguer(),
         new NpmCataloguer(),
         new BinaryCataloguer(),
+        new JavaArchiveCataloguer(),
     ];
 }
