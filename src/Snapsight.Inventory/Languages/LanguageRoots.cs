@@ -2,8 +2,9 @@ namespace Snapsight.Inventory.Languages;
 
 /// <summary>
 /// Where language packages are installed, and so where the language walk looks. A root's
-/// last segment may end in '*' ("/usr/lib/python3*"). Everything else is left alone: the
-/// OS package manager owns /usr/bin, /usr/lib and the rest, and its advisories cover them.
+/// segments may end in '*' ("/usr/lib/python3*", "/usr/lib/*/rubygems-integration").
+/// Everything else is left alone: the OS package manager owns /usr/bin, /usr/lib and the
+/// rest, and its advisories cover them.
 /// </summary>
 internal static class LanguageRoots
 {
@@ -29,6 +30,8 @@ internal static class LanguageRoots
         "/usr/lib64/ruby/gems",
         "/usr/share/gems",
         "/usr/share/rubygems-integration",
+        // Debian's gems with compiled extensions (ruby-json, ruby-nokogiri) go under the multiarch folder.
+        "/usr/lib/*/rubygems-integration",
         "/var/lib/gems",
         "/usr/share/dotnet",
         "/usr/lib/dotnet",
