@@ -23,6 +23,8 @@ public static class FuzzTargets
         new ApkInstalledFuzzTarget(),
         new RpmHeaderFuzzTarget(),
         new RpmDatabaseFuzzTarget(),
+        new GemspecFuzzTarget(),
+        new DepsJsonFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);

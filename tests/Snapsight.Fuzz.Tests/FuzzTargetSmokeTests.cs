@@ -22,6 +22,8 @@ public sealed class FuzzTargetSmokeTests
         "XFSB"u8.ToArray(),                               // XFS superblock
         [0xEB, 0x58, 0x90, .."mkfs.fat"u8.ToArray()],     // FAT boot sector
         "LABELONE"u8.ToArray(),                           // LVM label
+        "  s.version = Gem::Version.new(\""u8.ToArray(),  // gemspec assignment
+        "{\"libraries\":{\"A/1\":{\"type\":"u8.ToArray(),  // deps.json library
     ];
 
     public static TheoryData<string> Targets => new(FuzzTargets.All.Select(t => t.Name));

@@ -68,7 +68,7 @@ internal sealed class DepsJsonLibraries(string location, PackageDatabaseLimits l
     private void Add(string key, int line)
     {
         var slash = key.IndexOf('/', StringComparison.Ordinal);
-        if (slash <= 0 || slash == key.Length - 1 || key.IndexOf('/', slash + 1) >= 0 || key.Any(char.IsControl))
+        if (slash <= 0 || slash == key.Length - 1 || key.IndexOf('/', slash + 1) >= 0 || ManifestText.HasControlCharacters(key))
         {
             problems.Add(line, $"library key '{TreePath.Printable(key, 200)}' is not \"Name/Version\"; skipped");
             return;

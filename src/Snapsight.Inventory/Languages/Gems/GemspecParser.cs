@@ -78,7 +78,7 @@ public static class GemspecParser
             return false;
         }
 
-        if (value.Length == 0 || value.Any(char.IsControl))
+        if (value.Length == 0 || ManifestText.HasControlCharacters(value))
         {
             problems.Add(assigned.Line, $"the {attribute} '{TreePath.Printable(value, 100)}' is empty or holds control characters; the gem is not listed");
             return false;
