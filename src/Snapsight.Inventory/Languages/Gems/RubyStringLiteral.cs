@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Diagnostics.CodeAnalysis;
 using System.Text;
 using System.Text.Unicode;
@@ -19,7 +20,20 @@ internal static class RubyStringLiteral
     {
         value = null;
         // Escapes only shrink the text, so the decoded bytes fit in its length.
-        var decoded = new byte[text.Length];
+        var decoded = ArrayPool<byte>.Shared.Rent(text.Length);
+        try
+        {
+            return TryRead(ref text, decoded, out value, out problem);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(decoded);
+        }
+    }
+
+    private static bool TryRead(ref ReadOnlySpan<byte> text, byte[] decoded, [NotNullWhen(true)] out string? value, out string problem)
+    {
+        value = null;
         int length, end;
         if (text.StartsWith("\""u8))
         {

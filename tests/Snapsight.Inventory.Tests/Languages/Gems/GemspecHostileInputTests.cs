@@ -104,9 +104,9 @@ public sealed class GemspecHostileInputTests
     }
 
     [Fact]
-    public void A_million_assignments_make_one_gem_and_a_bounded_problem_list()
+    public void A_flood_of_broken_assignments_makes_one_gem_and_a_bounded_problem_list()
     {
-        var flood = string.Concat(Enumerable.Repeat("s.name = \"unterminated\n", 1_000_000));
+        var flood = string.Concat(Enumerable.Repeat("s.name = \"unterminated\n", 200_000));
         var result = ParseWithinBar(Header + flood + Good);
 
         Assert.Equal("good", Assert.Single(result.Packages).Name);
