@@ -106,7 +106,7 @@ public sealed class GemspecHostileInputTests
     [Fact]
     public void A_flood_of_broken_assignments_makes_one_gem_and_a_bounded_problem_list()
     {
-        var flood = string.Concat(Enumerable.Repeat("s.name = \"unterminated\n", 200_000));
+        var flood = string.Concat(Enumerable.Repeat("s.name = \"unterminated\n", 100_000));
         var result = ParseWithinBar(Header + flood + Good);
 
         Assert.Equal("good", Assert.Single(result.Packages).Name);
