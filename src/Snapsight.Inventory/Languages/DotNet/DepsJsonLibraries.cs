@@ -21,10 +21,11 @@ internal sealed class DepsJsonLibraries(string location, PackageDatabaseLimits l
     {
         while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
         {
-            var line = lines.LineAt(text, reader.TokenStartIndex);
+            // Lines are counted only for a problem: most files have none.
+            var start = reader.TokenStartIndex;
             if (++entries > limits.MaxRecords)
             {
-                problems.Add(line, $"more than {limits.MaxRecords} libraries; stopped reading, the packages after this line are missing");
+                problems.Add(lines.LineAt(text, start), $"more than {limits.MaxRecords} libraries; stopped reading, the packages after this line are missing");
                 return false;
             }
 
@@ -32,14 +33,14 @@ internal sealed class DepsJsonLibraries(string location, PackageDatabaseLimits l
             reader.Read();
             if (reader.TokenType != JsonTokenType.StartObject)
             {
-                problems.Add(line, $"library '{TreePath.Printable(key, 200)}' is {reader.TokenType}, not an object; skipped");
+                problems.Add(lines.LineAt(text, start), $"library '{TreePath.Printable(key, 200)}' is {reader.TokenType}, not an object; skipped");
                 reader.Skip();
                 continue;
             }
 
-            if (IsPackage(ref reader))
+            if (IsPackage(ref reader) && !TryAdd(key, out var problem))
             {
-                Add(key, line);
+                problems.Add(lines.LineAt(text, start), problem);
             }
         }
 
@@ -65,21 +66,24 @@ internal sealed class DepsJsonLibraries(string location, PackageDatabaseLimits l
         return isPackage;
     }
 
-    private void Add(string key, int line)
+    /// <summary>Lists the package the key names, or says in <paramref name="problem"/> why it cannot.</summary>
+    private bool TryAdd(string key, out string problem)
     {
         var slash = key.IndexOf('/', StringComparison.Ordinal);
         if (slash <= 0 || slash == key.Length - 1 || key.IndexOf('/', slash + 1) >= 0 || ManifestText.HasControlCharacters(key))
         {
-            problems.Add(line, $"library key '{TreePath.Printable(key, 200)}' is not \"Name/Version\"; skipped");
-            return;
+            problem = $"library key '{TreePath.Printable(key, 200)}' is not \"Name/Version\"; skipped";
+            return false;
         }
 
         if (!keys.Add(key))
         {
-            problems.Add(line, $"library '{TreePath.Printable(key, 200)}' appears again; listed once");
-            return;
+            problem = $"library '{TreePath.Printable(key, 200)}' appears again; listed once";
+            return false;
         }
 
         packages.Add(new InstalledPackage { Type = "nuget", Name = key[..slash], Version = key[(slash + 1)..], Location = location });
+        problem = "";
+        return true;
     }
 }
