@@ -23,6 +23,10 @@ public static class FuzzTargets
         new ApkInstalledFuzzTarget(),
         new RpmHeaderFuzzTarget(),
         new RpmDatabaseFuzzTarget(),
+        new BootConfigFuzzTarget(),
+        new PythonMetadataFuzzTarget(),
+        new NpmPackageJsonFuzzTarget(),
+        new SpdxLicenseExpressionFuzzTarget(),
         new GemspecFuzzTarget(),
         new DepsJsonFuzzTarget(),
     ];

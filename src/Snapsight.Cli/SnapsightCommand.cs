@@ -14,6 +14,7 @@ internal static class SnapsightCommand
         root.Subcommands.Add(LsCommand.Build());
         root.Subcommands.Add(CatCommand.Build());
         root.Subcommands.Add(InventoryCommand.Build());
+        root.Subcommands.Add(SbomCommand.Build());
         return root;
     }
 

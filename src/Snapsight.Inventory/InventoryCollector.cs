@@ -1,5 +1,6 @@
 using Snapsight.Disk.FileSystems;
 using Snapsight.Inventory.Analyzers;
+using Snapsight.Inventory.Kernels;
 using Snapsight.Inventory.Os;
 using Snapsight.Inventory.Purl;
 
@@ -7,7 +8,7 @@ namespace Snapsight.Inventory;
 
 /// <summary>
 /// Takes the inventory of one file tree: the operating system, then every package analyzer
-/// in turn, each reading only its own declared files. One analyzer's failure, whatever it is,
+/// in turn, each reading only its own declared files, then the kernels those packages installed. One analyzer's failure, whatever it is,
 /// is a gap; the others still run.
 /// </summary>
 public static class InventoryCollector
@@ -43,6 +44,17 @@ public static class InventoryCollector
             }
         }
 
+        var kernels = KernelDetection.None;
+        try
+        {
+            kernels = await KernelDetector.DetectAsync(tree, [.. packages.Select(p => p.Package)], cancellationToken).ConfigureAwait(false);
+            gaps.AddRange(kernels.Gaps);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            gaps.Add(new InventoryGap("kernels", $"detection failed: {e.Message}"));
+        }
+
         // Entries the tree could not read while the analyzers listed directories (a name that is not UTF-8, a damaged entry).
         gaps.AddRange(tree.Issues.Select(i => new InventoryGap(i.Path, i.Message)));
 
@@ -54,6 +66,6 @@ public static class InventoryCollector
             order = order != 0 ? order : string.CompareOrdinal(a.Package.Version, b.Package.Version);
             return order != 0 ? order : string.CompareOrdinal(a.Package.Arch, b.Package.Arch);
         });
-        return new InventoryResult(os, packages, gaps);
+        return new InventoryResult(os, packages, gaps) { Kernels = kernels.Kernels };
     }
 }

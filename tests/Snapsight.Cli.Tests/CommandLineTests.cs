@@ -10,6 +10,7 @@ public sealed class CommandLineTests
     [InlineData("ls")]
     [InlineData("cat")]
     [InlineData("inventory")]
+    [InlineData("sbom")]
     public void Every_verb_explains_itself_with_an_example(string verb)
     {
         var result = SnapsightProcess.Run(verb, "--help");
@@ -23,7 +24,7 @@ public sealed class CommandLineTests
     {
         var result = SnapsightProcess.Run("--help");
         Assert.Equal(0, result.ExitCode);
-        foreach (var verb in new[] { "disk", "ls", "cat", "inventory" })
+        foreach (var verb in new[] { "disk", "ls", "cat", "inventory", "sbom" })
         {
             Assert.Contains(verb, result.Text, StringComparison.Ordinal);
         }
@@ -213,6 +214,29 @@ public sealed class CommandLineTests
         Assert.InRange(stats.GetProperty("bytesRead").GetInt64(), 1, 2 * 1024 * 1024);
         Assert.Equal(new FileInfo(DebianImages.Path("gpt-disk.qcow2")).Length, stats.GetProperty("deviceBytes").GetInt64());
         Assert.Equal(JsonValueKind.Array, o.GetProperty("gaps").ValueKind);
+    }
+
+    [Fact]
+    public void Inventory_lists_the_installed_kernels_and_marks_the_boot_default()
+    {
+        // The fixture whose grubenv (grub-editenv) saves the older of two real Debian kernels.
+        var fixtures = Tool.Run(Path.Combine(DebianImages.RepositoryRoot, "tests", "images", "build-boot-fixtures")).Trim().Split('\n')[^1];
+        var root = Path.Combine(fixtures, "cases", "debian-saved-older", "root");
+        var expected = File.ReadAllText(Path.Combine(fixtures, "cases", "debian-saved-older", "expected")).Trim();
+
+        var result = SnapsightProcess.Run("inventory", root, "--format", "json");
+        var table = SnapsightProcess.Run("inventory", root);
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        var kernels = json.RootElement.GetProperty("kernels").EnumerateArray().ToList();
+        Assert.Equal(2, kernels.Count);
+        var chosen = Assert.Single(kernels, k => k.GetProperty("bootDefault").GetBoolean());
+        Assert.Equal(expected, chosen.GetProperty("release").GetString());
+        Assert.Equal($"linux-image-{expected}", chosen.GetProperty("package").GetString());
+        Assert.Equal($"/boot/vmlinuz-{expected}", chosen.GetProperty("image").GetString());
+        Assert.Equal(JsonValueKind.String, chosen.GetProperty("version").ValueKind);
+        Assert.Contains($"* {expected}", table.Text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,4 +1,3 @@
-using System.IO.Compression;
 using Snapsight.Disk.FileSystems;
 using Snapsight.Disk.FileSystems.HostDirectory;
 using Snapsight.Disk.Tests.Support;
@@ -45,7 +44,7 @@ public sealed class InventoryEndToEndTests
     public async Task Amazon_Linux_2023_rpm_packages_equal_the_rpm_qa_list()
     {
         using var directory = new TempDirectory();
-        var image = Gunzip(SharedData.Path("fsimages", "generated", "al2023-gpt-xfs.img.gz"), directory.File("al2023.img"));
+        var image = directory.Gunzip(SharedData.Path("fsimages", "generated", "al2023-gpt-xfs.img.gz"), "al2023.img");
         var expected = File.ReadAllLines(SharedData.Path("pkgdb", "rpm", "go-rpmdb", "amazonlinux2023-plain", "expected.rpm-qa.tsv"))
             .Skip(1).Select(l => l.Split('\t'))
             .Select(f => $"{f[1]}\t{(f[0].Length == 0 ? "0" : f[0])}\t{f[2]}-{f[3]}\t{f[4]}\t{f[5]}")
@@ -65,7 +64,7 @@ public sealed class InventoryEndToEndTests
     public async Task Ubuntu_18_04_packages_equal_the_dpkg_query_list()
     {
         using var directory = new TempDirectory();
-        var image = Gunzip(SharedData.Path("fsimages", "generated", "ubuntu1804-gpt-ext4.img.gz"), directory.File("ubuntu.img"));
+        var image = directory.Gunzip(SharedData.Path("fsimages", "generated", "ubuntu1804-gpt-ext4.img.gz"), "ubuntu.img");
         var expected = File.ReadAllLines(SharedData.Path("pkgdb", "dpkg", "trivy", "valid.txtar.expected.dpkg-query.tsv"))
             .Skip(1).Select(l => l.Split('\t'))
             .Select(f => $"{f[0]}\t{f[2]}\t{f[5]}\t{f[3]}\t{f[4]}")
@@ -107,13 +106,5 @@ public sealed class InventoryEndToEndTests
 
         using var inspection = await DiskInspector.InspectAsync(image);
         return await InventoryCollector.CollectAsync(inspection.Assembly!.Tree);
-    }
-
-    private static string Gunzip(string source, string target)
-    {
-        using var input = new GZipStream(File.OpenRead(source), CompressionMode.Decompress);
-        using var output = File.Create(target);
-        input.CopyTo(output);
-        return target;
     }
 }

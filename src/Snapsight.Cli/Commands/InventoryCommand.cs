@@ -8,7 +8,7 @@ internal static class InventoryCommand
 {
     public static Command Build()
     {
-        var target = new Argument<string>("target") { Description = "A disk image (raw, qcow2, VMDK, VHD, VHDX) or a directory holding an unpacked root file system." };
+        var target = InventoryTarget.Argument();
         var format = new Option<string>("--format", "-f")
         {
             Description = "table (for people) or json (for scripts).",

@@ -57,6 +57,7 @@ internal static class InventoryReportJson
         }
 
         w.WriteEndArray();
+        WriteKernels(w, inventory);
         w.WriteStartObject("stats");
         if (target.Inspection is { } inspection)
         {
@@ -92,6 +93,23 @@ internal static class InventoryReportJson
     public static IEnumerable<(string Where, string Reason)> Gaps(InventoryTarget target, InventoryResult inventory) =>
         (target.Inspection?.Gaps.Select(g => (g.Where, g.Reason)) ?? [])
             .Concat(inventory.Gaps.Select(g => (g.Where, g.Reason)));
+
+    private static void WriteKernels(Utf8JsonWriter w, InventoryResult inventory)
+    {
+        w.WriteStartArray("kernels");
+        foreach (var kernel in inventory.Kernels)
+        {
+            w.WriteStartObject();
+            w.WriteString("release", kernel.Release);
+            w.WriteString("package", kernel.Package);
+            w.WriteString("version", kernel.Version);
+            w.WriteString("image", kernel.Image);
+            w.WriteBoolean("bootDefault", kernel.IsBootDefault);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+    }
 
     private static void WriteFileSystems(Utf8JsonWriter w, InventoryTarget target)
     {

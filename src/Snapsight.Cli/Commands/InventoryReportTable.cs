@@ -7,6 +7,7 @@ namespace Snapsight.Cli.Commands;
 internal static class InventoryReportTable
 {
     private static readonly string[] Headings = ["TYPE", "NAME", "VERSION", "ARCH", "SOURCE"];
+    private static readonly string[] KernelHeadings = ["KERNEL", "PACKAGE", "VERSION", "IMAGE"];
 
     public static void Write(TextWriter output, InventoryTarget target, InventoryResult inventory)
     {
@@ -26,12 +27,9 @@ internal static class InventoryReportTable
             TreePath.Printable(p.Package.Arch ?? "-"),
             TreePath.Printable(p.Package.SourceName ?? "-"),
         }));
-        var widths = Enumerable.Range(0, Headings.Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
-        foreach (var row in rows)
-        {
-            output.WriteLine(string.Join("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd());
-        }
+        WriteColumns(output, rows);
 
+        WriteKernels(output, inventory);
         var gaps = InventoryReportJson.Gaps(target, inventory).ToList();
         if (gaps.Count > 0)
         {
@@ -41,6 +39,39 @@ internal static class InventoryReportTable
         foreach (var (where, reason) in gaps)
         {
             output.WriteLine($"Gap     {TreePath.Printable(where)}: {TreePath.Printable(reason)}");
+        }
+    }
+
+    /// <summary>One line per installed kernel, the boot loader's default marked with '*'.</summary>
+    private static void WriteKernels(TextWriter output, InventoryResult inventory)
+    {
+        if (inventory.Kernels.Count == 0)
+        {
+            return;
+        }
+
+        output.WriteLine();
+        var rows = new List<string[]> { KernelHeadings };
+        rows.AddRange(inventory.Kernels.Select(k => new[]
+        {
+            (k.IsBootDefault ? "* " : "  ") + TreePath.Printable(k.Release),
+            TreePath.Printable(k.Package ?? "-"),
+            TreePath.Printable(k.Version ?? "-"),
+            TreePath.Printable(k.Image ?? "-"),
+        }));
+        WriteColumns(output, rows);
+        if (inventory.Kernels.Any(k => k.IsBootDefault))
+        {
+            output.WriteLine("(* boots by default)");
+        }
+    }
+
+    private static void WriteColumns(TextWriter output, List<string[]> rows)
+    {
+        var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
+        foreach (var row in rows)
+        {
+            output.WriteLine(string.Join("  ", row.Select((cell, c) => cell.PadRight(widths[c]))).TrimEnd());
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.CommandLine;
 using System.Diagnostics;
 using Snapsight.Disk.FileSystems;
 using Snapsight.Disk.FileSystems.HostDirectory;
@@ -31,6 +32,10 @@ internal sealed class InventoryTarget : IDisposable
 
     /// <summary>Started before the image was opened, so elapsed time covers taking the disk apart too.</summary>
     public Stopwatch Clock { get; }
+
+    /// <summary>The TARGET argument of every verb that takes an inventory.</summary>
+    public static Argument<string> Argument() =>
+        new("target") { Description = "A disk image (raw, qcow2, VMDK, VHD, VHDX) or a directory holding an unpacked root file system." };
 
     public static async Task<InventoryTarget> OpenAsync(string path, Func<DiskInspection, FileTree> selectTree, CancellationToken cancellationToken)
     {

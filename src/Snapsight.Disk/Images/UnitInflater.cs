@@ -31,6 +31,8 @@ internal static class UnitInflater
                 done += n;
             }
 
+            // zlib-ng uses the output buffer past what it reports as scratch: the zeros promised beyond the stream's end must be restored.
+            unit.AsSpan(done).Clear();
             if (done < requiredLength)
             {
                 throw new DiskFormatException(layer, structure, offset,

@@ -5,7 +5,13 @@ using Snapsight.Inventory.Packages.Dpkg;
 
 namespace Snapsight.Inventory.Analyzers;
 
-/// <summary>dpkg's status file, and the one-file-per-package status.d/ of distroless images.</summary>
+/// <summary>
+/// dpkg's status file, and the one-file-per-package status.d/ of distroless images. A package
+/// (name and architecture) recorded in more than one file is reported once: the later file
+/// (status first, then status.d by name) wins, as the later record does within one file, and
+/// the duplicate is a gap naming both files (distroless images can keep an old "base" file
+/// beside the per-package one).
+/// </summary>
 internal sealed class DpkgAnalyzer : IPackageAnalyzer
 {
     private const string StatusFile = "/var/lib/dpkg/status";
@@ -23,6 +29,7 @@ internal sealed class DpkgAnalyzer : IPackageAnalyzer
     public async Task<AnalyzerOutput> AnalyzeAsync(FileTree tree, CancellationToken cancellationToken)
     {
         var packages = new List<InstalledPackage>();
+        var indexByKey = new Dictionary<(string Name, string Arch), int>();
         var gaps = new List<InventoryGap>();
         var files = new List<string> { StatusFile };
         try
@@ -45,7 +52,11 @@ internal sealed class DpkgAnalyzer : IPackageAnalyzer
                 {
                     total += bytes.Length;
                     var parsed = file == StatusFile ? DpkgStatusParser.Parse(bytes, file) : DpkgStatusParser.ParseStatusDirectoryFile(bytes, file);
-                    packages.AddRange(parsed.Packages);
+                    foreach (var package in parsed.Packages)
+                    {
+                        AddOnce(packages, indexByKey, package, gaps);
+                    }
+
                     gaps.AddRange(parsed.Problems.Select(p => new InventoryGap(file, p)));
                 }
             }
@@ -56,5 +67,21 @@ internal sealed class DpkgAnalyzer : IPackageAnalyzer
         }
 
         return new AnalyzerOutput(packages, gaps);
+    }
+
+    private static void AddOnce(
+        List<InstalledPackage> packages, Dictionary<(string Name, string Arch), int> indexByKey, InstalledPackage package, List<InventoryGap> gaps)
+    {
+        var key = (package.Name, package.Arch ?? "");
+        if (!indexByKey.TryGetValue(key, out var earlier))
+        {
+            indexByKey.Add(key, packages.Count);
+            packages.Add(package);
+            return;
+        }
+
+        gaps.Add(new InventoryGap(package.Location,
+            $"package '{package.Name}' ({package.Arch ?? "no architecture"}) is also recorded in {packages[earlier].Location}; the record in {package.Location} is kept"));
+        packages[earlier] = package;
     }
 }

@@ -36,8 +36,29 @@ internal static class TreeFiles
         return bytes;
     }
 
+    /// <summary>
+    /// The first <paramref name="maxBytes"/> bytes of a walked file (all of it when shorter): for
+    /// formats whose useful part comes first, such as a header block before a long body.
+    /// </summary>
+    public static async Task<byte[]> ReadHeadAsync(TreeEntry file, int maxBytes, CancellationToken cancellationToken)
+    {
+        var length = (int)Math.Clamp(file.Node.Size, 0, maxBytes);
+        await using var stream = await file.FileSystem.OpenReadAsync(file.Node.Id, cancellationToken).ConfigureAwait(false);
+        var bytes = new byte[length];
+        var read = await stream.ReadAtLeastAsync(bytes, length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        return read == length ? bytes : bytes[..read];
+    }
+
     /// <summary>The regular files directly in <paramref name="directory"/>, by name order; none when it is absent.</summary>
-    public static async Task<IReadOnlyList<string>> ListFilesAsync(FileTree tree, string directory, int maxFiles, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<string>> ListFilesAsync(FileTree tree, string directory, int maxFiles, CancellationToken cancellationToken) =>
+        [.. (await ListAsync(tree, directory, FileType.File, maxFiles, cancellationToken).ConfigureAwait(false)).Select(e => e.Path)];
+
+    /// <summary>
+    /// The entries of one <paramref name="type"/> directly in <paramref name="directory"/>, by path
+    /// order; none when it is absent. More than <paramref name="maxEntries"/> is refused with an
+    /// <see cref="InventoryLimitException"/>.
+    /// </summary>
+    public static async Task<IReadOnlyList<TreeEntry>> ListAsync(FileTree tree, string directory, FileType type, int maxEntries, CancellationToken cancellationToken)
     {
         var entry = await tree.StatAsync(directory, followFinalSymlink: true, cancellationToken).ConfigureAwait(false);
         if (entry is not { Node.Type: FileType.Directory })
@@ -45,20 +66,20 @@ internal static class TreeFiles
             return [];
         }
 
-        var files = new List<string>();
+        var entries = new List<TreeEntry>();
         await foreach (var child in tree.ListAsync(entry.Path, cancellationToken).ConfigureAwait(false))
         {
-            if (child.Node.Type == FileType.File)
+            if (child.Node.Type == type)
             {
-                files.Add(child.Path);
-                if (files.Count > maxFiles)
+                entries.Add(child);
+                if (entries.Count > maxEntries)
                 {
-                    throw new InventoryLimitException($"{directory} holds more than {maxFiles} files: not read");
+                    throw new InventoryLimitException($"{directory} holds more than {maxEntries} entries of its kind: not read");
                 }
             }
         }
 
-        files.Sort(StringComparer.Ordinal);
-        return files;
+        entries.Sort((a, b) => string.CompareOrdinal(a.Path, b.Path));
+        return entries;
     }
 }

@@ -2,9 +2,8 @@ namespace Snapsight.Inventory.Languages;
 
 /// <summary>
 /// Where language packages are installed, and so where the language walk looks. A root's
-/// segments may end in '*' ("/usr/lib/python3*", "/usr/lib/*/rubygems-integration").
-/// Everything else is left alone: the OS package manager owns /usr/bin, /usr/lib and the
-/// rest, and its advisories cover them.
+/// last segment may end in '*' ("/usr/lib/python3*"). Everything else is left alone: the
+/// OS package manager owns /usr/bin, /usr/lib and the rest, and its advisories cover them.
 /// </summary>
 internal static class LanguageRoots
 {
@@ -30,8 +29,10 @@ internal static class LanguageRoots
         "/usr/lib64/ruby/gems",
         "/usr/share/gems",
         "/usr/share/rubygems-integration",
-        // Debian's gems with compiled extensions (ruby-json, ruby-nokogiri) go under the multiarch folder.
-        "/usr/lib/*/rubygems-integration",
+        // Debian's gems with compiled extensions (ruby-json, ruby-nokogiri) go under the multiarch
+        // folder; named, not "/usr/lib/*/…", which would look into every folder of /usr/lib.
+        "/usr/lib/x86_64-linux-gnu/rubygems-integration",
+        "/usr/lib/aarch64-linux-gnu/rubygems-integration",
         "/var/lib/gems",
         "/usr/share/dotnet",
         "/usr/lib/dotnet",

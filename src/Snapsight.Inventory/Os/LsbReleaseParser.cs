@@ -3,7 +3,9 @@ namespace Snapsight.Inventory.Os;
 /// <summary>
 /// /etc/lsb-release, which Ubuntu ships beside os-release (and, before 16.04 on some images,
 /// instead of it): DISTRIB_ID, DISTRIB_RELEASE, DISTRIB_CODENAME and DISTRIB_DESCRIPTION in
-/// os-release syntax. Pure; null without a DISTRIB_ID.
+/// os-release syntax. CBL-Mariner and Azure Linux write one too, with the dated release as
+/// DISTRIB_RELEASE and their product name as DISTRIB_CODENAME: their claim takes VERSION_ID
+/// and no codename, as their os-release has. Pure; null without a DISTRIB_ID.
 /// </summary>
 internal static class LsbReleaseParser
 {
@@ -17,6 +19,12 @@ internal static class LsbReleaseParser
 
         var family = id.ToLowerInvariant();
         var release = fields.Get("DISTRIB_RELEASE");
+        var lineage = OsLineages.Of(family, null);
+        if (lineage == OsLineage.Mariner)
+        {
+            return new ReleaseClaim(path, family, id, release, release is null ? null : MarinerReleaseParser.VersionIdOf(release), null, lineage, release);
+        }
+
         return new ReleaseClaim(
             path,
             family,
@@ -26,6 +34,6 @@ internal static class LsbReleaseParser
                 : release,
             release,
             fields.Get("DISTRIB_CODENAME"),
-            OsLineages.Of(family, null));
+            lineage);
     }
 }

@@ -12,6 +12,7 @@ internal enum OsLineage
     Suse,
     Alpine,
     Photon,
+    Mariner,
 }
 
 internal static class OsLineages
@@ -48,6 +49,7 @@ internal static class OsLineages
         _ when id.StartsWith("opensuse-", StringComparison.Ordinal) || id.StartsWith("sle-micro-", StringComparison.Ordinal) => OsLineage.Suse,
         "alpine" => OsLineage.Alpine,
         "photon" => OsLineage.Photon,
+        "mariner" or "azurelinux" => OsLineage.Mariner,
         _ => OsLineage.Unknown,
     };
 }

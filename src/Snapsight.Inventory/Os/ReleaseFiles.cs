@@ -7,7 +7,8 @@ internal sealed record ReleaseFile(string Path, Func<string, string, ReleaseClai
 /// Every path OS detection reads, and nothing else: the detector looks each one up and never
 /// walks the tree. The order of <see cref="DistroSpecific"/> is the precedence when os-release
 /// is missing: the most specific file of a lineage first (CentOS's own file before the
-/// redhat-release every derivative carries; lsb-release, which names Ubuntu, before the
+/// redhat-release every derivative carries; Azure Linux's and CBL-Mariner's own files before the
+/// lsb-release they also write; lsb-release, which names Ubuntu, before the
 /// debian_version Ubuntu inherits; Amazon Linux 1's lone system-release last of its lineage).
 /// </summary>
 internal static class ReleaseFiles
@@ -24,6 +25,8 @@ internal static class ReleaseFiles
         new("/etc/fedora-release", RedHatReleaseParser.Parse),
         new("/etc/redhat-release", RedHatReleaseParser.Parse),
         new("/etc/system-release", RedHatReleaseParser.Parse),
+        new("/etc/azurelinux-release", MarinerReleaseParser.Parse),
+        new("/etc/mariner-release", MarinerReleaseParser.Parse),
         new("/etc/lsb-release", LsbReleaseParser.Parse),
         new("/etc/debian_version", DebianVersionParser.Parse),
         new("/etc/SuSE-release", SuseReleaseParser.Parse),

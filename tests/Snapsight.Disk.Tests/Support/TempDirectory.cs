@@ -12,6 +12,16 @@ public sealed class TempDirectory : IDisposable
 
     public string File(string name) => System.IO.Path.Combine(Path, name);
 
+    /// <summary>Unpacks a .gz (the shared images come compressed) into this directory under <paramref name="name"/>; returns its path.</summary>
+    public string Gunzip(string source, string name)
+    {
+        var target = File(name);
+        using var input = new System.IO.Compression.GZipStream(System.IO.File.OpenRead(source), System.IO.Compression.CompressionMode.Decompress);
+        using var output = System.IO.File.Create(target);
+        input.CopyTo(output);
+        return target;
+    }
+
     public void Dispose()
     {
         try

@@ -1,8 +1,4 @@
-using Snapsight.Disk.FileSystems;
-using Snapsight.Disk.FileSystems.HostDirectory;
 using Snapsight.Disk.Tests.Support;
-using Snapsight.Inventory.Analyzers;
-using Snapsight.Inventory.Languages;
 
 namespace Snapsight.Inventory.Tests.Languages;
 
@@ -20,13 +16,6 @@ internal static class GemDotNetFixtures
     /// <summary>The oracle file's lines, sorted.</summary>
     public static IReadOnlyList<string> OracleRows(string name) =>
         [.. File.ReadAllLines(Path(name)).Where(line => line.Length > 0).Order(StringComparer.Ordinal)];
-
-    /// <summary>The language walk with <paramref name="cataloguer"/> alone, over the fixture tree.</summary>
-    public static async Task<AnalyzerOutput> WalkAsync(ILanguageCataloguer cataloguer)
-    {
-        using var root = new HostDirectoryFileSystem(Path("root"));
-        return await new LanguageAnalyzer([cataloguer]).AnalyzeAsync(new FileTree(root), CancellationToken.None);
-    }
 
     private static string Build()
     {

@@ -35,10 +35,10 @@ public static class TreePath
 
     public static string Combine(string directory, string name) => directory == "/" ? "/" + name : directory + "/" + name;
 
-    /// <summary>The parent of a normalised path; the root is its own parent.</summary>
-    /// <summary>The last segment of a normalized path ("" for the root).</summary>
+    /// <summary>The last segment of a normalised path ("" for the root).</summary>
     public static string FileName(string path) => path[(path.LastIndexOf('/') + 1)..];
 
+    /// <summary>The parent of a normalised path; the root is its own parent.</summary>
     public static string Parent(string path)
     {
         var slash = path.LastIndexOf('/');

@@ -15,7 +15,7 @@ public sealed class DotNetOracleTests
     {
         var expected = GemDotNetFixtures.OracleRows("nuget-oracle.tsv");
 
-        var output = await GemDotNetFixtures.WalkAsync(new DotNetDepsCataloguer());
+        var output = await LanguageWalk.RunOnHostAsync(GemDotNetFixtures.Path("root"), new DotNetDepsCataloguer());
 
         Assert.Empty(output.Gaps);
         Assert.True(expected.Count >= 4, $"NuGet restored only {expected.Count} packages");

@@ -14,7 +14,7 @@ public sealed class GemOracleTests
     {
         var expected = GemDotNetFixtures.OracleRows("gem-oracle.tsv");
 
-        var output = await GemDotNetFixtures.WalkAsync(new GemCataloguer());
+        var output = await LanguageWalk.RunOnHostAsync(GemDotNetFixtures.Path("root"), new GemCataloguer());
 
         Assert.Empty(output.Gaps);
         Assert.True(expected.Count > 80, $"RubyGems listed only {expected.Count} gems");
@@ -26,7 +26,7 @@ public sealed class GemOracleTests
     [Fact]
     public async Task The_walk_finds_Debian_default_and_multiarch_specifications_but_not_a_gems_own_source_gemspec()
     {
-        var output = await GemDotNetFixtures.WalkAsync(new GemCataloguer());
+        var output = await LanguageWalk.RunOnHostAsync(GemDotNetFixtures.Path("root"), new GemCataloguer());
 
         var locations = output.Packages.Select(p => p.Location).ToList();
         Assert.Contains("/usr/share/rubygems-integration/all/specifications/rack-2.2.22.gemspec", locations);

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using System.Reflection;
+using Snapsight.Inventory;
+using Snapsight.Inventory.Sbom;
+
+namespace Snapsight.Cli.Commands;
+
+/// <summary><c>snapsight sbom TARGET --format cyclonedx|spdx-json</c>: the inventory as a standard SBOM.</summary>
+internal static class SbomCommand
+{
+    public static Command Build()
+    {
+        var target = InventoryTarget.Argument();
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "cyclonedx (CycloneDX 1.6 JSON) or spdx-json (SPDX 2.3 JSON).",
+            Required = true,
+        };
+        format.AcceptOnlyFromAmong("cyclonedx", "spdx-json");
+        var output = new Option<string?>("--output", "-o") { Description = "Write the SBOM to this file instead of standard output." };
+        var volumes = new VolumeOptions();
+        var command = new Command("sbom", "Write a software bill of materials of a disk image or an unpacked root file system: the " +
+            "operating system and every installed package with its Package URL, as CycloneDX or SPDX.\n\n" +
+            "Examples:\n  snapsight sbom disk.qcow2 --format cyclonedx > bom.cdx.json\n  snapsight sbom disk.vmdk --format spdx-json --output bom.spdx.json")
+        {
+            target, format, output,
+        };
+        volumes.AddTo(command);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
+        {
+            var path = parse.GetValue(target)!;
+            using var opened = await InventoryTarget.OpenAsync(path, inspection => volumes.SelectTree(parse, inspection, path), cancellationToken).ConfigureAwait(false);
+            var inventory = await InventoryCollector.CollectAsync(opened.Tree, cancellationToken).ConfigureAwait(false);
+            var info = new SbomDocumentInfo(
+                TargetName(path),
+                ToolVersion(),
+                DateTimeOffset.UtcNow,
+                Guid.NewGuid(),
+                InventoryReportJson.Gaps(opened, inventory).Select(g => new InventoryGap(g.Where, g.Reason)).ToList());
+            await using var stream = parse.GetValue(output) is { } file ? File.Create(file) : Console.OpenStandardOutput();
+            var document = SbomDocument.Of(inventory, info);
+            if (parse.GetValue(format) == "cyclonedx")
+            {
+                CycloneDxWriter.Write(stream, document);
+            }
+            else
+            {
+                SpdxJsonWriter.Write(stream, document);
+            }
+
+            return 0;
+        }));
+        return command;
+    }
+
+    /// <summary>The image's file name (or the directory's): the scanner's own paths stay out of a document meant to be shared.</summary>
+    private static string TargetName(string path) =>
+        Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path))) is { Length: > 0 } name ? name : "/";
+
+    private static string ToolVersion()
+    {
+        var version = typeof(SbomCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
+        // The build appends "+commit"; SPDX's "Tool: name-version" and CycloneDX's version both want the release alone.
+        return version.Split('+')[0];
+    }
+}

@@ -1,0 +1,21 @@
+using Snapsight.Disk.Tests.Support;
+
+namespace Snapsight.Inventory.Tests.Languages;
+
+/// <summary>
+/// The real language-package trees built by <c>tests/images/build-language-fixtures</c> (apt,
+/// npm; cached between runs), each a folder that stands for the root of a machine.
+/// </summary>
+internal static class LanguageFixtures
+{
+    private static readonly Lazy<string> BuiltFolder = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>A fixture's folder, such as "python-root" or "npm-app".</summary>
+    public static string Path(string name) => System.IO.Path.Combine(BuiltFolder.Value, name);
+
+    private static string Build()
+    {
+        var script = System.IO.Path.Combine(DebianImages.RepositoryRoot, "tests", "images", "build-language-fixtures");
+        return Tool.Run(script).Trim().Split('\n')[^1];
+    }
+}
