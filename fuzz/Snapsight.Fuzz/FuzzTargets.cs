@@ -30,6 +30,8 @@ public static class FuzzTargets
         new BinaryElfFuzzTarget(),
         new CargoAuditableFuzzTarget(),
         new JavaArchiveFuzzTarget(),
+        new GemspecFuzzTarget(),
+        new DepsJsonFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);

@@ -26,6 +26,8 @@ public sealed class FuzzTargetSmokeTests
         [0x7F, 0x45, 0x4C, 0x46, 1, 2, 1],                 // ELF, 32-bit big-endian
         [0xFF, .." Go buildinf:"u8.ToArray(), 8, 2],      // Go 1.18+ build info
         [0x50, 0x4B, 0x03, 0x04, 20, 0, 0, 0, 8, 0],      // zip local file header, deflated
+        "  s.version = Gem::Version.new(\""u8.ToArray(),  // gemspec assignment
+        "{\"libraries\":{\"A/1\":{\"type\":"u8.ToArray(),  // deps.json library
     ];
 
     public static TheoryData<string> Targets => new(FuzzTargets.All.Select(t => t.Name));

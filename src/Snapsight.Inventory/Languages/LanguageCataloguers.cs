@@ -1,4 +1,6 @@
 using Snapsight.Inventory.Languages.Binaries;
+using Snapsight.Inventory.Languages.DotNet;
+using Snapsight.Inventory.Languages.Gems;
 using Snapsight.Inventory.Languages.Java;
 using Snapsight.Inventory.Languages.Npm;
 using Snapsight.Inventory.Languages.Python;
@@ -14,5 +16,7 @@ internal static class LanguageCataloguers
         new NpmCataloguer(),
         new BinaryCataloguer(),
         new JavaArchiveCataloguer(),
+        new GemCataloguer(),
+        new DotNetDepsCataloguer(),
     ];
 }

@@ -29,6 +29,10 @@ internal static class LanguageRoots
         "/usr/lib64/ruby/gems",
         "/usr/share/gems",
         "/usr/share/rubygems-integration",
+        // Debian's gems with compiled extensions (ruby-json, ruby-nokogiri) go under the multiarch
+        // folder; named, not "/usr/lib/*/…", which would look into every folder of /usr/lib.
+        "/usr/lib/x86_64-linux-gnu/rubygems-integration",
+        "/usr/lib/aarch64-linux-gnu/rubygems-integration",
         "/var/lib/gems",
         "/usr/share/dotnet",
         "/usr/lib/dotnet",
