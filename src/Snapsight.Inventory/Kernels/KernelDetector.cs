@@ -27,7 +27,7 @@ public static class KernelDetector
             foreach (var module in await ListAsync(tree, directory, FileType.Directory, KernelFiles.MaxReleases, gaps, ct).ConfigureAwait(false))
             {
                 var release = module.Path[(module.Path.LastIndexOf('/') + 1)..];
-                if (!releases.ContainsKey(release))
+                if (!releases.ContainsKey(release) && await HoldsMoreThanHeaderLinksAsync(tree, module.Path, ct).ConfigureAwait(false))
                 {
                     // Fedora and RHEL 8+ ship the image inside the module directory; kernel-install copies it to /boot.
                     releases[release] = await IsFileAsync(tree, module.Path + "/vmlinuz", ct).ConfigureAwait(false) ? module.Path + "/vmlinuz" : null;
@@ -68,6 +68,24 @@ public static class KernelDetector
 
         var choice = await BootLoaderDefaults.FindAsync(tree, kernels, gaps, ct).ConfigureAwait(false);
         return new KernelDetection(choice.Kernels, choice.BootLoader, gaps);
+    }
+
+    /// <summary>
+    /// linux-headers packages create /lib/modules/RELEASE holding only the build and source
+    /// links to the headers: that is no installed kernel. Anything else in it (kernel/,
+    /// modules.dep, vmlinuz) is. A few entries decide it; the listing stops there.
+    /// </summary>
+    private static async Task<bool> HoldsMoreThanHeaderLinksAsync(FileTree tree, string moduleDirectory, CancellationToken ct)
+    {
+        await foreach (var entry in tree.ListAsync(moduleDirectory, ct).ConfigureAwait(false))
+        {
+            if (TreePath.FileName(entry.Path) is not ("build" or "source"))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsKernelImage(string path)

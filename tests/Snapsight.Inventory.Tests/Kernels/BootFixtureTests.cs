@@ -122,6 +122,24 @@ public sealed class BootFixtureTests
         Assert.Contains(inventory.Gaps, g => g.Reason == "boot loader default cannot be told: no GRUB, systemd-boot or extlinux configuration was found");
     }
 
+    /// <summary>
+    /// The Debian test tree has linux-headers-amd64 installed and no kernel (mmdebstrap builds
+    /// it for disks, not for booting): /lib/modules/RELEASE holds only the headers' build and source links.
+    /// </summary>
+    [Fact]
+    public async Task Kernel_headers_alone_are_no_installed_kernel()
+    {
+        var modules = Directory.GetDirectories(DebianImages.Path("rootfs/lib/modules"));
+        Assert.All(modules, m => Assert.Subset(new HashSet<string?> { "build", "source" }, Directory.GetFileSystemEntries(m).Select(Path.GetFileName).ToHashSet()));
+        Assert.NotEmpty(modules);
+
+        using var host = new HostDirectoryFileSystem(DebianImages.Path("rootfs"));
+        var inventory = await InventoryCollector.CollectAsync(new FileTree(host));
+
+        Assert.Empty(inventory.Kernels);
+        Assert.DoesNotContain(inventory.Gaps, g => g.Where == "/boot");
+    }
+
     private static async Task<InventoryResult> InventoryAsync(string caseName)
     {
         using var host = new HostDirectoryFileSystem(BootFixtures.Root(caseName));
