@@ -24,6 +24,9 @@ public sealed class NtfsTestImage
 
     public string Path { get; }
 
+    /// <summary>A fresh in-memory copy of an image built before, for one test to damage.</summary>
+    public static NtfsTestImage Open(string path) => new(path);
+
     /// <summary>The image in memory, loaded on first use, for tests that damage it (small images only).</summary>
     public byte[] Bytes => _bytes.Value;
 
