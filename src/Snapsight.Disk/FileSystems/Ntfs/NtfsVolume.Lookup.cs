@@ -16,7 +16,7 @@ public sealed partial class NtfsVolume
     public const int MaxIndexDepth = 32;
 
     /// <summary>Nodes one directory lookup may visit (one path, plus branches where names differ only in case).</summary>
-    public const int MaxIndexNodes = 1024;
+    public const int MaxIndexNodes = 256;
 
     public const int MaxPathComponents = 64;
 
@@ -128,13 +128,18 @@ public sealed partial class NtfsVolume
         {
             foreach (var entry in node)
             {
+                if (ExactFound)
+                {
+                    return;
+                }
+
                 var order = entry.IsLast ? -1 : upCase.Compare(name, entry.Name);
                 if (order <= 0 && entry.ChildVcn is { } child)
                 {
                     await SearchAsync(await ReadBlockAsync(child, depth + 1, cancellationToken).ConfigureAwait(false), depth + 1, cancellationToken).ConfigureAwait(false);
                 }
 
-                if (order < 0 || ExactFound)
+                if (order < 0)
                 {
                     return;
                 }
