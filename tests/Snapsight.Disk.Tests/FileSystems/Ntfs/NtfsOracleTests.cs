@@ -55,6 +55,9 @@ public sealed class NtfsOracleTests : IDisposable
             queries.Add(Join(directory, "no-such-name"));
         }
 
+        // The DOS-namespace alias ntfsls does not list; ntfsinfo and lowntfs-3g resolve it.
+        queries.AddRange(["PROGRA~1", "progra~1", "PROGRA~1/Common Files"]);
+
         Assert.Contains($"Windows/WinSxS/{NtfsTestImage.ManyNames(bigEntries).Last()}", exact.Keys);
         foreach (var (path, record) in exact)
         {
@@ -74,6 +77,8 @@ public sealed class NtfsOracleTests : IDisposable
         Assert.Contains(insensitive, q => q.Record is not null);
         Assert.Contains(insensitive, q => q.Record is null);
         Assert.Equal(InodeOf(image.Path, "/Windows/System32"), (await volume.FindPathAsync("\\Windows\\System32"))?.RecordNumber);
+        Assert.Equal(InodeOf(image.Path, "/PROGRA~1"), (await volume.FindPathAsync("PROGRA~1"))?.RecordNumber);
+        Assert.NotNull(InodeOf(image.Path, "/PROGRA~1"));
         Assert.Null(InodeOf(image.Path, "/Windows/System33"));
         Assert.Null(await volume.FindPathAsync("Windows/System33"));
     }

@@ -64,6 +64,8 @@ public sealed class NtfsTestImage
         File.WriteAllText(System.IO.Path.Combine(windows, "foo"), "lower");
         File.WriteAllText(System.IO.Path.Combine(windows, "Ünïcödé-日本語-ß.txt"), "utf");
         Directory.CreateDirectory(System.IO.Path.Combine(root, "Program Files", "Common Files"));
+        // Give it an 8.3 alias as Windows would: ntfs-3g then stores a Win32 name and a separate DOS name.
+        Tool.Run("python3", "-c", "import os, sys; os.setxattr(sys.argv[1], 'system.ntfs_dos_name', b'PROGRA~1')", System.IO.Path.Combine(root, "Program Files"));
         var big = Directory.CreateDirectory(System.IO.Path.Combine(windows, "WinSxS")).FullName;
         foreach (var name in ManyNames(bigDirectoryEntries))
         {
