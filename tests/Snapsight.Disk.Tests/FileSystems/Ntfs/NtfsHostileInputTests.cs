@@ -92,6 +92,24 @@ public sealed class NtfsHostileInputTests(NtfsHostileImage shared) : IClassFixtu
         Assert.Contains("torn", Rejected(image).Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_damaged_ntfs_volume_becomes_part_of_its_gap_and_the_inspection_goes_on()
+    {
+        // DiskInspector's Windows check must never fail the inspection: the error is told in the gap.
+        var image = shared.Copy();
+        image.Bytes[image.RecordOffset(NtfsVolume.RootDirectoryRecord) + 510] ^= 0xFF;
+        using var temp = new TempDirectory();
+        var path = temp.File("damaged-ntfs.img");
+        await File.WriteAllBytesAsync(path, image.Bytes);
+
+        using var inspection = await Snapsight.Disk.Volumes.DiskInspector.InspectAsync(path);
+
+        var gap = Assert.Single(inspection.Gaps, g => g.Where == "disk" && g.Reason.StartsWith("NTFS", StringComparison.Ordinal));
+        Assert.StartsWith("NTFS volume whose Windows directory could not be looked up (ntfs: bad ntfs.file_record", gap.Reason, StringComparison.Ordinal);
+        Assert.EndsWith("): NTFS volumes are not read yet", gap.Reason, StringComparison.Ordinal);
+        Assert.False(inspection.HoldsWindows);
+    }
+
     [Theory]
     [InlineData(0, 3)]
     [InlineData(0x1FE, 3)]
