@@ -17,6 +17,7 @@ public static class FuzzTargets
         new Ext4FuzzTarget(),
         new XfsFuzzTarget(),
         new FatFuzzTarget(),
+        new NtfsFuzzTarget(),
         new FstabFuzzTarget(),
         new OsReleaseFuzzTarget(),
         new DpkgStatusFuzzTarget(),

@@ -21,6 +21,8 @@ public sealed class FuzzTargetSmokeTests
         "conectix"u8.ToArray(),                           // VHD footer copy
         "XFSB"u8.ToArray(),                               // XFS superblock
         [0xEB, 0x58, 0x90, .."mkfs.fat"u8.ToArray()],     // FAT boot sector
+        [0xEB, 0x52, 0x90, .."NTFS    "u8.ToArray()],     // NTFS boot sector
+        "FILE0\u0000\u0003\u0000"u8.ToArray(),            // MFT record with a 3-entry update sequence at 0x30
         "LABELONE"u8.ToArray(),                           // LVM label
         [0x7F, 0x45, 0x4C, 0x46, 2, 1, 1],                 // ELF, 64-bit little-endian
         [0x7F, 0x45, 0x4C, 0x46, 1, 2, 1],                 // ELF, 32-bit big-endian

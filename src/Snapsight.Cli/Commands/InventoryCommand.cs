@@ -26,7 +26,7 @@ internal static class InventoryCommand
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
             var path = parse.GetValue(target)!;
-            using var opened = await InventoryTarget.OpenAsync(path, inspection => volumes.SelectTree(parse, inspection, path), cancellationToken).ConfigureAwait(false);
+            using var opened = await InventoryTarget.OpenAsync(path, inspection => volumes.SelectTree(parse, inspection, path, emptyTreeForWindows: true), cancellationToken).ConfigureAwait(false);
             var inventory = await InventoryCollector.CollectAsync(opened.Tree, cancellationToken).ConfigureAwait(false);
             if (parse.GetValue(format) == "json")
             {

@@ -45,7 +45,11 @@ internal sealed class VolumeOptions
         });
     }
 
-    public FileTree SelectTree(ParseResult parse, DiskInspection inspection, string image)
+    /// <summary>
+    /// The tree to read. With <paramref name="emptyTreeForWindows"/> (inventory), a disk whose only
+    /// system is Windows on NTFS gives an empty tree, so the report still runs and names the gap.
+    /// </summary>
+    public FileTree SelectTree(ParseResult parse, DiskInspection inspection, string image, bool emptyTreeForWindows = false)
     {
         var wanted = parse.GetValue(Partition)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? parse.GetValue(Volume);
         if (wanted is null)
@@ -57,6 +61,11 @@ internal sealed class VolumeOptions
 
             // No operating system anywhere (a data disk): one readable file system is still unambiguous.
             var readable = inspection.Volumes.Where(v => v.FileSystem is not null).ToList();
+            if (readable.Count == 0 && emptyTreeForWindows && inspection.HoldsWindows)
+            {
+                return FileTree.Empty();
+            }
+
             return readable.Count == 1
                 ? new FileTree(readable[0].FileSystem!)
                 : throw new UsageException($"no root file system was found on {image}; pick a volume with --partition N or --volume NAME (`snapsight disk {image}` lists them)");

@@ -43,6 +43,9 @@ public sealed class DiskInspection : IDisposable
 
     public IReadOnlyList<CoverageGap> Gaps { get; }
 
+    /// <summary>Whether an NTFS volume holds Windows (its gap says so; Windows is not inventoried yet).</summary>
+    public bool HoldsWindows => Volumes.Any(v => v.WindowsSystemDirectory is not null);
+
     /// <summary>Things that were read but deserve a note (a backup GPT header used, a journal not replayed).</summary>
     public IReadOnlyList<string> Warnings { get; }
 

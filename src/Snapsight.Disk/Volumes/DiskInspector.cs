@@ -165,10 +165,13 @@ public static class DiskInspector
             volume.Problem = e.Message;
         }
 
+        var ntfsGap = volume is { Problem: null, Content: VolumeContent.Ntfs }
+            ? await WindowsVolumeCheck.DescribeAsync(volume, cancellationToken).ConfigureAwait(false)
+            : null;
         var gap = volume.Problem ?? volume.Content switch
         {
             VolumeContent.Luks => "encrypted with LUKS: its contents cannot be read without the key",
-            VolumeContent.Ntfs => "NTFS volumes are not read yet",
+            VolumeContent.Ntfs => ntfsGap,
             VolumeContent.Btrfs => "btrfs volumes are not read yet",
             VolumeContent.Unknown => "the content is not a file system, LVM or encryption format Snapsight knows",
             VolumeContent.Empty => "the first 4 KiB are zeros: no signature of a format Snapsight knows (the volume may be blank)",

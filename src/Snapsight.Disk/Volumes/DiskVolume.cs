@@ -38,6 +38,9 @@ public sealed class DiskVolume
 
     public IFileSystem? FileSystem { get; set; }
 
+    /// <summary>On an NTFS volume holding Windows, its system directory as the volume spells it (\Windows\System32).</summary>
+    public string? WindowsSystemDirectory { get; set; }
+
     /// <summary>Why the content could not be opened, when it could not.</summary>
     public string? Problem { get; set; }
 

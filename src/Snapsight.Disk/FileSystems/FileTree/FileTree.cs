@@ -26,6 +26,13 @@ public sealed partial class FileTree
         _root = root;
     }
 
+    /// <summary>
+    /// A tree holding only an empty root directory: what a disk offers when its only operating
+    /// system lives on a file system not read yet (Windows on NTFS), so that an inventory still
+    /// runs and reports the disk's gaps.
+    /// </summary>
+    public static FileTree Empty() => new(new VirtualDirectoryFileSystem());
+
     /// <summary>Problems recorded while listing and walking (bad names, unreadable directories), in the order found.</summary>
     public IReadOnlyList<TreeIssue> Issues => _issues.Snapshot();
 
