@@ -5,7 +5,7 @@ namespace Snapsight.Advisories.Versions;
 /// (the apk of every Alpine 3.x release) orders them: tokens of the same kind compared in turn;
 /// once one version runs out or changes kind, the longer one is newer unless it goes on with a
 /// pre-release suffix (_alpha, _beta, _pre, _rc). apk orders strings it calls invalid too (up to
-/// the first bad token), so only the empty string is refused. Where apk-tools 2 and 3 disagree
+/// the first bad token), so only a blank string is refused. Where apk-tools 2 and 3 disagree
 /// on such invalid strings we take apk-tools 3's answer: an invalid continuation (including an
 /// empty number after a dot or <c>-r</c>) sorts below the end of the other version.
 /// </summary>
@@ -15,7 +15,7 @@ public sealed class ApkVersionComparer : VersionComparer
 
     public override string Ecosystem => VersionComparers.Apk;
 
-    protected override bool IsWellFormed(ReadOnlySpan<char> version) => !version.IsEmpty;
+    protected override bool IsWellFormed(ReadOnlySpan<char> version) => true;
 
     /// <summary>apk-tools' own validity rule: every token well placed up to the end.</summary>
     public static bool IsValidApkVersion(string version)

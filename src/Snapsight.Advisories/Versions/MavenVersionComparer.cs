@@ -6,7 +6,7 @@ namespace Snapsight.Advisories.Versions;
 /// switch open a nested list; numbers compare by value; qualifiers rank
 /// alpha &lt; beta &lt; milestone &lt; rc = cr &lt; snapshot &lt; release (ga, final, "") &lt; sp &lt; anything
 /// else (by text); a, b, m right before a digit mean alpha, beta, milestone; trailing zeros and
-/// release qualifiers do not count. Every non-empty string is a Maven version, except one
+/// release qualifiers do not count. Every non-blank string is a Maven version, except one
 /// nesting more than <see cref="MaxNesting"/> lists (Maven itself would overflow its stack).
 /// This comparer builds the item tree of each side (Maven's model needs it), so it allocates.
 /// </summary>
@@ -19,7 +19,7 @@ public sealed class MavenVersionComparer : VersionComparer
     /// <summary>Each <c>-</c> and digit/letter switch nests a list one deeper; beyond this a version is refused, not recursed into.</summary>
     internal const int MaxNesting = 1000;
 
-    protected override bool IsWellFormed(ReadOnlySpan<char> version) => !version.IsEmpty && NestingBound(version) <= MaxNesting;
+    protected override bool IsWellFormed(ReadOnlySpan<char> version) => NestingBound(version) <= MaxNesting;
 
     /// <summary>An upper bound on the lists <see cref="Parse"/> would open.</summary>
     private static int NestingBound(ReadOnlySpan<char> version)
@@ -27,7 +27,9 @@ public sealed class MavenVersionComparer : VersionComparer
         var count = 0;
         for (var i = 0; i < version.Length; i++)
         {
-            if (version[i] == '-' || (i > 0 && Digits.IsDigit(version[i]) != Digits.IsDigit(version[i - 1])))
+            var switchesKind = i > 0 && version[i - 1] is not ('.' or '-') && version[i] is not ('.' or '-')
+                && Digits.IsDigit(version[i]) != Digits.IsDigit(version[i - 1]);
+            if (version[i] == '-' || switchesKind)
             {
                 count++;
             }

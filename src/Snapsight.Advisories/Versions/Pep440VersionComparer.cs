@@ -6,7 +6,7 @@ namespace Snapsight.Advisories.Versions;
 /// &lt; the release &lt; post-releases, a dev release just below what it leads to, and a local
 /// label above the public version. A string that is not PEP 440 is still ordered, as pip's
 /// legacy versions were: below every PEP 440 version, and among themselves by text ignoring
-/// case. Only an empty string is refused.
+/// case. Only a blank string is refused.
 /// </summary>
 public sealed class Pep440VersionComparer : VersionComparer
 {
@@ -17,7 +17,7 @@ public sealed class Pep440VersionComparer : VersionComparer
     /// <summary>Whether <paramref name="version"/> follows PEP 440 (rather than being a legacy string).</summary>
     public static bool IsPep440(string version) => Pep440Version.TryParse(version, out _);
 
-    protected override bool IsWellFormed(ReadOnlySpan<char> version) => !version.Trim(' ').IsEmpty;
+    protected override bool IsWellFormed(ReadOnlySpan<char> version) => true;
 
     protected override int CompareWellFormed(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {

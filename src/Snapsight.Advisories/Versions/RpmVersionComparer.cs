@@ -5,7 +5,7 @@ namespace Snapsight.Advisories.Versions;
 /// the epoch is the digits before a colon (none means 0), the release is what follows the
 /// last dash (a version with one sorts above the same version without), and each part is compared with
 /// rpmvercmp (tilde sorts before everything, caret after the end but before anything else).
-/// Only the empty string is refused, as rpm refuses it.
+/// Only a blank string is refused (rpm refuses the empty one, and orders blanks as empty).
 /// </summary>
 public sealed class RpmVersionComparer : VersionComparer
 {
@@ -13,7 +13,7 @@ public sealed class RpmVersionComparer : VersionComparer
 
     public override string Ecosystem => VersionComparers.Rpm;
 
-    protected override bool IsWellFormed(ReadOnlySpan<char> version) => !version.IsEmpty;
+    protected override bool IsWellFormed(ReadOnlySpan<char> version) => true;
 
     protected override int CompareWellFormed(ReadOnlySpan<char> a, ReadOnlySpan<char> b)
     {

@@ -12,7 +12,7 @@ public abstract class VersionComparer : IVersionComparer
     public bool IsVersion(string version)
     {
         ArgumentNullException.ThrowIfNull(version);
-        return !HasControlCharacter(version) && IsWellFormed(version);
+        return !version.AsSpan().Trim().IsEmpty && !HasControlCharacter(version) && IsWellFormed(version);
     }
 
     public bool TryCompare(string a, string b, out int order)
@@ -44,7 +44,7 @@ public abstract class VersionComparer : IVersionComparer
         return Math.Sign(CompareWellFormed(x, y));
     }
 
-    /// <summary>The ecosystem's own rule for what a version may look like.</summary>
+    /// <summary>The ecosystem's own rule for what a version may look like (never asked about a blank string: none is a version).</summary>
     protected abstract bool IsWellFormed(ReadOnlySpan<char> version);
 
     /// <summary>Compares two strings that passed <see cref="IsWellFormed"/>; any sign will do.</summary>

@@ -1,4 +1,3 @@
-using System.Text;
 using CsCheck;
 using Snapsight.Advisories.Versions;
 using Snapsight.Disk.Tests.Support;
@@ -10,21 +9,10 @@ public sealed class DpkgOracleTests
 {
     [Fact]
     public void Generated_versions_order_as_dpkg_orders_them() =>
-        GeneratedVersions.Pairs(GeneratedVersions.Dpkg).Array[300].Sample(pairs =>
-        {
-            var verdicts = DpkgVerdicts(pairs);
-            var mismatches = new StringBuilder();
-            for (var i = 0; i < pairs.Length; i++)
-            {
-                var ours = DpkgVersionComparer.Instance.Compare(pairs[i].A, pairs[i].B);
-                if (ours != verdicts[i])
-                {
-                    mismatches.Append($"\n  {pairs[i].A} vs {pairs[i].B}: dpkg {verdicts[i]}, ours {ours}");
-                }
-            }
-
-            Assert.True(mismatches.Length == 0, $"disagreements with dpkg:{mismatches}");
-        }, iter: 1, threads: 1);
+        GeneratedVersions.Pairs(GeneratedVersions.Dpkg).Array[300].Sample(
+            pairs => OracleVerdicts.AssertAgree("dpkg", DpkgVersionComparer.Instance, pairs, DpkgVerdicts(pairs)),
+            iter: 1,
+            threads: 1);
 
     /// <summary>dpkg's answers for every pair, from one shell running dpkg per pair (the versions never start with a dash).</summary>
     private static int[] DpkgVerdicts((string A, string B)[] pairs)

@@ -1,4 +1,3 @@
-using System.Text;
 using CsCheck;
 using Snapsight.Advisories.Versions;
 using Snapsight.Disk.Tests.Support;
@@ -10,21 +9,10 @@ public sealed class RpmOracleTests
 {
     [Fact]
     public void Generated_versions_order_as_rpm_orders_them() =>
-        GeneratedVersions.Pairs(GeneratedVersions.Rpm).Array[300].Sample(pairs =>
-        {
-            var verdicts = RpmVerdicts(pairs);
-            var mismatches = new StringBuilder();
-            for (var i = 0; i < pairs.Length; i++)
-            {
-                var ours = RpmVersionComparer.Instance.Compare(pairs[i].A, pairs[i].B);
-                if (ours != verdicts[i])
-                {
-                    mismatches.Append($"\n  {pairs[i].A} vs {pairs[i].B}: rpm {verdicts[i]}, ours {ours}");
-                }
-            }
-
-            Assert.True(mismatches.Length == 0, $"disagreements with rpm:{mismatches}");
-        }, iter: 1, threads: 1);
+        GeneratedVersions.Pairs(GeneratedVersions.Rpm).Array[300].Sample(
+            pairs => OracleVerdicts.AssertAgree("rpm", RpmVersionComparer.Instance, pairs, RpmVerdicts(pairs)),
+            iter: 1,
+            threads: 1);
 
     /// <summary>rpm's answers for every pair from one rpm process (the generated strings need no Lua quoting).</summary>
     private static int[] RpmVerdicts((string A, string B)[] pairs)
