@@ -23,6 +23,7 @@ public static class FuzzTargets
         new ApkInstalledFuzzTarget(),
         new RpmHeaderFuzzTarget(),
         new RpmDatabaseFuzzTarget(),
+        new VersionsFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);
