@@ -1,7 +1,7 @@
 namespace Snapsight.Advisories.Versions;
 
 /// <summary>
-/// Maven versions ordered as Maven's ComparableVersion (3.8) orders them: text lowercased,
+/// Maven versions ordered as Maven's ComparableVersion did up to Maven 3.8.6 (and OSV does): text lowercased,
 /// split at <c>.</c> and <c>-</c> and between digits and letters; <c>-</c> and each digit/letter
 /// switch open a nested list; numbers compare by value; qualifiers rank
 /// alpha &lt; beta &lt; milestone &lt; rc = cr &lt; snapshot &lt; release (ga, final, "") &lt; sp &lt; anything
