@@ -33,6 +33,7 @@ public static class FuzzTargets
         new JavaArchiveFuzzTarget(),
         new GemspecFuzzTarget(),
         new DepsJsonFuzzTarget(),
+        new VersionsFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);
