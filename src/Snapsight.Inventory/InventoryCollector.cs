@@ -58,13 +58,15 @@ public static class InventoryCollector
         // Entries the tree could not read while the analyzers listed directories (a name that is not UTF-8, a damaged entry).
         gaps.AddRange(tree.Issues.Select(i => new InventoryGap(i.Path, i.Message)));
 
-        // Deterministic output: by type, then name, version and architecture.
+        // Deterministic output: by type, then name, version, architecture and location (the same
+        // package in several places is listed in path order, not in the file system's directory order).
         packages.Sort((a, b) =>
         {
             var order = string.CompareOrdinal(a.Package.Type, b.Package.Type);
             order = order != 0 ? order : string.CompareOrdinal(a.Package.Name, b.Package.Name);
             order = order != 0 ? order : string.CompareOrdinal(a.Package.Version, b.Package.Version);
-            return order != 0 ? order : string.CompareOrdinal(a.Package.Arch, b.Package.Arch);
+            order = order != 0 ? order : string.CompareOrdinal(a.Package.Arch, b.Package.Arch);
+            return order != 0 ? order : string.CompareOrdinal(a.Package.Location, b.Package.Location);
         });
         return new InventoryResult(os, packages, gaps) { Kernels = kernels.Kernels };
     }

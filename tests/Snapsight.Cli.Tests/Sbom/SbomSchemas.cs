@@ -11,9 +11,7 @@ namespace Snapsight.Cli.Tests.Sbom;
 /// </summary>
 public static class SbomSchemas
 {
-    private static readonly Lazy<string> CycloneDxFolder = new(
-        () => Tool.Run(Path.Combine(DebianImages.RepositoryRoot, "tests", "images", "build-sbom-fixtures")).Trim().Split('\n')[^1],
-        LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly FixtureScript CycloneDxFixtures = new("build-sbom-fixtures");
 
     private static readonly Lazy<JsonSchema> CycloneDxSchema = new(LoadCycloneDx, LazyThreadSafetyMode.ExecutionAndPublication);
 
@@ -46,16 +44,16 @@ public static class SbomSchemas
         var baseUri = new Uri("http://cyclonedx.org/schema/");
         foreach (var sibling in new[] { "spdx.SNAPSHOT.schema.json", "jsf-0.82.SNAPSHOT.schema.json" })
         {
-            var schema = JsonSchema.FromFile(Path.Combine(CycloneDxFolder.Value, sibling), options);
+            var schema = JsonSchema.FromFile(Path.Combine(CycloneDxFixtures.Folder, sibling), options);
             registry.Register(new Uri(baseUri, sibling), schema);
         }
 
-        return JsonSchema.FromFile(Path.Combine(CycloneDxFolder.Value, "bom-1.6.SNAPSHOT.schema.json"), options);
+        return JsonSchema.FromFile(Path.Combine(CycloneDxFixtures.Folder, "bom-1.6.SNAPSHOT.schema.json"), options);
     }
 
     private static List<string> LoadLicenceIds()
     {
-        using var schema = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(CycloneDxFolder.Value, "spdx.SNAPSHOT.schema.json")));
+        using var schema = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(CycloneDxFixtures.Folder, "spdx.SNAPSHOT.schema.json")));
         return schema.RootElement.GetProperty("enum").EnumerateArray().Select(e => e.GetString()!).ToList();
     }
 }

@@ -6,11 +6,11 @@ namespace Snapsight.Disk.Tests.Support;
 /// </summary>
 public static class DebianImages
 {
-    private static readonly Lazy<string> BuiltFolder = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly FixtureScript Script = new("build-debian-images");
     private static readonly Lazy<IReadOnlyList<TreeManifestEntry>> TreeManifest = new(
         () => TreeManifestEntry.ReadAll(Path("rootfs.manifest.tsv")), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public static string Folder => BuiltFolder.Value;
+    public static string Folder => Script.Folder;
 
     /// <summary>What the kernel said about every entry of the tree the images hold.</summary>
     public static IReadOnlyList<TreeManifestEntry> Manifest => TreeManifest.Value;
@@ -22,13 +22,6 @@ public static class DebianImages
 
     /// <summary>Names a proto file could not hold, so the XFS image lacks them (tests/images/xfs-protofile.py).</summary>
     public static IReadOnlySet<string> OmittedFromXfs => File.ReadAllLines(Path("xfs-omitted.txt")).ToHashSet(StringComparer.Ordinal);
-
-    private static string Build()
-    {
-        var script = System.IO.Path.Combine(RepositoryRoot, "tests", "images", "build-debian-images");
-        var output = Tool.Run(script).Trim();
-        return output.Split('\n')[^1];
-    }
 
     private static string FindRepositoryRoot()
     {

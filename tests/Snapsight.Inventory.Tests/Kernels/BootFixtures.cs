@@ -5,11 +5,9 @@ namespace Snapsight.Inventory.Tests.Kernels;
 /// <summary>The boot fixtures built by <c>tests/images/build-boot-fixtures</c> (cached between runs).</summary>
 public static class BootFixtures
 {
-    private static readonly Lazy<string> BuiltFolder = new(
-        () => Tool.Run(Path.Combine(DebianImages.RepositoryRoot, "tests", "images", "build-boot-fixtures")).Trim().Split('\n')[^1],
-        LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly FixtureScript Script = new("build-boot-fixtures");
 
-    public static string Folder => BuiltFolder.Value;
+    public static string Folder => Script.Folder;
 
     public static string Root(string caseName) => Path.Combine(Folder, "cases", caseName, "root");
 

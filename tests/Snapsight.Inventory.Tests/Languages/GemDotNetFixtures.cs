@@ -9,17 +9,11 @@ namespace Snapsight.Inventory.Tests.Languages;
 /// </summary>
 internal static class GemDotNetFixtures
 {
-    private static readonly Lazy<string> BuiltFolder = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly FixtureScript Script = new("build-gem-dotnet-fixtures");
 
-    public static string Path(string name) => System.IO.Path.Combine(BuiltFolder.Value, name);
+    public static string Path(string name) => System.IO.Path.Combine(Script.Folder, name);
 
     /// <summary>The oracle file's lines, sorted.</summary>
     public static IReadOnlyList<string> OracleRows(string name) =>
         [.. File.ReadAllLines(Path(name)).Where(line => line.Length > 0).Order(StringComparer.Ordinal)];
-
-    private static string Build()
-    {
-        var script = System.IO.Path.Combine(DebianImages.RepositoryRoot, "tests", "images", "build-gem-dotnet-fixtures");
-        return Tool.Run(script).Trim().Split('\n')[^1];
-    }
 }

@@ -8,14 +8,8 @@ namespace Snapsight.Inventory.Tests.Languages;
 /// </summary>
 internal static class LanguageFixtures
 {
-    private static readonly Lazy<string> BuiltFolder = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly FixtureScript Script = new("build-language-fixtures");
 
     /// <summary>A fixture's folder, such as "python-root" or "npm-app".</summary>
-    public static string Path(string name) => System.IO.Path.Combine(BuiltFolder.Value, name);
-
-    private static string Build()
-    {
-        var script = System.IO.Path.Combine(DebianImages.RepositoryRoot, "tests", "images", "build-language-fixtures");
-        return Tool.Run(script).Trim().Split('\n')[^1];
-    }
+    public static string Path(string name) => System.IO.Path.Combine(Script.Folder, name);
 }

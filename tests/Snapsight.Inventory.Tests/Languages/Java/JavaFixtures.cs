@@ -5,10 +5,10 @@ namespace Snapsight.Inventory.Tests.Languages.Java;
 /// <summary>The real archives built by <c>tests/images/build-java-fixtures</c> (cached between runs), and their oracle.</summary>
 internal static class JavaFixtures
 {
-    private static readonly Lazy<string> BuiltFolder = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly FixtureScript Script = new("build-java-fixtures");
 
     /// <summary>The directory tree holding Debian's jars and the archives assembled from them.</summary>
-    public static string Tree => Path.Combine(BuiltFolder.Value, "tree");
+    public static string Tree => Path.Combine(Script.Folder, "tree");
 
     /// <summary>What Python's zipfile reads from the archives under <paramref name="directories"/>: "name@version location" lines, sorted.</summary>
     public static IReadOnlyList<string> Oracle(params string[] directories)
@@ -18,9 +18,4 @@ internal static class JavaFixtures
         return [.. output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(line => line.Split('\t')).Select(f => $"{f[0]}@{f[1]} {f[2]}")];
     }
 
-    private static string Build()
-    {
-        var script = Path.Combine(DebianImages.RepositoryRoot, "tests", "images", "build-java-fixtures");
-        return Tool.Run(script).Trim().Split('\n')[^1];
-    }
 }
