@@ -11,15 +11,20 @@ internal static class LanguageRootExpander
 {
     public static async Task<IReadOnlyList<string>> ExpandAsync(FileTree tree, IEnumerable<string> patterns, CancellationToken cancellationToken)
     {
-        var resolved = new SortedSet<string>(StringComparer.Ordinal);
+        // Several patterns share a parent (/usr/lib for python2* and python3*): each directory is listed, and each path resolved, once.
+        var listings = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var candidates = new SortedSet<string>(StringComparer.Ordinal);
         foreach (var pattern in patterns)
         {
-            foreach (var path in await MatchAsync(tree, pattern, cancellationToken).ConfigureAwait(false))
+            candidates.UnionWith(await MatchAsync(tree, pattern, listings, cancellationToken).ConfigureAwait(false));
+        }
+
+        var resolved = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var path in candidates)
+        {
+            if (await tree.StatAsync(path, followFinalSymlink: true, cancellationToken).ConfigureAwait(false) is { Node.Type: FileType.Directory } directory)
             {
-                if (await tree.StatAsync(path, followFinalSymlink: true, cancellationToken).ConfigureAwait(false) is { Node.Type: FileType.Directory } directory)
-                {
-                    resolved.Add(directory.Path);
-                }
+                resolved.Add(directory.Path);
             }
         }
 
@@ -36,8 +41,8 @@ internal static class LanguageRootExpander
         return roots;
     }
 
-    /// <summary>The paths a pattern names; a segment ending in '*' matches the directories that start with the rest of it.</summary>
-    private static async Task<List<string>> MatchAsync(FileTree tree, string pattern, CancellationToken cancellationToken)
+    /// <summary>The paths a pattern names; a segment ending in '*' matches the entries that start with the rest of it.</summary>
+    private static async Task<List<string>> MatchAsync(FileTree tree, string pattern, Dictionary<string, List<string>> listings, CancellationToken cancellationToken)
     {
         var matches = new List<string> { "/" };
         foreach (var segment in pattern.Split('/', StringSplitOptions.RemoveEmptyEntries))
@@ -51,24 +56,39 @@ internal static class LanguageRootExpander
                     continue;
                 }
 
-                if (await tree.StatAsync(parent, followFinalSymlink: true, cancellationToken).ConfigureAwait(false) is not { Node.Type: FileType.Directory } directory)
-                {
-                    continue;
-                }
-
                 var prefix = segment[..^1];
-                await foreach (var child in tree.ListAsync(directory.Path, cancellationToken).ConfigureAwait(false))
-                {
-                    if (TreePath.FileName(child.Path).StartsWith(prefix, StringComparison.Ordinal))
-                    {
-                        next.Add(child.Path);
-                    }
-                }
+                next.AddRange((await NamesAsync(tree, parent, listings, cancellationToken).ConfigureAwait(false))
+                    .Where(name => name.StartsWith(prefix, StringComparison.Ordinal))
+                    .Select(name => TreePath.Combine(parent, name)));
             }
 
             matches = next;
         }
 
         return matches;
+    }
+
+    /// <summary>
+    /// The names in a directory, none when it is not one. Names only: /usr/lib and /usr/share
+    /// hold hundreds of entries, and reading each one's inode would cost more than the walk.
+    /// </summary>
+    private static async Task<List<string>> NamesAsync(FileTree tree, string directory, Dictionary<string, List<string>> listings, CancellationToken cancellationToken)
+    {
+        if (listings.TryGetValue(directory, out var names))
+        {
+            return names;
+        }
+
+        names = [];
+        if (await tree.StatAsync(directory, followFinalSymlink: true, cancellationToken).ConfigureAwait(false) is { Node.Type: FileType.Directory } found)
+        {
+            await foreach (var name in tree.ListNamesAsync(found.Path, cancellationToken).ConfigureAwait(false))
+            {
+                names.Add(name);
+            }
+        }
+
+        listings[directory] = names;
+        return names;
     }
 }

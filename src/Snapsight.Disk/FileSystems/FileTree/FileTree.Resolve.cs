@@ -112,7 +112,7 @@ public sealed partial class FileTree
 
         if (directory.FileSystem != _mounts.Virtual)
         {
-            var entry = await directory.FileSystem.FindEntryAsync(directory.Node, name, cancellationToken).ConfigureAwait(false);
+            var entry = await _lookups.FindEntryAsync(directory.FileSystem, directory.Node, name, cancellationToken).ConfigureAwait(false);
             if (entry is { } real)
             {
                 var found = await LocationOfAsync(path, directory.FileSystem, real, cancellationToken).ConfigureAwait(false);

@@ -22,6 +22,20 @@ public sealed partial class FileTree
     }
 
     /// <summary>
+    /// The names a directory holds (following links to it), mount points included, without
+    /// reading each entry's inode: for callers that only match names. Invalid names are skipped
+    /// and recorded in <see cref="Issues"/>.
+    /// </summary>
+    public async IAsyncEnumerable<string> ListNamesAsync(string directoryPath, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var directory = await LocateDirectoryAsync(directoryPath, cancellationToken).ConfigureAwait(false);
+        await foreach (var (name, _) in NamesAsync(directory, cancellationToken).ConfigureAwait(false))
+        {
+            yield return name;
+        }
+    }
+
+    /// <summary>
     /// Every entry below a directory, depth first, without following symbolic links. Entries
     /// named in <paramref name="descendInto"/>'s refusal are listed but not entered. A directory
     /// already walked (an alias of an ancestor, in a hostile image) is listed once and not entered
@@ -95,11 +109,27 @@ public sealed partial class FileTree
     }
 
     /// <summary>
-    /// The directory's own valid entries, with mount points laid over them, then the mount points
-    /// and virtual directories it does not hold itself. An entry whose node cannot be read is
-    /// recorded and skipped; a failure to read the directory itself propagates.
+    /// The directory's entries (see <see cref="NamesAsync"/>), each with its node. An entry whose
+    /// node cannot be read is recorded and skipped; a failure to read the directory itself propagates.
     /// </summary>
     private async IAsyncEnumerable<(TreeEntry Entry, TreeLocation Location)> ChildrenAsync(
+        TreeLocation directory, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        await foreach (var (name, entry) in NamesAsync(directory, cancellationToken).ConfigureAwait(false))
+        {
+            if (await TryChildAsync(directory, name, entry, cancellationToken).ConfigureAwait(false) is { } child)
+            {
+                yield return child;
+            }
+        }
+    }
+
+    /// <summary>
+    /// The directory's own valid names, then the mount points and virtual directories it does not
+    /// hold itself. A name with a mount laid over it comes without its directory entry, which
+    /// describes the hidden node, not the mounted root.
+    /// </summary>
+    private async IAsyncEnumerable<(string Name, DirectoryEntry? Entry)> NamesAsync(
         TreeLocation directory, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var overlaid = _mounts.ChildNames(directory.Path);
@@ -122,18 +152,12 @@ public sealed partial class FileTree
                 shown.Add(entry.Name);
             }
 
-            if (await TryChildAsync(directory, entry.Name, isOverlaid ? null : entry, cancellationToken).ConfigureAwait(false) is { } child)
-            {
-                yield return child;
-            }
+            yield return (entry.Name, isOverlaid ? null : entry);
         }
 
         foreach (var name in overlaid.Where(name => !shown.Contains(name)))
         {
-            if (await TryChildAsync(directory, name, null, cancellationToken).ConfigureAwait(false) is { } child)
-            {
-                yield return child;
-            }
+            yield return (name, null);
         }
     }
 

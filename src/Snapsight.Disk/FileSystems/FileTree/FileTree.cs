@@ -19,6 +19,7 @@ public sealed partial class FileTree
     private readonly IFileSystem _root;
     private readonly MountTable _mounts = new();
     private readonly TreeIssues _issues = new();
+    private readonly LookupCache _lookups = new();
 
     public FileTree(IFileSystem root)
     {

@@ -228,6 +228,48 @@ public sealed class FileTreeTests
     }
 
     [Fact]
+    public async Task A_directory_is_asked_about_a_name_once_found_or_not()
+    {
+        var fs = new InMemoryFileSystem().File("/usr/lib/os-release", "ID=x");
+        var tree = new FileTree(fs);
+
+        for (var i = 0; i < 3; i++)
+        {
+            Assert.NotNull(await tree.StatAsync("/usr/lib/os-release"));
+            Assert.Null(await tree.StatAsync("/usr/lib/python3/dist-packages"));
+        }
+
+        // This file system answers a lookup by reading the directory: "/" for usr, "/usr" for lib, "/usr/lib" for
+        // os-release and again for python3, in the first round only.
+        Assert.Equal(4, fs.DirectoryReads);
+    }
+
+    [Fact]
+    public async Task Names_alone_are_the_names_a_full_listing_gives_mounts_included()
+    {
+        var root = new InMemoryFileSystem().File("/boot/grub/grub.cfg", "x").File("/boot/vmlinuz", "k").Directory("/boot/efi");
+        var esp = new InMemoryFileSystem().File("/EFI/debian/grubx64.efi", "e");
+        var tree = new FileTree(root);
+        tree.Mount("/boot/efi", esp);
+        tree.Mount("/boot/extra", new InMemoryFileSystem());
+
+        var listed = new List<string>();
+        await foreach (var entry in tree.ListAsync("/boot"))
+        {
+            listed.Add(TreePath.FileName(entry.Path));
+        }
+
+        var names = new List<string>();
+        await foreach (var name in tree.ListNamesAsync("/boot"))
+        {
+            names.Add(name);
+        }
+
+        Assert.Equal(["efi", "extra", "grub", "vmlinuz"], listed.Order(StringComparer.Ordinal));
+        Assert.Equal(listed, names);
+    }
+
+    [Fact]
     public async Task Missing_paths_and_files_used_as_directories_are_null()
     {
         var tree = new FileTree(new InMemoryFileSystem().File("/etc/hostname", "h"));
