@@ -34,5 +34,5 @@ internal abstract class ManifestFileCataloguer : ILanguageCataloguer
     }
 
     /// <summary>The packages of one manifest whose path inside the image is <paramref name="location"/>.</summary>
-    protected abstract PackageDatabaseParseResult Parse(ReadOnlySpan<byte> manifest, string location);
+    protected abstract PackageDatabaseParseResult Parse(ReadOnlyMemory<byte> manifest, string location);
 }

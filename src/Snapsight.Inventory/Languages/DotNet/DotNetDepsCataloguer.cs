@@ -17,6 +17,6 @@ internal sealed class DotNetDepsCataloguer : ManifestFileCataloguer
 
     public override bool Wants(TreeEntry file) => file.Path.EndsWith(".deps.json", StringComparison.Ordinal);
 
-    protected override PackageDatabaseParseResult Parse(ReadOnlySpan<byte> manifest, string location) =>
-        DepsJsonParser.Parse(manifest, location);
+    protected override PackageDatabaseParseResult Parse(ReadOnlyMemory<byte> manifest, string location) =>
+        DepsJsonParser.Parse(manifest.Span, location);
 }

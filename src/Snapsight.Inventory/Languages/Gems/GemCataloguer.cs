@@ -30,6 +30,6 @@ internal sealed class GemCataloguer : ManifestFileCataloguer
             || (folderName == "default" && TreePath.FileName(TreePath.Parent(folder)) == "specifications");
     }
 
-    protected override PackageDatabaseParseResult Parse(ReadOnlySpan<byte> manifest, string location) =>
-        GemspecParser.Parse(manifest, location);
+    protected override PackageDatabaseParseResult Parse(ReadOnlyMemory<byte> manifest, string location) =>
+        GemspecParser.Parse(manifest.Span, location);
 }

@@ -1,6 +1,4 @@
-using Snapsight.Disk;
 using Snapsight.Disk.FileSystems;
-using Snapsight.Inventory.Analyzers;
 using Snapsight.Inventory.Packages;
 
 namespace Snapsight.Inventory.Languages.Npm;
@@ -11,11 +9,11 @@ namespace Snapsight.Inventory.Languages.Npm;
 /// npm, yarn and pnpm install them. A package.json deeper inside a package (a folder's
 /// {"type":"module"}, a test fixture) is not a package and is never read.
 /// </summary>
-internal sealed class NpmCataloguer : ILanguageCataloguer
+internal sealed class NpmCataloguer : ManifestFileCataloguer
 {
-    public string Id => "npm";
+    public override string Id => "npm";
 
-    public bool Wants(TreeEntry file)
+    public override bool Wants(TreeEntry file)
     {
         var path = file.Path.AsSpan();
         if (!path.EndsWith("/package.json", StringComparison.Ordinal))
@@ -35,34 +33,13 @@ internal sealed class NpmCataloguer : ILanguageCataloguer
             || (parentName.Length > 1 && parentName[0] == '@' && LastName(grandparent, out _) is "node_modules");
     }
 
-    public async Task<AnalyzerOutput> ReadAsync(FileTree tree, TreeEntry file, CancellationToken cancellationToken)
-    {
-        NpmPackageJson? manifest;
-        try
-        {
-            var json = await TreeFiles.ReadAsync(file, NpmPackageJsonParser.MaxBytes, cancellationToken).ConfigureAwait(false);
-            manifest = NpmPackageJsonParser.Parse(json);
-        }
-        catch (DiskFormatException e)
-        {
-            return new AnalyzerOutput([], [new InventoryGap(file.Path, $"{Id}: {e.Message}")]);
-        }
+    protected override long MaxBytes => NpmPackageJsonParser.MaxBytes;
 
-        if (manifest is null)
-        {
-            return new AnalyzerOutput([], []);
-        }
-
-        var package = new InstalledPackage
-        {
-            Type = "npm",
-            Name = manifest.Name,
-            Version = manifest.Version,
-            Licence = manifest.Licence,
-            Location = file.Path,
-        };
-        return new AnalyzerOutput([package], []);
-    }
+    /// <summary>One package, or none for a package.json without a name and version (npm skips those too).</summary>
+    protected override PackageDatabaseParseResult Parse(ReadOnlyMemory<byte> manifest, string location) =>
+        NpmPackageJsonParser.Parse(manifest) is { } package
+            ? new([new InstalledPackage { Type = "npm", Name = package.Name, Version = package.Version, Licence = package.Licence, Location = location }], [])
+            : new([], []);
 
     /// <summary>The last name of <paramref name="path"/>, and the folder above it.</summary>
     private static ReadOnlySpan<char> LastName(ReadOnlySpan<char> path, out ReadOnlySpan<char> parent)
