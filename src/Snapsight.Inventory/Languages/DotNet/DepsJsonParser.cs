@@ -21,7 +21,7 @@ public static class DepsJsonParser
 
     internal static PackageDatabaseParseResult Parse(ReadOnlySpan<byte> depsJson, string location, PackageDatabaseLimits limits)
     {
-        var text = depsJson.StartsWith("\uFEFF"u8) ? depsJson[3..] : depsJson;
+        var text = ByteOrderMark.Skip(depsJson);
         var problems = new ParseProblems(location, limits.MaxProblems);
         var libraries = new DepsJsonLibraries(location, limits, problems);
         var lines = new LineCounter();

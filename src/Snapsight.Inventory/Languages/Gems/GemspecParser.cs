@@ -22,7 +22,7 @@ public static class GemspecParser
         var problems = new ParseProblems(location, limits.MaxProblems);
         (string? Value, int Line) name = default, version = default;
         IReadOnlyList<string> licences = [];
-        var lines = new DatabaseLines(gemspec.StartsWith("\uFEFF"u8) ? gemspec[3..] : gemspec, limits.MaxLineBytes);
+        var lines = new DatabaseLines(ByteOrderMark.Skip(gemspec), limits.MaxLineBytes);
         while (lines.MoveNext())
         {
             var line = lines.Current.TrimStart(" \t"u8);

@@ -1,3 +1,4 @@
+using Snapsight.Inventory.Packages;
 using System.Text.Json;
 using Snapsight.Disk;
 
@@ -28,10 +29,7 @@ internal static class NpmPackageJsonParser
     /// </summary>
     public static NpmPackageJson? Parse(ReadOnlyMemory<byte> json)
     {
-        if (json.Span.StartsWith("\uFEFF"u8))
-        {
-            json = json[3..];
-        }
+        json = ByteOrderMark.Skip(json);
 
         JsonDocument document;
         try

@@ -25,10 +25,7 @@ internal static class PythonMetadataParser
     /// </summary>
     public static PythonMetadata Parse(ReadOnlySpan<byte> head, bool headIsWholeFile)
     {
-        if (head.StartsWith("\uFEFF"u8))
-        {
-            head = head[3..];
-        }
+        head = ByteOrderMark.Skip(head);
 
         var readBytes = head.Length;
         if (!headIsWholeFile)
