@@ -1,6 +1,6 @@
-using Snapsight.Inventory.Packages;
 using System.Text.Json;
 using Snapsight.Disk;
+using Snapsight.Inventory.Packages;
 
 namespace Snapsight.Inventory.Languages.Npm;
 
