@@ -88,7 +88,7 @@ public sealed class OsvHostileInputTests
     }
 
     [Fact]
-    public void A_tar_entry_claiming_a_terabyte_is_refused_without_reading_it()
+    public void A_tar_entry_claiming_a_terabyte_is_refused_unread_and_the_truncated_tar_ends_the_stream()
     {
         using var temp = new TempDirectory();
         var path = Path.Combine(temp.Path, "feed.tar.gz");
@@ -102,7 +102,7 @@ public sealed class OsvHostileInputTests
         }
 
         var entries = new List<OsvArchiveEntry>();
-        HostileInput.Run(async ct =>
+        var end = HostileInput.Run(async ct =>
         {
             await foreach (var entry in OsvArchiveReader.ReadFileAsync(path, ct))
             {
@@ -111,6 +111,7 @@ public sealed class OsvHostileInputTests
         });
         Assert.Equal("BIG-1.json", Assert.Single(entries).Name);
         Assert.Contains("1099511627776 bytes", entries[0].Error?.Message, StringComparison.Ordinal);
+        Assert.Equal("archive", end?.Structure);
     }
 
     private static List<OsvArchiveEntry> ReadAll(string path)
