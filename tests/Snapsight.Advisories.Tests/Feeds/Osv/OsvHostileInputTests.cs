@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
 using Snapsight.Advisories.Feeds.Osv;
@@ -61,8 +62,10 @@ public sealed class OsvHostileInputTests
         Assert.Equal("record", error?.Structure);
     }
 
-    [Fact]
-    public void A_zip_bomb_entry_is_refused_and_the_next_entry_still_read()
+    [Theory]
+    [InlineData(null)]
+    [InlineData(100u)]
+    public void A_zip_bomb_entry_is_refused_and_the_next_entry_still_read(uint? declaredSize)
     {
         using var temp = new TempDirectory();
         var path = Path.Combine(temp.Path, "all.zip");
@@ -79,6 +82,11 @@ public sealed class OsvHostileInputTests
 
             using var good = new StreamWriter(zip.CreateEntry("GOOD-1.json").Open());
             good.Write("""{"id":"GOOD-1"}""");
+        }
+
+        if (declaredSize is { } lie)
+        {
+            DeclareFirstEntrySize(path, lie);
         }
 
         var entries = ReadAll(path);
@@ -112,6 +120,16 @@ public sealed class OsvHostileInputTests
         Assert.Equal("BIG-1.json", Assert.Single(entries).Name);
         Assert.Contains("1099511627776 bytes", entries[0].Error?.Message, StringComparison.Ordinal);
         Assert.Equal("archive", end?.Structure);
+    }
+
+    /// <summary>A bomb that lies: the first entry's uncompressed size, in its local header and its central directory record, says little.</summary>
+    private static void DeclareFirstEntrySize(string path, uint size)
+    {
+        var zip = File.ReadAllBytes(path);
+        var central = zip.AsSpan().IndexOf("PK\u0001\u0002"u8);
+        BinaryPrimitives.WriteUInt32LittleEndian(zip.AsSpan(22), size);
+        BinaryPrimitives.WriteUInt32LittleEndian(zip.AsSpan(central + 24), size);
+        File.WriteAllBytes(path, zip);
     }
 
     private static List<OsvArchiveEntry> ReadAll(string path)
