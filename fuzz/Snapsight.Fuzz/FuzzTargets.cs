@@ -34,6 +34,7 @@ public static class FuzzTargets
         new GemspecFuzzTarget(),
         new DepsJsonFuzzTarget(),
         new VersionsFuzzTarget(),
+        new OsvRecordFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);
