@@ -1,0 +1,31 @@
+using Snapsight.Advisories.Feeds.Osv;
+
+namespace Snapsight.Advisories.Feeds;
+
+/// <summary>Every feed format the store imports, in the order recognition tries them.</summary>
+public static class FeedFormats
+{
+    /// <summary>How much of a file recognition looks at.</summary>
+    public const int HeadBytes = 4096;
+
+    public static IReadOnlyList<IFeedFormat> All { get; } =
+    [
+        OsvFeedFormat.Instance,
+    ];
+
+    /// <summary>The format that claims a file starting with <paramref name="head"/>, or null.</summary>
+    public static IFeedFormat? Recognise(ReadOnlySpan<byte> head)
+    {
+        foreach (var format in All)
+        {
+            if (format.Recognises(head))
+            {
+                return format;
+            }
+        }
+
+        return null;
+    }
+
+    public static IFeedFormat? Named(string name) => All.FirstOrDefault(f => string.Equals(f.Name, name, StringComparison.OrdinalIgnoreCase));
+}
