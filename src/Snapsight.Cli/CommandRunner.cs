@@ -1,3 +1,5 @@
+using Snapsight.Advisories.Feeds;
+using Snapsight.Advisories.Store;
 using Snapsight.Disk;
 using Snapsight.Disk.FileSystems;
 
@@ -20,6 +22,14 @@ internal static class CommandRunner
         catch (UsageException e)
         {
             return Fail(e.Message);
+        }
+        catch (StoreUnavailableException e)
+        {
+            return Fail(e.Message);
+        }
+        catch (FeedFormatException e)
+        {
+            return Fail($"cannot read {e.Structure}: {e.Problem}");
         }
         catch (DiskFormatException e)
         {

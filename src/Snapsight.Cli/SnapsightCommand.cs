@@ -15,6 +15,8 @@ internal static class SnapsightCommand
         root.Subcommands.Add(CatCommand.Build());
         root.Subcommands.Add(InventoryCommand.Build());
         root.Subcommands.Add(SbomCommand.Build());
+        root.Subcommands.Add(ScanCommand.Build());
+        root.Subcommands.Add(DbCommand.Build());
         return root;
     }
 

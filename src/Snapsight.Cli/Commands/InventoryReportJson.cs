@@ -10,6 +10,15 @@ internal static class InventoryReportJson
     {
         using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JsonOutput.Encoder });
         w.WriteStartObject();
+        WriteFields(w, target, inventory, []);
+        w.WriteEndObject();
+        w.Flush();
+        output.WriteByte((byte)'\n');
+    }
+
+    /// <summary>The inventory's fields into an open object: <c>scan image</c> writes the same ones, adding its own gaps.</summary>
+    public static void WriteFields(Utf8JsonWriter w, InventoryTarget target, InventoryResult inventory, IEnumerable<InventoryGap> moreGaps)
+    {
         w.WriteString("target", target.Path);
         if (inventory.Os is { } os)
         {
@@ -75,7 +84,7 @@ internal static class InventoryReportJson
         w.WriteNumber("elapsedMs", target.Clock.ElapsedMilliseconds);
         w.WriteEndObject();
         w.WriteStartArray("gaps");
-        foreach (var (where, reason) in Gaps(target, inventory))
+        foreach (var (where, reason) in Gaps(target, inventory).Concat(moreGaps.Select(g => (g.Where, g.Reason))))
         {
             w.WriteStartObject();
             w.WriteString("where", where);
@@ -84,9 +93,6 @@ internal static class InventoryReportJson
         }
 
         w.WriteEndArray();
-        w.WriteEndObject();
-        w.Flush();
-        output.WriteByte((byte)'\n');
     }
 
     /// <summary>The disk's gaps first (what could not be read at all), then the inventory's.</summary>

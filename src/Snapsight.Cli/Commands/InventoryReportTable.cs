@@ -66,7 +66,7 @@ internal static class InventoryReportTable
         }
     }
 
-    private static void WriteColumns(TextWriter output, List<string[]> rows)
+    public static void WriteColumns(TextWriter output, List<string[]> rows)
     {
         var widths = Enumerable.Range(0, rows[0].Length).Select(c => rows.Max(r => r[c].Length)).ToArray();
         foreach (var row in rows)

@@ -31,33 +31,40 @@ internal static class SbomCommand
             var path = parse.GetValue(target)!;
             using var opened = await InventoryTarget.OpenAsync(path, inspection => volumes.SelectTree(parse, inspection, path), cancellationToken).ConfigureAwait(false);
             var inventory = await InventoryCollector.CollectAsync(opened.Tree, cancellationToken).ConfigureAwait(false);
-            var info = new SbomDocumentInfo(
-                TargetName(path),
-                ToolVersion(),
-                DateTimeOffset.UtcNow,
-                Guid.NewGuid(),
-                InventoryReportJson.Gaps(opened, inventory).Select(g => new InventoryGap(g.Where, g.Reason)).ToList());
             await using var stream = parse.GetValue(output) is { } file ? File.Create(file) : Console.OpenStandardOutput();
-            var document = SbomDocument.Of(inventory, info);
-            if (parse.GetValue(format) == "cyclonedx")
-            {
-                CycloneDxWriter.Write(stream, document);
-            }
-            else
-            {
-                SpdxJsonWriter.Write(stream, document);
-            }
-
+            Write(stream, parse.GetValue(format)!, path, opened, inventory);
             return 0;
         }));
         return command;
     }
 
+    /// <summary>Writes the SBOM of one inventory in "cyclonedx" or "spdx-json"; <c>scan image --format spdx-json</c> writes the same.</summary>
+    public static void Write(Stream stream, string format, string path, InventoryTarget opened, InventoryResult inventory)
+    {
+        var document = SbomDocument.Of(inventory, Info(path, opened, inventory));
+        if (format == "cyclonedx")
+        {
+            CycloneDxWriter.Write(stream, document);
+        }
+        else
+        {
+            SpdxJsonWriter.Write(stream, document);
+        }
+    }
+
+    /// <summary>The document's name, tool, time, serial and gaps.</summary>
+    public static SbomDocumentInfo Info(string path, InventoryTarget opened, InventoryResult inventory) => new(
+        TargetName(path),
+        ToolVersion(),
+        DateTimeOffset.UtcNow,
+        Guid.NewGuid(),
+        InventoryReportJson.Gaps(opened, inventory).Select(g => new InventoryGap(g.Where, g.Reason)).ToList());
+
     /// <summary>The image's file name (or the directory's): the scanner's own paths stay out of a document meant to be shared.</summary>
-    private static string TargetName(string path) =>
+    public static string TargetName(string path) =>
         Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path))) is { Length: > 0 } name ? name : "/";
 
-    private static string ToolVersion()
+    public static string ToolVersion()
     {
         var version = typeof(SbomCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
         // The build appends "+commit"; SPDX's "Tool: name-version" and CycloneDX's version both want the release alone.

@@ -1,0 +1,75 @@
+namespace Snapsight.Advisories.Import;
+
+/// <summary>
+/// A forward-only stream that gives back bytes already taken from the front of another (to look
+/// at a file's head) before the rest of it, so recognition costs no second pass over a stream
+/// that cannot seek. It also stops a decompressed stream at <see cref="ImportLimits.MaxFileBytes"/>.
+/// </summary>
+internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest, string name) : Stream
+{
+    private int prefixRead;
+    private long total;
+
+    public override bool CanRead => true;
+
+    public override bool CanSeek => false;
+
+    public override bool CanWrite => false;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position { get => total; set => throw new NotSupportedException(); }
+
+    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
+
+    public override int Read(Span<byte> buffer)
+    {
+        int read;
+        if (prefixRead < prefix.Length)
+        {
+            read = Math.Min(buffer.Length, prefix.Length - prefixRead);
+            prefix.Span.Slice(prefixRead, read).CopyTo(buffer);
+            prefixRead += read;
+        }
+        else
+        {
+            read = rest.Read(buffer);
+        }
+
+        return Count(read);
+    }
+
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    {
+        if (prefixRead < prefix.Length)
+        {
+            return Read(buffer.Span);
+        }
+
+        return Count(await rest.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+    }
+
+    public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+        ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+    public override void Flush()
+    {
+    }
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+
+    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    private int Count(int read)
+    {
+        total += read;
+        if (total > ImportLimits.MaxFileBytes)
+        {
+            throw new Feeds.FeedFormatException("import", name, $"more than {ImportLimits.MaxFileBytes} bytes once decompressed");
+        }
+
+        return read;
+    }
+}

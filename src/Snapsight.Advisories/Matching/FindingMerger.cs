@@ -1,0 +1,96 @@
+using Snapsight.Advisories.Model;
+using Snapsight.Advisories.Store;
+using Snapsight.Inventory;
+
+namespace Snapsight.Advisories.Matching;
+
+/// <summary>
+/// Turns one package's hits into findings, one per flaw: hits whose ids and aliases overlap
+/// (an ALSA and its CVE, the Debian tracker's CVE and OSV's DSA naming it) are one finding.
+/// Its id is the first CVE among the records' own ids, else the smallest id; the fixed
+/// version is the highest any feed names (the lowest version every feed agrees fixes it); the
+/// severity is the vendor's, else NVD's CVSS rating, else the record's own CVSS.
+/// </summary>
+internal static class FindingMerger
+{
+    /// <summary>Why there is no fix, most telling first: a vendor's stated reason beats plain "affected".</summary>
+    private static readonly AffectedStatus[] UnfixedPreference =
+        [AffectedStatus.EndOfLife, AffectedStatus.WillNotFix, AffectedStatus.FixDeferred, AffectedStatus.UnderInvestigation, AffectedStatus.Affected];
+
+    public static IEnumerable<Finding> Merge(InventoryPackage package, PackageQuery query, List<Hit> hits, AdvisoryStore store)
+    {
+        foreach (var group in Groups(hits))
+        {
+            yield return One(package, query, group, store);
+        }
+    }
+
+    /// <summary>Connected groups of hits sharing any name.</summary>
+    private static IEnumerable<List<Hit>> Groups(List<Hit> hits)
+    {
+        var parent = Enumerable.Range(0, hits.Count).ToArray();
+        int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
+        var owner = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        for (var i = 0; i < hits.Count; i++)
+        {
+            foreach (var name in hits[i].Names)
+            {
+                if (owner.TryGetValue(name, out var other))
+                {
+                    parent[Find(i)] = Find(other);
+                }
+                else
+                {
+                    owner[name] = i;
+                }
+            }
+        }
+
+        return Enumerable.Range(0, hits.Count).GroupBy(Find).Select(g => g.Select(i => hits[i]).ToList());
+    }
+
+    private static Finding One(InventoryPackage package, PackageQuery query, List<Hit> group, AdvisoryStore store)
+    {
+        var ids = group.Select(h => h.Record.Id).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        var id = ids.FirstOrDefault(IsCve) ?? ids[0];
+        var names = group.SelectMany(h => h.Names).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        var cves = names.Where(IsCve).OrderBy(n => n == id ? 0 : 1).ThenBy(n => n, StringComparer.Ordinal).ToList();
+        var primary = group.FirstOrDefault(h => h.Record.Id == id)?.Record ?? group[0].Record;
+
+        var fixes = group.Select(h => h.Range.Fixed).OfType<string>().ToList();
+        var fixedVersion = fixes.Count == 0 ? null : fixes.Aggregate((a, b) => query.Comparer.TryCompare(a, b, out var o) && o < 0 ? b : a);
+        var status = fixedVersion is not null
+            ? AffectedStatus.Fixed
+            : UnfixedPreference.First(s => s == AffectedStatus.Affected || group.Any(h => h.Range.Status == s));
+
+        var nvd = cves.Select(store.Score).FirstOrDefault(s => s is not null);
+        var vendor = group
+            .Select(h => (Severity: h.Range.Severity != Severity.Unknown ? h.Range.Severity : h.Record.Severity, h.Record.Feed))
+            .Where(v => v.Severity != Severity.Unknown)
+            .OrderByDescending(v => v.Severity)
+            .FirstOrDefault();
+        var cvss = nvd?.Cvss ?? group.Select(h => h.Record.Cvss).FirstOrDefault(c => c is not null);
+        var (severity, severitySource) = vendor.Severity != Severity.Unknown
+            ? (vendor.Severity, vendor.Feed)
+            : cvss?.Score is { } score ? (SeverityNames.FromCvssScore(score), cvss.Source) : (Severity.Unknown, null);
+
+        return new Finding
+        {
+            Id = id,
+            Aliases = names.Where(n => !string.Equals(n, id, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList(),
+            Package = package,
+            FixedVersion = fixedVersion,
+            Status = status,
+            Severity = severity,
+            SeveritySource = severitySource,
+            Cvss = cvss,
+            Epss = cves.Select(store.Epss).FirstOrDefault(e => e is not null),
+            Kev = cves.Select(store.Kev).FirstOrDefault(k => k is not null),
+            Title = primary.Title,
+            Description = primary.Description,
+            Sources = group.Select(h => $"{h.Record.Feed} {h.Record.Id}").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+        };
+    }
+
+    private static bool IsCve(string name) => name.StartsWith("CVE-", StringComparison.OrdinalIgnoreCase);
+}

@@ -1,0 +1,53 @@
+using Snapsight.Advisories.Model;
+using Snapsight.Advisories.Versions;
+using Snapsight.Inventory;
+
+namespace Snapsight.Advisories.Matching;
+
+/// <summary>
+/// How one installed package is looked up: the scope, the name the feeds key it by, and the
+/// version compared. Debian and Ubuntu feeds are keyed by source package and give source
+/// versions, so a binary is matched by its Source: name and version (binNMU "+bN" suffixes sort
+/// above the fix, as they should). Alpine feeds are keyed by origin. rpm feeds are keyed by the
+/// binary name and compare the full EPOCH:VERSION-RELEASE. Language packages use their
+/// ecosystem with an empty release and the normalised name.
+/// </summary>
+public sealed record PackageQuery(AdvisoryScope Scope, string Name, string Version, IVersionComparer Comparer, string? Module)
+{
+    public static PackageQuery? For(InventoryPackage inventoryPackage, AdvisoryScope? osScope)
+    {
+        var package = inventoryPackage.Package;
+        var (scope, name, version) = package.Type switch
+        {
+            "dpkg" when osScope is { } s => (s, package.SourceName ?? package.Name, package.SourceVersion ?? package.Version),
+            "apk" when osScope is { } s => (s, package.SourceName ?? package.Name, package.Version),
+            "rpm" when osScope is { } s => (s, package.Name, package.Epoch is > 0 ? $"{package.Epoch}:{package.Version}" : package.Version),
+            "python" => (new AdvisoryScope(Ecosystems.PyPI, ""), package.Name, package.Version),
+            "npm" => (new AdvisoryScope(Ecosystems.Npm, ""), package.Name, package.Version),
+            "java" => (new AdvisoryScope(Ecosystems.Maven, ""), package.Name, package.Version),
+            "go" => (new AdvisoryScope(Ecosystems.Go, ""), package.Name, package.Version),
+            "gem" => (new AdvisoryScope(Ecosystems.RubyGems, ""), package.Name, package.Version),
+            "nuget" => (new AdvisoryScope(Ecosystems.NuGet, ""), package.Name, package.Version),
+            "cargo" => (new AdvisoryScope(Ecosystems.CratesIo, ""), package.Name, package.Version),
+            _ => (default(AdvisoryScope), "", ""),
+        };
+        if (name.Length == 0 || Ecosystems.VersionScheme(scope.Ecosystem) is not { } scheme || VersionComparers.For(scheme) is not { } comparer)
+        {
+            return null;
+        }
+
+        return new PackageQuery(scope, PackageNames.Normalize(scope.Ecosystem, name), version, comparer, ModuleStream(package.ModularityLabel));
+    }
+
+    /// <summary>rpm's MODULARITYLABEL "nodejs:18:8090020231019152822:a75119d5" → "nodejs:18".</summary>
+    private static string? ModuleStream(string? label)
+    {
+        if (string.IsNullOrEmpty(label))
+        {
+            return null;
+        }
+
+        var parts = label.Split(':');
+        return parts.Length >= 2 ? $"{parts[0]}:{parts[1]}" : null;
+    }
+}

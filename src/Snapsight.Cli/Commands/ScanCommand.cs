@@ -1,0 +1,131 @@
+using System.CommandLine;
+using System.Text;
+using Snapsight.Advisories.Feeds;
+using Snapsight.Advisories.Filtering;
+using Snapsight.Advisories.Matching;
+using Snapsight.Advisories.Store;
+using Snapsight.Inventory;
+
+namespace Snapsight.Cli.Commands;
+
+/// <summary><c>snapsight scan image TARGET</c>: inventory, match against the advisory database, filter, report.</summary>
+internal static class ScanCommand
+{
+    private static readonly string[] Formats = ["table", "json", "spdx-json"];
+
+    public static Command Build()
+    {
+        var scan = new Command("scan", "Scan for vulnerabilities. 'scan image' reads a disk image or an unpacked root file system.");
+        scan.Subcommands.Add(BuildImage());
+        return scan;
+    }
+
+    private static Command BuildImage()
+    {
+        var target = InventoryTarget.Argument();
+        var format = new Option<string>("--format", "-f")
+        {
+            Description = "table (for people: grouped by severity, with a summary and the upgrades that fix them), json (for scripts), " +
+                "or spdx-json (the SBOM).",
+            DefaultValueFactory = _ => "table",
+        };
+        format.AcceptOnlyFromAmong(Formats);
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to this file instead of standard output." };
+        var db = DbPathOption.Create();
+        var severity = new Option<string?>("--severity") { Description = "Report only these severities, comma-separated: CRITICAL,HIGH,MEDIUM,LOW,UNKNOWN." };
+        var ignoreUnfixed = new Option<bool>("--ignore-unfixed") { Description = "Leave out vulnerabilities that have no fixed version yet." };
+        var ignoreFile = new Option<string?>("--ignore-file")
+        {
+            Description = "A file of vulnerability ids to leave out, one per line, each optionally followed by exp:YYYY-MM-DD (the last day it applies) and a # reason.",
+        };
+        var vex = new Option<string?>("--vex") { Description = "An OpenVEX document: findings it says are not_affected or fixed for a package's purl are left out." };
+        var exitCode = new Option<int>("--exit-code")
+        {
+            Description = "Exit with this code when vulnerabilities remain after the filters (default 0: success whatever is found).",
+            DefaultValueFactory = _ => 0,
+        };
+        var volumes = new VolumeOptions();
+        var command = new Command("image", "Find the vulnerabilities of a disk image or an unpacked root file system: take its inventory, " +
+            "match every package against the advisories of its exact distribution release (and language packages against their " +
+            "ecosystems), merge what several feeds say about one flaw, and report each with its fixed version or why there is none.\n\n" +
+            "Needs an advisory database: run 'snapsight db update' (or 'snapsight db import FILE…') first.\n\n" +
+            "Examples:\n  snapsight scan image disk.qcow2\n  snapsight scan image disk.vmdk --severity CRITICAL,HIGH --ignore-unfixed --exit-code 1\n" +
+            "  snapsight scan image ./rootfs --format json --output findings.json")
+        {
+            target, format, output, db, severity, ignoreUnfixed, ignoreFile, vex, exitCode,
+        };
+        volumes.AddTo(command);
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
+        {
+            // Everything that can be refused is checked before the image is read.
+            var filter = await ReadFilterAsync(parse, severity, ignoreUnfixed, ignoreFile, vex, cancellationToken).ConfigureAwait(false);
+            using var store = AdvisoryStore.Open(DbPathOption.Resolve(parse, db));
+            var path = parse.GetValue(target)!;
+            var progress = new ScanProgress();
+            progress.Report($"reading {path}");
+            using var opened = await InventoryTarget.OpenAsync(path, inspection => volumes.SelectTree(parse, inspection, path, emptyTreeForWindows: true), cancellationToken).ConfigureAwait(false);
+            var inventory = await InventoryCollector.CollectAsync(opened.Tree, cancellationToken).ConfigureAwait(false);
+            progress.Report($"matching {inventory.Packages.Count} packages");
+            var match = VulnerabilityMatcher.Match(inventory, store);
+            var findings = filter.Apply(match.Findings, DateOnly.FromDateTime(DateTime.UtcNow));
+            var osScope = inventory.Os is { } os ? OsScopes.For(os) : null;
+            var remediations = Remediation.For(findings, p => PackageQuery.For(p, osScope));
+            var report = new ScanReport(SbomCommand.TargetName(path), SbomCommand.ToolVersion(), DateTimeOffset.UtcNow, inventory, findings, store.BuildRecord());
+            progress.Done();
+
+            await using (var stream = parse.GetValue(output) is { } file ? File.Create(file) : Console.OpenStandardOutput())
+            {
+                switch (parse.GetValue(format))
+                {
+                    case "json":
+                        ScanReportJson.Write(stream, opened, report, remediations, match.Gaps);
+                        break;
+                    case "spdx-json":
+                        SbomCommand.Write(stream, "spdx-json", path, opened, inventory);
+                        break;
+                    default:
+                        await using (var writer = new StreamWriter(stream, leaveOpen: true))
+                        {
+                            ScanReportTable.Write(writer, opened, report, remediations, match.Gaps);
+                        }
+
+                        break;
+                }
+            }
+
+            return findings.Count > 0 ? parse.GetValue(exitCode) : 0;
+        }));
+        return command;
+    }
+
+    private static async Task<ScanFilter> ReadFilterAsync(
+        ParseResult parse, Option<string?> severity, Option<bool> ignoreUnfixed, Option<string?> ignoreFile, Option<string?> vex, CancellationToken cancellationToken)
+    {
+        IReadOnlySet<Advisories.Model.Severity>? severities = null;
+        if (parse.GetValue(severity) is { } list)
+        {
+            try
+            {
+                severities = ScanFilter.ParseSeverities(list);
+            }
+            catch (ArgumentException e)
+            {
+                throw new UsageException($"--severity: {e.Message.Split(" (Parameter")[0]}");
+            }
+        }
+
+        var ignored = parse.GetValue(ignoreFile) is { } ignorePath
+            ? IgnoreFile.Parse(Encoding.UTF8.GetString((await ReadAsync(ignorePath, IgnoreFile.MaxBytes, "ignore-file", cancellationToken).ConfigureAwait(false)).Span), ignorePath)
+            : [];
+        var statements = parse.GetValue(vex) is { } vexPath
+            ? OpenVexReader.Parse(await ReadAsync(vexPath, OpenVexReader.MaxBytes, "openvex", cancellationToken).ConfigureAwait(false), vexPath)
+            : [];
+        return new ScanFilter { Severities = severities, IgnoreUnfixed = parse.GetValue(ignoreUnfixed), Ignored = ignored, Vex = statements };
+    }
+
+    private static async Task<ReadOnlyMemory<byte>> ReadAsync(string path, int maxBytes, string format, CancellationToken cancellationToken)
+    {
+        await using var file = File.OpenRead(path);
+        return await FeedFiles.ReadCappedAsync(file, maxBytes, format, path, cancellationToken).ConfigureAwait(false);
+    }
+}

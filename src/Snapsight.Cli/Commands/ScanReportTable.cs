@@ -1,0 +1,80 @@
+using Snapsight.Advisories.Matching;
+using Snapsight.Advisories.Model;
+using Snapsight.Disk.FileSystems;
+using Snapsight.Inventory;
+
+namespace Snapsight.Cli.Commands;
+
+/// <summary>
+/// The human-readable report of <c>scan image</c>: findings grouped by severity, most severe
+/// first, then by package, with the fixed version or why there is none; a summary line; what to
+/// upgrade. Text from the disk and the feeds is made printable first.
+/// </summary>
+internal static class ScanReportTable
+{
+    private static readonly string[] Headings = ["PACKAGE", "INSTALLED", "FIXED", "VULNERABILITY", "STATUS", "TITLE"];
+    private static readonly string[] UpgradeHeadings = ["PACKAGE", "FROM", "TO", "FIXES", "COMMAND"];
+    private const int TitleWidth = 60;
+
+    public static void Write(TextWriter output, InventoryTarget target, ScanReport report, IReadOnlyList<Remediation> remediations, IReadOnlyList<InventoryGap> matchGaps)
+    {
+        var os = report.Inventory.Os;
+        output.WriteLine($"Target    {TreePath.Printable(target.Path)}");
+        output.WriteLine(os is null ? "OS        unknown" : $"OS        {TreePath.Printable(os.Name)} {TreePath.Printable(os.VersionId ?? os.Version ?? "")}");
+        output.WriteLine($"Database  built {report.Database.BuiltAt:yyyy-MM-dd HH:mm} UTC from {report.Database.Feeds.Count} feed file(s)");
+        output.WriteLine();
+        foreach (var group in report.Findings.GroupBy(f => f.Severity).OrderByDescending(g => g.Key))
+        {
+            output.WriteLine($"{SeverityNames.Name(group.Key)} ({group.Count()})");
+            var rows = new List<string[]> { Headings };
+            rows.AddRange(group.Select(f => new[]
+            {
+                TreePath.Printable(f.Package.Package.Name),
+                TreePath.Printable(f.Package.Package.Version),
+                TreePath.Printable(f.FixedVersion ?? "-"),
+                TreePath.Printable(f.Id),
+                AffectedStatusNames.Name(f.Status),
+                Shorten(TreePath.Printable(f.Title ?? "")),
+            }));
+            InventoryReportTable.WriteColumns(output, rows);
+            output.WriteLine();
+        }
+
+        output.WriteLine(Summary(report.Findings));
+        if (remediations.Any(r => r.FixedVersion is not null))
+        {
+            output.WriteLine();
+            output.WriteLine("Upgrades that fix them:");
+            var rows = new List<string[]> { UpgradeHeadings };
+            rows.AddRange(remediations.Where(r => r.FixedVersion is not null).Select(r => new[]
+            {
+                TreePath.Printable(r.Package.Package.Name),
+                TreePath.Printable(r.Package.Package.Version),
+                TreePath.Printable(r.FixedVersion!),
+                r.Fixes.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                TreePath.Printable(r.Command ?? "-"),
+            }));
+            InventoryReportTable.WriteColumns(output, rows);
+        }
+
+        foreach (var (where, reason) in InventoryReportJson.Gaps(target, report.Inventory).Concat(matchGaps.Select(g => (g.Where, g.Reason))))
+        {
+            output.WriteLine($"Gap       {TreePath.Printable(where)}: {TreePath.Printable(reason)}");
+        }
+    }
+
+    /// <summary>"12 vulnerabilities in 7 packages (CRITICAL 1, HIGH 3, …); 9 have a fixed version."</summary>
+    public static string Summary(IReadOnlyList<Finding> findings)
+    {
+        if (findings.Count == 0)
+        {
+            return "No vulnerabilities found.";
+        }
+
+        var counts = Enum.GetValues<Severity>().Reverse().Select(s => $"{SeverityNames.Name(s)} {findings.Count(f => f.Severity == s)}");
+        var packages = findings.Select(f => f.Package).Distinct().Count();
+        return $"{findings.Count} vulnerabilities in {packages} packages ({string.Join(", ", counts)}); {findings.Count(f => f.FixedVersion is not null)} have a fixed version.";
+    }
+
+    private static string Shorten(string title) => title.Length <= TitleWidth ? title : title[..(TitleWidth - 1)] + "…";
+}
