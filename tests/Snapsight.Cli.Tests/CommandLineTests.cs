@@ -11,6 +11,8 @@ public sealed class CommandLineTests
     [InlineData("cat")]
     [InlineData("inventory")]
     [InlineData("sbom")]
+    [InlineData("scan")]
+    [InlineData("db")]
     public void Every_verb_explains_itself_with_an_example(string verb)
     {
         var result = SnapsightProcess.Run(verb, "--help");
@@ -24,7 +26,7 @@ public sealed class CommandLineTests
     {
         var result = SnapsightProcess.Run("--help");
         Assert.Equal(0, result.ExitCode);
-        foreach (var verb in new[] { "disk", "ls", "cat", "inventory", "sbom" })
+        foreach (var verb in new[] { "disk", "ls", "cat", "inventory", "sbom", "scan", "db" })
         {
             Assert.Contains(verb, result.Text, StringComparison.Ordinal);
         }

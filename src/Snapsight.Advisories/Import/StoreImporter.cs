@@ -9,7 +9,8 @@ namespace Snapsight.Advisories.Import;
 /// of the store and, only when every path has been read, renames the copy over the store
 /// (rename is atomic within a folder), so a failed or interrupted import leaves the previous
 /// store exactly as it was. Each file's format is recognised from its content; a file no
-/// format claims is reported, not guessed at.
+/// format claims is reported, not guessed at, and an import in which no file is claimed at all
+/// is an error that leaves the store alone.
 /// </summary>
 public static class StoreImporter
 {
@@ -58,6 +59,11 @@ public static class StoreImporter
                         writer.AddFeedBuild(build);
                         files.Add(build);
                     }
+                }
+
+                if (files.Count == 0)
+                {
+                    throw new FeedFormatException("import", string.Join(", ", paths), "none of the files is in a feed format snapsight knows; the database was left as it was");
                 }
 
                 writer.Commit(DateTimeOffset.UtcNow);

@@ -14,6 +14,22 @@ public static class Tool
         return System.Text.Encoding.UTF8.GetString(bytes);
     }
 
+    /// <summary>Runs a tool that answers with its exit status (<c>dpkg --compare-versions</c>): true on 0, false otherwise.</summary>
+    public static bool Succeeds(string program, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(program) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start) ?? throw new InvalidOperationException($"could not start {program}");
+        process.StandardOutput.ReadToEnd();
+        process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        return process.ExitCode == 0;
+    }
+
     public static byte[] RunBytes(string program, IEnumerable<string> arguments, string? stdin = null, IDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(program)

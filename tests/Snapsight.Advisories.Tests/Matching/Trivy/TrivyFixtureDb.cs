@@ -8,7 +8,7 @@ namespace Snapsight.Advisories.Tests.Matching.Trivy;
 /// <summary>
 /// A test-only adapter from Trivy's fixture advisory DB (../shared/data/golden/trivy/fixtures-db,
 /// YAML buckets "os release" → package → vulnerability → {FixedVersion, Status}) into our store.
-/// python3's yaml module reads the YAML, so no YAML code of ours is involved. Trivy's status
+/// Debian's python3 yaml module reads the YAML, so no YAML code of ours is involved. Trivy's status
 /// numbers: 1 not affected, 2 affected, 3 fixed, 4 under investigation, 5 will not fix,
 /// 6 fix deferred, 7 end of life; a value with no FixedVersion and no Status is affected.
 /// </summary>
@@ -19,7 +19,7 @@ internal static class TrivyFixtureDb
     /// <summary>Writes the buckets named in <paramref name="buckets"/> (Trivy's bucket name → our scope) into a new store.</summary>
     public static void WriteStore(string storePath, string yamlFile, IReadOnlyDictionary<string, AdvisoryScope> buckets)
     {
-        using var document = JsonDocument.Parse(Tool.Run("python3", "-c", ToJson, SharedData.Path("golden", "trivy", "fixtures-db", yamlFile)));
+        using var document = JsonDocument.Parse(Tool.Run("/usr/bin/python3", "-c", ToJson, SharedData.Path("golden", "trivy", "fixtures-db", yamlFile)));
         using var writer = StoreWriter.Open(storePath);
         foreach (var bucket in document.RootElement.EnumerateArray())
         {
