@@ -35,6 +35,8 @@ public static class FuzzTargets
         new DepsJsonFuzzTarget(),
         new VersionsFuzzTarget(),
         new OsvRecordFuzzTarget(),
+        new OpenVexFuzzTarget(),
+        new IgnoreFileFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);

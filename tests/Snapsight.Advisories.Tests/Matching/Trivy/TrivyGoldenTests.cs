@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Snapsight.Advisories.Filtering;
 using Snapsight.Advisories.Matching;
 using Snapsight.Advisories.Model;
 using Snapsight.Advisories.Store;
@@ -15,18 +16,20 @@ namespace Snapsight.Advisories.Tests.Matching.Trivy;
 /// </summary>
 public sealed class TrivyGoldenTests
 {
-    public static TheoryData<string, string, string, string, string, string, string> Images => new()
+    public static TheoryData<string, string, string, string, string, string, string, bool> Images => new()
     {
-        // golden, package list, package type, fixture yaml, Trivy bucket, os family, VERSION_ID
-        { "debian-buster.json.golden", "debian-buster.json.golden", "dpkg", "debian.yaml", "debian 10", "debian", "10" },
-        { "ubuntu-1804.json.golden", "ubuntu-18.04.json.golden", "dpkg", "ubuntu.yaml", "ubuntu 18.04", "ubuntu", "18.04" },
-        { "alpine-310.json.golden", "alpine-310.json.golden", "apk", "alpine.yaml", "alpine 3.10", "alpine", "3.10.2" },
+        // golden, package list, package type, fixture yaml, Trivy bucket, os family, VERSION_ID, --ignore-unfixed
+        { "debian-buster.json.golden", "debian-buster.json.golden", "dpkg", "debian.yaml", "debian 10", "debian", "10", false },
+        { "debian-buster-ignore-unfixed.json.golden", "debian-buster.json.golden", "dpkg", "debian.yaml", "debian 10", "debian", "10", true },
+        { "ubuntu-1804.json.golden", "ubuntu-18.04.json.golden", "dpkg", "ubuntu.yaml", "ubuntu 18.04", "ubuntu", "18.04", false },
+        { "ubuntu-1804-ignore-unfixed.json.golden", "ubuntu-18.04.json.golden", "dpkg", "ubuntu.yaml", "ubuntu 18.04", "ubuntu", "18.04", true },
+        { "alpine-310.json.golden", "alpine-310.json.golden", "apk", "alpine.yaml", "alpine 3.10", "alpine", "3.10.2", false },
     };
 
     [Theory]
     [MemberData(nameof(Images))]
     public void Matching_Trivys_package_list_against_its_fixture_db_gives_its_golden_findings(
-        string golden, string packageList, string type, string yaml, string bucket, string family, string versionId)
+        string golden, string packageList, string type, string yaml, string bucket, string family, string versionId, bool ignoreUnfixed)
     {
         using var temp = new TempDirectory();
         var storePath = Path.Combine(temp.Path, "store.db");
@@ -37,7 +40,8 @@ public sealed class TrivyGoldenTests
         using var store = AdvisoryStore.Open(storePath);
         var result = VulnerabilityMatcher.Match(inventory, store);
 
-        var ours = result.Findings.Select(f => (f.Id, f.Package.Package.Name, f.Package.Package.Version, f.FixedVersion ?? "", AffectedStatusNames.Name(f.Status))).Order().ToList();
+        var findings = new ScanFilter { IgnoreUnfixed = ignoreUnfixed }.Apply(result.Findings, DateOnly.FromDateTime(DateTime.UtcNow));
+        var ours = findings.Select(f => (f.Id, f.Package.Package.Name, f.Package.Package.Version, f.FixedVersion ?? "", AffectedStatusNames.Name(f.Status))).Order().ToList();
         Assert.Equal(Golden(golden), ours);
         Assert.Empty(result.Gaps);
     }
