@@ -21,13 +21,18 @@ internal static class FindingMerger
     {
         foreach (var group in Groups(hits))
         {
-            yield return One(package, query, group, store);
+            yield return group.Count == 1 ? Single(package, group[0], store) : One(package, query, group, store);
         }
     }
 
     /// <summary>Connected groups of hits sharing any name.</summary>
     private static IEnumerable<List<Hit>> Groups(List<Hit> hits)
     {
+        if (hits.Count == 1)
+        {
+            return [hits];
+        }
+
         var parent = Enumerable.Range(0, hits.Count).ToArray();
         int Find(int i) => parent[i] == i ? i : parent[i] = Find(parent[i]);
         var owner = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
@@ -89,6 +94,41 @@ internal static class FindingMerger
             Title = primary.Title,
             Description = primary.Description,
             Sources = group.Select(h => $"{h.Record.Feed} {h.Record.Id}").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+        };
+    }
+
+    /// <summary>The common case, one record alone: the same rules as <see cref="One"/> without the set work, since a scan can hold tens of thousands.</summary>
+    private static Finding Single(InventoryPackage package, Hit hit, AdvisoryStore store)
+    {
+        var (range, record) = (hit.Range, hit.Record);
+        string? cve = IsCve(record.Id) ? record.Id : null;
+        foreach (var alias in record.Aliases)
+        {
+            cve ??= IsCve(alias) ? alias : null;
+        }
+
+        var nvd = cve is null ? null : store.Score(cve);
+        var vendor = range.Severity != Severity.Unknown ? range.Severity : record.Severity;
+        var cvss = nvd?.Cvss ?? record.Cvss;
+        var (severity, severitySource) = vendor != Severity.Unknown
+            ? (vendor, record.Feed)
+            : cvss?.Score is { } score ? (SeverityNames.FromCvssScore(score), cvss.Source) : (Severity.Unknown, null);
+        var aliases = record.Aliases.Count == 0 ? record.Aliases : record.Aliases.Where(a => !string.Equals(a, record.Id, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
+        return new Finding
+        {
+            Id = record.Id,
+            Aliases = aliases,
+            Package = package,
+            FixedVersion = range.Fixed,
+            Status = range.Fixed is not null ? AffectedStatus.Fixed : range.Status,
+            Severity = severity,
+            SeveritySource = severitySource,
+            Cvss = cvss,
+            Epss = cve is null ? null : store.Epss(cve),
+            Kev = cve is null ? null : store.Kev(cve),
+            Title = record.Title,
+            Description = record.Description,
+            Sources = [$"{record.Feed} {record.Id}"],
         };
     }
 

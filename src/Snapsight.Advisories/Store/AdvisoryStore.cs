@@ -5,9 +5,10 @@ using Snapsight.Advisories.Model;
 namespace Snapsight.Advisories.Store;
 
 /// <summary>
-/// A store opened read-only for matching. Lookups run on prepared statements and remember
-/// vulnerability records and enrichment once read, since one scan asks for the same CVE for
-/// many packages. Not thread-safe: one per scan.
+/// A store opened read-only for matching. Lookups are batched: one statement per scope finds
+/// the stretches of all of a scan's packages, one reads the records they belong to, and three
+/// read the enrichment of every CVE those name (SQLite's json_each carries the key lists).
+/// Records and enrichment are remembered once read. Not thread-safe: one per scan.
 /// </summary>
 public sealed class AdvisoryStore : IDisposable
 {
@@ -18,15 +19,29 @@ public sealed class AdvisoryStore : IDisposable
     private readonly SqliteCommand epss;
     private readonly SqliteCommand kev;
     private readonly Dictionary<long, VulnerabilityRecord> vulnerabilities = [];
+    private readonly HashSet<string> enriched = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, CveScore> scores = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, EpssScore> epssScores = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, KevEntry> kevEntries = new(StringComparer.Ordinal);
 
     private AdvisoryStore(SqliteConnection connection)
     {
         this.connection = connection;
-        ranges = PreparedCommands.Prepare(connection, null, "SELECT vulnerability, module, introduced, fixed, last_affected, status, severity FROM affected WHERE ecosystem = $e AND release = $r AND package = $p", "$e", "$r", "$p");
-        vulnerability = PreparedCommands.Prepare(connection, null, "SELECT id, feed, aliases, title, description, severity, cvss_vector, cvss_score, cvss_source, published, modified FROM vulnerabilities WHERE rowid = $v", "$v");
-        score = PreparedCommands.Prepare(connection, null, "SELECT vector, score, source, cwes FROM cve_scores WHERE cve = $c", "$c");
-        epss = PreparedCommands.Prepare(connection, null, "SELECT score, percentile FROM epss WHERE cve = $c", "$c");
-        kev = PreparedCommands.Prepare(connection, null, "SELECT date_added, due_date FROM kev WHERE cve = $c", "$c");
+        ranges = PreparedCommands.Prepare(
+            connection,
+            null,
+            "SELECT a.package, a.vulnerability, a.module, a.introduced, a.fixed, a.last_affected, a.status, a.severity FROM json_each($packages) AS w " +
+            "JOIN affected AS a ON a.ecosystem = $e AND a.release = $r AND a.package = w.value",
+            "$packages", "$e", "$r");
+        vulnerability = PreparedCommands.Prepare(
+            connection,
+            null,
+            "SELECT v.rowid, v.id, v.feed, v.aliases, v.title, v.description, v.severity, v.cvss_vector, v.cvss_score, v.cvss_source, v.published, v.modified " +
+            "FROM json_each($rowids) AS w JOIN vulnerabilities AS v ON v.rowid = w.value",
+            "$rowids");
+        score = PreparedCommands.Prepare(connection, null, "SELECT s.cve, s.vector, s.score, s.source, s.cwes FROM json_each($cves) AS w JOIN cve_scores AS s ON s.cve = w.value", "$cves");
+        epss = PreparedCommands.Prepare(connection, null, "SELECT e.cve, e.score, e.percentile FROM json_each($cves) AS w JOIN epss AS e ON e.cve = w.value", "$cves");
+        kev = PreparedCommands.Prepare(connection, null, "SELECT k.cve, k.date_added, k.due_date FROM json_each($cves) AS w JOIN kev AS k ON k.cve = w.value", "$cves");
     }
 
     /// <summary>The default store: $SNAPSIGHT_DB, else advisories.db in the per-user cache folder.</summary>
@@ -101,73 +116,113 @@ public sealed class AdvisoryStore : IDisposable
         return counts;
     }
 
-    /// <summary>Every stored stretch for one package name in one scope.</summary>
-    public IReadOnlyList<StoredRange> Ranges(AdvisoryScope scope, string package)
+    /// <summary>Every stored stretch for each of <paramref name="packages"/> (names as the store keys them) in one scope, in one statement.</summary>
+    public IReadOnlyDictionary<string, List<StoredRange>> Ranges(AdvisoryScope scope, IEnumerable<string> packages)
     {
-        PreparedCommands.Set(ranges, scope.Ecosystem, scope.Release, package);
+        var found = new Dictionary<string, List<StoredRange>>(StringComparer.Ordinal);
+        PreparedCommands.Set(ranges, JsonList.Of(packages.Distinct(StringComparer.Ordinal)), scope.Ecosystem, scope.Release);
         using var reader = ranges.ExecuteReader();
-        List<StoredRange>? found = null;
         while (reader.Read())
         {
-            (found ??= []).Add(new StoredRange(
-                reader.GetInt64(0), NullableString(reader, 1), NullableString(reader, 2), NullableString(reader, 3), NullableString(reader, 4),
-                (AffectedStatus)reader.GetInt32(5), (Severity)reader.GetInt32(6)));
+            var package = reader.GetString(0);
+            if (!found.TryGetValue(package, out var list))
+            {
+                found[package] = list = [];
+            }
+
+            list.Add(new StoredRange(
+                reader.GetInt64(1), NullableString(reader, 2), NullableString(reader, 3), NullableString(reader, 4), NullableString(reader, 5),
+                (AffectedStatus)reader.GetInt32(6), (Severity)reader.GetInt32(7)));
         }
 
-        return found ?? (IReadOnlyList<StoredRange>)[];
+        return found;
     }
 
-    public VulnerabilityRecord Vulnerability(long rowid)
+    /// <summary>Reads the records of <paramref name="rowids"/> not read yet, and the enrichment of every CVE they name, in a few statements.</summary>
+    public void Load(IEnumerable<long> rowids)
     {
-        if (vulnerabilities.TryGetValue(rowid, out var known))
+        var missing = rowids.Where(r => !vulnerabilities.ContainsKey(r)).Distinct().ToList();
+        if (missing.Count == 0)
         {
-            return known;
+            return;
         }
 
-        PreparedCommands.Set(vulnerability, rowid);
-        using var reader = vulnerability.ExecuteReader();
-        if (!reader.Read())
+        PreparedCommands.Set(vulnerability, JsonList.Of(missing));
+        using (var reader = vulnerability.ExecuteReader())
         {
-            throw new StoreUnavailableException($"the advisory database refers to vulnerability row {rowid}, which it does not hold: run `snapsight db update` to rebuild it");
+            while (reader.Read())
+            {
+                vulnerabilities[reader.GetInt64(0)] = new VulnerabilityRecord
+                {
+                    Id = reader.GetString(1),
+                    Feed = reader.GetString(2),
+                    Aliases = reader.GetString(3) is { Length: > 0 } aliases ? aliases.Split('\n') : [],
+                    Title = NullableString(reader, 4),
+                    Description = NullableString(reader, 5),
+                    Severity = (Severity)reader.GetInt32(6),
+                    Cvss = NullableString(reader, 7) is { } vector ? new Cvss(vector, reader.IsDBNull(8) ? null : reader.GetDouble(8), NullableString(reader, 9) ?? "") : null,
+                    Published = NullableString(reader, 10),
+                    Modified = NullableString(reader, 11),
+                };
+            }
         }
 
-        var record = new VulnerabilityRecord
+        var cves = missing.Where(vulnerabilities.ContainsKey)
+            .SelectMany(r => vulnerabilities[r].Aliases.Prepend(vulnerabilities[r].Id))
+            .Where(n => n.StartsWith("CVE-", StringComparison.OrdinalIgnoreCase) && !enriched.Contains(n))
+            .Distinct(StringComparer.Ordinal)
+            .ToList();
+        LoadEnrichment(cves);
+    }
+
+    /// <summary>A record read by <see cref="Load"/>.</summary>
+    public VulnerabilityRecord Vulnerability(long rowid) =>
+        vulnerabilities.TryGetValue(rowid, out var record)
+            ? record
+            : throw new StoreUnavailableException($"the advisory database refers to vulnerability row {rowid}, which it does not hold: run `snapsight db update` to rebuild it");
+
+    public CveScore? Score(string cve) => scores.GetValueOrDefault(cve);
+
+    public EpssScore? Epss(string cve) => epssScores.GetValueOrDefault(cve);
+
+    public KevEntry? Kev(string cve) => kevEntries.GetValueOrDefault(cve);
+
+    private void LoadEnrichment(List<string> cves)
+    {
+        if (cves.Count == 0)
         {
-            Id = reader.GetString(0),
-            Feed = reader.GetString(1),
-            Aliases = reader.GetString(2) is { Length: > 0 } aliases ? aliases.Split('\n') : [],
-            Title = NullableString(reader, 3),
-            Description = NullableString(reader, 4),
-            Severity = (Severity)reader.GetInt32(5),
-            Cvss = NullableString(reader, 6) is { } vector ? new Cvss(vector, reader.IsDBNull(7) ? null : reader.GetDouble(7), NullableString(reader, 8) ?? "") : null,
-            Published = NullableString(reader, 9),
-            Modified = NullableString(reader, 10),
-        };
-        vulnerabilities[rowid] = record;
-        return record;
-    }
+            return;
+        }
 
-    public CveScore? Score(string cve)
-    {
-        PreparedCommands.Set(score, cve);
-        using var reader = score.ExecuteReader();
-        return reader.Read()
-            ? new CveScore(cve, new Cvss(reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetDouble(1), reader.GetString(2)), reader.GetString(3) is { Length: > 0 } cwes ? cwes.Split('\n') : [])
-            : null;
-    }
+        var list = JsonList.Of(cves);
+        enriched.UnionWith(cves);
+        PreparedCommands.Set(score, list);
+        using (var reader = score.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                var cve = reader.GetString(0);
+                scores[cve] = new CveScore(cve, new Cvss(reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetDouble(2), reader.GetString(3)), reader.GetString(4) is { Length: > 0 } cwes ? cwes.Split('\n') : []);
+            }
+        }
 
-    public EpssScore? Epss(string cve)
-    {
-        PreparedCommands.Set(epss, cve);
-        using var reader = epss.ExecuteReader();
-        return reader.Read() ? new EpssScore(cve, reader.GetDouble(0), reader.GetDouble(1)) : null;
-    }
+        PreparedCommands.Set(epss, list);
+        using (var reader = epss.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                epssScores[reader.GetString(0)] = new EpssScore(reader.GetString(0), reader.GetDouble(1), reader.GetDouble(2));
+            }
+        }
 
-    public KevEntry? Kev(string cve)
-    {
-        PreparedCommands.Set(kev, cve);
-        using var reader = kev.ExecuteReader();
-        return reader.Read() ? new KevEntry(cve, reader.GetString(0), NullableString(reader, 1)) : null;
+        PreparedCommands.Set(kev, list);
+        using (var reader = kev.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                kevEntries[reader.GetString(0)] = new KevEntry(reader.GetString(0), reader.GetString(1), NullableString(reader, 2));
+            }
+        }
     }
 
     public void Dispose()
