@@ -35,6 +35,9 @@ public static class FuzzTargets
         new DepsJsonFuzzTarget(),
         new VersionsFuzzTarget(),
         new OsvRecordFuzzTarget(),
+        new KevFeedFuzzTarget(),
+        new EpssFeedFuzzTarget(),
+        new NvdFeedFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);

@@ -1,3 +1,6 @@
+using Snapsight.Advisories.Feeds.Epss;
+using Snapsight.Advisories.Feeds.Kev;
+using Snapsight.Advisories.Feeds.Nvd;
 using Snapsight.Advisories.Feeds.Osv;
 
 namespace Snapsight.Advisories.Feeds;
@@ -11,6 +14,9 @@ public static class FeedFormats
     public static IReadOnlyList<IFeedFormat> All { get; } =
     [
         OsvFeedFormat.Instance,
+        KevFeedFormat.Instance,
+        EpssFeedFormat.Instance,
+        NvdFeedFormat.Instance,
     ];
 
     /// <summary>The format that claims a file starting with <paramref name="head"/>, or null.</summary>
