@@ -97,12 +97,5 @@ public sealed class NvdOracleTests
         })];
 
     private static string[] PagePaths() =>
-        [.. Directory.EnumerateFiles(Root, "*.json", SearchOption.AllDirectories).Where(path => NvdFeedFormat.Instance.Recognises(Head(path))).Order(StringComparer.Ordinal)];
-
-    private static byte[] Head(string path)
-    {
-        using var file = File.OpenRead(path);
-        var head = new byte[4096];
-        return head[..file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)];
-    }
+        [.. Directory.EnumerateFiles(Root, "*.json", SearchOption.AllDirectories).Where(path => NvdFeedFormat.Instance.Recognises(FeedRecognitionTests.Head(path))).Order(StringComparer.Ordinal)];
 }
