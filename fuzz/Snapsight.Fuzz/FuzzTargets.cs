@@ -38,6 +38,7 @@ public static class FuzzTargets
         new KevFeedFuzzTarget(),
         new EpssFeedFuzzTarget(),
         new NvdFeedFuzzTarget(),
+        new RedHatCsafFeedFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);

@@ -2,6 +2,7 @@ using Snapsight.Advisories.Feeds.Epss;
 using Snapsight.Advisories.Feeds.Kev;
 using Snapsight.Advisories.Feeds.Nvd;
 using Snapsight.Advisories.Feeds.Osv;
+using Snapsight.Advisories.Feeds.RedHatCsaf;
 
 namespace Snapsight.Advisories.Feeds;
 
@@ -17,6 +18,7 @@ public static class FeedFormats
         KevFeedFormat.Instance,
         EpssFeedFormat.Instance,
         NvdFeedFormat.Instance,
+        RedHatCsafFeedFormat.Instance,
     ];
 
     /// <summary>The format that claims a file starting with <paramref name="head"/>, or null.</summary>
