@@ -43,7 +43,7 @@ public static class JsonArrayStream
             }
             catch (JsonException e)
             {
-                throw new FeedFormatException(format, origin, $"not valid JSON near byte {e.BytePositionInLine}: {e.Message}");
+                throw new FeedFormatException(format, origin, $"not valid JSON: {e.Message}");
             }
 
             foreach (var element in elements)

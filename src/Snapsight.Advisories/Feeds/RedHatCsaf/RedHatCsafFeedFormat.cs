@@ -70,24 +70,21 @@ public sealed class RedHatCsafFeedFormat : IFeedFormat
         var cves = new List<string>();
         var advisoryRanges = new HashSet<AffectedRange>();
         Cvss? advisoryCvss = null;
-        var index = 0;
-        foreach (var vulnerability in JsonFields.Array(root, "vulnerabilities"))
+        foreach (var (vulnerability, index) in JsonFields.Array(root, "vulnerabilities").Select((v, i) => (v, i)))
         {
             try
             {
                 var cve = JsonFields.String(vulnerability, "cve") ?? throw new FeedRecordException("cve: missing");
                 var cvss = Cvss(vulnerability);
+                var ranges = new HashSet<AffectedRange>();
+                CsafVulnerabilityMapper.AddRanges(vulnerability, tree, ranges);
                 if (advisory)
                 {
                     cves.Add(cve);
                     advisoryCvss ??= cvss;
-                    CsafVulnerabilityMapper.AddRanges(vulnerability, tree, advisoryRanges);
-                    continue;
+                    advisoryRanges.UnionWith(ranges);
                 }
-
-                var ranges = new HashSet<AffectedRange>();
-                CsafVulnerabilityMapper.AddRanges(vulnerability, tree, ranges);
-                if (ranges.Count > 0)
+                else if (ranges.Count > 0)
                 {
                     sink.Add(new AdvisoryRecord(template with { Id = cve, Cvss = cvss, Aliases = cve == id ? [] : [id] }, [.. ranges]));
                 }
@@ -96,8 +93,6 @@ public sealed class RedHatCsafFeedFormat : IFeedFormat
             {
                 sink.Skipped($"{origin}: vulnerabilities[{index}]", e.Message);
             }
-
-            index++;
         }
 
         if (advisory && advisoryRanges.Count > 0)
