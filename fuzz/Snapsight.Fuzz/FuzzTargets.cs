@@ -37,6 +37,10 @@ public static class FuzzTargets
         new OsvRecordFuzzTarget(),
         new OpenVexFuzzTarget(),
         new IgnoreFileFuzzTarget(),
+        new KevFeedFuzzTarget(),
+        new EpssFeedFuzzTarget(),
+        new NvdFeedFuzzTarget(),
+        new RedHatCsafFeedFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);

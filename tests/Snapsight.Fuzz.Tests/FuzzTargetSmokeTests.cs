@@ -30,6 +30,8 @@ public sealed class FuzzTargetSmokeTests
         [0x50, 0x4B, 0x03, 0x04, 20, 0, 0, 0, 8, 0],      // zip local file header, deflated
         "  s.version = Gem::Version.new(\""u8.ToArray(),  // gemspec assignment
         "{\"libraries\":{\"A/1\":{\"type\":"u8.ToArray(),  // deps.json library
+        "{\"vulnerabilities\":[{\"cve\":{\"id\":"u8.ToArray(), // NVD page / KEV catalogue entry
+        "cve,epss,percentile\nCVE-2024-1,"u8.ToArray(),     // EPSS scores
     ];
 
     public static TheoryData<string> Targets => new(FuzzTargets.All.Select(t => t.Name));

@@ -1,4 +1,8 @@
+using Snapsight.Advisories.Feeds.Epss;
+using Snapsight.Advisories.Feeds.Kev;
+using Snapsight.Advisories.Feeds.Nvd;
 using Snapsight.Advisories.Feeds.Osv;
+using Snapsight.Advisories.Feeds.RedHatCsaf;
 
 namespace Snapsight.Advisories.Feeds;
 
@@ -11,6 +15,10 @@ public static class FeedFormats
     public static IReadOnlyList<IFeedFormat> All { get; } =
     [
         OsvFeedFormat.Instance,
+        KevFeedFormat.Instance,
+        EpssFeedFormat.Instance,
+        NvdFeedFormat.Instance,
+        RedHatCsafFeedFormat.Instance,
     ];
 
     /// <summary>The format that claims a file starting with <paramref name="head"/>, or null.</summary>
