@@ -99,7 +99,11 @@ public static class SarifWriter
         w.WriteString("id", id);
         WriteText(w, "shortDescription", title ?? id);
         WriteText(w, "fullDescription", description ?? title ?? id);
-        w.WriteString("helpUri", VulnerabilitySource.For(id).Url.AbsoluteUri);
+        if (VulnerabilitySource.For(id).Url is { } help)
+        {
+            w.WriteString("helpUri", help.AbsoluteUri);
+        }
+
         w.WriteStartObject("defaultConfiguration");
         w.WriteString("level", Level(severity));
         w.WriteEndObject();
