@@ -67,7 +67,7 @@ public static class SarifWriter
         w.WriteEndArray();
         w.WriteStartObject("properties");
         w.WriteString("target", report.Target);
-        w.WriteString("databaseBuiltAt", report.Database.BuiltAt);
+        w.WriteString("databaseBuiltAt", report.Database.BuiltAt.UtcDateTime);
         w.WriteNumber("databaseSchemaVersion", report.Database.SchemaVersion);
         w.WriteEndObject();
         w.WriteEndObject();
@@ -200,7 +200,7 @@ public static class SarifWriter
         w.WriteStartArray("invocations");
         w.WriteStartObject();
         w.WriteBoolean("executionSuccessful", true);
-        w.WriteString("endTimeUtc", report.ScannedAt.ToUniversalTime());
+        w.WriteString("endTimeUtc", report.ScannedAt.UtcDateTime); // UTC with "Z", the form of SARIF's date/time properties (3.9)
         if (report.Inventory.Gaps.Count > 0)
         {
             w.WriteStartArray("toolExecutionNotifications");

@@ -53,8 +53,12 @@ public sealed class SarifWriterTests
                 AssertRule(rule, report.Findings.Where(f => f.Id == rule.GetProperty("id").GetString()).ToList());
             }
 
-            var notifications = run.GetProperty("invocations")[0].TryGetProperty("toolExecutionNotifications", out var n) ? n.GetArrayLength() : 0;
+            var invocation = run.GetProperty("invocations")[0];
+            var notifications = invocation.TryGetProperty("toolExecutionNotifications", out var n) ? n.GetArrayLength() : 0;
             Assert.Equal(report.Inventory.Gaps.Count, notifications);
+            var ended = invocation.GetProperty("endTimeUtc").GetString()!;
+            Assert.EndsWith("Z", ended, StringComparison.Ordinal);
+            Assert.Equal(report.ScannedAt, DateTimeOffset.Parse(ended, CultureInfo.InvariantCulture));
         }, iter: 150);
     }
 
