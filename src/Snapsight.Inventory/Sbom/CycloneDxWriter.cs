@@ -15,7 +15,8 @@ public static class CycloneDxWriter
 {
     private const string TargetRef = "target";
 
-    public static void Write(Stream output, SbomDocument document)
+    /// <summary>Writes the BOM; <paramref name="extraSections"/>, when given, adds top-level sections that refer to its components.</summary>
+    public static void Write(Stream output, SbomDocument document, CycloneDxSection? extraSections = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(document);
@@ -57,6 +58,7 @@ public static class CycloneDxWriter
 
         w.WriteEndArray();
         WriteUnknownDependencies(w, refs);
+        extraSections?.Invoke(w, new CycloneDxBomRefs(ids, components.Select((c, i) => (c.Item, refs[i]))));
         w.WriteEndObject();
         SbomJson.End(w, output);
     }
@@ -143,8 +145,8 @@ public static class CycloneDxWriter
         w.WriteEndObject();
     }
 
-    /// <summary>Name/value pairs, leaving out unknown values; no array at all when nothing is known.</summary>
-    private static void WriteProperties(Utf8JsonWriter w, IEnumerable<(string Name, string? Value)> properties)
+    /// <summary>A "properties" array of name/value pairs, leaving out unknown values; no array at all when nothing is known. Public for the sections added through <see cref="CycloneDxSection"/>.</summary>
+    public static void WriteProperties(Utf8JsonWriter w, IEnumerable<(string Name, string? Value)> properties)
     {
         var known = properties.Where(p => p.Value is not null).ToList();
         if (known.Count == 0)

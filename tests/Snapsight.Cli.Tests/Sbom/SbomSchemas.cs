@@ -26,7 +26,8 @@ public static class SbomSchemas
 
     public static void AssertValidSpdx(JsonElement document) => AssertValid(SpdxSchema.Value, document);
 
-    private static void AssertValid(JsonSchema schema, JsonElement document)
+    /// <summary>Asserts that the document satisfies the schema, listing the first errors when it does not.</summary>
+    public static void AssertValid(JsonSchema schema, JsonElement document)
     {
         var result = schema.Evaluate(document, new EvaluationOptions { OutputFormat = OutputFormat.List, RequireFormatValidation = true });
         var errors = (result.Details ?? [])
