@@ -39,9 +39,11 @@ internal sealed class NvdPager(FeedFileFetcher fetcher)
                 await Task.Delay(interval - sinceLastRequest.Elapsed, cancellationToken).ConfigureAwait(false);
             }
 
-            sinceLastRequest = Stopwatch.StartNew();
             var path = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{PagePrefix}{files.Count:D6}.json"));
             await fetcher.FetchFileAsync(request, path, conditional: false, MaxPageBytes, cancellationToken).ConfigureAwait(false);
+
+            // Timed from the end of the answer: the limit is counted where NVD receives requests, so this errs on the safe side.
+            sinceLastRequest = Stopwatch.StartNew();
             files.Add(path);
             var (total, received) = ReadCounts(path, request);
             start += received;
