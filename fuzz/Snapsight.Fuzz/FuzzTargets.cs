@@ -35,6 +35,7 @@ public static class FuzzTargets
         new DepsJsonFuzzTarget(),
         new VersionsFuzzTarget(),
         new OsvRecordFuzzTarget(),
+        new FeedIndexFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);
