@@ -45,11 +45,8 @@ internal static class FeedFileState
 
     public static void Write(string file, Uri url, FeedValidators validators)
     {
-        var statePath = PathFor(file);
-        using (var stream = File.Create(statePath + ".partial"))
-        using (var writer = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        StateFiles.WriteJson(PathFor(file), writer =>
         {
-            writer.WriteStartObject();
             writer.WriteString("url", url.AbsoluteUri);
             if (validators.ETag is { } etag)
             {
@@ -60,11 +57,7 @@ internal static class FeedFileState
             {
                 writer.WriteString("lastModified", lastModified.ToString("O", System.Globalization.CultureInfo.InvariantCulture));
             }
-
-            writer.WriteEndObject();
-        }
-
-        File.Move(statePath + ".partial", statePath, overwrite: true);
+        });
     }
 
     public static void Delete(string file) => File.Delete(PathFor(file));

@@ -61,6 +61,28 @@ public sealed class NvdPagerTests
     }
 
     [Fact]
+    public async Task The_next_update_asks_only_for_changes_since_the_last_one_and_adds_them_after_the_held_pages()
+    {
+        using var server = NvdServer();
+        using var folder = new TempDirectory();
+        var before = DateTimeOffset.UtcNow;
+        var first = await DownloadAsync(Fast, folder.Path, NvdFeed(server));
+
+        var second = await DownloadAsync(Fast, folder.Path, NvdFeed(server));
+
+        var changes = server.Requests.Last();
+        var query = System.Web.HttpUtility.ParseQueryString(changes.Query);
+        var since = DateTimeOffset.Parse(query["lastModStartDate"]!, System.Globalization.CultureInfo.InvariantCulture);
+        var until = DateTimeOffset.Parse(query["lastModEndDate"]!, System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal("0", query["startIndex"]);
+        Assert.InRange(since, before.AddMinutes(-16), before);
+        Assert.InRange(until, before, DateTimeOffset.UtcNow);
+        Assert.Equal(first[0].Files, second[0].Files.Take(first[0].Files.Count));
+        Assert.Equal(first[0].Files.Count + 1, second[0].Files.Count);
+        Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(Fixtures, "emptyResp.json")), await File.ReadAllBytesAsync(second[0].Files[^1]));
+    }
+
+    [Fact]
     public async Task An_answer_that_is_not_a_CVE_page_fails_the_feed()
     {
         using var server = new LocalFeedServer(async context =>
@@ -76,11 +98,12 @@ public sealed class NvdPagerTests
         Assert.Contains("CVE API", failure.Problem, StringComparison.Ordinal);
     }
 
-    /// <summary>Answers startIndex=0 with respPage1 and the index after its CVEs with respPage2, like the API would.</summary>
+    /// <summary>Answers startIndex=0 with respPage1 and the index after its CVEs with respPage2, like the API would; a lastMod range with the recorded empty answer.</summary>
     private static LocalFeedServer NvdServer() => new(async context =>
     {
         var page = context.Request.QueryString["startIndex"] switch
         {
+            "0" when context.Request.QueryString["lastModStartDate"] is not null => "emptyResp.json",
             "0" => "respPage1.json",
             "2" => "respPage2.json",
             _ => null,
