@@ -144,6 +144,34 @@ public sealed class FeedDownloaderHttpTests
     }
 
     [Fact]
+    public async Task A_refused_connection_is_retried_then_fails()
+    {
+        Uri url;
+        using (var server = new LocalFeedServer(_ => Task.CompletedTask))
+        {
+            url = server.Url("kev.json");
+        }
+
+        using var folder = new TempDirectory();
+
+        var failure = await Assert.ThrowsAsync<FeedDownloadException>(() => DownloadAsync(Fast, folder.Path, Single("kev", url)));
+
+        Assert.Contains($"connection failed on each of {Fast.MaxAttempts} attempts", failure.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_server_that_never_answers_times_out()
+    {
+        using var server = new LocalFeedServer(_ => Task.Delay(HangFor));
+        using var folder = new TempDirectory();
+
+        var failure = await Assert.ThrowsAsync<FeedDownloadException>(() =>
+            DownloadAsync(Fast with { ResponseTimeout = TimeSpan.FromMilliseconds(300) }, folder.Path, Single("kev", server.Url("kev.json"))));
+
+        Assert.Contains("no response", failure.Problem, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_404_fails_at_once_and_fails_the_whole_update()
     {
         using var server = new LocalFeedServer(context =>
