@@ -48,7 +48,7 @@ internal sealed class HttpFeedTransport(FeedDownloadOptions options) : IFeedTran
             var status = (int)response.StatusCode;
             var retryAfter = RetryAfter(response);
             response.Dispose();
-            if (status is >= 300 and < 400)
+            if (status is 301 or 302 or 303 or 307 or 308)
             {
                 throw request.Failure($"HTTP {status}: still redirected after {options.MaxRedirects} redirects (a loop, or a redirect to a less secure scheme)");
             }
