@@ -41,6 +41,7 @@ public static class FuzzTargets
         new EpssFeedFuzzTarget(),
         new NvdFeedFuzzTarget(),
         new RedHatCsafFeedFuzzTarget(),
+        new FeedIndexFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);
