@@ -1,3 +1,6 @@
+using Snapsight.Advisories.Feeds.Alas;
+using Snapsight.Advisories.Feeds.AlpineSecdb;
+using Snapsight.Advisories.Feeds.DebianTracker;
 using Snapsight.Advisories.Feeds.Osv;
 
 namespace Snapsight.Advisories.Feeds;
@@ -11,6 +14,9 @@ public static class FeedFormats
     public static IReadOnlyList<IFeedFormat> All { get; } =
     [
         OsvFeedFormat.Instance,
+        DebianTrackerFeedFormat.Instance,
+        AlpineSecdbFeedFormat.Instance,
+        AlasFeedFormat.Instance,
     ];
 
     /// <summary>The format that claims a file starting with <paramref name="head"/>, or null.</summary>
