@@ -20,6 +20,13 @@ internal sealed class CollectingFeedSink : IFeedSink
 
     public void Skipped(string where, string reason) => Skips.Add((where, reason));
 
+    /// <summary>Forgets what a previous run gave (the hostile-input bar may run a parser twice).</summary>
+    public void Clear()
+    {
+        Advisories.Clear();
+        Skips.Clear();
+    }
+
     /// <summary>Reads <paramref name="bytes"/> with <paramref name="format"/> into a new sink.</summary>
     public static CollectingFeedSink Read(IFeedFormat format, byte[] bytes, string origin = "test")
     {

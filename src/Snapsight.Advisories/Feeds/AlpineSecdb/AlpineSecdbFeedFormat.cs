@@ -54,26 +54,22 @@ public sealed class AlpineSecdbFeedFormat : IFeedFormat
             : AlpineSecdbYamlReader.Read(Encoding.UTF8.GetString(body), origin);
     }
 
-    /// <summary>Top-level "distroversion:" and "packages:" lines within the head, before anything that is not YAML-like.</summary>
+    /// <summary>Top-level "distroversion:" and "packages:" lines (in either order) within the head, before anything that is not YAML-like.</summary>
     private static bool IsYaml(ReadOnlySpan<byte> head)
     {
         var sawVersion = false;
+        var sawPackages = false;
         foreach (var line in Encoding.UTF8.GetString(head).AsSpan().EnumerateLines())
         {
-            if (line.StartsWith("distroversion:", StringComparison.Ordinal))
-            {
-                sawVersion = true;
-            }
-            else if (line.StartsWith("packages:", StringComparison.Ordinal))
-            {
-                return sawVersion;
-            }
-            else if (line.Length > 0 && line[0] is '{' or '[' or '<')
+            if (line.Length > 0 && line[0] is '{' or '[' or '<')
             {
                 return false;
             }
+
+            sawVersion |= line.StartsWith("distroversion:", StringComparison.Ordinal);
+            sawPackages |= line.StartsWith("packages:", StringComparison.Ordinal);
         }
 
-        return false;
+        return sawVersion && sawPackages;
     }
 }

@@ -74,7 +74,7 @@ public static class AlpineSecdbJsonReader
 
         foreach (var version in secfixes.EnumerateObject())
         {
-            if (version.Value.ValueKind == JsonValueKind.Null)
+            if (IsEmpty(version.Value))
             {
                 continue;
             }
@@ -98,6 +98,15 @@ public static class AlpineSecdbJsonReader
             }
         }
     }
+
+    /// <summary>A version with no ids, as the YAML's empty key became in converted files: null, "" or {}.</summary>
+    private static bool IsEmpty(JsonElement value) => value.ValueKind switch
+    {
+        JsonValueKind.Null => true,
+        JsonValueKind.String => value.GetString()!.Length == 0,
+        JsonValueKind.Object => !value.EnumerateObject().Any(),
+        _ => false,
+    };
 
     private static string? Text(JsonElement parent, string name) =>
         parent.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

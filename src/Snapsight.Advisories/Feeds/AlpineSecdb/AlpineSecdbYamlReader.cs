@@ -21,10 +21,9 @@ public static class AlpineSecdbYamlReader
         foreach (var rawLine in yaml.AsSpan().EnumerateLines())
         {
             lineNumber++;
-            var where = $"{origin}: line {lineNumber}";
             if (rawLine.Length > AlpineSecdbLimits.MaxLineChars)
             {
-                builder.Skip(where, $"over {AlpineSecdbLimits.MaxLineChars} characters");
+                builder.Skip(Where(origin, lineNumber), $"over {AlpineSecdbLimits.MaxLineChars} characters");
                 continue;
             }
 
@@ -61,6 +60,14 @@ public static class AlpineSecdbYamlReader
                 continue;
             }
 
+            if (content.StartsWith("- ") && secfixesIndent >= 0 && indent <= secfixesIndent)
+            {
+                // A list item left of secfixes belongs to the package list: this package has ended.
+                package = null;
+                version = null;
+                secfixesIndent = -1;
+            }
+
             if (content.StartsWith("- "))
             {
                 var item = content[2..].Trim(' ');
@@ -76,7 +83,7 @@ public static class AlpineSecdbYamlReader
                 }
                 else
                 {
-                    builder.Skip(where, "a list item outside a package's secfixes");
+                    builder.Skip(Where(origin, lineNumber), "a list item outside a package's secfixes");
                 }
 
                 continue;
@@ -85,14 +92,14 @@ public static class AlpineSecdbYamlReader
             var (name, value) = KeyValue(content);
             if (name is null)
             {
-                builder.Skip(where, "neither a key nor a list item");
+                builder.Skip(Where(origin, lineNumber), "neither a key nor a list item");
             }
             else if (secfixesIndent >= 0 && indent > secfixesIndent)
             {
                 version = value.Length == 0 ? Scalar(name) : null;
                 if (value.Length > 0)
                 {
-                    builder.Skip(where, "a secfixes version whose ids are not a block list");
+                    builder.Skip(Where(origin, lineNumber), "a secfixes version whose ids are not a block list");
                 }
             }
             else if (name == "name")
@@ -116,6 +123,8 @@ public static class AlpineSecdbYamlReader
 
         return builder.Build(origin);
     }
+
+    private static string Where(string origin, int lineNumber) => $"{origin}: line {lineNumber}";
 
     /// <summary>The line without a comment: "#" at its start or after a space, outside quotes.</summary>
     private static ReadOnlySpan<char> WithoutComment(ReadOnlySpan<char> line)

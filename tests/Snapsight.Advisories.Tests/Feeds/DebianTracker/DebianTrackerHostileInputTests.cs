@@ -99,6 +99,10 @@ public sealed class DebianTrackerHostileInputTests
     private static Snapsight.Disk.DiskFormatException? Run(string json, CollectingFeedSink sink)
     {
         var bytes = Encoding.UTF8.GetBytes(json.Replace("GOOD", Good, StringComparison.Ordinal).Replace("DEEP", new string('[', 100_000), StringComparison.Ordinal));
-        return HostileInput.Run(ct => DebianTrackerFeedFormat.Instance.ReadAsync(new MemoryStream(bytes), "test", sink, ct));
+        return HostileInput.Run(ct =>
+        {
+            sink.Clear();
+            return DebianTrackerFeedFormat.Instance.ReadAsync(new MemoryStream(bytes), "test", sink, ct);
+        });
     }
 }
