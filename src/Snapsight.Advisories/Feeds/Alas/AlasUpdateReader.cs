@@ -22,6 +22,7 @@ public static class AlasUpdateReader
             }
 
             var index = 0;
+            var chunk = new char[4096];
             while (reader.Read())
             {
                 if (reader.NodeType != XmlNodeType.Element || reader.Depth != 1 || reader.LocalName != "update")
@@ -33,12 +34,18 @@ public static class AlasUpdateReader
                 using var subtree = reader.ReadSubtree();
                 try
                 {
-                    update(ReadUpdate(subtree, where));
+                    update(ReadUpdate(subtree, chunk, where));
                 }
                 catch (FeedFormatException e)
                 {
                     skipped(e.Structure, e.Problem);
                 }
+            }
+
+            if (reader.ReadState != ReadState.EndOfFile)
+            {
+                // Passing by an update the reader refused can meet broken XML that closing the subtree swallows.
+                throw new FeedFormatException(AlasFeedFormat.FormatName, origin, $"not well-formed XML after update[{index - 1}]");
             }
         }
         catch (XmlException e)
@@ -47,7 +54,7 @@ public static class AlasUpdateReader
         }
     }
 
-    private static AlasUpdate ReadUpdate(XmlReader reader, string where)
+    private static AlasUpdate ReadUpdate(XmlReader reader, char[] chunk, string where)
     {
         string? id = null, title = null, issued = null, updated = null, severity = null, description = null;
         var cves = new List<string>();
@@ -68,16 +75,16 @@ public static class AlasUpdateReader
             switch (reader.LocalName)
             {
                 case "id":
-                    id = AlasXml.ReadText(reader, where + ".id").Trim();
+                    id = AlasXml.ReadText(reader, chunk, where + ".id").Trim();
                     break;
                 case "title":
-                    title = AlasXml.ReadText(reader, where + ".title");
+                    title = AlasXml.ReadText(reader, chunk, where + ".title");
                     break;
                 case "severity":
-                    severity = AlasXml.ReadText(reader, where + ".severity").Trim();
+                    severity = AlasXml.ReadText(reader, chunk, where + ".severity").Trim();
                     break;
                 case "description":
-                    description = AlasXml.ReadText(reader, where + ".description");
+                    description = AlasXml.ReadText(reader, chunk, where + ".description");
                     break;
                 case "issued":
                     issued = reader.GetAttribute("date");

@@ -17,8 +17,8 @@ internal static class AlasXml
         CloseInput = closeInput,
     };
 
-    /// <summary>The text of the element the reader is on, read in chunks so a huge one is refused before it is held; leaves the reader on the element's end.</summary>
-    public static string ReadText(XmlReader reader, string where)
+    /// <summary>The text of the element the reader is on, read in chunks (through the caller's reused <paramref name="chunk"/>) so a huge one is refused before it is held; leaves the reader on the element's end.</summary>
+    public static string ReadText(XmlReader reader, char[] chunk, string where)
     {
         if (reader.IsEmptyElement)
         {
@@ -26,7 +26,6 @@ internal static class AlasXml
         }
 
         var text = new StringBuilder();
-        var chunk = new char[4096];
         while (reader.Read() && reader.NodeType is XmlNodeType.Text or XmlNodeType.CDATA or XmlNodeType.Whitespace or XmlNodeType.SignificantWhitespace)
         {
             int read;
