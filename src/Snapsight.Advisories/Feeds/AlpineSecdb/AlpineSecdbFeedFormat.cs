@@ -6,7 +6,7 @@ namespace Snapsight.Advisories.Feeds.AlpineSecdb;
 /// <summary>
 /// Alpine's secdb (secdb.alpinelinux.org/vX.Y/{main,community}.json, and the YAML it was
 /// published as before v3.12): per origin package, the versions that fixed each CVE. Recognised
-/// by content: JSON whose top level has "distroversion" and "packages" or "reponame", or YAML
+/// by content: JSON whose top level has "distroversion" and "packages" (vuln-list-update's per-package files have no "packages"), or YAML
 /// with top-level "distroversion:" and "packages:" lines.
 /// </summary>
 public sealed class AlpineSecdbFeedFormat : IFeedFormat
@@ -24,7 +24,7 @@ public sealed class AlpineSecdbFeedFormat : IFeedFormat
         if (start.StartsWith("{"u8))
         {
             var names = JsonHead.TopLevelNames(body);
-            return names.Contains("distroversion") && (names.Contains("packages") || names.Contains("reponame"));
+            return names.Contains("distroversion") && names.Contains("packages");
         }
 
         return IsYaml(body);
