@@ -1,3 +1,6 @@
+using Snapsight.Advisories.Feeds.Alas;
+using Snapsight.Advisories.Feeds.AlpineSecdb;
+using Snapsight.Advisories.Feeds.DebianTracker;
 using Snapsight.Fuzz.Targets;
 
 namespace Snapsight.Fuzz;
@@ -35,6 +38,9 @@ public static class FuzzTargets
         new DepsJsonFuzzTarget(),
         new VersionsFuzzTarget(),
         new OsvRecordFuzzTarget(),
+        new FeedFormatFuzzTarget(DebianTrackerFeedFormat.Instance),
+        new FeedFormatFuzzTarget(AlpineSecdbFeedFormat.Instance),
+        new FeedFormatFuzzTarget(AlasFeedFormat.Instance),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);

@@ -30,6 +30,9 @@ public sealed class FuzzTargetSmokeTests
         [0x50, 0x4B, 0x03, 0x04, 20, 0, 0, 0, 8, 0],      // zip local file header, deflated
         "  s.version = Gem::Version.new(\""u8.ToArray(),  // gemspec assignment
         "{\"libraries\":{\"A/1\":{\"type\":"u8.ToArray(),  // deps.json library
+        "{\"p\":{\"CVE-1\":{\"releases\":{\"bookworm\":{\"status\":"u8.ToArray(), // Debian tracker release
+        "distroversion: v3.18\npackages:\n- pkg:\n    name: a\n    secfixes:\n      1-r0:\n      - "u8.ToArray(), // secdb YAML
+        "<updates><update><id>ALAS2-1</id><pkglist><package name=\""u8.ToArray(), // ALAS updateinfo
     ];
 
     public static TheoryData<string> Targets => new(FuzzTargets.All.Select(t => t.Name));
