@@ -76,10 +76,7 @@ public sealed class DebianTrackerOracleTests
         Assert.Equal(matched.Order(), ours.Keys.Order());
     }
 
-    [Fact]
-    public void Every_release_entry_reads_as_python_reads_it()
-    {
-        const string script = """
+    private const string PythonScript = """
             import json, sys
             MAJOR = {'jessie': '8', 'stretch': '9', 'buster': '10', 'bullseye': '11', 'bookworm': '12', 'trixie': '13'}
             for package, cves in json.load(open(sys.argv[1])).items():
@@ -90,13 +87,56 @@ public sealed class DebianTrackerOracleTests
                             fixed = release.get('fixed_version') if release['status'] == 'resolved' else '-'
                             print('\t'.join([package, cve, MAJOR[codename], fixed, entry.get('description') or '-']))
             """;
-        var expected = Tool.Run("python3", ["-c", script, TrackerJson], null, null).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+
+    [Fact]
+    public void Every_release_entry_reads_as_python_reads_it()
+    {
         var sink = CollectingFeedSink.Read(DebianTrackerFeedFormat.Instance, File.ReadAllBytes(TrackerJson));
-        var ours = sink.Advisories.SelectMany(a => a.Affected.Select(r => string.Join('\t', r.Package, a.Vulnerability.Id, r.Scope.Release, r.Fixed ?? (r.Status == AffectedStatus.NotAffected ? "0" : "-"), a.Vulnerability.Description ?? "-")));
         Assert.Empty(sink.Skips);
-        Assert.Equal(expected.Order(), ours.Order());
+        Assert.Equal(Python(TrackerJson), PythonShaped(sink));
         Assert.All(sink.Advisories, a => Assert.All(a.Affected, r => Assert.Equal(Ecosystems.Debian, r.Scope.Ecosystem)));
     }
+
+    [Fact]
+    public async Task A_file_of_three_thousand_renamed_copies_streams_as_python_reads_it()
+    {
+        // Real entries, many buffers' worth: every entry boundary lands somewhere in a 64 KiB read.
+        using var input = JsonDocument.Parse(File.ReadAllBytes(TrackerJson));
+        using var temp = new TempDirectory();
+        var path = Path.Combine(temp.Path, "tracker.json");
+        await using (var file = File.Create(path))
+        await using (var writer = new Utf8JsonWriter(file))
+        {
+            writer.WriteStartObject();
+            for (var copy = 0; copy < 3000; copy++)
+            {
+                foreach (var package in input.RootElement.EnumerateObject())
+                {
+                    writer.WritePropertyName($"{package.Name}-{copy}");
+                    package.Value.WriteTo(writer);
+                }
+            }
+
+            writer.WriteEndObject();
+        }
+
+        var sink = new CollectingFeedSink();
+        await using (var content = File.OpenRead(path))
+        {
+            await DebianTrackerFeedFormat.Instance.ReadAsync(content, path, sink, CancellationToken.None);
+        }
+
+        Assert.Empty(sink.Skips);
+        Assert.Equal(Python(path), PythonShaped(sink));
+    }
+
+    private static string[] Python(string path) =>
+        [.. Tool.Run("python3", ["-c", PythonScript, path], null, null).Split('\n', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal)];
+
+    private static string[] PythonShaped(CollectingFeedSink sink) =>
+        [.. sink.Advisories
+            .SelectMany(a => a.Affected.Select(r => string.Join('\t', r.Package, a.Vulnerability.Id, r.Scope.Release, r.Fixed ?? (r.Status == AffectedStatus.NotAffected ? "0" : "-"), a.Vulnerability.Description ?? "-")))
+            .Order(StringComparer.Ordinal)];
 
     [Theory]
     [InlineData(1)]
