@@ -33,7 +33,7 @@ public sealed class AlpineSecdbFeedFormat : IFeedFormat
     public async Task ReadAsync(Stream content, string origin, IFeedSink sink, CancellationToken cancellationToken)
     {
         var bytes = await FeedFiles.ReadCappedAsync(content, AlpineSecdbLimits.MaxFileBytes, Name, origin, cancellationToken).ConfigureAwait(false);
-        var file = Read(bytes.Span, origin);
+        var file = Read(bytes, origin);
         foreach (var (where, reason) in file.Skipped)
         {
             sink.Skipped(where, reason);
@@ -46,12 +46,12 @@ public sealed class AlpineSecdbFeedFormat : IFeedFormat
     }
 
     /// <summary>One file, JSON or YAML by its first character.</summary>
-    public static AlpineSecdbFile Read(ReadOnlySpan<byte> bytes, string origin)
+    public static AlpineSecdbFile Read(ReadOnlyMemory<byte> bytes, string origin)
     {
         var body = ByteOrderMark.Skip(bytes);
-        return body.TrimStart(" \t\r\n"u8).StartsWith("{"u8)
-            ? AlpineSecdbJsonReader.Read(body.ToArray(), origin)
-            : AlpineSecdbYamlReader.Read(Encoding.UTF8.GetString(body), origin);
+        return body.Span.TrimStart(" \t\r\n"u8).StartsWith("{"u8)
+            ? AlpineSecdbJsonReader.Read(body, origin)
+            : AlpineSecdbYamlReader.Read(Encoding.UTF8.GetString(body.Span), origin);
     }
 
     /// <summary>Top-level "distroversion:" and "packages:" lines (in either order) within the head, before anything that is not YAML-like.</summary>

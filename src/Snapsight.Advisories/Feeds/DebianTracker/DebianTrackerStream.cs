@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Snapsight.Inventory.Packages;
 
 namespace Snapsight.Advisories.Feeds.DebianTracker;
 
@@ -77,6 +78,12 @@ internal sealed class DebianTrackerStream(Stream content, string origin, IFeedSi
     /// <summary>Consumes every complete token in the buffer; true when the top-level object has ended.</summary>
     private bool Advance()
     {
+        if (!rootSeen && start == 0 && end >= 3)
+        {
+            // Recognition skips a byte-order mark, so reading does too.
+            start = ByteOrderMark.Skip(buffer.AsSpan(0, end)).Length == end ? 0 : 3;
+        }
+
         var reader = new Utf8JsonReader(buffer.AsSpan(start, end - start), final, state);
         try
         {

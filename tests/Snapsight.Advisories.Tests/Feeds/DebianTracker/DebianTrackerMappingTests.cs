@@ -32,6 +32,13 @@ public sealed class DebianTrackerMappingTests
     }
 
     [Fact]
+    public void A_byte_order_mark_is_passed_over()
+    {
+        var sink = CollectingFeedSink.Read(DebianTrackerFeedFormat.Instance, [0xEF, 0xBB, 0xBF, .. """{"p":{"CVE-1":{"releases":{"trixie":{"status":"open"}}}}}"""u8.ToArray()]);
+        Assert.Equal(new AdvisoryScope("debian", "13"), Assert.Single(Assert.Single(sink.Advisories).Affected).Scope);
+    }
+
+    [Fact]
     public void An_entry_for_releases_we_do_not_scope_gives_no_advisory()
     {
         var sink = CollectingFeedSink.Read(DebianTrackerFeedFormat.Instance, """{"p":{"TEMP-0000000-ABCDEF":{"releases":{"sid":{"status":"open"}}},"CVE-2022-0358":{"releases":[]}}}"""u8.ToArray());
