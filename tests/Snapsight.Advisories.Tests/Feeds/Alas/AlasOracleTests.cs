@@ -52,6 +52,38 @@ public sealed class AlasOracleTests
     }
 
     [Fact]
+    public void Every_update_of_every_fixture_reads_as_python_reads_it()
+    {
+        const string script = """
+            import gzip, sys, xml.etree.ElementTree as ET
+            for path in sys.argv[1:]:
+                for u in ET.parse(gzip.open(path)).getroot().iter('update'):
+                    cves = ','.join(r.get('id') for r in u.iter('reference') if r.get('type') == 'cve')
+                    print('\t'.join(['U', u.findtext('id'), u.findtext('severity'), u.find('issued').get('date'), cves]))
+                    for p in u.iter('package'):
+                        print('\t'.join(['P', u.findtext('id'), p.get('name'), p.get('epoch'), p.get('version'), p.get('release'), p.get('arch')]))
+            """;
+        var files = Directory.GetFiles(Path.Combine(TestData, "fixtures"), "updateinfo_*.xml.gz").Where(p => !p.Contains("invalid", StringComparison.Ordinal)).Order(StringComparer.Ordinal).ToArray();
+        var expected = Tool.Run("python3", ["-c", script, .. files], null, null).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var ours = new List<string>();
+        foreach (var path in files)
+        {
+            using var content = Inflate(path);
+            AlasUpdateReader.Read(
+                content,
+                path,
+                update =>
+                {
+                    ours.Add(string.Join('\t', "U", update.Id, update.Severity, update.Issued, string.Join(',', update.Cves)));
+                    ours.AddRange(update.Packages.Select(p => string.Join('\t', "P", update.Id, p.Name, p.Epoch, p.Version, p.Release, p.Arch)));
+                },
+                (where, reason) => Assert.Fail($"{where}: {reason}"));
+        }
+
+        Assert.Equal(expected, ours);
+    }
+
+    [Fact]
     public void A_truncated_file_keeps_the_updates_before_the_break()
     {
         var sink = new CollectingFeedSink();
