@@ -1,3 +1,6 @@
+using Snapsight.Advisories.Feeds.Alas;
+using Snapsight.Advisories.Feeds.AlpineSecdb;
+using Snapsight.Advisories.Feeds.DebianTracker;
 using Snapsight.Fuzz.Targets;
 
 namespace Snapsight.Fuzz;
@@ -42,6 +45,9 @@ public static class FuzzTargets
         new NvdFeedFuzzTarget(),
         new RedHatCsafFeedFuzzTarget(),
         new FeedIndexFuzzTarget(),
+        new FeedFormatFuzzTarget(DebianTrackerFeedFormat.Instance),
+        new FeedFormatFuzzTarget(AlpineSecdbFeedFormat.Instance),
+        new FeedFormatFuzzTarget(AlasFeedFormat.Instance),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);

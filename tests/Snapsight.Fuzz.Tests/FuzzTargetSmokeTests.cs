@@ -32,6 +32,9 @@ public sealed class FuzzTargetSmokeTests
         "{\"libraries\":{\"A/1\":{\"type\":"u8.ToArray(),  // deps.json library
         "{\"vulnerabilities\":[{\"cve\":{\"id\":"u8.ToArray(), // NVD page / KEV catalogue entry
         "cve,epss,percentile\nCVE-2024-1,"u8.ToArray(),     // EPSS scores
+        "{\"p\":{\"CVE-1\":{\"releases\":{\"bookworm\":{\"status\":"u8.ToArray(), // Debian tracker release
+        "distroversion: v3.18\npackages:\n- pkg:\n    name: a\n    secfixes:\n      1-r0:\n      - "u8.ToArray(), // secdb YAML
+        "<updates><update><id>ALAS2-1</id><pkglist><package name=\""u8.ToArray(), // ALAS updateinfo
     ];
 
     public static TheoryData<string> Targets => new(FuzzTargets.All.Select(t => t.Name));

@@ -1,3 +1,6 @@
+using Snapsight.Advisories.Feeds.Alas;
+using Snapsight.Advisories.Feeds.AlpineSecdb;
+using Snapsight.Advisories.Feeds.DebianTracker;
 using Snapsight.Advisories.Feeds.Epss;
 using Snapsight.Advisories.Feeds.Kev;
 using Snapsight.Advisories.Feeds.Nvd;
@@ -19,6 +22,9 @@ public static class FeedFormats
         EpssFeedFormat.Instance,
         NvdFeedFormat.Instance,
         RedHatCsafFeedFormat.Instance,
+        DebianTrackerFeedFormat.Instance,
+        AlpineSecdbFeedFormat.Instance,
+        AlasFeedFormat.Instance,
     ];
 
     /// <summary>The format that claims a file starting with <paramref name="head"/>, or null.</summary>

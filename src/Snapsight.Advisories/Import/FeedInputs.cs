@@ -7,8 +7,8 @@ namespace Snapsight.Advisories.Import;
 
 /// <summary>
 /// Everything inside the paths given to <c>db import</c>, as plain files: directories are walked
-/// (symbolic links are not followed), zip and tar entries are opened one at a time, gzip is
-/// inflated (a gzip'd tar is a tar). Kinds are told apart by their first bytes, not their names.
+/// (symbolic links are not followed), zip and tar entries are opened one at a time, gzip and
+/// zstd are inflated (a gzip'd or zstd'd tar is a tar). Kinds are told apart by their first bytes, not their names.
 /// Each yielded stream is valid until the next item is asked for.
 /// </summary>
 public static class FeedInputs
@@ -95,6 +95,15 @@ public static class FeedInputs
             await using var gzip = new GZipStream(whole, CompressionMode.Decompress);
             var inner = name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase) ? name[..^3] : name + "!gunzip";
             await foreach (var input in OpenAsync(inner, gzip, cancellationToken).ConfigureAwait(false))
+            {
+                yield return input;
+            }
+        }
+        else if (prefix.Span.StartsWith((ReadOnlySpan<byte>)[0x28, 0xb5, 0x2f, 0xfd]))
+        {
+            await using var zstd = new ZstdSharp.DecompressionStream(whole);
+            var inner = name.EndsWith(".zst", StringComparison.OrdinalIgnoreCase) ? name[..^4] : name + "!unzstd";
+            await foreach (var input in OpenAsync(inner, zstd, cancellationToken).ConfigureAwait(false))
             {
                 yield return input;
             }

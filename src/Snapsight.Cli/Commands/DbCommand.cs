@@ -6,7 +6,7 @@ using Snapsight.Disk.FileSystems;
 
 namespace Snapsight.Cli.Commands;
 
-/// <summary><c>snapsight db import|status</c>: fill the advisory database from feed files, and say what it holds.</summary>
+/// <summary><c>snapsight db update|import|status</c>: fill the advisory database from the feeds or from local files, and say what it holds.</summary>
 internal static class DbCommand
 {
     /// <summary>Older than this, <c>db status</c> warns: feeds publish daily.</summary>
@@ -17,6 +17,7 @@ internal static class DbCommand
     public static Command Build()
     {
         var command = new Command("db", "Manage the advisory database the scans match against (one SQLite file).");
+        command.Subcommands.Add(DbUpdateCommand.Build());
         command.Subcommands.Add(BuildImport());
         command.Subcommands.Add(BuildStatus());
         return command;
