@@ -7,8 +7,10 @@ namespace Snapsight.Advisories.Store;
 /// <summary>
 /// Writes feed items into a store file that nobody else has open (the importer works on a
 /// private copy and swaps it in when done), inside one transaction with prepared statements.
-/// A record seen again (same feed and id) replaces the earlier one, so re-importing a feed
-/// refreshes it rather than doubling it. Enrichment rows replace by CVE.
+/// A record already in the store (same feed and id) from an earlier import is replaced, so
+/// re-importing a feed refreshes it rather than doubling it. Within one import, records of one
+/// id add up: the Debian tracker lists a CVE once per source package it affects, and each
+/// entry is one more package of the same vulnerability. Enrichment rows replace by CVE.
 /// </summary>
 public sealed class StoreWriter : IFeedSink, IDisposable
 {
@@ -22,6 +24,7 @@ public sealed class StoreWriter : IFeedSink, IDisposable
     private readonly SqliteCommand upsertEpss;
     private readonly SqliteCommand upsertKev;
     private readonly List<(string Where, string Reason)> skipped = [];
+    private readonly HashSet<(string Feed, string Id)> writtenNow = [];
     private bool committed;
 
     private StoreWriter(SqliteConnection connection)
@@ -90,13 +93,22 @@ public sealed class StoreWriter : IFeedSink, IDisposable
     {
         var v = advisory.Vulnerability;
         PreparedCommands.Set(findVulnerability, v.Feed, v.Id);
+        var aliases = v.Aliases;
         if (findVulnerability.ExecuteScalar() is long existing)
         {
-            PreparedCommands.Set(deleteAffected, existing);
-            deleteAffected.ExecuteNonQuery();
+            if (writtenNow.Contains((v.Feed, v.Id)))
+            {
+                aliases = [.. ExistingAliases(existing).Union(v.Aliases, StringComparer.Ordinal)];
+            }
+            else
+            {
+                PreparedCommands.Set(deleteAffected, existing);
+                deleteAffected.ExecuteNonQuery();
+            }
         }
 
-        PreparedCommands.Set(upsertVulnerability, v.Id, v.Feed, string.Join('\n', v.Aliases), v.Title, v.Description, (int)v.Severity,
+        writtenNow.Add((v.Feed, v.Id));
+        PreparedCommands.Set(upsertVulnerability, v.Id, v.Feed, string.Join('\n', aliases), v.Title, v.Description, (int)v.Severity,
             v.Cvss?.Vector, v.Cvss?.Score, v.Cvss?.Source, v.Published, v.Modified);
         var rowid = (long)upsertVulnerability.ExecuteScalar()!;
         foreach (var a in advisory.Affected)
@@ -106,6 +118,15 @@ public sealed class StoreWriter : IFeedSink, IDisposable
         }
 
         Count++;
+    }
+
+    private string[] ExistingAliases(long rowid)
+    {
+        using var read = connection.CreateCommand();
+        read.Transaction = transaction;
+        read.CommandText = "SELECT aliases FROM vulnerabilities WHERE rowid = $v";
+        read.Parameters.AddWithValue("$v", rowid);
+        return read.ExecuteScalar() is string { Length: > 0 } text ? text.Split('\n') : [];
     }
 
     public void Add(CveScore score)

@@ -74,7 +74,7 @@ public sealed class AlpineSecdbOracleTests
     }
 
     private static string[] Python(string[] files) =>
-        Tool.Run("python3", ["-c", Script, .. files], null, null).Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Tool.Run("/usr/bin/python3", ["-c", Script, .. files], null, null).Split('\n', StringSplitOptions.RemoveEmptyEntries);
 
     private static List<string> Lines(string[] files)
     {
