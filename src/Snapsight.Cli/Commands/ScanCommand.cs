@@ -3,6 +3,7 @@ using System.Text;
 using Snapsight.Advisories.Feeds;
 using Snapsight.Advisories.Filtering;
 using Snapsight.Advisories.Matching;
+using Snapsight.Advisories.Reports;
 using Snapsight.Advisories.Store;
 using Snapsight.Inventory;
 
@@ -11,7 +12,7 @@ namespace Snapsight.Cli.Commands;
 /// <summary><c>snapsight scan image TARGET</c>: inventory, match against the advisory database, filter, report.</summary>
 internal static class ScanCommand
 {
-    private static readonly string[] Formats = ["table", "json", "spdx-json"];
+    private static readonly string[] Formats = ["table", "json", "sarif", "cyclonedx", "spdx-json"];
 
     public static Command Build()
     {
@@ -26,7 +27,7 @@ internal static class ScanCommand
         var format = new Option<string>("--format", "-f")
         {
             Description = "table (for people: grouped by severity, with a summary and the upgrades that fix them), json (for scripts), " +
-                "or spdx-json (the SBOM).",
+                "sarif (SARIF 2.1.0, for code-scanning dashboards), cyclonedx (CycloneDX 1.6: the SBOM with its vulnerabilities) or spdx-json (the SBOM).",
             DefaultValueFactory = _ => "table",
         };
         format.AcceptOnlyFromAmong(Formats);
@@ -80,6 +81,12 @@ internal static class ScanCommand
                     case "json":
                         ScanReportJson.Write(stream, opened, report, remediations, match.Gaps);
                         break;
+                    case "sarif":
+                        SarifWriter.Write(stream, WithAllGaps(report, opened, match.Gaps));
+                        break;
+                    case "cyclonedx":
+                        CycloneDxVulnerabilityWriter.Write(stream, WithAllGaps(report, opened, match.Gaps), Guid.NewGuid());
+                        break;
                     case "spdx-json":
                         SbomCommand.Write(stream, "spdx-json", path, opened, inventory);
                         break;
@@ -97,6 +104,15 @@ internal static class ScanCommand
         }));
         return command;
     }
+
+    /// <summary>The report whose inventory carries every gap (the disk's, the inventory's, matching's), for the formats that have one list of them.</summary>
+    private static ScanReport WithAllGaps(ScanReport report, InventoryTarget opened, IReadOnlyList<InventoryGap> matchGaps) => report with
+    {
+        Inventory = report.Inventory with
+        {
+            Gaps = [.. InventoryReportJson.Gaps(opened, report.Inventory).Select(g => new InventoryGap(g.Where, g.Reason)), .. matchGaps],
+        },
+    };
 
     private static async Task<ScanFilter> ReadFilterAsync(
         ParseResult parse, Option<string?> severity, Option<bool> ignoreUnfixed, Option<string?> ignoreFile, Option<string?> vex, CancellationToken cancellationToken)

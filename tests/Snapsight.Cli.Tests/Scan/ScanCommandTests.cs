@@ -1,4 +1,6 @@
 using System.Text.Json;
+using Snapsight.Advisories.Tests.Reports;
+using Snapsight.Cli.Tests.Sbom;
 using Snapsight.Disk.Tests.Support;
 
 namespace Snapsight.Cli.Tests.Scan;
@@ -43,6 +45,23 @@ public sealed class ScanCommandTests : IDisposable
         Assert.Equal(1, json.RootElement.GetProperty("database").GetProperty("schemaVersion").GetInt32());
         Assert.Equal("debian", json.RootElement.GetProperty("os").GetProperty("family").GetString());
         Assert.NotEmpty(json.RootElement.GetProperty("remediations").EnumerateArray());
+    }
+
+    [Fact]
+    public void Sarif_and_cyclonedx_reports_are_valid_against_their_schemas_and_carry_every_finding()
+    {
+        var image = DebianImages.Path("gpt-disk.qcow2");
+        var sarif = SnapsightProcess.Run("scan", "image", image, "--db", db, "--format", "sarif");
+        var cyclonedx = SnapsightProcess.Run("scan", "image", image, "--db", db, "--format", "cyclonedx");
+
+        Assert.Equal(0, sarif.ExitCode);
+        using var log = JsonDocument.Parse(sarif.Stdout);
+        ReportSchemas.AssertValidSarif(log.RootElement);
+        Assert.Equal(fixture.Expected.Count, log.RootElement.GetProperty("runs")[0].GetProperty("results").GetArrayLength());
+        Assert.Equal(0, cyclonedx.ExitCode);
+        using var bom = JsonDocument.Parse(cyclonedx.Stdout);
+        SbomSchemas.AssertValidCycloneDx(bom.RootElement);
+        Assert.Equal(fixture.Expected.Count, bom.RootElement.GetProperty("vulnerabilities").GetArrayLength());
     }
 
     [Fact]
