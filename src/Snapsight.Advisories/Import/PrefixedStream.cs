@@ -3,7 +3,8 @@ namespace Snapsight.Advisories.Import;
 /// <summary>
 /// A forward-only stream that gives back bytes already taken from the front of another (to look
 /// at a file's head) before the rest of it, so recognition costs no second pass over a stream
-/// that cannot seek. It also stops a decompressed stream at <see cref="ImportLimits.MaxFileBytes"/>.
+/// that cannot seek. It also stops a decompressed stream at <see cref="ImportLimits.MaxFileBytes"/>
+/// and turns a decompressor's complaint into a format error naming the file.
 /// </summary>
 internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest, string name) : Stream
 {
@@ -33,7 +34,14 @@ internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest, s
         }
         else
         {
-            read = rest.Read(buffer);
+            try
+            {
+                read = rest.Read(buffer);
+            }
+            catch (InvalidDataException e)
+            {
+                throw Damaged(e);
+            }
         }
 
         return Count(read);
@@ -46,7 +54,14 @@ internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest, s
             return Read(buffer.Span);
         }
 
-        return Count(await rest.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+        try
+        {
+            return Count(await rest.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
+        }
+        catch (InvalidDataException e)
+        {
+            throw Damaged(e);
+        }
     }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
@@ -61,6 +76,9 @@ internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest, s
     public override void SetLength(long value) => throw new NotSupportedException();
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+    /// <summary>gzip, zstd and tar readers say "invalid data" about damage; the import reports it as this file's.</summary>
+    private Feeds.FeedFormatException Damaged(InvalidDataException e) => new("import", name, $"damaged compressed data: {e.Message}");
 
     private int Count(int read)
     {

@@ -10,7 +10,8 @@ namespace Snapsight.Advisories.Import;
 /// (rename is atomic within a folder), so a failed or interrupted import leaves the previous
 /// store exactly as it was. Each file's format is recognised from its content; a file no
 /// format claims is reported, not guessed at, and an import in which no file is claimed at all
-/// is an error that leaves the store alone.
+/// is an error that leaves the store alone. A file damaged part-way keeps what was read before
+/// the damage and is reported; a broken archive or folder (the container, not one file) ends the import.
 /// </summary>
 public static class StoreImporter
 {
@@ -40,7 +41,18 @@ public static class StoreImporter
                     var formats = new SortedSet<string>(StringComparer.Ordinal);
                     await foreach (var input in FeedInputs.EnumerateAsync(path, cancellationToken).ConfigureAwait(false))
                     {
-                        var format = await ReadOneAsync(input, writer, cancellationToken).ConfigureAwait(false);
+                        string? format;
+                        try
+                        {
+                            format = await ReadOneAsync(input, writer, cancellationToken).ConfigureAwait(false);
+                        }
+                        catch (FeedFormatException e) when (e.Structure == input.Name || e.Layer != "import")
+                        {
+                            // One damaged file: what it gave before the damage stays, the rest is reported, the others go on.
+                            writer.Skipped(e.Structure, $"{e.Layer}: {e.Problem}");
+                            continue;
+                        }
+
                         if (format is null)
                         {
                             unrecognised.Add(input.Name);

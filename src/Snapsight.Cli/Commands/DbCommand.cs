@@ -53,7 +53,7 @@ internal static class DbCommand
 
             foreach (var (where, reason) in summary.Skipped)
             {
-                await Console.Error.WriteLineAsync($"snapsight: left out a record of {TreePath.Printable(where)}: {TreePath.Printable(reason)}").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"snapsight: left out {TreePath.Printable(where)}: {TreePath.Printable(reason)}").ConfigureAwait(false);
             }
 
             Console.Out.WriteLine($"database: {storePath}");

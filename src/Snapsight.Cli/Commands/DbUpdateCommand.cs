@@ -74,7 +74,7 @@ internal static class DbUpdateCommand
             var summary = await StoreImporter.ImportAsync(storePath, files, new Progress<ImportProgress>(p => progress.Report($"{p.Items} items, {p.File}")), cancellationToken, replace: names.Length == 0).ConfigureAwait(false);
             foreach (var (where, reason) in summary.Skipped.Take(20))
             {
-                await Console.Error.WriteLineAsync($"snapsight: left out a record of {TreePath.Printable(where)}: {TreePath.Printable(reason)}").ConfigureAwait(false);
+                await Console.Error.WriteLineAsync($"snapsight: left out {TreePath.Printable(where)}: {TreePath.Printable(reason)}").ConfigureAwait(false);
             }
 
             Console.Out.WriteLine($"database: {storePath} ({summary.Feeds.Sum(f => f.Records)} items from {summary.Feeds.Count} files)");
