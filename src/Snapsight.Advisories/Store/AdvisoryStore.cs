@@ -116,6 +116,16 @@ public sealed class AdvisoryStore : IDisposable
         return counts;
     }
 
+    /// <summary>Whether the store holds any advisory for <paramref name="scope"/>: "no findings" means nothing when it holds none.</summary>
+    public bool Covers(AdvisoryScope scope)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT EXISTS (SELECT 1 FROM affected WHERE ecosystem = $e AND release = $r)";
+        command.Parameters.AddWithValue("$e", scope.Ecosystem);
+        command.Parameters.AddWithValue("$r", scope.Release);
+        return (long)command.ExecuteScalar()! == 1;
+    }
+
     /// <summary>Every stored stretch for each of <paramref name="packages"/> (names as the store keys them) in one scope, in one statement.</summary>
     public IReadOnlyDictionary<string, List<StoredRange>> Ranges(AdvisoryScope scope, IEnumerable<string> packages)
     {

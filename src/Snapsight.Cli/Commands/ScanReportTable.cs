@@ -21,7 +21,8 @@ internal static class ScanReportTable
         var os = report.Inventory.Os;
         output.WriteLine($"Target    {TreePath.Printable(target.Path)}");
         output.WriteLine(os is null ? "OS        unknown" : $"OS        {TreePath.Printable(os.Name)} {TreePath.Printable(os.VersionId ?? os.Version ?? "")}");
-        output.WriteLine($"Database  built {report.Database.BuiltAt:yyyy-MM-dd HH:mm} UTC from {report.Database.Feeds.Count} feed file(s)");
+        var formats = report.Database.Feeds.SelectMany(f => f.Format.Split(',')).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        output.WriteLine($"Database  built {report.Database.BuiltAt:yyyy-MM-dd HH:mm} UTC from {string.Join(", ", formats)}");
         output.WriteLine();
         foreach (var group in report.Findings.GroupBy(f => f.Severity).OrderByDescending(g => g.Key))
         {
@@ -36,6 +37,12 @@ internal static class ScanReportTable
                 AffectedStatusNames.Name(f.Status),
                 Shorten(TreePath.Printable(f.Title ?? "")),
             }));
+            if (rows.Skip(1).All(r => r[^1].Length == 0))
+            {
+                // No feed gave a title (Alpine's secdb has none): no empty column.
+                rows = [.. rows.Select(r => r[..^1])];
+            }
+
             InventoryReportTable.WriteColumns(output, rows);
             output.WriteLine();
         }

@@ -116,6 +116,20 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_database_without_the_disks_release_says_so_instead_of_a_clean_bill()
+    {
+        var rockyOnly = Path.Combine(temp.Path, "rocky.db");
+        Assert.Equal(0, SnapsightProcess.Run("db", "import", SharedData.Path("advisories", "rocky", "vunnel", "rocky", "test-fixtures", "osv"), "--db", rockyOnly).ExitCode);
+
+        var result = SnapsightProcess.Run("scan", "image", DebianImages.Path("gpt-disk.qcow2"), "--db", rockyOnly, "--format", "json");
+
+        Assert.Equal(0, result.ExitCode);
+        using var json = JsonDocument.Parse(result.Stdout);
+        Assert.Empty(json.RootElement.GetProperty("vulnerabilities").EnumerateArray());
+        Assert.Contains(json.RootElement.GetProperty("gaps").EnumerateArray(), g => g.GetProperty("reason").GetString()!.Contains("no advisories for debian 12", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void A_missing_database_is_exit_code_2_with_one_sentence_that_says_what_to_run()
     {
         var result = SnapsightProcess.Run("scan", "image", DebianImages.Path("gpt-disk.qcow2"), "--db", Path.Combine(temp.Path, "none.db"));
