@@ -79,7 +79,7 @@ public static class FeedInputs
     private static async IAsyncEnumerable<FeedInput> OpenAsync(string name, Stream content, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         var head = new byte[512];
-        var length = await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        var length = await ReadHeadAsync(name, content, head, cancellationToken).ConfigureAwait(false);
         var prefix = head.AsMemory(0, length);
         var whole = new PrefixedStream(prefix, content, name);
         if (prefix.Span.StartsWith("PK\u0003\u0004"u8) && content.CanSeek)
@@ -142,8 +142,10 @@ public static class FeedInputs
 
             foreach (var entry in archive.Entries.Where(e => !e.FullName.EndsWith('/')))
             {
-                await using var stream = entry.Open();
-                await foreach (var input in OpenAsync($"{name}!{entry.FullName}", stream, cancellationToken).ConfigureAwait(false))
+                var entryName = $"{name}!{entry.FullName}";
+                RefuseOversized(entryName, entry.Length);
+                await using var stream = OpenZipEntry(entryName, entry);
+                await foreach (var input in OpenAsync(entryName, stream, cancellationToken).ConfigureAwait(false))
                 {
                     yield return input;
                 }
@@ -164,7 +166,9 @@ public static class FeedInputs
 
             if (entry.EntryType is TarEntryType.RegularFile or TarEntryType.V7RegularFile && entry.DataStream is { } data)
             {
-                await foreach (var input in OpenAsync($"{name}!{entry.Name}", data, cancellationToken).ConfigureAwait(false))
+                var entryName = $"{name}!{entry.Name}";
+                RefuseOversized(entryName, entry.Length);
+                await foreach (var input in OpenAsync(entryName, data, cancellationToken).ConfigureAwait(false))
                 {
                     yield return input;
                 }
@@ -181,6 +185,43 @@ public static class FeedInputs
         catch (Exception e) when (e is InvalidDataException or FormatException or EndOfStreamException)
         {
             throw new FeedFormatException("import", name, $"broken tar archive: {e.Message}");
+        }
+    }
+
+    /// <summary>
+    /// An entry declaring more than one file may hold is refused before a byte of it is read or
+    /// buffered; in a tar nothing after it can be reached without reading through it, so the archive ends here.
+    /// </summary>
+    private static void RefuseOversized(string entryName, long declaredBytes)
+    {
+        if (declaredBytes > ImportLimits.MaxFileBytes)
+        {
+            throw new FeedFormatException("import", entryName, $"declares {declaredBytes} bytes, over the {ImportLimits.MaxFileBytes}-byte cap for one file");
+        }
+    }
+
+    private static Stream OpenZipEntry(string entryName, ZipArchiveEntry entry)
+    {
+        try
+        {
+            return entry.Open();
+        }
+        catch (InvalidDataException e)
+        {
+            throw new FeedFormatException("import", entryName, $"unreadable zip entry: {e.Message}");
+        }
+    }
+
+    /// <summary>The first bytes, which tell the kind; a decompressor's complaint about them is this file's damage.</summary>
+    private static async Task<int> ReadHeadAsync(string name, Stream content, byte[] head, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (InvalidDataException e)
+        {
+            throw new FeedFormatException("import", name, $"damaged compressed data: {e.Message}");
         }
     }
 }

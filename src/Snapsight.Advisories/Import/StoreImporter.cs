@@ -92,7 +92,7 @@ public static class StoreImporter
     }
 
     /// <summary>Reads one file with the format that recognises it; null when none does.</summary>
-    private static async Task<string?> ReadOneAsync(FeedInput input, StoreWriter writer, CancellationToken cancellationToken)
+    internal static async Task<string?> ReadOneAsync(FeedInput input, IFeedSink sink, CancellationToken cancellationToken)
     {
         var head = new byte[FeedFormats.HeadBytes];
         var length = await input.Content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
@@ -102,7 +102,7 @@ public static class StoreImporter
             return null;
         }
 
-        await format.ReadAsync(new PrefixedStream(head.AsMemory(0, length), input.Content, input.Name), input.Name, writer, cancellationToken).ConfigureAwait(false);
+        await format.ReadAsync(new PrefixedStream(head.AsMemory(0, length), input.Content, input.Name), input.Name, sink, cancellationToken).ConfigureAwait(false);
         return format.Name;
     }
 
