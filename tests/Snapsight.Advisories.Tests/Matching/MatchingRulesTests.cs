@@ -74,6 +74,27 @@ public sealed class MatchingRulesTests
         Assert.Equal("2024-05-22", finding.Kev?.DueDate);
     }
 
+    [Theory]
+    [InlineData("python", "Django_REST.framework", "3.14.0", "pypi", "django-rest-framework", "3.0", "3.15.2", true)]
+    [InlineData("python", "django", "3.15.2", "pypi", "django", "3.0", "3.15.2", false)]
+    [InlineData("npm", "@babel/traverse", "7.22.5", "npm", "@babel/traverse", null, "7.23.2", true)]
+    [InlineData("go", "stdlib", "go1.19", "go", "stdlib", "1.19.0", "1.19.8", true)]
+    [InlineData("go", "stdlib", "go1.21.5", "go", "stdlib", null, "1.21.5", false)]
+    [InlineData("go", "golang.org/x/net", "v0.7.0", "go", "golang.org/x/net", null, "0.17.0", true)]
+    [InlineData("java", "org.apache.logging.log4j:log4j-core", "2.14.1", "maven", "org.apache.logging.log4j:log4j-core", "2.0-beta9", "2.15.0", true)]
+    [InlineData("nuget", "Newtonsoft.Json", "12.0.3", "nuget", "newtonsoft.json", null, "13.0.1", true)]
+    public void A_language_package_meets_its_ecosystems_advisories_by_normalised_name_and_its_own_version_order(
+        string type, string name, string version, string ecosystem, string feedName, string? introduced, string fixedVersion, bool affected)
+    {
+        var scope = new AdvisoryScope(ecosystem, "");
+        var record = new AdvisoryRecord(
+            new VulnerabilityRecord { Id = "GHSA-test", Feed = "osv:test" },
+            [new AffectedRange { Scope = scope, Package = PackageNames.Normalize(ecosystem, feedName), Introduced = introduced, Fixed = fixedVersion, Status = AffectedStatus.Fixed }]);
+        var package = new InventoryPackage(new InstalledPackage { Type = type, Name = name, Version = version, Location = "/app/manifest" }, $"pkg:{type}/{name}@{version}");
+
+        Assert.Equal(affected, Match([record], [package]).Count == 1);
+    }
+
     private static IReadOnlyList<Finding> Match(AdvisoryRecord[] records, InventoryPackage[] packages, Action<StoreWriter>? enrich = null)
     {
         using var temp = new TempDirectory();
