@@ -130,6 +130,21 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void Db_status_warns_on_stderr_when_the_database_is_over_a_day_old()
+    {
+        Assert.DoesNotContain("warning", SnapsightProcess.Run("db", "status", "--db", db).Stderr, StringComparison.Ordinal);
+        var aged = Path.Combine(temp.Path, "aged.db");
+        File.Copy(db, aged);
+        Tool.Run("/usr/bin/python3", "-c", "import sqlite3, sys\nc = sqlite3.connect(sys.argv[1])\nc.execute(\"UPDATE meta SET value = '2026-01-01T00:00:00.0000000+00:00' WHERE key = 'built_at'\")\nc.commit()", aged);
+
+        var status = SnapsightProcess.Run("db", "status", "--db", aged);
+
+        Assert.Equal(0, status.ExitCode);
+        Assert.Contains("warning: the advisory database is", status.Stderr, StringComparison.Ordinal);
+        Assert.Contains("snapsight db update", status.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_missing_database_is_exit_code_2_with_one_sentence_that_says_what_to_run()
     {
         var result = SnapsightProcess.Run("scan", "image", DebianImages.Path("gpt-disk.qcow2"), "--db", Path.Combine(temp.Path, "none.db"));
