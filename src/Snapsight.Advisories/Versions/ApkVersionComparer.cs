@@ -17,13 +17,22 @@ public sealed class ApkVersionComparer : VersionComparer
 
     protected override bool IsWellFormed(ReadOnlySpan<char> version) => true;
 
-    /// <summary>apk-tools' own validity rule: every token well placed up to the end.</summary>
+    /// <summary>
+    /// apk-tools' own validity rule: every token well placed up to the end, and a number wherever
+    /// one must follow (after a dot or <c>-r</c>: "5.a" is not valid), the same reading
+    /// <see cref="ApkTokenizer.KindForOrdering"/> gives the comparison.
+    /// </summary>
     public static bool IsValidApkVersion(string version)
     {
         ArgumentNullException.ThrowIfNull(version);
         var tokens = new ApkTokenizer(version);
         while (tokens.Kind is not (ApkToken.End or ApkToken.Invalid))
         {
+            if (tokens.KindForOrdering == ApkToken.Invalid)
+            {
+                return false;
+            }
+
             tokens.Read();
         }
 
