@@ -2,6 +2,7 @@ using Snapsight.Disk.FileSystems;
 using Snapsight.Inventory.Analyzers;
 using Snapsight.Inventory.Kernels;
 using Snapsight.Inventory.Os;
+using Snapsight.Inventory.Packages;
 using Snapsight.Inventory.Purl;
 
 namespace Snapsight.Inventory;
@@ -42,6 +43,16 @@ public static class InventoryCollector
                 // An unreadable file, a vanished one, or a bug of ours: this analyzer's packages are a gap, the others still count.
                 gaps.Add(new InventoryGap(analyzer.Id, e.Message));
             }
+        }
+
+        try
+        {
+            var marked = await LanguagePackageOwners.MarkAsync(tree, [.. packages.Select(p => p.Package)], gaps, cancellationToken).ConfigureAwait(false);
+            packages = [.. marked.Zip(packages, (package, old) => old with { Package = package })];
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            gaps.Add(new InventoryGap("package ownership", $"could not tell which language packages the OS installed: {e.Message}"));
         }
 
         var kernels = KernelDetection.None;

@@ -11,13 +11,21 @@ namespace Snapsight.Advisories.Matching;
 /// above the fix, as they should). Alpine feeds are keyed by origin. rpm feeds are keyed by the
 /// binary name and compare the full EPOCH:VERSION-RELEASE. Language packages use their
 /// ecosystem with an empty release and the normalised name; a Go main module built from a
-/// work tree ("(devel)") has no version to compare and is not looked up.
+/// work tree ("(devel)") has no version to compare and is not looked up, and neither is a
+/// language package the OS package manager installed (<c>OwnedBy</c>): Debian's python3-yaml is
+/// matched as the Debian package it is, not a second time as PyPI's PyYAML.
 /// </summary>
 public sealed record PackageQuery(AdvisoryScope Scope, string Name, string Version, IVersionComparer Comparer, string? Module)
 {
     public static PackageQuery? For(InventoryPackage inventoryPackage, AdvisoryScope? osScope)
     {
         var package = inventoryPackage.Package;
+        if (package.OwnedBy is not null)
+        {
+            // Installed by the OS package manager: its fixes come through that package, which is matched itself.
+            return null;
+        }
+
         var (scope, name, version) = package.Type switch
         {
             "dpkg" when osScope is { } s => (s, package.SourceName ?? package.Name, package.SourceVersion ?? package.Version),

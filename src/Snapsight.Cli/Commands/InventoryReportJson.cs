@@ -62,6 +62,11 @@ internal static class InventoryReportJson
                 w.WriteString("licence", package.Licence);
             }
 
+            if (package.OwnedBy is not null)
+            {
+                w.WriteString("ownedBy", package.OwnedBy);
+            }
+
             w.WriteEndObject();
         }
 

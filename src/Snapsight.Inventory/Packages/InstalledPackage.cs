@@ -40,4 +40,11 @@ public sealed record InstalledPackage
     public string? ModularityLabel { get; init; }
 
     public required string Location { get; init; }
+
+    /// <summary>
+    /// For a language package: the OS package that installed its manifest (Debian's python3-yaml
+    /// owns PyYAML's dist-info), as the package manager's own file records say. Its fixes come
+    /// through that OS package, so matching looks it up there, not in the language ecosystem.
+    /// </summary>
+    public string? OwnedBy { get; init; }
 }

@@ -95,6 +95,21 @@ public sealed class MatchingRulesTests
         Assert.Equal(affected, Match([record], [package]).Count == 1);
     }
 
+    [Fact]
+    public void A_language_package_the_os_installed_is_matched_as_the_os_package_only()
+    {
+        var scope = new AdvisoryScope(Ecosystems.PyPI, "");
+        var record = new AdvisoryRecord(
+            new VulnerabilityRecord { Id = "GHSA-yaml", Feed = "osv:PyPI" },
+            [new AffectedRange { Scope = scope, Package = "pyyaml", Fixed = "6.0.1", Status = AffectedStatus.Fixed }]);
+        InventoryPackage PyYaml(string? owner) => new(
+            new InstalledPackage { Type = "python", Name = "PyYAML", Version = "6.0", Location = "/usr/lib/python3/dist-packages/PyYAML-6.0.egg-info/PKG-INFO", OwnedBy = owner },
+            "pkg:pypi/pyyaml@6.0");
+
+        Assert.Empty(Match([record], [PyYaml("python3-yaml")]));
+        Assert.Single(Match([record], [PyYaml(null)]));
+    }
+
     private static IReadOnlyList<Finding> Match(AdvisoryRecord[] records, InventoryPackage[] packages, Action<StoreWriter>? enrich = null)
     {
         using var temp = new TempDirectory();

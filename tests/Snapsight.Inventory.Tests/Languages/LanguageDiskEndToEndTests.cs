@@ -46,7 +46,7 @@ public sealed class LanguageDiskEndToEndTests
     }
 
     private static List<string> Rows(InventoryResult inventory) =>
-        [.. inventory.Packages.Select(p => $"{p.Package.Type} {p.Package.Name} {p.Package.Version} {p.Package.Location} {p.Purl}")];
+        [.. inventory.Packages.Select(p => $"{p.Package.Type} {p.Package.Name} {p.Package.Version} {p.Package.Location} {p.Purl} {p.Package.OwnedBy}")];
 
     private static void CopyInto(string source, string destination) => Tool.Run("cp", "-a", source + "/.", destination);
 
