@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Snapsight.Compliance.DataStreams;
+using Snapsight.Compliance.Oval;
 using Snapsight.Compliance.Xccdf;
 using Snapsight.Disk.Tests.Support;
 
@@ -80,6 +81,49 @@ public sealed class SecurityGuideContentTests
                 effective.Values.Select(p => (p.Key, (string?)p.Value)).OrderBy(p => p.Key, StringComparer.Ordinal));
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Oval_structure_matches_a_second_reader(string file)
+    {
+        var expected = Oracle.Value.RootElement.GetProperty(file);
+        var oval = Read(file).OvalByHref[expected.GetProperty("oval_href").GetString()!];
+        foreach (var definition in expected.GetProperty("oval_definitions").EnumerateObject())
+        {
+            var ours = oval.Definitions[definition.Name];
+            Assert.Equal(definition.Value.GetString(), $"{ours.Class} {(ours.Criteria is { } c ? Shape(c) : "-")}");
+        }
+
+        foreach (var test in expected.GetProperty("oval_tests").EnumerateObject())
+        {
+            var ours = oval.Tests[test.Name];
+            Assert.Equal(
+                Row(test.Value),
+                Row([ours.Type.Name, ours.Type.Family, ours.Check, ours.CheckExistence, ours.StateOperator, ours.ObjectRef], ours.StateRefs));
+        }
+
+        foreach (var entity in expected.GetProperty("oval_objects").EnumerateObject())
+        {
+            var (type, children) = oval.Objects.TryGetValue(entity.Name, out var o) ? (o.Type, o.Children) : (oval.States[entity.Name].Type, oval.States[entity.Name].Children);
+            Assert.Equal(Row(entity.Value), Row([type.Name, type.Family], children.Select(c => c.Name)));
+        }
+    }
+
+    /// <summary>The oracle's spelling of a criteria tree: operator, "!" when negated, T:test or E:definition leaves.</summary>
+    private static string Shape(OvalCriteriaNode node) => node switch
+    {
+        OvalCriterion c => (c.Negate ? "!" : "") + "T:" + c.TestRef,
+        OvalExtendDefinition e => (e.Negate ? "!" : "") + "E:" + e.DefinitionRef,
+        OvalCriteria c => c.Operator + (c.Negate ? "!" : "") + "(" + string.Join(',', c.Children.Select(Shape)) + ")",
+        _ => throw new ArgumentOutOfRangeException(nameof(node)),
+    };
+
+    /// <summary>The oracle's [scalars..., [list]] as text, to compare with ours.</summary>
+    private static string Row(JsonElement row) => string.Join('|', row.EnumerateArray().Select(e =>
+        e.ValueKind == JsonValueKind.Array ? "[" + string.Join(',', e.EnumerateArray().Select(i => i.GetString())) + "]" : e.GetString() ?? "null"));
+
+    private static string Row(string?[] scalars, IEnumerable<string> list) =>
+        string.Join('|', scalars.Select(s => s ?? "null").Append("[" + string.Join(',', list) + "]"));
 
     private static string? OvalDefinitionOf(Rule rule) =>
         rule.Checks.Where(c => c.System == "http://oval.mitre.org/XMLSchema/oval-definitions-5")

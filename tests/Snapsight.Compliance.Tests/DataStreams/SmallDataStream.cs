@@ -59,6 +59,8 @@ internal static class SmallDataStream
                 </Rule>
                 <Group id="xccdf_group_off" selected="false">
                   <Rule id="xccdf_rule_hidden" selected="false"><title>Hidden</title></Rule>
+                  <!-- Selected by default, but inside a group that is not. -->
+                  <Rule id="xccdf_rule_in_off_group"><title>In an unselected group</title></Rule>
                 </Group>
               </Group>
             </Benchmark>

@@ -33,8 +33,8 @@ public sealed class SmallDataStreamReaderTests
         Assert.Equal(new CheckContentRef("small-oval.xml", "oval:x:def:1"), Assert.Single(check.ContentRefs));
         Assert.Equal(new CheckExport("xccdf_value_mode", "oval:x:var:1"), Assert.Single(check.Exports));
         // XCCDF 1.2: severity defaults to "unknown" and selected to true when left out.
-        var hidden = Collection.Benchmark.AllRules().Last().Rule;
-        Assert.Equal("unknown", hidden.Severity);
+        var inOffGroup = Collection.Benchmark.AllRules().Single(r => r.Rule.Id == "xccdf_rule_in_off_group").Rule;
+        Assert.Equal(("unknown", true), (inOffGroup.Severity, inOffGroup.Selected));
     }
 
     [Fact]
@@ -49,9 +49,10 @@ public sealed class SmallDataStreamReaderTests
     public void A_profile_inherits_what_it_extends()
     {
         // The child selects the hidden rule and its group, and inherits the base's shadow
-        // selection and refinement; a rule selected by default=false needs its profile's select.
+        // selection and refinement; a rule selected by default=false needs its profile's select,
+        // and the rule selected by default counts once its group is selected.
         var child = ProfileResolver.Resolve(Collection.Benchmark, "xccdf_child");
-        Assert.Equal(["xccdf_rule_shadow", "xccdf_rule_hidden"], child.SelectedRuleIds);
+        Assert.Equal(["xccdf_rule_shadow", "xccdf_rule_hidden", "xccdf_rule_in_off_group"], child.SelectedRuleIds);
         Assert.Equal("0600", child.Values["xccdf_value_mode"]);
         Assert.Equal("root", child.Values["xccdf_value_name"]);
         Assert.Equal("Selects shadow only.", Collection.Benchmark.Profiles[0].Description);

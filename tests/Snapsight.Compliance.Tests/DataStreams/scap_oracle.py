@@ -80,6 +80,38 @@ def describe(path):
                     return ref.get('name')
         return None
 
+    def local(tag):
+        return tag.split('}')[-1]
+
+    def family(tag):
+        ns = tag[1:].split('}')[0]
+        return ns.split('#')[1] if '#' in ns else ''
+
+    def negated(e):
+        return '!' if e.get('negate') in ('true', '1') else ''
+
+    def criteria(e):
+        if local(e.tag) == 'criterion':
+            return negated(e) + 'T:' + e.get('test_ref')
+        if local(e.tag) == 'extend_definition':
+            return negated(e) + 'E:' + e.get('definition_ref')
+        return (e.get('operator') or 'AND') + negated(e) + '(' + ','.join(criteria(c) for c in e) + ')'
+
+    def items(name):
+        return list(oval.find(OVAL + name) or []) if oval is not None else []
+
+    def test_shape(t):
+        obj = [c.get('object_ref') for c in t if local(c.tag) == 'object']
+        return [local(t.tag), family(t.tag), t.get('check') or 'all', t.get('check_existence') or 'at_least_one_exists',
+                t.get('state_operator') or 'AND', obj[0] if obj else None, [c.get('state_ref') for c in t if local(c.tag) == 'state']]
+
+    def definition_shape(d):
+        c = d.find(OVAL + 'criteria')
+        return d.get('class') + ' ' + (criteria(c) if c is not None else '-')
+
+    def entity_shape(o):
+        return [local(o.tag), family(o.tag), [local(c.tag) for c in o if local(c.tag) not in ('notes', 'Signature')]]
+
     section = lambda name: len(list(oval.find(OVAL + name) or [])) if oval is not None else 0
     return {
         'benchmark': bench.get('id'),
@@ -90,6 +122,9 @@ def describe(path):
         'rule_oval': {r.get('id'): oval_checks(r) for r, _ in rules},
         'oval_href': oval_href,
         'oval': {n: section(n) for n in ('definitions', 'tests', 'objects', 'states', 'variables')},
+        'oval_definitions': {d.get('id'): definition_shape(d) for d in items('definitions')},
+        'oval_tests': {t.get('id'): test_shape(t) for t in items('tests')},
+        'oval_objects': {o.get('id'): entity_shape(o) for o in items('objects') + items('states')},
         'profiles': {pid: resolve(pid) for pid in profiles},
     }
 
