@@ -76,6 +76,17 @@ internal sealed class ElementTreeReader(XmlReader reader)
             : parent.Mode != Mode.Keep ? parent.Mode
             : Dropped.Contains(reader.LocalName) ? Mode.Drop
             : Mode.Keep;
+        if (mode == Mode.Drop)
+        {
+            // Dropped prose can hold most of a document's elements: count them, build nothing.
+            if (!reader.IsEmptyElement)
+            {
+                open.Push(Builder.Dropped);
+            }
+
+            return null;
+        }
+
         var builder = new Builder(reader.LocalName, reader.NamespaceURI, LineNumber, mode, mode == Mode.Keep ? ReadAttributes() : null);
         if (mode == Mode.Keep && TextOnly.Contains(builder.Name))
         {
@@ -104,7 +115,7 @@ internal sealed class ElementTreeReader(XmlReader reader)
         if (builder.Mode == Mode.TextOnly && parent is not null)
         {
             // XHTML inside a title or description: its words belong to the text around it.
-            Append(parent, builder.Text.ToString());
+            Append(parent, builder.Text?.ToString() ?? "");
         }
 
         return null;
@@ -112,7 +123,11 @@ internal sealed class ElementTreeReader(XmlReader reader)
 
     private static RawElement Attach(Builder? parent, RawElement element)
     {
-        parent?.Children.Add(element);
+        if (parent is not null)
+        {
+            (parent.Children ??= []).Add(element);
+        }
+
         return element;
     }
 
@@ -126,6 +141,7 @@ internal sealed class ElementTreeReader(XmlReader reader)
 
     private void Append(Builder builder, string text)
     {
+        builder.Text ??= new StringBuilder();
         if (builder.Text.Length + text.Length > ScapReadLimits.MaxTextCharacters)
         {
             throw Problem(builder.Name, $"text longer than {ScapReadLimits.MaxTextCharacters} characters");
@@ -134,8 +150,13 @@ internal sealed class ElementTreeReader(XmlReader reader)
         builder.Text.Append(text);
     }
 
-    private Dictionary<string, string> ReadAttributes()
+    private Dictionary<string, string>? ReadAttributes()
     {
+        if (reader.AttributeCount == 0)
+        {
+            return null;
+        }
+
         var attributes = new Dictionary<string, string>(reader.AttributeCount);
         if (reader.MoveToFirstAttribute())
         {
@@ -179,6 +200,9 @@ internal sealed class ElementTreeReader(XmlReader reader)
 
     private sealed class Builder(string name, string ns, int line, Mode mode, Dictionary<string, string>? attributes)
     {
+        /// <summary>Stands for every element inside dropped prose; it never holds anything.</summary>
+        public static readonly Builder Dropped = new("", "", 0, Mode.Drop, null);
+
         public string Name { get; } = name;
 
         public Mode Mode { get; set; } = mode;
@@ -186,11 +210,14 @@ internal sealed class ElementTreeReader(XmlReader reader)
         /// <summary>A title or description: kept as an element, with its XHTML flattened into its text.</summary>
         public bool KeepsOwnElement { get; set; }
 
-        public StringBuilder Text { get; } = new();
+        private static readonly Dictionary<string, string> NoAttributes = [];
 
-        public List<RawElement> Children { get; } = [];
+        /// <summary>Made on the first text or child: most elements have neither.</summary>
+        public StringBuilder? Text { get; set; }
+
+        public List<RawElement>? Children { get; set; }
 
         public RawElement Build() =>
-            new(Name, ns, attributes ?? [], Text.ToString().Trim(), Children, line);
+            new(Name, ns, attributes ?? NoAttributes, Text?.ToString().Trim() ?? "", (IReadOnlyList<RawElement>?)Children ?? [], line);
     }
 }

@@ -12,7 +12,7 @@ public static class ScapReadLimits
 
     public const int MaxDepth = 128;
 
-    public const int MaxElements = 4_000_000;
+    public const int MaxElements = 500_000;
 
     /// <summary>Characters kept in one element's text; longer text is refused, not cut.</summary>
     public const int MaxTextCharacters = 1024 * 1024;

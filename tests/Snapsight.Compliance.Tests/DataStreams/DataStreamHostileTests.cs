@@ -31,6 +31,15 @@ public sealed class DataStreamHostileTests
         Assert.Equal("p", error.Element);
     }
 
+    [Theory]
+    [InlineData("<rationale>")] // prose the reader drops: the elements are only counted
+    [InlineData("<unix:filepath operation=\"equals\" datatype=\"string\">")] // an OVAL object: the elements are kept
+    public void Too_many_elements_are_refused(string insideOf)
+    {
+        var many = SmallDataStream.Text().Replace(insideOf, insideOf + new System.Text.StringBuilder().Insert(0, "<b/>", ScapReadLimits.MaxElements), StringComparison.Ordinal);
+        Assert.Contains("more than", Rejects(SmallDataStream.Bytes(many)).Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_truncated_data_stream_is_refused_with_its_line()
     {
