@@ -48,6 +48,7 @@ public static class FuzzTargets
         new FeedFormatFuzzTarget(DebianTrackerFeedFormat.Instance),
         new FeedFormatFuzzTarget(AlpineSecdbFeedFormat.Instance),
         new FeedFormatFuzzTarget(AlasFeedFormat.Instance),
+        new ScapDataStreamFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);

@@ -35,6 +35,7 @@ public sealed class FuzzTargetSmokeTests
         "{\"p\":{\"CVE-1\":{\"releases\":{\"bookworm\":{\"status\":"u8.ToArray(), // Debian tracker release
         "distroversion: v3.18\npackages:\n- pkg:\n    name: a\n    secfixes:\n      1-r0:\n      - "u8.ToArray(), // secdb YAML
         "<updates><update><id>ALAS2-1</id><pkglist><package name=\""u8.ToArray(), // ALAS updateinfo
+        "<ds:data-stream-collection xmlns:ds=\"http://scap.nist.gov/schema/scap/source/1.2\"><ds:component id=\""u8.ToArray(), // SCAP data stream
     ];
 
     public static TheoryData<string> Targets => new(FuzzTargets.All.Select(t => t.Name));

@@ -1,0 +1,108 @@
+using Snapsight.Compliance.DataStreams;
+
+namespace Snapsight.Compliance.Xccdf;
+
+/// <summary>Turns the element tree of an XCCDF 1.2 <c>Benchmark</c> into the <see cref="Benchmark"/> model.</summary>
+internal static class BenchmarkMapper
+{
+    public static Benchmark Map(RawElement benchmark)
+    {
+        var profiles = benchmark.ChildrenNamed("Profile").Select(MapProfile).ToArray();
+        CheckProfileChains(benchmark, profiles);
+        return new Benchmark(
+            benchmark.Required("id"),
+            TextOf(benchmark, "title"),
+            TextOf(benchmark, "version"),
+            profiles,
+            benchmark.ChildrenNamed("Value").Select(MapValue).ToArray(),
+            benchmark.ChildrenNamed("Group").Select(MapGroup).ToArray(),
+            benchmark.ChildrenNamed("Rule").Select(MapRule).ToArray());
+    }
+
+    private static Profile MapProfile(RawElement profile) => new(
+        profile.Required("id"),
+        TextOf(profile, "title"),
+        TextOf(profile, "description"),
+        profile.Attribute("extends"),
+        profile.ChildrenNamed("select").Select(s => new ProfileSelect(s.Required("idref"), Flag(s, "selected", true))).ToArray(),
+        profile.ChildrenNamed("refine-value").Select(r => new RefineValue(r.Required("idref"), r.Required("selector"))).ToArray(),
+        profile.ChildrenNamed("set-value").Select(s => new SetValue(s.Required("idref"), s.Text)).ToArray());
+
+    private static Group MapGroup(RawElement group) => new(
+        group.Required("id"),
+        TextOf(group, "title"),
+        Flag(group, "selected", true),
+        Platforms(group),
+        group.ChildrenNamed("Value").Select(MapValue).ToArray(),
+        group.ChildrenNamed("Group").Select(MapGroup).ToArray(),
+        group.ChildrenNamed("Rule").Select(MapRule).ToArray());
+
+    private static Rule MapRule(RawElement rule) => new(
+        rule.Required("id"),
+        TextOf(rule, "title"),
+        rule.Attribute("severity") ?? "unknown",
+        Flag(rule, "selected", true),
+        Platforms(rule),
+        rule.ChildrenNamed("check").Select(MapCheck).ToArray());
+
+    private static RuleCheck MapCheck(RawElement check) => new(
+        check.Required("system"),
+        check.ChildrenNamed("check-content-ref").Select(c => new CheckContentRef(c.Required("href"), c.Attribute("name"))).ToArray(),
+        check.ChildrenNamed("check-export").Select(e => new CheckExport(e.Required("value-id"), e.Required("export-name"))).ToArray());
+
+    private static XccdfValue MapValue(RawElement value)
+    {
+        var bySelector = new Dictionary<string, string>();
+        string? defaultValue = null;
+        foreach (var choice in value.ChildrenNamed("value"))
+        {
+            if (choice.Attribute("selector") is { } selector)
+            {
+                bySelector[selector] = choice.Text;
+            }
+            else
+            {
+                defaultValue = choice.Text;
+            }
+        }
+
+        return new XccdfValue(value.Required("id"), value.Attribute("type") ?? "string", defaultValue, bySelector);
+    }
+
+    private static string[] Platforms(RawElement item) => item.ChildrenNamed("platform").Select(p => p.Required("idref")).ToArray();
+
+    private static string TextOf(RawElement parent, string child) => parent.Child(child)?.Text ?? "";
+
+    private static bool Flag(RawElement element, string name, bool absent) => element.Attribute(name) switch
+    {
+        null => absent,
+        "true" or "1" => true,
+        "false" or "0" => false,
+        var other => throw new ScapFormatException(element.Name, element.Line, $"{name}=\"{other}\" is not a boolean"),
+    };
+
+    /// <summary>Every <c>extends</c> names a profile of this benchmark, and no chain loops, so resolving one always ends.</summary>
+    private static void CheckProfileChains(RawElement benchmark, Profile[] profiles)
+    {
+        var byId = new Dictionary<string, Profile>();
+        foreach (var profile in profiles)
+        {
+            if (!byId.TryAdd(profile.Id, profile))
+            {
+                throw new ScapFormatException("Profile", benchmark.Line, $"two profiles with id {profile.Id}");
+            }
+        }
+
+        foreach (var profile in profiles)
+        {
+            var seen = new HashSet<string>();
+            for (var current = profile; current.Extends is { } parent; current = byId[parent])
+            {
+                if (!byId.ContainsKey(parent) || !seen.Add(current.Id))
+                {
+                    throw new ScapFormatException("Profile", benchmark.Line, $"profile {profile.Id} extends {parent}, which is missing or loops");
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,7 @@
+namespace Snapsight.Compliance.Xccdf;
+
+/// <summary>
+/// What a profile means once its <c>extends</c> chain is followed: the rules it selects (in
+/// benchmark order) and the values it refines or sets (value id → the value text in force).
+/// </summary>
+public sealed record EffectiveProfile(string ProfileId, IReadOnlyList<string> SelectedRuleIds, IReadOnlyDictionary<string, string> Values);
