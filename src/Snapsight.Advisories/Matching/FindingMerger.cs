@@ -69,15 +69,9 @@ internal static class FindingMerger
             : UnfixedPreference.First(s => s == AffectedStatus.Affected || group.Any(h => h.Range.Status == s));
 
         var nvd = cves.Select(store.Score).FirstOrDefault(s => s is not null);
-        var vendor = group
-            .Select(h => (Severity: h.Range.Severity != Severity.Unknown ? h.Range.Severity : h.Record.Severity, h.Record.Feed))
-            .Where(v => v.Severity != Severity.Unknown)
-            .OrderByDescending(v => v.Severity)
-            .FirstOrDefault();
+        var vendor = group.MaxBy(h => VendorSeverity(h))!;
         var cvss = nvd?.Cvss ?? group.Select(h => h.Record.Cvss).FirstOrDefault(c => c is not null);
-        var (severity, severitySource) = vendor.Severity != Severity.Unknown
-            ? (vendor.Severity, vendor.Feed)
-            : cvss?.Score is { } score ? (SeverityNames.FromCvssScore(score), cvss.Source) : (Severity.Unknown, null);
+        var (severity, severitySource) = Rating(VendorSeverity(vendor), vendor.Record.Feed, cvss);
 
         return new Finding
         {
@@ -101,18 +95,10 @@ internal static class FindingMerger
     private static Finding Single(InventoryPackage package, Hit hit, AdvisoryStore store)
     {
         var (range, record) = (hit.Range, hit.Record);
-        string? cve = IsCve(record.Id) ? record.Id : null;
-        foreach (var alias in record.Aliases)
-        {
-            cve ??= IsCve(alias) ? alias : null;
-        }
-
+        var cve = IsCve(record.Id) ? record.Id : record.Aliases.Where(IsCve).Order(StringComparer.Ordinal).FirstOrDefault();
         var nvd = cve is null ? null : store.Score(cve);
-        var vendor = range.Severity != Severity.Unknown ? range.Severity : record.Severity;
         var cvss = nvd?.Cvss ?? record.Cvss;
-        var (severity, severitySource) = vendor != Severity.Unknown
-            ? (vendor, record.Feed)
-            : cvss?.Score is { } score ? (SeverityNames.FromCvssScore(score), cvss.Source) : (Severity.Unknown, null);
+        var (severity, severitySource) = Rating(VendorSeverity(hit), record.Feed, cvss);
         var aliases = record.Aliases.Count == 0 ? record.Aliases : record.Aliases.Where(a => !string.Equals(a, record.Id, StringComparison.OrdinalIgnoreCase)).Order(StringComparer.Ordinal).ToList();
         return new Finding
         {
@@ -131,6 +117,15 @@ internal static class FindingMerger
             Sources = [$"{record.Feed} {record.Id}"],
         };
     }
+
+    /// <summary>The vendor's rating of one hit: the feed's per-package rating, else the record's.</summary>
+    private static Severity VendorSeverity(Hit hit) => hit.Range.Severity != Severity.Unknown ? hit.Range.Severity : hit.Record.Severity;
+
+    /// <summary>The vendor's rating when there is one, else the CVSS score's, and who gave it.</summary>
+    private static (Severity Severity, string? Source) Rating(Severity vendor, string vendorFeed, Cvss? cvss) =>
+        vendor != Severity.Unknown ? (vendor, vendorFeed)
+        : cvss?.Score is { } score ? (SeverityNames.FromCvssScore(score), cvss.Source)
+        : (Severity.Unknown, null);
 
     private static bool IsCve(string name) => name.StartsWith("CVE-", StringComparison.OrdinalIgnoreCase);
 }

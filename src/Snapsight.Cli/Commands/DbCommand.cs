@@ -51,10 +51,7 @@ internal static class DbCommand
                 await Console.Error.WriteLineAsync($"snapsight: skipped {TreePath.Printable(file)}: not in a feed format snapsight knows").ConfigureAwait(false);
             }
 
-            foreach (var (where, reason) in summary.Skipped)
-            {
-                await Console.Error.WriteLineAsync($"snapsight: left out {TreePath.Printable(where)}: {TreePath.Printable(reason)}").ConfigureAwait(false);
-            }
+            await ImportReport.WriteSkippedAsync(summary, int.MaxValue).ConfigureAwait(false);
 
             Console.Out.WriteLine($"database: {storePath}");
             return 0;

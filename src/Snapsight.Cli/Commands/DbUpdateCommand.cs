@@ -1,8 +1,6 @@
 using System.CommandLine;
 using Snapsight.Advisories.Import;
-using Snapsight.Advisories.Store;
 using Snapsight.Advisories.Update;
-using Snapsight.Disk.FileSystems;
 
 namespace Snapsight.Cli.Commands;
 
@@ -72,10 +70,7 @@ internal static class DbUpdateCommand
 
             var files = downloaded.SelectMany(f => f.Files).ToList();
             var summary = await StoreImporter.ImportAsync(storePath, files, new Progress<ImportProgress>(p => progress.Report($"{p.Items} items, {p.File}")), cancellationToken, replace: names.Length == 0).ConfigureAwait(false);
-            foreach (var (where, reason) in summary.Skipped.Take(20))
-            {
-                await Console.Error.WriteLineAsync($"snapsight: left out {TreePath.Printable(where)}: {TreePath.Printable(reason)}").ConfigureAwait(false);
-            }
+            await ImportReport.WriteSkippedAsync(summary, 20).ConfigureAwait(false);
 
             Console.Out.WriteLine($"database: {storePath} ({summary.Feeds.Sum(f => f.Records)} items from {summary.Feeds.Count} files)");
             return 0;
