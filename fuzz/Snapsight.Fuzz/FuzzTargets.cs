@@ -39,6 +39,7 @@ public static class FuzzTargets
         new VersionsFuzzTarget(),
         new OsvRecordFuzzTarget(),
         new OpenVexFuzzTarget(),
+        new FeedImportFuzzTarget(),
         new IgnoreFileFuzzTarget(),
         new KevFeedFuzzTarget(),
         new EpssFeedFuzzTarget(),

@@ -16,6 +16,9 @@ public sealed class FuzzTargetSmokeTests
         [],
         [0x51, 0x46, 0x49, 0xFB, 0, 0, 0, 2],              // qcow2 v2
         [0x51, 0x46, 0x49, 0xFB, 0, 0, 0, 3],              // qcow2 v3
+        [0x1f, 0x8b, 0x08],                                // gzip (feed import)
+        [0x28, 0xb5, 0x2f, 0xfd],                          // zstd frame (feed import)
+        "PK\u0003\u0004"u8.ToArray(),                      // zip local header (feed import)
         "KDMV"u8.ToArray(),                               // VMDK sparse extent
         "vhdxfile"u8.ToArray(),                           // VHDX
         "conectix"u8.ToArray(),                           // VHD footer copy

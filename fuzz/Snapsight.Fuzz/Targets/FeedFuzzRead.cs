@@ -6,11 +6,14 @@ namespace Snapsight.Fuzz.Targets;
 /// <summary>What the feed targets do: recognise the input, then read it whole into a sink that keeps nothing.</summary>
 internal static class FeedFuzzRead
 {
+    /// <summary>A sink that keeps nothing: the targets look for crashes and hangs, not results.</summary>
+    public static IFeedSink Discard { get; } = new DiscardingSink();
+
     public static void Run(IFeedFormat format, ReadOnlySpan<byte> input)
     {
         _ = format.Recognises(input[..Math.Min(input.Length, FeedFormats.HeadBytes)]);
         using var content = new MemoryStream(input.ToArray(), writable: false);
-        format.ReadAsync(content, "fuzz", new DiscardingSink(), CancellationToken.None).GetAwaiter().GetResult();
+        format.ReadAsync(content, "fuzz", Discard, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     private sealed class DiscardingSink : IFeedSink

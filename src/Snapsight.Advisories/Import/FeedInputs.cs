@@ -38,6 +38,10 @@ public static class FeedInputs
         }
     }
 
+    /// <summary>The files inside one stream as if it were a file named <paramref name="name"/> (the fuzz target's way in).</summary>
+    internal static IAsyncEnumerable<FeedInput> EnumerateStreamAsync(string name, Stream content, CancellationToken cancellationToken = default) =>
+        OpenAsync(name, content, cancellationToken);
+
     private static IEnumerable<string> Walk(string directory, int depth)
     {
         if (depth > ImportLimits.MaxDirectoryDepth)
@@ -219,7 +223,7 @@ public static class FeedInputs
         {
             return await content.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (PrefixedStream.IsDecompressorDamage(e))
         {
             throw new FeedFormatException("import", name, $"damaged compressed data: {e.Message}");
         }

@@ -38,7 +38,7 @@ internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest, s
             {
                 read = rest.Read(buffer);
             }
-            catch (InvalidDataException e)
+            catch (Exception e) when (IsDecompressorDamage(e))
             {
                 throw Damaged(e);
             }
@@ -58,7 +58,7 @@ internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest, s
         {
             return Count(await rest.ReadAsync(buffer, cancellationToken).ConfigureAwait(false));
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (IsDecompressorDamage(e))
         {
             throw Damaged(e);
         }
@@ -77,8 +77,11 @@ internal sealed class PrefixedStream(ReadOnlyMemory<byte> prefix, Stream rest, s
 
     public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 
-    /// <summary>gzip, zstd and tar readers say "invalid data" about damage; the import reports it as this file's.</summary>
-    private Feeds.FeedFormatException Damaged(InvalidDataException e) => new("import", name, $"damaged compressed data: {e.Message}");
+    /// <summary>How gzip and tar readers (InvalidDataException) and zstd (its own exception, or end of stream when cut short) report damaged data.</summary>
+    public static bool IsDecompressorDamage(Exception e) => e is InvalidDataException or ZstdSharp.ZstdException or EndOfStreamException;
+
+    /// <summary>gzip and tar readers say "invalid data" about damage, zstd its own exception; the import reports it as this file's.</summary>
+    private Feeds.FeedFormatException Damaged(Exception e) => new("import", name, $"damaged compressed data: {e.Message}");
 
     private int Count(int read)
     {

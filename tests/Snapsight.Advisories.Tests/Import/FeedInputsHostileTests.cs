@@ -176,6 +176,20 @@ public sealed class FeedInputsHostileTests : IDisposable
     }
 
     /// <summary>Reads every input to its end in small pieces, as a streaming parser would.</summary>
+    [Theory]
+    [InlineData(new byte[] { 0x28, 0xb5, 0x2f, 0xfd })]
+    [InlineData(new byte[] { 0x28, 0xb5, 0x2f, 0xfd, 0x39, 0x73, 0x87, 0x77, 0xe3, 0x0a, 0x42, 0x07, 0x41, 0xfd })]
+    public void A_zstd_frame_cut_short_or_damaged_is_a_clear_error_naming_the_file(byte[] zstd)
+    {
+        var path = Path.Combine(temp.Path, "feed.json.zst");
+        File.WriteAllBytes(path, zstd);
+
+        var error = HostileInput.Run(ct => Drain(path, ct));
+
+        Assert.IsType<FeedFormatException>(error);
+        Assert.Contains("feed.json", error.Structure, StringComparison.Ordinal);
+    }
+
     private static async Task Drain(string path, CancellationToken cancellationToken)
     {
         var buffer = new byte[4096];
