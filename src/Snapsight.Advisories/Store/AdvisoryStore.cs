@@ -55,33 +55,49 @@ public sealed class AdvisoryStore : IDisposable
     /// <summary>Opens a store for reading; <see cref="StoreUnavailableException"/> when it is missing or unusable.</summary>
     public static AdvisoryStore Open(string path)
     {
-        Check(path);
-        return new AdvisoryStore(StoreConnection.Open(path, readOnly: true));
+        var connection = OpenChecked(path);
+        try
+        {
+            return new AdvisoryStore(connection);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
     }
 
     /// <summary>Throws <see cref="StoreUnavailableException"/> unless <paramref name="path"/> is a store of this schema version.</summary>
-    public static void Check(string path)
+    public static void Check(string path) => OpenChecked(path).Dispose();
+
+    /// <summary>A read-only connection to a store of this schema version: the one connection a scan uses, checked once.</summary>
+    private static SqliteConnection OpenChecked(string path)
     {
         if (!File.Exists(path))
         {
             throw new StoreUnavailableException($"no advisory database at {path}: run `snapsight db update` (or `snapsight db import FILE…`), or point --db at one");
         }
 
+        SqliteConnection? connection = null;
         int? version;
         try
         {
-            using var connection = StoreConnection.Open(path, readOnly: true);
+            connection = StoreConnection.Open(path, readOnly: true);
             version = StoreConnection.SchemaVersion(connection);
         }
         catch (SqliteException e)
         {
+            connection?.Dispose();
             throw new StoreUnavailableException($"{path} is not an advisory database ({e.Message.TrimEnd('.')}): run `snapsight db update` to rebuild it");
         }
 
         if (version != StoreSchema.Version)
         {
+            connection.Dispose();
             throw new StoreUnavailableException($"{path} is an advisory database of schema {version?.ToString(CultureInfo.InvariantCulture) ?? "none"}, this snapsight reads schema {StoreSchema.Version}: run `snapsight db update` to rebuild it");
         }
+
+        return connection;
     }
 
     public StoreBuildRecord BuildRecord()
