@@ -60,12 +60,13 @@ internal static class ScanCommand
         {
             // Everything that can be refused is checked before the image is read.
             var filter = await ReadFilterAsync(parse, severity, ignoreUnfixed, ignoreFile, vex, cancellationToken).ConfigureAwait(false);
-            using var store = AdvisoryStore.Open(DbPathOption.Resolve(parse, db));
+            using var storeOpening = StoreOpening.Start(DbPathOption.Resolve(parse, db), cancellationToken);
             var path = parse.GetValue(target)!;
             var progress = new ScanProgress();
             progress.Report($"reading {path}");
-            using var opened = await InventoryTarget.OpenAsync(path, inspection => volumes.SelectTree(parse, inspection, path, emptyTreeForWindows: true), cancellationToken).ConfigureAwait(false);
-            var inventory = await InventoryCollector.CollectAsync(opened.Tree, cancellationToken).ConfigureAwait(false);
+            using var opened = await storeOpening.ReadAsync(read => InventoryTarget.OpenAsync(path, inspection => volumes.SelectTree(parse, inspection, path, emptyTreeForWindows: true), read)).ConfigureAwait(false);
+            var inventory = await storeOpening.ReadAsync(read => InventoryCollector.CollectAsync(opened.Tree, read)).ConfigureAwait(false);
+            var store = await storeOpening.StoreAsync().ConfigureAwait(false);
             progress.Report($"matching {inventory.Packages.Count} packages");
             var match = VulnerabilityMatcher.Match(inventory, store);
             var findings = filter.Apply(match.Findings, DateOnly.FromDateTime(DateTime.UtcNow));
