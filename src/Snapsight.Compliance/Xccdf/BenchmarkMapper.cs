@@ -16,7 +16,41 @@ internal static class BenchmarkMapper
             profiles,
             benchmark.ChildrenNamed("Value").Select(MapValue).ToArray(),
             benchmark.ChildrenNamed("Group").Select(MapGroup).ToArray(),
-            benchmark.ChildrenNamed("Rule").Select(MapRule).ToArray());
+            benchmark.ChildrenNamed("Rule").Select(MapRule).ToArray())
+        {
+            Platforms = Platforms(benchmark),
+            PlatformSpecifications = (benchmark.Child("platform-specification")?.ChildrenNamed("platform") ?? [])
+                .Select(p => new CpePlatform(p.Required("id"), MapLogicalTest(p.Child("logical-test") ?? throw new ScapFormatException(p.Name, p.Line, "no logical-test"))))
+                .ToDictionary(p => p.Id, StringComparer.Ordinal),
+        };
+    }
+
+    /// <summary>Maps a logical test and the tests nested in it, without recursion (a hostile stream may nest them deeply).</summary>
+    private static CpeLogicalTest MapLogicalTest(RawElement root)
+    {
+        var order = new List<RawElement>();
+        var pending = new Stack<RawElement>([root]);
+        while (pending.TryPop(out var test))
+        {
+            order.Add(test);
+            foreach (var child in test.ChildrenNamed("logical-test"))
+            {
+                pending.Push(child);
+            }
+        }
+
+        var mapped = new Dictionary<RawElement, CpeLogicalTest>(ReferenceEqualityComparer.Instance);
+        foreach (var test in Enumerable.Reverse(order))
+        {
+            mapped[test] = new CpeLogicalTest(
+                test.Required("operator"),
+                Flag(test, "negate", false),
+                test.ChildrenNamed("logical-test").Select(t => mapped[t]).ToArray(),
+                test.ChildrenNamed("fact-ref").Select(f => f.Required("name")).ToArray(),
+                test.ChildrenNamed("check-fact-ref").Select(c => new CheckContentRef(c.Required("href"), c.Required("id-ref"))).ToArray());
+        }
+
+        return mapped[root];
     }
 
     private static Profile MapProfile(RawElement profile) => new(

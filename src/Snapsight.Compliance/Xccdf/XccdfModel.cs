@@ -10,6 +10,12 @@ public sealed record Benchmark(
     IReadOnlyList<Group> Groups,
     IReadOnlyList<Rule> Rules)
 {
+    /// <summary>The platforms the whole benchmark applies to (CPE names such as <c>cpe:/o:debian:debian:11</c>).</summary>
+    public IReadOnlyList<string> Platforms { get; init; } = [];
+
+    /// <summary>The CPE applicability language platforms that <c>#id</c> platform references name, by id.</summary>
+    public IReadOnlyDictionary<string, CpePlatform> PlatformSpecifications { get; init; } = new Dictionary<string, CpePlatform>();
+
     /// <summary>Every rule, depth first, with the ids of the groups around it (outermost first).</summary>
     public IEnumerable<(Rule Rule, IReadOnlyList<Group> Ancestors)> AllRules() => RulesIn(Rules, Groups, []);
 
