@@ -69,7 +69,10 @@ internal static class BenchmarkMapper
         Platforms(group),
         group.ChildrenNamed("Value").Select(MapValue).ToArray(),
         group.ChildrenNamed("Group").Select(MapGroup).ToArray(),
-        group.ChildrenNamed("Rule").Select(MapRule).ToArray());
+        group.ChildrenNamed("Rule").Select(MapRule).ToArray())
+    {
+        Weight = Weight(group),
+    };
 
     private static Rule MapRule(RawElement rule) => new(
         rule.Required("id"),
@@ -77,12 +80,27 @@ internal static class BenchmarkMapper
         rule.Attribute("severity") ?? "unknown",
         Flag(rule, "selected", true),
         Platforms(rule),
-        rule.ChildrenNamed("check").Select(MapCheck).ToArray());
+        rule.ChildrenNamed("check").Select(MapCheck).ToArray())
+    {
+        Weight = Weight(rule),
+    };
 
     private static RuleCheck MapCheck(RawElement check) => new(
         check.Required("system"),
         check.ChildrenNamed("check-content-ref").Select(c => new CheckContentRef(c.Required("href"), c.Attribute("name"))).ToArray(),
-        check.ChildrenNamed("check-export").Select(e => new CheckExport(e.Required("value-id"), e.Required("export-name"))).ToArray());
+        check.ChildrenNamed("check-export").Select(e => new CheckExport(e.Required("value-id"), e.Required("export-name"))).ToArray())
+    {
+        Negate = Flag(check, "negate", false),
+        MultiCheck = Flag(check, "multi-check", false),
+    };
+
+    /// <summary>An item's weight: a non-negative decimal, 1 when absent.</summary>
+    private static double Weight(RawElement item) => item.Attribute("weight") switch
+    {
+        null => 1,
+        var text when double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var weight) && weight >= 0 && double.IsFinite(weight) => weight,
+        var text => throw new ScapFormatException(item.Name, item.Line, $"weight \"{text}\" is not a non-negative number"),
+    };
 
     private static XccdfValue MapValue(RawElement value)
     {
