@@ -2,7 +2,6 @@ using System.CommandLine;
 using Snapsight.Compliance.Assessment;
 using Snapsight.Compliance.Content;
 using Snapsight.Compliance.DataStreams;
-using Snapsight.Compliance.Oval.Evaluation;
 using Snapsight.Compliance.Reports;
 using Snapsight.Compliance.Xccdf;
 using Snapsight.Inventory.Os;
@@ -56,7 +55,7 @@ internal static class ComplianceCommand
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
             var path = parse.GetValue(target);
-            (DataStreamCollection Collection, string Path)? content = parse.GetValue(dataStream) is { } file ? ReadContent(file) : null;
+            (DataStreamCollection Collection, string Path)? content = parse.GetValue(dataStream) is { } file ? ComplianceRun.ReadContent(file) : null;
             if (path is null && !(parse.GetValue(listProfiles) && content is not null))
             {
                 throw new UsageException("give a TARGET (a disk image or a directory), or --datastream FILE with --list-profiles");
@@ -72,7 +71,7 @@ internal static class ComplianceCommand
             progress.Report($"reading {path}");
             using var opened = await InventoryTarget.OpenAsync(path, inspection => volumes.SelectTree(parse, inspection, path), cancellationToken).ConfigureAwait(false);
             var detection = await OperatingSystemDetector.DetectAsync(opened.Tree, cancellationToken).ConfigureAwait(false);
-            content ??= ReadContent(ContentFor(detection.Os));
+            content ??= ComplianceRun.ReadContent(ComplianceRun.ContentFor(detection.Os));
             var (collection, contentPath) = content.Value;
             if (parse.GetValue(listProfiles))
             {
@@ -80,22 +79,11 @@ internal static class ComplianceCommand
                 return 0;
             }
 
-            string? profileId;
-            try
-            {
-                profileId = ProfileChoice.Resolve(collection.Benchmark, parse.GetValue(profile));
-            }
-            catch (ArgumentException e)
-            {
-                throw new UsageException($"--profile: {e.Message}");
-            }
-
-            progress.Report($"evaluating {collection.Benchmark.Title}, profile {profileId ?? "(default selection)"}");
-            var assessment = await BenchmarkEvaluator.EvaluateAsync(collection, profileId, new ProbeContext(opened.Tree), null, cancellationToken).ConfigureAwait(false);
+            var report = await ComplianceRun.EvaluateAsync(opened, detection.Os, (collection, contentPath), parse.GetValue(profile), "--profile", progress, cancellationToken).ConfigureAwait(false);
+            var assessment = report.Assessment;
             progress.Done();
             await using (var stream = parse.GetValue(output) is { } outputFile ? File.Create(outputFile) : Console.OpenStandardOutput())
             {
-                var report = new ComplianceReport(path, detection.Os, Path.GetFileName(contentPath), assessment);
                 switch (parse.GetValue(format))
                 {
                     case "json":
@@ -117,24 +105,6 @@ internal static class ComplianceCommand
             return assessment.Count(RuleResult.Fail) > 0 ? parse.GetValue(exitCode) : 0;
         }));
         return command;
-    }
-
-    private static (DataStreamCollection Collection, string Path) ReadContent(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return (ScapDataStreamReader.Read(stream), path);
-    }
-
-    private static string ContentFor(OperatingSystemInfo? os)
-    {
-        if (os is null)
-        {
-            throw new UsageException("the target's operating system cannot be told, so no content can be chosen for it: pass --datastream FILE");
-        }
-
-        var installed = SecurityGuideContent.Installed() is { Count: > 0 } products ? string.Join(", ", products) : "none; install ssg-debian, ssg-debderived or ssg-nondebian";
-        return SecurityGuideContent.Find(os) ?? throw new UsageException(
-            $"no SCAP Security Guide content for {os.Name} {os.VersionId} is installed in {SecurityGuideContent.DefaultDirectory} (installed: {installed}): pass --datastream FILE");
     }
 
     private static void WriteProfiles(Benchmark benchmark)
