@@ -1,0 +1,34 @@
+#!/usr/bin/python3
+"""Reduces an `oscap xccdf eval --results` file to the oracle TSV the comparison tests read.
+
+Usage: oracle-results.py RESULTS.xml KINDS.tsv > oracle.tsv
+Columns: rule id, OpenSCAP's result, then file_based, uses_partition and object_types from
+KINDS.tsv (rule-kinds.py on the same data stream). Rules the profile does not select
+(result notselected) are left out; rows keep the order of the results file.
+"""
+import sys
+import xml.etree.ElementTree as ET
+
+X = '{http://checklists.nist.gov/xccdf/1.2}'
+
+
+def main(results_path, kinds_path):
+    with open(kinds_path, encoding='utf-8') as kinds_file:
+        rows = [line.rstrip('\n').split('\t') for line in kinds_file]
+    header, kinds = rows[0], {row[0]: row[1:] for row in rows[1:]}
+    test_results = list(ET.parse(results_path).getroot().iter(X + 'TestResult'))
+    if len(test_results) != 1:
+        sys.exit('%s: expected one TestResult, found %d' % (results_path, len(test_results)))
+    out = sys.stdout
+    out.write('rule\tresult\t' + '\t'.join(header[1:]) + '\n')
+    for rule_result in test_results[0].iter(X + 'rule-result'):
+        rule, result = rule_result.get('idref'), rule_result.find(X + 'result').text
+        if result == 'notselected':
+            continue
+        if rule not in kinds:
+            sys.exit('%s: rule %s is not in %s' % (results_path, rule, kinds_path))
+        out.write('%s\t%s\t%s\n' % (rule, result, '\t'.join(kinds[rule])))
+
+
+if __name__ == '__main__':
+    main(sys.argv[1], sys.argv[2])
