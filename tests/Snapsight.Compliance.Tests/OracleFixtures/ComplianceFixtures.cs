@@ -41,6 +41,10 @@ public static class ComplianceFixtures
     /// <summary>rule-kinds.py on a data stream: every rule with file_based, uses_partition and object_types.</summary>
     public static string KindsPath(string content) => Path.Combine(Folder, "kinds", content + ".tsv");
 
+    /// <summary>What OpenSCAP could collect from a tree, one object per probe (its offline gaps).</summary>
+    public static IReadOnlyList<OfflineProbeFlag> OfflineProbes(string tree) =>
+        OfflineProbeFlag.ReadAll(Path.Combine(Folder, "offline", tree + ".tsv"));
+
     private static List<OracleCase> ReadCases() =>
         TsvFile.Rows(Path.Combine(Folder, "trees.tsv"), "tree\tdatastream\tprofiles")
             .SelectMany(row => row.Fields[2].Split(',').Select(profile => new OracleCase(row.Fields[0], row.Fields[1], profile)))

@@ -44,6 +44,8 @@ public sealed class OracleFixtureTests
     [Fact]
     public void Every_oracle_file_is_well_formed()
     {
+        var gaps = ComplianceFixtures.Trees.ToDictionary(
+            tree => tree, tree => ComplianceFixtures.OfflineProbes(tree).Where(p => p.IsGap).Select(p => p.ObjectType).ToHashSet());
         Assert.All(ComplianceFixtures.Cases, @case =>
         {
             var rows = @case.ReadOracle();
@@ -55,6 +57,7 @@ public sealed class OracleFixtureTests
                 Assert.Contains(row.Result, XccdfResults);
                 Assert.Equal(row.ObjectTypes.Count > 0 && row.ObjectTypes.All(FileBasedTypes.Contains), row.FileBased);
                 Assert.Equal(row.ObjectTypes.Contains("partition"), row.UsesPartition);
+                Assert.Equal(row.ObjectTypes.Any(gaps[@case.Tree].Contains), row.OscapOfflineGap);
             });
             Assert.True(File.Exists(@case.ResultsPath), @case.ResultsPath);
         });
@@ -76,6 +79,19 @@ public sealed class OracleFixtureTests
         Assert.True(kinds["partition_for_tmp"].UsesPartition);
         Assert.True(kinds["file_permissions_etc_shadow"].FileBased);
         Assert.Equal(["family", "file", "textfilecontent54"], kinds["file_permissions_etc_shadow"].ObjectTypes);
+    }
+
+    [Fact]
+    public void Offline_probes_ask_every_tree_once_per_probe()
+    {
+        Assert.All(ComplianceFixtures.Trees, tree =>
+        {
+            var flags = ComplianceFixtures.OfflineProbes(tree);
+            Assert.Equal(flags.Count, flags.Select(f => f.ObjectType).Distinct(StringComparer.Ordinal).Count());
+            // The controls: plain files are what OSCAP_PROBE_ROOT is for.
+            Assert.All(flags.Where(f => f.ObjectType is "textfilecontent54" or "file" or "symlink" or "password"), f => Assert.False(f.IsGap, f.ToString()));
+            Assert.Contains(flags, f => f.ObjectType == "partition");
+        });
     }
 
     [Fact]
@@ -129,6 +145,7 @@ public sealed class OracleFixtureTests
         Assert.Equal(("fail", "pass"), Results("standard", "sshd_disable_root_login", "debian11-minimal", "debian11-hardened"));
         Assert.Equal(("pass", "fail"), Results("standard", "file_permissions_etc_shadow", "debian11-minimal", "debian11-permissions"));
         Assert.Equal(("pass", "fail"), Results("anssi_np_nt28_high", "package_rsyslog_installed", "debian11-minimal", "debian11-packages-removed"));
+        Assert.Equal(("pass", "fail"), Results("anssi_np_nt28_high", "sudo_remove_nopasswd", "debian11-minimal", "debian11-weak-config"));
     }
 
     [Fact]
