@@ -11,12 +11,20 @@ internal static class ComplianceReportJson
 {
     public static void Write(Stream output, ComplianceReport report)
     {
-        var assessment = report.Assessment;
         using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JsonOutput.Encoder });
         w.WriteStartObject();
         w.WriteString("target", report.Target);
         InventoryReportJson.WriteOs(w, report.Os);
+        WriteAssessment(w, report);
+        w.WriteEndObject();
+        w.Flush();
+        output.WriteByte((byte)'\n');
+    }
 
+    /// <summary>The assessment's fields into an open object: <c>scan image --compliance</c> writes them as its <c>compliance</c> object.</summary>
+    public static void WriteAssessment(Utf8JsonWriter w, ComplianceReport report)
+    {
+        var assessment = report.Assessment;
         w.WriteString("datastream", report.DataStream);
         w.WriteStartObject("benchmark");
         w.WriteString("id", assessment.Benchmark.Id);
@@ -66,8 +74,5 @@ internal static class ComplianceReportJson
         }
 
         w.WriteEndArray();
-        w.WriteEndObject();
-        w.Flush();
-        output.WriteByte((byte)'\n');
     }
 }
