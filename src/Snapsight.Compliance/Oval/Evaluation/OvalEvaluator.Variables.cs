@@ -31,7 +31,10 @@ public sealed partial class OvalEvaluator
         }
         catch (OvalEvaluationException e)
         {
-            var error = e.Message.Contains(variableId, StringComparison.Ordinal) ? e.Message : $"variable {variableId}: {e.Message}";
+            // The innermost variable names the problem; the ones that led there add nothing.
+            var error = e.Message.StartsWith("variable ", StringComparison.Ordinal) || e.Message.StartsWith("external variable ", StringComparison.Ordinal)
+                ? e.Message
+                : $"variable {variableId}: {e.Message}";
             _variableCache[variableId] = (null, error);
             throw new OvalEvaluationException(error);
         }
