@@ -133,6 +133,14 @@ public sealed class ObjectTests
     }
 
     [Fact]
+    public async Task A_probe_that_throws_fails_its_object_only()
+    {
+        var test = await CollectAsync("""<ind:fake_object id="obj:1" version="1"><ind:name>a</ind:name></ind:fake_object>""", new FakeProbe { Throws = true });
+        Assert.Equal(OvalResult.Error, test.Result);
+        Assert.Contains("probe failed", test.Reason, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_object_shared_by_tests_and_definitions_is_collected_once()
     {
         var document = """

@@ -66,9 +66,17 @@ internal sealed class FakeProbe(params OvalItem[] items) : IOvalProbe
     /// <summary>When set, what every collection answers instead of the selection.</summary>
     public CollectedObject? Answer { get; init; }
 
+    /// <summary>When set, every collection throws, as a faulty probe would.</summary>
+    public bool Throws { get; init; }
+
     public Task<CollectedObject> CollectAsync(ProbeRequest request, ProbeContext context, CancellationToken cancellationToken)
     {
         Calls++;
+        if (Throws)
+        {
+            throw new InvalidDataException("a bug in the probe");
+        }
+
         Requests.Add(request);
         return Task.FromResult(Answer ?? CollectedObject.Found(
             [.. items.Where(item => request.Entities.Values.All(e => e.IsNil || item.Values(e.Name).Any(e.Matches)))]));

@@ -109,6 +109,32 @@ public sealed class VariableTests
         Assert.Equal(["x", "y"], await ValuesOfAsync("""<unique><variable_component var_ref="var:xy"/><variable_component var_ref="var:xy"/></unique>"""));
     }
 
+    [Theory]
+    // '*' matches within one path part only (a shell glob never crosses '/').
+    [InlineData("/etc/*.conf", "/etc/a.conf", true)]
+    [InlineData("/etc/*.conf", "/etc/x/a.conf", false)]
+    // '?' is one character; the dot is literal, not "any character".
+    [InlineData("/etc/a?.conf", "/etc/ab.conf", true)]
+    [InlineData("/etc/a?.conf", "/etc/ab_conf", false)]
+    // Bracket expressions, '!' negating; anchored at both ends.
+    [InlineData("/dev/tty[0-9]", "/dev/tty7", true)]
+    [InlineData("/dev/tty[!0-9]", "/dev/tty7", false)]
+    [InlineData("/dev/tty[0-9]", "/dev/tty77", false)]
+    // A backslash makes the next character literal.
+    [InlineData(@"/a\*b", "/a*b", true)]
+    [InlineData(@"/a\*b", "/axb", false)]
+    public void Glob_to_regex_matches_as_the_shell_glob_would(string glob, string path, bool matches)
+    {
+        var regex = Assert.Single(OvalFunctions.GlobToRegex(false, [glob]));
+        Assert.Equal(matches, System.Text.RegularExpressions.Regex.IsMatch(path, regex));
+    }
+
+    [Fact]
+    public async Task Glob_to_regex_is_a_variable_function()
+    {
+        Assert.Equal([@"^/etc/[^/]*\.conf$"], await ValuesOfAsync("""<glob_to_regex><literal_component>/etc/*.conf</literal_component></glob_to_regex>"""));
+    }
+
     [Fact]
     public async Task Object_component_takes_the_item_field_of_the_objects_items()
     {

@@ -83,7 +83,18 @@ public sealed partial class OvalEvaluator
         var behaviors = ovalObject.Children.FirstOrDefault(c => c.Name == "behaviors")?.Attributes
             ?? new Dictionary<string, string>(StringComparer.Ordinal);
         var request = new ProbeRequest(objectId, ovalObject.Type, entities, behaviors);
-        var found = await probe.CollectAsync(request, _context, cancellationToken).ConfigureAwait(false);
+        CollectedObject found;
+        try
+        {
+            found = await probe.CollectAsync(request, _context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A probe should report damage as a failed object; one that throws stops its object only, not the evaluation.
+            return CollectedObject.Failed($"the {ovalObject.Type.Name} probe failed: {e.Message}");
+        }
+
+
         return await FilterAsync(found, ovalObject.Filters, cancellationToken).ConfigureAwait(false);
     }
 

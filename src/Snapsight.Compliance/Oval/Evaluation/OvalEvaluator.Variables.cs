@@ -90,6 +90,7 @@ public sealed partial class OvalEvaluator
             "split" => OvalFunctions.Split(component.Needed("delimiter"), await OnlyChildAsync(component, depth, cancellationToken).ConfigureAwait(false)),
             "escape_regex" => OvalFunctions.EscapeRegex(await OnlyChildAsync(component, depth, cancellationToken).ConfigureAwait(false)),
             "begin" => OvalFunctions.Begin(component.Needed("character"), await OnlyChildAsync(component, depth, cancellationToken).ConfigureAwait(false)),
+            "glob_to_regex" => OvalFunctions.GlobToRegex(component.Attribute("glob_noescape") is "true" or "1", await OnlyChildAsync(component, depth, cancellationToken).ConfigureAwait(false)),
             "end" => OvalFunctions.End(component.Needed("character"), await OnlyChildAsync(component, depth, cancellationToken).ConfigureAwait(false)),
             _ => throw new OvalEvaluationException($"variable function {component.Name} is not supported"),
         };

@@ -126,6 +126,46 @@ public static class OvalFunctions
             return escaped.ToString();
         })];
 
+    /// <summary>
+    /// glob_to_regex: a shell glob as an anchored regular expression. '*' and '?' do not cross
+    /// '/', a bracket expression stays one ('!' negating it), a backslash escapes the next
+    /// character unless glob_noescape is true, and everything else matches itself.
+    /// </summary>
+    public static IReadOnlyList<string> GlobToRegex(bool noEscape, IReadOnlyList<string> values) =>
+        [.. values.Select(glob =>
+        {
+            var regex = new StringBuilder("^");
+            for (var i = 0; i < glob.Length; i++)
+            {
+                var c = glob[i];
+                var close = c == '[' ? glob.IndexOf(']', i + 2 < glob.Length ? i + 2 : glob.Length) : -1;
+                if (c == '\\' && !noEscape && i + 1 < glob.Length)
+                {
+                    regex.Append(Regex.Escape(glob[++i].ToString()));
+                }
+                else if (c == '*')
+                {
+                    regex.Append("[^/]*");
+                }
+                else if (c == '?')
+                {
+                    regex.Append("[^/]");
+                }
+                else if (close > i)
+                {
+                    var set = glob[(i + 1)..close];
+                    regex.Append('[').Append(set.StartsWith('!') ? "^" + set[1..] : set).Append(']');
+                    i = close;
+                }
+                else
+                {
+                    regex.Append(Regex.Escape(c.ToString()));
+                }
+            }
+
+            return regex.Append('$').ToString();
+        })];
+
     /// <summary>begin: the character prepended to each value that does not start with it.</summary>
     public static IReadOnlyList<string> Begin(string character, IReadOnlyList<string> values) =>
         [.. values.Select(v => v.StartsWith(character, StringComparison.Ordinal) ? v : character + v)];
