@@ -19,7 +19,7 @@ public sealed class ObjectTests
 
     private static async Task<TestOutcome> CollectAsync(string objects, FakeProbe probe, string states = YesState, string variables = "")
     {
-        var outcome = await EvaluateAsync(Document("check=\"all\" check_existence=\"any_exist\"", "", objects, states, variables), probe);
+        var outcome = await EvaluateAsync(Document("check=\"all\"", "", objects, states, variables), probe);
         return Assert.Single(outcome.Tests);
     }
 

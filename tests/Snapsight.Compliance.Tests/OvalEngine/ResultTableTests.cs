@@ -55,6 +55,9 @@ public sealed class ResultTableTests
     [InlineData("XOR", "T NE", "NE")]
     [InlineData("XOR", "NA NA", "NA")]
     [InlineData("XOR", "T NA", "T")]
+    // Nothing to combine: unknown (OpenSCAP's ores_get_result_byopr; the schema never allows it in criteria).
+    [InlineData("AND", "", "U")]
+    [InlineData("XOR", "", "U")]
     // An operator the schema does not define: error.
     [InlineData("NAND", "T", "E")]
     public void Operators_follow_the_truth_tables(string @operator, string inputs, string expected) =>
@@ -81,6 +84,9 @@ public sealed class ResultTableTests
     [InlineData("only one", "T T", "F")]
     [InlineData("only one", "T U", "U")]
     [InlineData("whatever", "T", "E")]
+    // No values to check (a state entity the item lacks): unknown.
+    [InlineData("all", "", "U")]
+    [InlineData("none satisfy", "", "U")]
     public void Checks_follow_the_check_tables(string check, string inputs, string expected) =>
         Assert.Equal(ResultCodes.Of(expected), OvalResultTables.Check(check, ResultCodes.List(inputs)));
 

@@ -22,7 +22,7 @@ public sealed class VariableTests
         probe ??= new FakeProbe();
         var variables = Sources + $"""<local_variable id="var:1" version="1" datatype="string" comment="c">{component}</local_variable>""";
         var objects = """<ind:fake_object id="obj:1" version="1"><ind:name var_ref="var:1"/></ind:fake_object>""";
-        var outcome = await EvaluateAsync(Document("check_existence=\"any_exist\"", "", objects, "", variables), probe, external: external);
+        var outcome = await EvaluateAsync(Document("", "", objects, "", variables), probe, external: external);
         var fake = probe.Requests.Where(r => r.ObjectId == "obj:1").ToArray();
         return (fake.Length == 1 ? fake[0].Entities["name"].Values : null, Assert.Single(outcome.Tests));
     }
@@ -75,10 +75,10 @@ public sealed class VariableTests
         Assert.Equal(["022"], await ValuesOfAsync("""<regex_capture pattern="^umask\s+(\d+)"><concat><literal_component>umask 022</literal_component></concat></regex_capture>"""));
         Assert.Equal(["y"], await ValuesOfAsync("""<regex_capture pattern="^(y)"><variable_component var_ref="var:xy"/></regex_capture>"""));
 
-        // No value matches: the variable has no values, so the object selects nothing and the probe is not asked.
+        // No value matches: the variable has no values, so the object selects nothing (at_least_one_exists fails) and the probe is not asked.
         var (values, test) = await ValuesAsync("""<regex_capture pattern="^z(.)"><variable_component var_ref="var:xy"/></regex_capture>""");
         Assert.Null(values);
-        Assert.Equal(OvalResult.True, test.Result);
+        Assert.Equal(OvalResult.False, test.Result);
     }
 
     [Theory]
