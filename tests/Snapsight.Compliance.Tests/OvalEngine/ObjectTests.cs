@@ -102,12 +102,16 @@ public sealed class ObjectTests
     [Fact]
     public async Task A_variable_without_values_selects_nothing_without_asking_the_probe()
     {
-        var objects = """<ind:fake_object id="obj:1" version="1"><ind:name var_ref="var:1"/></ind:fake_object>""";
-        var variables = """<local_variable id="var:1" version="1" datatype="string" comment="c"><regex_capture pattern="^(z)"><literal_component>abc</literal_component></regex_capture></local_variable>""";
+        // var:1 takes the values of obj:none's items, and obj:none has none.
+        var objects = """
+            <ind:fake_object id="obj:1" version="1"><ind:name var_ref="var:1"/></ind:fake_object>
+            <ind:fake_object id="obj:none" version="1"><ind:name>zzz</ind:name></ind:fake_object>
+            """;
+        var variables = """<local_variable id="var:1" version="1" datatype="string" comment="c"><object_component object_ref="obj:none" item_field="value"/></local_variable>""";
         var probe = new FakeProbe(ThreeItemsArray);
         var outcome = await EvaluateAsync(Document("", "", objects, "", variables), probe);
         Assert.Equal(OvalResult.False, outcome.Result);
-        Assert.Equal(0, probe.Calls);
+        Assert.Equal(["obj:none"], probe.Requests.Select(r => r.ObjectId));
     }
 
     [Fact]

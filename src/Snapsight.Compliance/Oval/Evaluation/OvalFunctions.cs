@@ -51,7 +51,7 @@ public static class OvalFunctions
         return !anyComponent ? [] : [.. totals.Select(t => integral ? ((long)t).ToString(CultureInfo.InvariantCulture) : t.ToString("R", CultureInfo.InvariantCulture))];
     }
 
-    /// <summary>regex_capture: the first group of the first match in each value; a value that does not match gives nothing (as OpenSCAP does).</summary>
+    /// <summary>regex_capture: the first group of the first match in each value; a value that does not match gives the empty string (the specification and OpenSCAP agree).</summary>
     public static IReadOnlyList<string> RegexCapture(string pattern, IReadOnlyList<string> values)
     {
         var regex = OvalPatterns.Get(pattern) ?? throw new OvalEvaluationException($"regex_capture pattern {pattern} is not a valid regular expression");
@@ -61,10 +61,7 @@ public static class OvalFunctions
             try
             {
                 var match = regex.Match(value);
-                if (match.Success)
-                {
-                    captured.Add(match.Groups.Count > 1 ? match.Groups[1].Value : "");
-                }
+                captured.Add(match.Success && match.Groups.Count > 1 ? match.Groups[1].Value : "");
             }
             catch (RegexMatchTimeoutException)
             {
