@@ -138,8 +138,8 @@ public sealed class VariableTests
             Item("a", ("name", "a"), ("value", "one")),
             Item("b", ("name", "b"), ("value", "two")),
             Item("c", ("name", "c"), ("value", "three")),
-            Item("one", ("name", "one")),
-            Item("three", ("name", "three")));
+            Item("one", ("name", "one"), ("value", "1")),
+            Item("three", ("name", "three"), ("value", "3")));
         var variables = """<local_variable id="var:1" version="1" datatype="string" comment="c"><object_component object_ref="obj:src" item_field="value"/></local_variable>""";
         var objects = """
             <ind:fake_object id="obj:1" version="1"><ind:name var_ref="var:1"/></ind:fake_object>
@@ -149,6 +149,19 @@ public sealed class VariableTests
         Assert.Equal(OvalResult.True, outcome.Result);
         Assert.Equal(["one", "three"], probe.Requests.Single(r => r.ObjectId == "obj:1").Entities["name"].Values);
         Assert.Equal(["one", "three"], outcome.Tests[0].Evidence);
+    }
+
+    [Fact]
+    public async Task Object_component_over_an_item_without_the_field_is_an_error()
+    {
+        var variables = """<local_variable id="var:1" version="1" datatype="string" comment="c"><object_component object_ref="obj:src" item_field="mode"/></local_variable>""";
+        var objects = """
+            <ind:fake_object id="obj:1" version="1"><ind:name var_ref="var:1"/></ind:fake_object>
+            <ind:fake_object id="obj:src" version="1"><ind:name>a</ind:name></ind:fake_object>
+            """;
+        var outcome = await EvaluateAsync(Document("", "", objects, "", variables), new FakeProbe(Item("/etc/a", ("name", "a"))));
+        Assert.Equal(OvalResult.Error, outcome.Result);
+        Assert.Contains("has no mode", outcome.Tests[0].Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -100,7 +100,8 @@ public sealed partial class OvalEvaluator
 
     /// <summary>
     /// object_component: the item_field values of the object's items. An object in error or not
-    /// collected makes the variable an error (its reason kept); no items give no values.
+    /// collected, or an item without the field, makes the variable an error (its reason kept);
+    /// no items give no values.
     /// </summary>
     private async Task<IReadOnlyList<string>> ObjectComponentAsync(RawElement component, int depth, CancellationToken cancellationToken)
     {
@@ -112,7 +113,10 @@ public sealed partial class OvalEvaluator
             throw new OvalEvaluationException(collected.Message ?? $"object {objectId} was not collected");
         }
 
-        return [.. collected.Items.SelectMany(item => item.Values(field))];
+        // Every item must have the field (OpenSCAP: "Entity has not been found" is an error).
+        return collected.Items.FirstOrDefault(item => item.Values(field).Count == 0) is { } lacking
+            ? throw new OvalEvaluationException($"{lacking.Evidence} (object {objectId}) has no {field}")
+            : [.. collected.Items.SelectMany(item => item.Values(field))];
     }
 
     private async Task<IReadOnlyList<IReadOnlyList<string>>> ChildrenAsync(RawElement function, int depth, CancellationToken cancellationToken)
