@@ -167,6 +167,17 @@ public sealed class ObjectTests
         Assert.Equal(1, probe.Calls);
     }
 
+    [Fact]
+    public async Task Overlapping_calls_run_in_turn_and_share_the_cache()
+    {
+        var document = Document("check=\"all\"", "", """<ind:fake_object id="obj:1" version="1"><ind:name>a</ind:name></ind:fake_object>""");
+        var probe = new FakeProbe(ThreeItemsArray);
+        var evaluator = Evaluator(document, probe);
+        var outcomes = await Task.WhenAll(Enumerable.Range(0, 50).Select(_ => Task.Run(() => evaluator.EvaluateAsync("def:1", CancellationToken.None))));
+        Assert.All(outcomes, o => Assert.Equal(OvalResult.True, o.Result));
+        Assert.Equal(1, probe.Calls);
+    }
+
     private static OvalItem[] ThreeItemsArray =>
     [
         Item("a", ("name", "a"), ("value", "yes")),

@@ -6,7 +6,7 @@ namespace Snapsight.Compliance.Oval.Evaluation;
 /// object open, this follows OpenSCAP (oval_resultTest.c), the oracle SSG results are checked
 /// against: only what the items found settle is decided, the rest is unknown.
 /// </summary>
-public static class OvalExistence
+internal static class OvalExistence
 {
     /// <summary>The existence result for a complete, incomplete or does-not-exist object with <paramref name="items"/> items; other flags never reach here.</summary>
     public static OvalResult Evaluate(string checkExistence, CollectedFlag flag, int items)

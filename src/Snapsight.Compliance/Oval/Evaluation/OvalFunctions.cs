@@ -10,7 +10,7 @@ namespace Snapsight.Compliance.Oval.Evaluation;
 /// <see cref="MaxValues"/> values and <see cref="MaxCharacters"/> characters in all, since a
 /// concat of concats multiplies both.
 /// </summary>
-public static class OvalFunctions
+internal static class OvalFunctions
 {
     public const int MaxValues = 10_000;
 

@@ -7,7 +7,7 @@ namespace Snapsight.Compliance.Oval.Evaluation;
 /// count unless every result is not applicable. Nothing to combine is unknown, as OpenSCAP has it
 /// (a state entity the item lacks, a state without entities).
 /// </summary>
-public static class OvalResultTables
+internal static class OvalResultTables
 {
     /// <summary>Combines the results of a criteria's children (or a state's entities) with a criteria operator; an unknown operator is an error.</summary>
     public static OvalResult Combine(string @operator, IEnumerable<OvalResult> results) => @operator switch
