@@ -23,6 +23,12 @@ internal static class OvalEngineFixture
             {sections}
             </oval_definitions>
             """;
+        return ParseDocument(xml);
+    }
+
+    /// <summary>A whole oval_definitions document.</summary>
+    public static OvalDefinitions ParseDocument(string xml)
+    {
         using var reader = XmlReader.Create(new StringReader(xml), new XmlReaderSettings { IgnoreWhitespace = true, IgnoreComments = true, DtdProcessing = DtdProcessing.Prohibit });
         reader.MoveToContent();
         return OvalMapper.Map(new ElementTreeReader(reader).Read());
