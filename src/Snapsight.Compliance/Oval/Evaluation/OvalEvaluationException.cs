@@ -5,7 +5,7 @@ namespace Snapsight.Compliance.Oval.Evaluation;
 /// a limit passed). It never leaves the evaluator: the object, test or definition it stops
 /// becomes an error result with this message as its reason.
 /// </summary>
-public sealed class OvalEvaluationException(string message) : Exception(message)
+internal sealed class OvalEvaluationException(string message) : Exception(message)
 {
     public OvalEvaluationException()
         : this("the OVAL content cannot be evaluated")

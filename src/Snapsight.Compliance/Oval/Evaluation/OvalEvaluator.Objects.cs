@@ -9,6 +9,8 @@ public sealed partial class OvalEvaluator
     private readonly Dictionary<string, CollectedObject> _objectCache = new(StringComparer.Ordinal);
     private readonly HashSet<string> _objectsInProgress = new(StringComparer.Ordinal);
 
+    private static readonly OvalTypeName VariableObject = new("variable_object", "independent");
+
     private async Task<CollectedObject> CollectAsync(string objectId, int depth, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
@@ -52,6 +54,11 @@ public sealed partial class OvalEvaluator
             return await SetAsync(set, depth + 1, cancellationToken).ConfigureAwait(false);
         }
 
+        if (ovalObject.Type == VariableObject)
+        {
+            return await VariableObjectAsync(ovalObject, depth, cancellationToken).ConfigureAwait(false);
+        }
+
         if (OvalProbes.NeedRunningSystem.Contains(ovalObject.Type.Name))
         {
             return CollectedObject.NotCollected("needs a running system");
@@ -83,8 +90,48 @@ public sealed partial class OvalEvaluator
         var behaviors = ovalObject.Children.FirstOrDefault(c => c.Name == "behaviors")?.Attributes
             ?? new Dictionary<string, string>(StringComparer.Ordinal);
         var request = new ProbeRequest(objectId, ovalObject.Type, entities, behaviors);
-        var found = await probe.CollectAsync(request, _context, cancellationToken).ConfigureAwait(false);
+        CollectedObject found;
+        try
+        {
+            found = await probe.CollectAsync(request, _context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A probe should report damage as a failed object; one that throws stops its object only, not the evaluation.
+            return CollectedObject.Failed($"the {ovalObject.Type.Name} probe failed: {e.Message}");
+        }
+
+
         return await FilterAsync(found, ovalObject.Filters, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// variable_object: its items are variables of this document, so the engine answers it,
+    /// not a probe. One item per variable its var_ref entity selects: the var_ref and every
+    /// value as a <c>value</c> entity (OpenSCAP's variable probe does the same).
+    /// </summary>
+    private async Task<CollectedObject> VariableObjectAsync(OvalObject ovalObject, int depth, CancellationToken cancellationToken)
+    {
+        var entity = ovalObject.Children.FirstOrDefault(c => c.Name == "var_ref")
+            ?? throw new OvalEvaluationException("a variable_object without var_ref");
+        var operation = entity.Attribute("operation") ?? "equals";
+        var wanted = await EntityValuesAsync(entity, depth, cancellationToken).ConfigureAwait(false);
+        var variableIds = operation == "equals"
+            ? wanted.Where(_document.Variables.ContainsKey).Distinct(StringComparer.Ordinal)
+            : _document.Variables.Keys.Where(id => wanted.Any(w => OvalComparison.Compare(operation, "string", id, w) == OvalResult.True)).Order(StringComparer.Ordinal);
+        var items = new List<OvalItem>();
+        foreach (var variableId in variableIds)
+        {
+            var values = await VariableAsync(variableId, depth + 1, cancellationToken).ConfigureAwait(false);
+            if (values.Count > 0)
+            {
+                items.Add(new OvalItem(
+                    new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["var_ref"] = [variableId], ["value"] = values },
+                    $"variable {variableId} = {string.Join(", ", values.Take(5))}{(values.Count > 5 ? ", ..." : "")}"));
+            }
+        }
+
+        return await FilterAsync(CollectedObject.Found(items), ovalObject.Filters, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>

@@ -11,7 +11,8 @@ public sealed partial class OvalEvaluator
     /// <summary>
     /// The state's result for the item: each entity compared, the entities combined by the
     /// state's operator (AND, the default; the model keeps no other). A state entity the item
-    /// does not have is an error, unless its check_existence says it must not exist.
+    /// does not have is unknown, as OpenSCAP has it (its entity_check over no values), unless
+    /// its check_existence says it must not exist.
     /// </summary>
     private async Task<OvalResult> StateAsync(string stateId, OvalItem item, CancellationToken cancellationToken)
     {
@@ -34,7 +35,7 @@ public sealed partial class OvalEvaluator
         var mustNotExist = entity.Attribute("check_existence") == "none_exist";
         if (itemValues.Count == 0)
         {
-            return mustNotExist ? OvalResult.True : OvalResult.Error;
+            return mustNotExist ? OvalResult.True : OvalResult.Unknown;
         }
 
         if (mustNotExist)

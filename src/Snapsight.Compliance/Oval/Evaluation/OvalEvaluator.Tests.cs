@@ -41,14 +41,14 @@ public sealed partial class OvalEvaluator
         }
 
         var collected = await CollectAsync(test.ObjectRef, depth + 1, cancellationToken).ConfigureAwait(false);
-        switch (collected.Flag)
+        if (collected.Flag is CollectedFlag.Error or CollectedFlag.NotCollected or CollectedFlag.NotApplicable)
         {
-            case CollectedFlag.Error:
-                return new TestOutcome(testId, OvalResult.Error, [], collected.Message);
-            case CollectedFlag.NotCollected:
-                return new TestOutcome(testId, OvalResult.NotEvaluated, [], collected.Message);
-            case CollectedFlag.NotApplicable:
-                return new TestOutcome(testId, OvalResult.NotApplicable, [], collected.Message);
+            // any_exist without a state holds whatever the collection gave (OpenSCAP too).
+            var undecided = test.CheckExistence == "any_exist" && test.StateRefs.Count == 0 ? OvalResult.True
+                : collected.Flag == CollectedFlag.Error ? OvalResult.Error
+                : collected.Flag == CollectedFlag.NotCollected ? OvalResult.NotEvaluated
+                : OvalResult.NotApplicable;
+            return new TestOutcome(testId, undecided, [], undecided == OvalResult.True ? null : collected.Message);
         }
 
         var items = collected.Items;
@@ -74,7 +74,7 @@ public sealed partial class OvalEvaluator
         var result = OvalResultTables.Check(test.Check, itemResults);
         if (collected.Flag == CollectedFlag.Incomplete)
         {
-            result = OvalExistence.WhenIncomplete(test.Check, result, itemResults.Count(r => r == OvalResult.True));
+            result = OvalExistence.WhenIncomplete(test.Check, result);
         }
 
         return new TestOutcome(testId, result, Evidence(DecidingItems(test.Check, result, items, itemResults)), ReasonFor(result, test));
@@ -94,7 +94,7 @@ public sealed partial class OvalEvaluator
     private static string? ReasonFor(OvalResult result, OvalTest test) => result switch
     {
         OvalResult.Error => $"an item could not be compared with the states of {test.Id} (check {test.Check}, state_operator {test.StateOperator}: unknown value, wrong datatype, operation or value)",
-        OvalResult.Unknown => "the object was collected incompletely, and the items found do not decide the test",
+        OvalResult.Unknown => "the items found do not decide the test (an item lacks an entity a state names, or the object was collected incompletely)",
         _ => null,
     };
 

@@ -31,7 +31,10 @@ public sealed partial class OvalEvaluator
         }
         catch (OvalEvaluationException e)
         {
-            var error = e.Message.Contains(variableId, StringComparison.Ordinal) ? e.Message : $"variable {variableId}: {e.Message}";
+            // The innermost variable names the problem; the ones that led there add nothing.
+            var error = e.Message.StartsWith("variable ", StringComparison.Ordinal) || e.Message.StartsWith("external variable ", StringComparison.Ordinal)
+                ? e.Message
+                : $"variable {variableId}: {e.Message}";
             _variableCache[variableId] = (null, error);
             throw new OvalEvaluationException(error);
         }
@@ -87,6 +90,7 @@ public sealed partial class OvalEvaluator
             "split" => OvalFunctions.Split(component.Needed("delimiter"), await OnlyChildAsync(component, depth, cancellationToken).ConfigureAwait(false)),
             "escape_regex" => OvalFunctions.EscapeRegex(await OnlyChildAsync(component, depth, cancellationToken).ConfigureAwait(false)),
             "begin" => OvalFunctions.Begin(component.Needed("character"), await OnlyChildAsync(component, depth, cancellationToken).ConfigureAwait(false)),
+            "glob_to_regex" => OvalFunctions.GlobToRegex(component.Attribute("glob_noescape") is "true" or "1", await OnlyChildAsync(component, depth, cancellationToken).ConfigureAwait(false)),
             "end" => OvalFunctions.End(component.Needed("character"), await OnlyChildAsync(component, depth, cancellationToken).ConfigureAwait(false)),
             _ => throw new OvalEvaluationException($"variable function {component.Name} is not supported"),
         };
@@ -96,7 +100,8 @@ public sealed partial class OvalEvaluator
 
     /// <summary>
     /// object_component: the item_field values of the object's items. An object in error or not
-    /// collected makes the variable an error (its reason kept); no items give no values.
+    /// collected, or an item without the field, makes the variable an error (its reason kept);
+    /// no items give no values.
     /// </summary>
     private async Task<IReadOnlyList<string>> ObjectComponentAsync(RawElement component, int depth, CancellationToken cancellationToken)
     {
@@ -108,7 +113,10 @@ public sealed partial class OvalEvaluator
             throw new OvalEvaluationException(collected.Message ?? $"object {objectId} was not collected");
         }
 
-        return [.. collected.Items.SelectMany(item => item.Values(field))];
+        // Every item must have the field (OpenSCAP: "Entity has not been found" is an error).
+        return collected.Items.FirstOrDefault(item => item.Values(field).Count == 0) is { } lacking
+            ? throw new OvalEvaluationException($"{lacking.Evidence} (object {objectId}) has no {field}")
+            : [.. collected.Items.SelectMany(item => item.Values(field))];
     }
 
     private async Task<IReadOnlyList<IReadOnlyList<string>>> ChildrenAsync(RawElement function, int depth, CancellationToken cancellationToken)

@@ -12,7 +12,7 @@ namespace Snapsight.Compliance.Oval.Evaluation;
 public sealed partial class OvalEvaluator
 {
     /// <summary>How deep criteria, extend_definition chains, variables and sets may nest.</summary>
-    public const int MaxDepth = 64;
+    public const int MaxDepth = 128;
 
     private readonly OvalDefinitions _document;
     private readonly ProbeContext _context;

@@ -10,7 +10,7 @@ namespace Snapsight.Compliance.Oval.Evaluation;
 /// <see cref="MaxValues"/> values and <see cref="MaxCharacters"/> characters in all, since a
 /// concat of concats multiplies both.
 /// </summary>
-public static class OvalFunctions
+internal static class OvalFunctions
 {
     public const int MaxValues = 10_000;
 
@@ -51,7 +51,7 @@ public static class OvalFunctions
         return !anyComponent ? [] : [.. totals.Select(t => integral ? ((long)t).ToString(CultureInfo.InvariantCulture) : t.ToString("R", CultureInfo.InvariantCulture))];
     }
 
-    /// <summary>regex_capture: the first group of the first match in each value; a value that does not match gives nothing (as OpenSCAP does).</summary>
+    /// <summary>regex_capture: the first group of the first match in each value; a value that does not match gives the empty string (the specification and OpenSCAP agree).</summary>
     public static IReadOnlyList<string> RegexCapture(string pattern, IReadOnlyList<string> values)
     {
         var regex = OvalPatterns.Get(pattern) ?? throw new OvalEvaluationException($"regex_capture pattern {pattern} is not a valid regular expression");
@@ -61,10 +61,7 @@ public static class OvalFunctions
             try
             {
                 var match = regex.Match(value);
-                if (match.Success)
-                {
-                    captured.Add(match.Groups.Count > 1 ? match.Groups[1].Value : "");
-                }
+                captured.Add(match.Success && match.Groups.Count > 1 ? match.Groups[1].Value : "");
             }
             catch (RegexMatchTimeoutException)
             {
@@ -124,6 +121,46 @@ public static class OvalFunctions
             }
 
             return escaped.ToString();
+        })];
+
+    /// <summary>
+    /// glob_to_regex: a shell glob as an anchored regular expression. '*' and '?' do not cross
+    /// '/', a bracket expression stays one ('!' negating it), a backslash escapes the next
+    /// character unless glob_noescape is true, and everything else matches itself.
+    /// </summary>
+    public static IReadOnlyList<string> GlobToRegex(bool noEscape, IReadOnlyList<string> values) =>
+        [.. values.Select(glob =>
+        {
+            var regex = new StringBuilder("^");
+            for (var i = 0; i < glob.Length; i++)
+            {
+                var c = glob[i];
+                var close = c == '[' ? glob.IndexOf(']', i + 2 < glob.Length ? i + 2 : glob.Length) : -1;
+                if (c == '\\' && !noEscape && i + 1 < glob.Length)
+                {
+                    regex.Append(Regex.Escape(glob[++i].ToString()));
+                }
+                else if (c == '*')
+                {
+                    regex.Append("[^/]*");
+                }
+                else if (c == '?')
+                {
+                    regex.Append("[^/]");
+                }
+                else if (close > i)
+                {
+                    var set = glob[(i + 1)..close];
+                    regex.Append('[').Append(set.StartsWith('!') ? "^" + set[1..] : set).Append(']');
+                    i = close;
+                }
+                else
+                {
+                    regex.Append(Regex.Escape(c.ToString()));
+                }
+            }
+
+            return regex.Append('$').ToString();
         })];
 
     /// <summary>begin: the character prepended to each value that does not start with it.</summary>

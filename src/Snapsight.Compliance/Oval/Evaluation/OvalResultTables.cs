@@ -4,9 +4,10 @@ namespace Snapsight.Compliance.Oval.Evaluation;
 /// How OVAL 5.11 combines several results into one: the criteria operators (OperatorEnumeration:
 /// AND, OR, ONE, XOR) and the test checks (CheckEnumeration: all, at least one, none satisfy,
 /// only one). Both tables count the results by kind; not applicable results are left out of the
-/// count unless every result is not applicable.
+/// count unless every result is not applicable. Nothing to combine is unknown, as OpenSCAP has it
+/// (a state entity the item lacks, a state without entities).
 /// </summary>
-public static class OvalResultTables
+internal static class OvalResultTables
 {
     /// <summary>Combines the results of a criteria's children (or a state's entities) with a criteria operator; an unknown operator is an error.</summary>
     public static OvalResult Combine(string @operator, IEnumerable<OvalResult> results) => @operator switch
@@ -22,6 +23,11 @@ public static class OvalResultTables
     public static OvalResult Check(string check, IEnumerable<OvalResult> results)
     {
         var count = Count.Of(results);
+        if (count.None)
+        {
+            return OvalResult.Unknown;
+        }
+
         if (count.AllNotApplicable)
         {
             return OvalResult.NotApplicable;
@@ -49,11 +55,14 @@ public static class OvalResultTables
 
     // XOR is true for an odd number of trues, once no result is undecided.
     private static OvalResult Xor(Count count) =>
-        count.AllNotApplicable ? OvalResult.NotApplicable
+        count.None ? OvalResult.Unknown
+        : count.AllNotApplicable ? OvalResult.NotApplicable
         : count.Undecided ?? (count.True % 2 == 1 ? OvalResult.True : OvalResult.False);
 
     private readonly record struct Count(int True, int False, int Error, int Unknown, int NotEvaluated, int NotApplicable)
     {
+        public bool None => True + False + Error + Unknown + NotEvaluated + NotApplicable == 0;
+
         public bool AllNotApplicable => NotApplicable > 0 && True + False + Error + Unknown + NotEvaluated == 0;
 
         /// <summary>What the undecided results make of the answer when the true and false ones do not settle it: error before unknown before not evaluated.</summary>

@@ -4,7 +4,7 @@ namespace Snapsight.Compliance.Oval.Evaluation;
 /// The set operators of OVAL 5.11 objects (SetOperatorEnumeration) on collected items. Two
 /// items are the same item when their evidence and every entity value are the same.
 /// </summary>
-public static class OvalSetOperations
+internal static class OvalSetOperations
 {
     public static IReadOnlyList<OvalItem> Apply(string setOperator, IReadOnlyList<IReadOnlyList<OvalItem>> operands)
     {
