@@ -29,6 +29,11 @@ internal static class ComplianceCommand
         {
             Description = "The profile to evaluate: its whole id or the part after _profile_ (e.g. standard, cis_level1_server). Default: the benchmark's standard profile when it has one.",
         };
+        var rule = new Option<string[]>("--rule")
+        {
+            Description = "Evaluate only this rule of the profile (its whole id or the part after _rule_, e.g. sshd_disable_root_login); repeat for more.",
+            AllowMultipleArgumentsPerToken = false,
+        };
         var listProfiles = new Option<bool>("--list-profiles") { Description = "List the content's profiles (id and title) and stop; with --datastream no TARGET is needed." };
         var format = new Option<string>("--format", "-f")
         {
@@ -41,6 +46,7 @@ internal static class ComplianceCommand
         {
             Description = "Exit with this code when any selected rule fails (default 0: the exit code says only whether the assessment ran).",
         };
+        var stats = new ReadStatsOption();
         var volumes = new VolumeOptions();
         var command = new Command("compliance", "Evaluate a SCAP compliance benchmark (XCCDF 1.2 with OVAL 5.11 checks, such as the SCAP Security Guide's " +
             "CIS, ANSSI and STIG-style profiles) against a disk image or an unpacked root file system, without mounting or running it. " +
@@ -49,7 +55,7 @@ internal static class ComplianceCommand
             "Examples:\n  snapsight compliance disk.qcow2 --list-profiles\n  snapsight compliance disk.qcow2 --profile standard\n" +
             "  snapsight compliance rootfs/ --datastream ssg-debian11-ds.xml --profile anssi_np_nt28_high --format json")
         {
-            target, dataStream, profile, listProfiles, format, output, exitCode,
+            target, dataStream, profile, rule, listProfiles, format, output, exitCode, stats.Option,
         };
         volumes.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
@@ -79,7 +85,7 @@ internal static class ComplianceCommand
                 return 0;
             }
 
-            var report = await ComplianceRun.EvaluateAsync(opened, detection.Os, (collection, contentPath), parse.GetValue(profile), "--profile", progress, cancellationToken).ConfigureAwait(false);
+            var report = await ComplianceRun.EvaluateAsync(opened, detection.Os, (collection, contentPath), parse.GetValue(profile), "--profile", parse.GetValue(rule) ?? [], progress, cancellationToken).ConfigureAwait(false);
             var assessment = report.Assessment;
             progress.Done();
             await using (var stream = parse.GetValue(output) is { } outputFile ? File.Create(outputFile) : Console.OpenStandardOutput())
@@ -100,6 +106,11 @@ internal static class ComplianceCommand
 
                         break;
                 }
+            }
+
+            if (opened.Inspection is { } inspection)
+            {
+                stats.Report(parse, inspection);
             }
 
             return assessment.Count(RuleResult.Fail) > 0 ? parse.GetValue(exitCode) : 0;

@@ -35,21 +35,33 @@ internal static class ComplianceRun
         (DataStreamCollection Collection, string Path) content,
         string? askedProfile,
         string optionName,
+        IReadOnlyCollection<string> askedRules,
         ScanProgress progress,
         CancellationToken cancellationToken)
     {
+        var benchmark = content.Collection.Benchmark;
         string? profileId;
+        IReadOnlySet<string>? rules;
         try
         {
-            profileId = ProfileChoice.Resolve(content.Collection.Benchmark, askedProfile);
+            profileId = ProfileChoice.Resolve(benchmark, askedProfile);
         }
         catch (ArgumentException e)
         {
             throw new UsageException($"{optionName}: {e.Message}");
         }
 
-        progress.Report($"evaluating {content.Collection.Benchmark.Title}, profile {profileId ?? "(default selection)"}");
-        var assessment = await BenchmarkEvaluator.EvaluateAsync(content.Collection, profileId, new ProbeContext(opened.Tree), null, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            rules = askedRules.Count == 0 ? null : RuleChoice.Resolve(benchmark, ProfileResolver.Resolve(benchmark, profileId), askedRules);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"--rule: {e.Message}");
+        }
+
+        progress.Report($"evaluating {benchmark.Title}, profile {profileId ?? "(default selection)"}");
+        var assessment = await BenchmarkEvaluator.EvaluateAsync(content.Collection, profileId, new ProbeContext(opened.Tree), rules, cancellationToken).ConfigureAwait(false);
         return new ComplianceReport(opened.Path, os, Path.GetFileName(content.Path), assessment);
     }
 }

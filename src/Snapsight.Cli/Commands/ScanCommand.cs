@@ -94,7 +94,7 @@ internal static class ScanCommand
             var complianceReport = complianceProfile is null
                 ? null
                 : await ComplianceRun.EvaluateAsync(
-                    opened, inventory.Os, content ?? ComplianceRun.ReadContent(ComplianceRun.ContentFor(inventory.Os)), complianceProfile, "--compliance", progress, cancellationToken).ConfigureAwait(false);
+                    opened, inventory.Os, content ?? ComplianceRun.ReadContent(ComplianceRun.ContentFor(inventory.Os)), complianceProfile, "--compliance", [], progress, cancellationToken).ConfigureAwait(false);
             progress.Done();
 
             await using (var stream = parse.GetValue(output) is { } outputFile ? File.Create(outputFile) : Console.OpenStandardOutput())

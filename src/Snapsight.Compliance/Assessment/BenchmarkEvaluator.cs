@@ -19,13 +19,14 @@ public static class BenchmarkEvaluator
     /// <summary>How many evidence lines a rule keeps; the rest are counted in the last one.</summary>
     public const int MaxEvidence = 20;
 
+    /// <summary>Evaluates the profile (null: the benchmark's default selection); with <paramref name="onlyRules"/>, only those of its rules, the rest being notselected.</summary>
     public static async Task<ComplianceAssessment> EvaluateAsync(
-        DataStreamCollection content, string? profileId, ProbeContext context, IProgress<string>? progress = null, CancellationToken cancellationToken = default)
+        DataStreamCollection content, string? profileId, ProbeContext context, IReadOnlySet<string>? onlyRules = null, CancellationToken cancellationToken = default)
     {
         var started = DateTimeOffset.UtcNow;
         var benchmark = content.Benchmark;
         var profile = ProfileResolver.Resolve(benchmark, profileId);
-        var selected = profile.SelectedRuleIds.ToHashSet(StringComparer.Ordinal);
+        var selected = profile.SelectedRuleIds.Where(id => onlyRules is null || onlyRules.Contains(id)).ToHashSet(StringComparer.Ordinal);
         var exports = ExportedValues(benchmark, profile, selected);
         var evaluators = new Dictionary<string, OvalEvaluator?>(StringComparer.Ordinal);
         OvalEvaluator? EvaluatorFor(string href)
@@ -44,7 +45,6 @@ public static class BenchmarkEvaluator
         var applicability = new PlatformApplicability(content, EvaluatorFor);
         var benchmarkApplies = await applicability.AppliesAsync(benchmark.Platforms, cancellationToken).ConfigureAwait(false);
         var outcomes = new List<RuleOutcome>();
-        var done = 0;
         foreach (var (rule, ancestors) in benchmark.AllRules())
         {
             if (!selected.Contains(rule.Id))
@@ -53,7 +53,6 @@ public static class BenchmarkEvaluator
                 continue;
             }
 
-            progress?.Report($"rule {++done}/{selected.Count}: {rule.Id}");
             if (!benchmarkApplies || !await AppliesAsync(applicability, rule, ancestors, cancellationToken).ConfigureAwait(false))
             {
                 outcomes.Add(new RuleOutcome(rule, RuleResult.NotApplicable, "the rule's platform does not match the target", []));

@@ -84,6 +84,15 @@ internal sealed class FileLocator(FileTree tree, CancellationToken cancellationT
             return found;
         }
 
+        foreach (var only in OnlyPaths(filepath))
+        {
+            if (only.StartsWith('/') && await StatAsync(only).ConfigureAwait(false) is { } entry)
+            {
+                var path = TreePath.Normalize(only);
+                found.Add(new LocatedFile(TreePath.Parent(path), TreePath.FileName(path), entry));
+            }
+        }
+
         foreach (var start in Starts(filepath))
         {
             await foreach (var entry in WalkAsync(start, MaxDepth, followSymlinks: false, sameFileSystem: false).ConfigureAwait(false))
@@ -114,6 +123,14 @@ internal sealed class FileLocator(FileTree tree, CancellationToken cancellationT
         }
         else
         {
+            foreach (var only in OnlyPaths(path))
+            {
+                if (only.StartsWith('/') && await tree.StatAsync(only, followFinalSymlink: true, cancellationToken).ConfigureAwait(false) is { Node.Type: FileType.Directory } entry)
+                {
+                    matching.Add(entry with { Path = TreePath.Normalize(only) });
+                }
+            }
+
             foreach (var start in Starts(path))
             {
                 if (await tree.StatAsync(start, followFinalSymlink: true, cancellationToken).ConfigureAwait(false) is { Node.Type: FileType.Directory } root
@@ -174,10 +191,17 @@ internal sealed class FileLocator(FileTree tree, CancellationToken cancellationT
         return all;
     }
 
+    /// <summary>Where to walk for the entity's patterns that may match several paths (every path, for operations other than pattern match).</summary>
     private static IEnumerable<string> Starts(ObjectEntity entity) =>
         entity.Operation == "pattern match"
-            ? entity.Values.Select(PatternPrefix.DirectoryOf).Distinct(StringComparer.Ordinal)
+            ? entity.Values.Where(v => PatternPrefix.OnlyPath(v) is null).Select(PatternPrefix.DirectoryOf).Distinct(StringComparer.Ordinal)
             : ["/"];
+
+    /// <summary>The paths the entity's fully literal patterns name: looked up, not walked for.</summary>
+    private static IEnumerable<string> OnlyPaths(ObjectEntity entity) =>
+        entity.Operation == "pattern match"
+            ? entity.Values.Select(PatternPrefix.OnlyPath).OfType<string>().Distinct(StringComparer.Ordinal)
+            : [];
 
     /// <summary>
     /// Every entry below <paramref name="start"/> to <paramref name="levels"/> levels, lstat'ed,

@@ -4,6 +4,8 @@ namespace Snapsight.Compliance.Oval.Probes.Files;
 /// Where a walk for a path pattern can start: the directory named by the pattern's literal,
 /// anchored beginning (<c>^/etc/ssh/sshd_config\.d/.*\.conf$</c> starts at /etc/ssh/sshd_config.d).
 /// A pattern that is not anchored, or has an alternative at its top level, starts at "/".
+/// An anchored pattern that is literal to its end (<c>^/etc/issue$</c>, or <c>^$</c> from an
+/// empty variable value) names one path and needs no walk at all.
 /// </summary>
 internal static class PatternPrefix
 {
@@ -16,6 +18,26 @@ internal static class PatternPrefix
             return "/";
         }
 
+        var text = Literal(pattern, out _);
+        var slash = text.LastIndexOf('/');
+        return slash <= 0 ? "/" : text[..slash];
+    }
+
+    /// <summary>The one path the pattern can match, when it is anchored and literal to its end; otherwise null.</summary>
+    public static string? OnlyPath(string pattern)
+    {
+        if (!pattern.StartsWith('^') || HasTopLevelAlternative(pattern))
+        {
+            return null;
+        }
+
+        var text = Literal(pattern, out var end);
+        return end == pattern.Length - 1 && pattern[end] == '$' ? text : null;
+    }
+
+    /// <summary>The literal text after the anchor, up to the first special character (whose index is <paramref name="end"/>).</summary>
+    private static string Literal(string pattern, out int end)
+    {
         var literal = new System.Text.StringBuilder();
         var i = 1;
         while (i < pattern.Length)
@@ -46,9 +68,8 @@ internal static class PatternPrefix
             i += width;
         }
 
-        var text = literal.ToString();
-        var slash = text.LastIndexOf('/');
-        return slash <= 0 ? "/" : text[..slash];
+        end = i;
+        return literal.ToString();
     }
 
     private static bool HasTopLevelAlternative(string pattern)
