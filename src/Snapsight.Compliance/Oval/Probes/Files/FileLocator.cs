@@ -7,7 +7,8 @@ namespace Snapsight.Compliance.Oval.Probes.Files;
 /// Finds the files a file-based object names, by <c>filepath</c> or by <c>path</c> and
 /// <c>filename</c>, as OVAL 5.11 defines them: exact names are looked up; any other operation
 /// (a pattern, "not equal"…) is answered by a walk from the pattern's literal directory, matching
-/// every entry. Behaviors add the directories below (or above) each matching path. A walk is
+/// every entry. A filename names a file, never a directory (a directory is named by a nil
+/// filename). Behaviors add the directories below (or above) each matching path. A walk is
 /// bounded in depth and entries; past a bound the object fails rather than answer partly.
 /// </summary>
 internal sealed class FileLocator(FileTree tree, CancellationToken cancellationToken)
@@ -45,7 +46,7 @@ internal sealed class FileLocator(FileTree tree, CancellationToken cancellationT
             {
                 foreach (var name in filename.Values.Where(TreePath.IsValidName))
                 {
-                    if (await StatAsync(TreePath.Combine(directory.Path, name)).ConfigureAwait(false) is { } entry)
+                    if (await StatAsync(TreePath.Combine(directory.Path, name)).ConfigureAwait(false) is { Node.Type: not FileType.Directory } entry)
                     {
                         found.Add(new LocatedFile(directory.Path, name, entry));
                     }
@@ -56,7 +57,7 @@ internal sealed class FileLocator(FileTree tree, CancellationToken cancellationT
                 await foreach (var entry in ListAsync(directory.Path).ConfigureAwait(false))
                 {
                     var name = TreePath.FileName(entry.Path);
-                    if (filename.Matches(name))
+                    if (entry.Node.Type != FileType.Directory && filename.Matches(name))
                     {
                         found.Add(new LocatedFile(directory.Path, name, entry));
                     }
