@@ -11,7 +11,7 @@ namespace Snapsight.Compliance.Oval.Probes.Files;
 /// filename). Behaviors add the directories below (or above) each matching path. A walk is
 /// bounded in depth and entries; past a bound the object fails rather than answer partly.
 /// </summary>
-internal sealed class FileLocator(FileTree tree, CancellationToken cancellationToken)
+internal sealed class FileLocator(FileTree tree, CancellationToken cancellationToken, int maxEntries = FileLocator.MaxEntries)
 {
     /// <summary>Deeper than any Linux tree goes; "unlimited" recursion stops here.</summary>
     public const int MaxDepth = 64;
@@ -237,9 +237,9 @@ internal sealed class FileLocator(FileTree tree, CancellationToken cancellationT
     {
         await foreach (var entry in tree.ListAsync(directory, cancellationToken).ConfigureAwait(false))
         {
-            if (++_entries > MaxEntries)
+            if (++_entries > maxEntries)
             {
-                throw new OvalProbeException($"finding the object's files meant looking at more than {MaxEntries} entries; not answered");
+                throw new OvalProbeException($"finding the object's files meant looking at more than {maxEntries} entries; not answered");
             }
 
             yield return entry;
