@@ -82,6 +82,30 @@ public sealed class FileProbeTests : IDisposable
     /// On a host folder, a directory's size is the host file system's, and .NET reports a link's
     /// mode as its target's: those are the test double's, not the probe's, and are left out.
     /// </summary>
+    [Fact]
+    public async Task A_whole_tree_walk_of_the_real_image_finds_every_file_the_manifest_lists()
+    {
+        // The SSG shape for "every file on the system": path "/" recursing down, any filename.
+        using var inspection = await DiskInspector.InspectAsync(DebianImages.Path("root-ext4.img"));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+        var collected = await ProbeTree.CollectAsync(
+            new ObjectSpec("oval:i:obj:9", "file", "unix", [new("path", "/"), new("filename", ".*", "pattern match")], RecurseDown),
+            new ProbeContext(inspection.Assembly!.Tree));
+        var elapsed = started.Elapsed;
+
+        // The manifest is lstat of the source folder (tests/images/tree-manifest.py); /boot/efi and /srv/data are other volumes.
+        var expected = DebianImages.Manifest
+            .Where(e => e.Type != "dir" && !e.Path.StartsWith("/boot/efi/", StringComparison.Ordinal) && !e.Path.StartsWith("/srv/data/", StringComparison.Ordinal))
+            .Select(e => $"{e.Path} {e.Mode} {e.Uid}:{e.Gid}")
+            .Order(StringComparer.Ordinal);
+        var found = collected.Items
+            .Where(i => !i.Values("filepath")[0].StartsWith("/boot/efi/", StringComparison.Ordinal) && !i.Values("filepath")[0].StartsWith("/srv/data/", StringComparison.Ordinal))
+            .Select(i => i.Evidence)
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(expected, found);
+        Assert.True(elapsed < TimeSpan.FromSeconds(30), $"the walk took {elapsed}");
+    }
+
     private static IReadOnlyDictionary<string, IReadOnlyList<string>> WithoutHostArtifacts(IReadOnlyDictionary<string, IReadOnlyList<string>> item) =>
         item.TryGetValue("type", out var type) && type[0] is "directory" or "symbolic link"
             ? item.Where(e => !(type[0] == "directory" ? e.Key == "size" : PermissionBits.Contains(e.Key) || e.Key is "m_time")).ToDictionary()
