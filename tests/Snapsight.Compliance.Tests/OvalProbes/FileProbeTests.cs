@@ -87,11 +87,18 @@ public sealed class FileProbeTests : IDisposable
     {
         // The SSG shape for "every file on the system": path "/" recursing down, any filename.
         using var inspection = await DiskInspector.InspectAsync(DebianImages.Path("root-ext4.img"));
+        var context = new ProbeContext(inspection.Assembly!.Tree);
         var started = System.Diagnostics.Stopwatch.StartNew();
         var collected = await ProbeTree.CollectAsync(
-            new ObjectSpec("oval:i:obj:9", "file", "unix", [new("path", "/"), new("filename", ".*", "pattern match")], RecurseDown),
-            new ProbeContext(inspection.Assembly!.Tree));
+            new ObjectSpec("oval:i:obj:9", "file", "unix", [new("path", "/"), new("filename", ".*", "pattern match")], RecurseDown), context);
         var elapsed = started.Elapsed;
+
+        // A second walk in the same evaluation reuses the listings the first one made.
+        var again = await ProbeTree.CollectAsync(
+            new ObjectSpec("oval:i:obj:10", "file", "unix", [new("path", "/"), new("filename", "^passwd$", "pattern match")], RecurseDown), context);
+        Assert.Equal(
+            DebianImages.Manifest.Where(e => e.Type != "dir" && e.Path.EndsWith("/passwd", StringComparison.Ordinal)).Select(e => e.Path).Order(StringComparer.Ordinal),
+            again.Items.Select(i => i.Values("filepath")[0]).Order(StringComparer.Ordinal));
 
         // The manifest is lstat of the source folder (tests/images/tree-manifest.py); /boot/efi and /srv/data are other volumes.
         var expected = DebianImages.Manifest

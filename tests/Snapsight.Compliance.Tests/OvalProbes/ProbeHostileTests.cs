@@ -74,7 +74,7 @@ public sealed class ProbeHostileTests : IDisposable
         }
 
         var request = new ObjectSpec("oval:h:obj:7", "file", "unix", [new("filepath", "^/var/many/.*", "pattern match")]).ToRequest();
-        var locator = new FileLocator(_tree.Context().Tree, CancellationToken.None, maxEntries: 20);
+        var locator = new FileLocator(_tree.Context(), CancellationToken.None, maxEntries: 20);
         await Assert.ThrowsAsync<OvalProbeException>(() => locator.LocateAsync(request));
     }
 

@@ -11,7 +11,7 @@ namespace Snapsight.Compliance.Oval.Probes.Files;
 /// filename). Behaviors add the directories below (or above) each matching path. A walk is
 /// bounded in depth and entries; past a bound the object fails rather than answer partly.
 /// </summary>
-internal sealed class FileLocator(FileTree tree, CancellationToken cancellationToken, int maxEntries = FileLocator.MaxEntries)
+internal sealed class FileLocator(ProbeContext context, CancellationToken cancellationToken, int maxEntries = FileLocator.MaxEntries)
 {
     /// <summary>Deeper than any Linux tree goes; "unlimited" recursion stops here.</summary>
     public const int MaxDepth = 64;
@@ -20,6 +20,8 @@ internal sealed class FileLocator(FileTree tree, CancellationToken cancellationT
     public const int MaxEntries = 1_000_000;
 
     private int _entries;
+
+    private FileTree Tree => context.Tree;
 
     /// <summary>The files <paramref name="request"/> names, in the order found, each once.</summary>
     public async Task<IReadOnlyList<LocatedFile>> LocateAsync(ProbeRequest request)
@@ -54,7 +56,7 @@ internal sealed class FileLocator(FileTree tree, CancellationToken cancellationT
             }
             else
             {
-                await foreach (var entry in ListAsync(directory.Path).ConfigureAwait(false))
+                foreach (var entry in await ListAsync(directory.Path).ConfigureAwait(false))
                 {
                     var name = TreePath.FileName(entry.Path);
                     if (entry.Node.Type != FileType.Directory && filename.Matches(name))
@@ -107,7 +109,7 @@ internal sealed class FileLocator(FileTree tree, CancellationToken cancellationT
         {
             foreach (var value in path.Values.Where(v => v.StartsWith('/')))
             {
-                if (await tree.StatAsync(value, followFinalSymlink: true, cancellationToken).ConfigureAwait(false) is { Node.Type: FileType.Directory } entry)
+                if (await Tree.StatAsync(value, followFinalSymlink: true, cancellationToken).ConfigureAwait(false) is { Node.Type: FileType.Directory } entry)
                 {
                     matching.Add(entry with { Path = TreePath.Normalize(value) });
                 }
@@ -117,7 +119,7 @@ internal sealed class FileLocator(FileTree tree, CancellationToken cancellationT
         {
             foreach (var start in Starts(path))
             {
-                if (await tree.StatAsync(start, followFinalSymlink: true, cancellationToken).ConfigureAwait(false) is { Node.Type: FileType.Directory } root
+                if (await Tree.StatAsync(start, followFinalSymlink: true, cancellationToken).ConfigureAwait(false) is { Node.Type: FileType.Directory } root
                     && path.Matches(start))
                 {
                     matching.Add(root with { Path = start });
@@ -154,7 +156,7 @@ internal sealed class FileLocator(FileTree tree, CancellationToken cancellationT
                 for (var level = 0; level < levels && parent != "/"; level++)
                 {
                     parent = TreePath.Parent(parent);
-                    if (seen.Add(parent) && await tree.StatAsync(parent, followFinalSymlink: true, cancellationToken).ConfigureAwait(false) is { } up)
+                    if (seen.Add(parent) && await Tree.StatAsync(parent, followFinalSymlink: true, cancellationToken).ConfigureAwait(false) is { } up)
                     {
                         all.Add(up with { Path = parent });
                     }
@@ -187,7 +189,7 @@ internal sealed class FileLocator(FileTree tree, CancellationToken cancellationT
     /// </summary>
     private async IAsyncEnumerable<TreeEntry> WalkAsync(string start, int levels, bool followSymlinks, bool sameFileSystem)
     {
-        if (await tree.StatAsync(start, followFinalSymlink: true, cancellationToken).ConfigureAwait(false) is not { Node.Type: FileType.Directory } root)
+        if (await Tree.StatAsync(start, followFinalSymlink: true, cancellationToken).ConfigureAwait(false) is not { Node.Type: FileType.Directory } root)
         {
             yield break;
         }
@@ -197,7 +199,7 @@ internal sealed class FileLocator(FileTree tree, CancellationToken cancellationT
         pending.Push((start, 0));
         while (pending.TryPop(out var directory))
         {
-            await foreach (var entry in ListAsync(directory.Path).ConfigureAwait(false))
+            foreach (var entry in await ListAsync(directory.Path).ConfigureAwait(false))
             {
                 yield return entry;
                 if (directory.Depth + 1 >= levels || (sameFileSystem && entry.FileSystem != root.FileSystem))
@@ -223,7 +225,7 @@ internal sealed class FileLocator(FileTree tree, CancellationToken cancellationT
     {
         try
         {
-            return await tree.StatAsync(path, followFinalSymlink: true, cancellationToken).ConfigureAwait(false);
+            return await Tree.StatAsync(path, followFinalSymlink: true, cancellationToken).ConfigureAwait(false);
         }
         catch (SymlinkLoopException)
         {
@@ -231,18 +233,37 @@ internal sealed class FileLocator(FileTree tree, CancellationToken cancellationT
         }
     }
 
-    private async Task<TreeEntry?> StatAsync(string path) => await tree.StatAsync(path, followFinalSymlink: false, cancellationToken).ConfigureAwait(false);
+    private async Task<TreeEntry?> StatAsync(string path) => await Tree.StatAsync(path, followFinalSymlink: false, cancellationToken).ConfigureAwait(false);
 
-    private async IAsyncEnumerable<TreeEntry> ListAsync(string directory)
+    /// <summary>
+    /// A directory's entries, listed once per evaluation and shared by every object that walks it
+    /// (SSG has several objects walking the whole tree). Each walk still counts what it looks at.
+    /// </summary>
+    private async Task<IReadOnlyList<TreeEntry>> ListAsync(string directory)
     {
-        await foreach (var entry in tree.ListAsync(directory, cancellationToken).ConfigureAwait(false))
+        var entries = await context.MemoAsync($"listing:{directory}", () => ListOnceAsync(directory)).ConfigureAwait(false);
+        _entries += entries.Count;
+        if (_entries > maxEntries)
         {
-            if (++_entries > maxEntries)
+            throw new OvalProbeException($"finding the object's files meant looking at more than {maxEntries} entries; not answered");
+        }
+
+        return entries;
+    }
+
+    private async Task<List<TreeEntry>> ListOnceAsync(string directory)
+    {
+        var entries = new List<TreeEntry>();
+        await foreach (var entry in Tree.ListAsync(directory, cancellationToken).ConfigureAwait(false))
+        {
+            if (entries.Count == MaxEntries)
             {
-                throw new OvalProbeException($"finding the object's files meant looking at more than {maxEntries} entries; not answered");
+                throw new OvalProbeException($"{TreePath.Printable(directory)} holds more than {MaxEntries} entries; not listed");
             }
 
-            yield return entry;
+            entries.Add(entry);
         }
+
+        return entries;
     }
 }
