@@ -50,6 +50,7 @@ public static class FuzzTargets
         new FeedFormatFuzzTarget(AlpineSecdbFeedFormat.Instance),
         new FeedFormatFuzzTarget(AlasFeedFormat.Instance),
         new ScapDataStreamFuzzTarget(),
+        new OvalEvaluationFuzzTarget(),
         new OvalProbeFilesFuzzTarget(),
     ];
 

@@ -5,7 +5,7 @@ namespace Snapsight.Inventory.Kernels.BootLoaders;
 /// first: the strings are cut into runs of digits and runs of letters, separators ignored;
 /// digit runs compare as numbers and beat letter runs; '~' sorts before everything, even the end.
 /// </summary>
-internal sealed class SegmentVersionComparer : IComparer<string?>
+public sealed class SegmentVersionComparer : IComparer<string?>
 {
     public static SegmentVersionComparer Instance { get; } = new();
 

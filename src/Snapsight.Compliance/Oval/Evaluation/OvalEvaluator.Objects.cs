@@ -1,0 +1,213 @@
+using Snapsight.Compliance.DataStreams;
+using Snapsight.Compliance.Oval.Probes;
+
+namespace Snapsight.Compliance.Oval.Evaluation;
+
+/// <summary>Objects: entities resolved into a probe request, the probe's items, sets and filters.</summary>
+public sealed partial class OvalEvaluator
+{
+    private readonly Dictionary<string, CollectedObject> _objectCache = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _objectsInProgress = new(StringComparer.Ordinal);
+
+    private static readonly OvalTypeName VariableObject = new("variable_object", "independent");
+
+    private async Task<CollectedObject> CollectAsync(string objectId, int depth, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        if (_objectCache.TryGetValue(objectId, out var cached))
+        {
+            return cached;
+        }
+
+        if (depth > MaxDepth || !_objectsInProgress.Add(objectId))
+        {
+            return CollectedObject.Failed($"object {objectId} refers to itself, or its references nest deeper than {MaxDepth}");
+        }
+
+        CollectedObject collected;
+        try
+        {
+            collected = await UncachedCollectAsync(objectId, depth, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OvalEvaluationException e)
+        {
+            collected = CollectedObject.Failed($"object {objectId}: {e.Message}");
+        }
+        finally
+        {
+            _objectsInProgress.Remove(objectId);
+        }
+
+        _objectCache[objectId] = collected;
+        return collected;
+    }
+
+    private async Task<CollectedObject> UncachedCollectAsync(string objectId, int depth, CancellationToken cancellationToken)
+    {
+        if (!_document.Objects.TryGetValue(objectId, out var ovalObject))
+        {
+            throw new OvalEvaluationException("no such object");
+        }
+
+        if (ovalObject.Set is { } set)
+        {
+            return await SetAsync(set, depth + 1, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (ovalObject.Type == VariableObject)
+        {
+            return await VariableObjectAsync(ovalObject, depth, cancellationToken).ConfigureAwait(false);
+        }
+
+        if (OvalProbes.NeedRunningSystem.Contains(ovalObject.Type.Name))
+        {
+            return CollectedObject.NotCollected("needs a running system");
+        }
+
+        if (_probeFor(ovalObject.Type) is not { } probe)
+        {
+            return CollectedObject.NotCollected($"object type {ovalObject.Type.Name} is not supported");
+        }
+
+        var entities = new Dictionary<string, ObjectEntity>(StringComparer.Ordinal);
+        foreach (var element in ovalObject.Children.Where(c => !NotEntities.Contains(c.Name)))
+        {
+            var values = IsNil(element) ? [] : await EntityValuesAsync(element, depth, cancellationToken).ConfigureAwait(false);
+            if (values.Count == 0 && !IsNil(element))
+            {
+                // A variable without values selects nothing (OpenSCAP: the object does not exist).
+                return CollectedObject.Found([]);
+            }
+
+            entities[element.Name] = new ObjectEntity(
+                element.Name,
+                element.Attribute("operation") ?? "equals",
+                element.Attribute("datatype") ?? "string",
+                values,
+                IsNil(element));
+        }
+
+        var behaviors = ovalObject.Children.FirstOrDefault(c => c.Name == "behaviors")?.Attributes
+            ?? new Dictionary<string, string>(StringComparer.Ordinal);
+        var request = new ProbeRequest(objectId, ovalObject.Type, entities, behaviors);
+        CollectedObject found;
+        try
+        {
+            found = await probe.CollectAsync(request, _context, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // A probe should report damage as a failed object; one that throws stops its object only, not the evaluation.
+            return CollectedObject.Failed($"the {ovalObject.Type.Name} probe failed: {e.Message}");
+        }
+
+
+        return await FilterAsync(found, ovalObject.Filters, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// variable_object: its items are variables of this document, so the engine answers it,
+    /// not a probe. One item per variable its var_ref entity selects: the var_ref and every
+    /// value as a <c>value</c> entity (OpenSCAP's variable probe does the same).
+    /// </summary>
+    private async Task<CollectedObject> VariableObjectAsync(OvalObject ovalObject, int depth, CancellationToken cancellationToken)
+    {
+        var entity = ovalObject.Children.FirstOrDefault(c => c.Name == "var_ref")
+            ?? throw new OvalEvaluationException("a variable_object without var_ref");
+        var operation = entity.Attribute("operation") ?? "equals";
+        var wanted = await EntityValuesAsync(entity, depth, cancellationToken).ConfigureAwait(false);
+        var variableIds = operation == "equals"
+            ? wanted.Where(_document.Variables.ContainsKey).Distinct(StringComparer.Ordinal)
+            : _document.Variables.Keys.Where(id => wanted.Any(w => OvalComparison.Compare(operation, "string", id, w) == OvalResult.True)).Order(StringComparer.Ordinal);
+        var items = new List<OvalItem>();
+        foreach (var variableId in variableIds)
+        {
+            var values = await VariableAsync(variableId, depth + 1, cancellationToken).ConfigureAwait(false);
+            if (values.Count > 0)
+            {
+                items.Add(new OvalItem(
+                    new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["var_ref"] = [variableId], ["value"] = values },
+                    $"variable {variableId} = {string.Join(", ", values.Take(5))}{(values.Count > 5 ? ", ..." : "")}"));
+            }
+        }
+
+        return await FilterAsync(CollectedObject.Found(items), ovalObject.Filters, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// A set: the union, intersection or complement (the first less the second) of its object
+    /// references' items, each filtered by the set's filters, or of its nested sets. An operand
+    /// in error, or not collected, makes the whole set so; an incomplete operand makes it incomplete.
+    /// </summary>
+    private async Task<CollectedObject> SetAsync(RawElement set, int depth, CancellationToken cancellationToken)
+    {
+        if (depth > MaxDepth)
+        {
+            throw new OvalEvaluationException($"sets nest deeper than {MaxDepth}");
+        }
+
+        var filters = set.ChildrenNamed("filter").ToArray();
+        var operands = new List<CollectedObject>();
+        foreach (var child in set.Children)
+        {
+            if (child.Name == "object_reference")
+            {
+                var referenced = await CollectAsync(child.Text, depth + 1, cancellationToken).ConfigureAwait(false);
+                operands.Add(await FilterAsync(referenced, filters, cancellationToken).ConfigureAwait(false));
+            }
+            else if (child.Name == "set")
+            {
+                operands.Add(await SetAsync(child, depth + 1, cancellationToken).ConfigureAwait(false));
+            }
+        }
+
+        if (operands.Count is 0 or > 2)
+        {
+            throw new OvalEvaluationException($"a set has {operands.Count} operands, not one or two");
+        }
+
+        if (operands.FirstOrDefault(o => o.Flag is CollectedFlag.Error or CollectedFlag.NotCollected or CollectedFlag.NotApplicable) is { } undecided)
+        {
+            return undecided;
+        }
+
+        var items = OvalSetOperations.Apply(set.Attribute("set_operator") ?? "UNION", operands.Select(o => o.Items).ToArray());
+        var incomplete = operands.Any(o => o.Flag == CollectedFlag.Incomplete);
+        return incomplete ? new CollectedObject(CollectedFlag.Incomplete, items) : CollectedObject.Found(items);
+    }
+
+    /// <summary>filter elements: an item is kept when it satisfies an include filter's state, dropped when it satisfies an exclude filter's.</summary>
+    private async Task<CollectedObject> FilterAsync(CollectedObject collected, IEnumerable<RawElement> filters, CancellationToken cancellationToken)
+    {
+        var kept = collected.Items;
+        foreach (var filter in filters)
+        {
+            var include = (filter.Attribute("action") ?? "exclude") switch
+            {
+                "include" => true,
+                "exclude" => false,
+                var other => throw new OvalEvaluationException($"filter action {other} is not include or exclude"),
+            };
+            var next = new List<OvalItem>();
+            foreach (var item in kept)
+            {
+                var result = await StateAsync(filter.Text, item, cancellationToken).ConfigureAwait(false);
+                if (result is not (OvalResult.True or OvalResult.False))
+                {
+                    throw new OvalEvaluationException($"filter state {filter.Text} gave {result} for {item.Evidence}");
+                }
+
+                if ((result == OvalResult.True) == include)
+                {
+                    next.Add(item);
+                }
+            }
+
+            kept = next;
+        }
+
+        return ReferenceEquals(kept, collected.Items) || collected.Flag is not (CollectedFlag.Complete or CollectedFlag.DoesNotExist)
+            ? collected with { Items = kept }
+            : CollectedObject.Found(kept);
+    }
+}
