@@ -51,6 +51,7 @@ public static class FuzzTargets
         new FeedFormatFuzzTarget(AlasFeedFormat.Instance),
         new ScapDataStreamFuzzTarget(),
         new OvalEvaluationFuzzTarget(),
+        new OvalProbeFilesFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);

@@ -6,6 +6,10 @@ namespace Snapsight.Compliance.Oval.Probes;
 /// <summary>Builds an item's entities in the order the system-characteristics schema lists them.</summary>
 internal sealed class ItemEntities
 {
+    // A whole-tree file object has an item per file, each with a dozen booleans: they share these two lists.
+    private static readonly IReadOnlyList<string> True = ["true"];
+    private static readonly IReadOnlyList<string> False = ["false"];
+
     private readonly Dictionary<string, IReadOnlyList<string>> _entities = new(StringComparer.Ordinal);
 
     public ItemEntities Add(string name, string value)
@@ -16,7 +20,7 @@ internal sealed class ItemEntities
 
     public ItemEntities Add(string name, long value) => Add(name, value.ToString(CultureInfo.InvariantCulture));
 
-    public ItemEntities Add(string name, bool value) => Add(name, value ? "true" : "false");
+    public ItemEntities Add(string name, bool value) => AddAll(name, value ? True : False);
 
     public ItemEntities AddAll(string name, IReadOnlyList<string> values)
     {

@@ -7,10 +7,11 @@ namespace Snapsight.Compliance.Oval.Probes.Files;
 /// Finds the files a file-based object names, by <c>filepath</c> or by <c>path</c> and
 /// <c>filename</c>, as OVAL 5.11 defines them: exact names are looked up; any other operation
 /// (a pattern, "not equal"…) is answered by a walk from the pattern's literal directory, matching
-/// every entry. Behaviors add the directories below (or above) each matching path. A walk is
+/// every entry. A filename names a file, never a directory (a directory is named by a nil
+/// filename). Behaviors add the directories below (or above) each matching path. A walk is
 /// bounded in depth and entries; past a bound the object fails rather than answer partly.
 /// </summary>
-internal sealed class FileLocator(FileTree tree, CancellationToken cancellationToken)
+internal sealed class FileLocator(ProbeContext context, CancellationToken cancellationToken, int maxEntries = FileLocator.MaxEntries)
 {
     /// <summary>Deeper than any Linux tree goes; "unlimited" recursion stops here.</summary>
     public const int MaxDepth = 64;
@@ -19,6 +20,8 @@ internal sealed class FileLocator(FileTree tree, CancellationToken cancellationT
     public const int MaxEntries = 1_000_000;
 
     private int _entries;
+
+    private FileTree Tree => context.Tree;
 
     /// <summary>The files <paramref name="request"/> names, in the order found, each once.</summary>
     public async Task<IReadOnlyList<LocatedFile>> LocateAsync(ProbeRequest request)
@@ -45,7 +48,7 @@ internal sealed class FileLocator(FileTree tree, CancellationToken cancellationT
             {
                 foreach (var name in filename.Values.Where(TreePath.IsValidName))
                 {
-                    if (await StatAsync(TreePath.Combine(directory.Path, name)).ConfigureAwait(false) is { } entry)
+                    if (await StatAsync(TreePath.Combine(directory.Path, name)).ConfigureAwait(false) is { Node.Type: not FileType.Directory } entry)
                     {
                         found.Add(new LocatedFile(directory.Path, name, entry));
                     }
@@ -53,10 +56,10 @@ internal sealed class FileLocator(FileTree tree, CancellationToken cancellationT
             }
             else
             {
-                await foreach (var entry in ListAsync(directory.Path).ConfigureAwait(false))
+                foreach (var entry in await ListAsync(directory.Path).ConfigureAwait(false))
                 {
                     var name = TreePath.FileName(entry.Path);
-                    if (filename.Matches(name))
+                    if (entry.Node.Type != FileType.Directory && filename.Matches(name))
                     {
                         found.Add(new LocatedFile(directory.Path, name, entry));
                     }
@@ -115,7 +118,7 @@ internal sealed class FileLocator(FileTree tree, CancellationToken cancellationT
         {
             foreach (var value in path.Values.Where(v => v.StartsWith('/')))
             {
-                if (await tree.StatAsync(value, followFinalSymlink: true, cancellationToken).ConfigureAwait(false) is { Node.Type: FileType.Directory } entry)
+                if (await Tree.StatAsync(value, followFinalSymlink: true, cancellationToken).ConfigureAwait(false) is { Node.Type: FileType.Directory } entry)
                 {
                     matching.Add(entry with { Path = TreePath.Normalize(value) });
                 }
@@ -133,7 +136,7 @@ internal sealed class FileLocator(FileTree tree, CancellationToken cancellationT
 
             foreach (var start in Starts(path))
             {
-                if (await tree.StatAsync(start, followFinalSymlink: true, cancellationToken).ConfigureAwait(false) is { Node.Type: FileType.Directory } root
+                if (await Tree.StatAsync(start, followFinalSymlink: true, cancellationToken).ConfigureAwait(false) is { Node.Type: FileType.Directory } root
                     && path.Matches(start))
                 {
                     matching.Add(root with { Path = start });
@@ -170,7 +173,7 @@ internal sealed class FileLocator(FileTree tree, CancellationToken cancellationT
                 for (var level = 0; level < levels && parent != "/"; level++)
                 {
                     parent = TreePath.Parent(parent);
-                    if (seen.Add(parent) && await tree.StatAsync(parent, followFinalSymlink: true, cancellationToken).ConfigureAwait(false) is { } up)
+                    if (seen.Add(parent) && await Tree.StatAsync(parent, followFinalSymlink: true, cancellationToken).ConfigureAwait(false) is { } up)
                     {
                         all.Add(up with { Path = parent });
                     }
@@ -210,7 +213,7 @@ internal sealed class FileLocator(FileTree tree, CancellationToken cancellationT
     /// </summary>
     private async IAsyncEnumerable<TreeEntry> WalkAsync(string start, int levels, bool followSymlinks, bool sameFileSystem)
     {
-        if (await tree.StatAsync(start, followFinalSymlink: true, cancellationToken).ConfigureAwait(false) is not { Node.Type: FileType.Directory } root)
+        if (await Tree.StatAsync(start, followFinalSymlink: true, cancellationToken).ConfigureAwait(false) is not { Node.Type: FileType.Directory } root)
         {
             yield break;
         }
@@ -220,7 +223,7 @@ internal sealed class FileLocator(FileTree tree, CancellationToken cancellationT
         pending.Push((start, 0));
         while (pending.TryPop(out var directory))
         {
-            await foreach (var entry in ListAsync(directory.Path).ConfigureAwait(false))
+            foreach (var entry in await ListAsync(directory.Path).ConfigureAwait(false))
             {
                 yield return entry;
                 if (directory.Depth + 1 >= levels || (sameFileSystem && entry.FileSystem != root.FileSystem))
@@ -246,7 +249,7 @@ internal sealed class FileLocator(FileTree tree, CancellationToken cancellationT
     {
         try
         {
-            return await tree.StatAsync(path, followFinalSymlink: true, cancellationToken).ConfigureAwait(false);
+            return await Tree.StatAsync(path, followFinalSymlink: true, cancellationToken).ConfigureAwait(false);
         }
         catch (SymlinkLoopException)
         {
@@ -254,18 +257,37 @@ internal sealed class FileLocator(FileTree tree, CancellationToken cancellationT
         }
     }
 
-    private async Task<TreeEntry?> StatAsync(string path) => await tree.StatAsync(path, followFinalSymlink: false, cancellationToken).ConfigureAwait(false);
+    private async Task<TreeEntry?> StatAsync(string path) => await Tree.StatAsync(path, followFinalSymlink: false, cancellationToken).ConfigureAwait(false);
 
-    private async IAsyncEnumerable<TreeEntry> ListAsync(string directory)
+    /// <summary>
+    /// A directory's entries, listed once per evaluation and shared by every object that walks it
+    /// (SSG has several objects walking the whole tree). Each walk still counts what it looks at.
+    /// </summary>
+    private async Task<IReadOnlyList<TreeEntry>> ListAsync(string directory)
     {
-        await foreach (var entry in tree.ListAsync(directory, cancellationToken).ConfigureAwait(false))
+        var entries = await context.MemoAsync($"listing:{directory}", () => ListOnceAsync(directory)).ConfigureAwait(false);
+        _entries += entries.Count;
+        if (_entries > maxEntries)
         {
-            if (++_entries > MaxEntries)
+            throw new OvalProbeException($"finding the object's files meant looking at more than {maxEntries} entries; not answered");
+        }
+
+        return entries;
+    }
+
+    private async Task<List<TreeEntry>> ListOnceAsync(string directory)
+    {
+        var entries = new List<TreeEntry>();
+        await foreach (var entry in Tree.ListAsync(directory, cancellationToken).ConfigureAwait(false))
+        {
+            if (entries.Count == MaxEntries)
             {
-                throw new OvalProbeException($"finding the object's files meant looking at more than {MaxEntries} entries; not answered");
+                throw new OvalProbeException($"{TreePath.Printable(directory)} holds more than {MaxEntries} entries; not listed");
             }
 
-            yield return entry;
+            entries.Add(entry);
         }
+
+        return entries;
     }
 }

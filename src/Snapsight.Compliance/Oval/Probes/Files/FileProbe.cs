@@ -16,7 +16,7 @@ internal sealed class FileProbe : IOvalProbe
     public Task<CollectedObject> CollectAsync(ProbeRequest request, ProbeContext context, CancellationToken cancellationToken) =>
         ProbeGuard.RunAsync(request, async () =>
         {
-            var files = await new FileLocator(context.Tree, cancellationToken).LocateAsync(request).ConfigureAwait(false);
+            var files = await new FileLocator(context, cancellationToken).LocateAsync(request).ConfigureAwait(false);
             return CollectedObject.Found([.. files.Select(ItemOf)]);
         });
 

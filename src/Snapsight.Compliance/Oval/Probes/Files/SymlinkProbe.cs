@@ -17,7 +17,7 @@ internal sealed class SymlinkProbe : IOvalProbe
         ProbeGuard.RunAsync(request, async () =>
         {
             var items = new List<OvalItem>();
-            foreach (var file in await new FileLocator(context.Tree, cancellationToken).LocateAsync(request).ConfigureAwait(false))
+            foreach (var file in await new FileLocator(context, cancellationToken).LocateAsync(request).ConfigureAwait(false))
             {
                 if (file.Entry.Node.Type != FileType.Symlink)
                 {

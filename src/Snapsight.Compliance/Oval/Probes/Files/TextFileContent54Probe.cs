@@ -30,7 +30,7 @@ internal sealed class TextFileContent54Probe : IOvalProbe
             var regexes = pattern.Values.Select(value => (Value: value, Regex: Compile(value, pattern.Operation, request))).ToList();
             var instance = request.Entity("instance");
             var items = new List<OvalItem>();
-            foreach (var file in await new FileLocator(context.Tree, cancellationToken).LocateAsync(request).ConfigureAwait(false))
+            foreach (var file in await new FileLocator(context, cancellationToken).LocateAsync(request).ConfigureAwait(false))
             {
                 if (file.FileName is null || await ProbeFiles.ReadTextAsync(context.Tree, file.FilePath, cancellationToken).ConfigureAwait(false) is not { } text)
                 {

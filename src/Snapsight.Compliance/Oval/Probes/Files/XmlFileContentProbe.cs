@@ -26,7 +26,7 @@ internal sealed class XmlFileContentProbe : IOvalProbe
             }
 
             var items = new List<OvalItem>();
-            foreach (var file in await new FileLocator(context.Tree, cancellationToken).LocateAsync(request).ConfigureAwait(false))
+            foreach (var file in await new FileLocator(context, cancellationToken).LocateAsync(request).ConfigureAwait(false))
             {
                 if (file.FileName is null || await ProbeFiles.ReadAsync(context.Tree, file.FilePath, cancellationToken).ConfigureAwait(false) is not { } bytes)
                 {

@@ -6,8 +6,8 @@ namespace Snapsight.Compliance.Oval.Probes.Packages;
 /// <summary>
 /// rpminfo_object (linux): each installed rpm package the name selects, with epoch, version,
 /// release, arch, evr ("epoch:version-release") and extended_name. The inventory's reader gives
-/// an absent epoch as 0, so a package without one reads "0" where rpm prints "(none)"; the
-/// signature key id is not read.
+/// an absent epoch as 0, so a package without one reads "0" where rpm's %{EPOCH} (and so, likely,
+/// OpenSCAP's item) says "(none)"; evr is the same either way. The signature key id is not read.
 /// </summary>
 internal sealed class RpmInfoProbe : IOvalProbe
 {
@@ -27,7 +27,7 @@ internal sealed class RpmInfoProbe : IOvalProbe
         var hyphen = package.Version.LastIndexOf('-');
         var (version, release) = hyphen > 0 ? (package.Version[..hyphen], package.Version[(hyphen + 1)..]) : (package.Version, "");
         var epoch = (package.Epoch ?? 0).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var arch = package.Arch ?? "";
+        var arch = package.Arch ?? "(none)"; // gpg-pubkey entries have none; rpm prints the tag as "(none)"
         return new ItemEntities()
             .Add("name", package.Name)
             .Add("arch", arch)

@@ -3,7 +3,8 @@ namespace Snapsight.Compliance.Oval.Probes.Systemd;
 /// <summary>
 /// One unit as its files define it: where its fragment is (null when masked), the drop-ins in the
 /// order systemd applies them, every assignment (fragment first, then drop-ins), and the units
-/// that <c>.wants/</c> and <c>.requires/</c> links add to its Wants and Requires.
+/// that <c>.wants/</c> and <c>.requires/</c> links add to its Wants and Requires. An alias is a
+/// link under another name to a unit file.
 /// </summary>
 internal sealed record SystemdUnit(
     string Name,
@@ -13,6 +14,7 @@ internal sealed record SystemdUnit(
     IReadOnlyList<UnitAssignment> Assignments,
     IReadOnlyList<string> LinkedWants,
     IReadOnlyList<string> LinkedRequires,
+    bool IsAlias,
     bool EnabledByLink)
 {
     /// <summary>Dependencies that pull a unit in at start: the values of these directives, and the links.</summary>
@@ -40,6 +42,7 @@ internal sealed record SystemdUnit(
     /// <summary>"static" when there is nothing to enable it with ([Install] empty), as systemctl says.</summary>
     public string UnitFileState =>
         Masked ? "masked"
+        : IsAlias ? "alias"
         : EnabledByLink ? "enabled"
         : Assignments.Any(a => a.Section == "Install" && a.Key is "WantedBy" or "RequiredBy" or "Alias" or "Also" or "UpheldBy") ? "disabled"
         : "static";

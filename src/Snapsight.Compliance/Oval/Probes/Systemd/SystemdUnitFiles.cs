@@ -105,6 +105,7 @@ internal sealed class SystemdUnitFiles(ProbeContext context, CancellationToken c
         var index = await IndexAsync().ConfigureAwait(false);
         string? fragment = null;
         var masked = false;
+        var alias = false;
         foreach (var directory in Directories)
         {
             var path = TreePath.Combine(directory, name);
@@ -116,6 +117,7 @@ internal sealed class SystemdUnitFiles(ProbeContext context, CancellationToken c
             masked = (entry.Node.Type == FileType.Symlink && await Tree.ReadLinkAsync(path, cancellationToken).ConfigureAwait(false) == "/dev/null")
                 || (entry.Node.Type == FileType.File && entry.Node.Size == 0);
             fragment = masked ? null : await Tree.ResolveAsync(path, cancellationToken).ConfigureAwait(false);
+            alias = fragment is not null && TreePath.FileName(fragment) != name;
             break;
         }
 
@@ -139,7 +141,8 @@ internal sealed class SystemdUnitFiles(ProbeContext context, CancellationToken c
         return new SystemdUnit(name, fragment, masked, dropIns, assignments,
             masked ? [] : index.Wants.GetValueOrDefault(name) ?? [],
             masked ? [] : index.Requires.GetValueOrDefault(name) ?? [],
-            index.LinkedInEtc.Contains(name));
+            alias,
+            index.LinkedInEtc.Contains(name) || (name.Contains("@.", StringComparison.Ordinal) && index.LinkedInEtc.Any(linked => IsInstanceOf(linked, name))));
     }
 
     /// <summary>The drop-ins of a unit: one per file name, the highest directory's, in file-name order.</summary>
@@ -160,6 +163,13 @@ internal sealed class SystemdUnitFiles(ProbeContext context, CancellationToken c
         }
 
         return byName.Values;
+    }
+
+    /// <summary>"getty@tty1.service" is an instance of the template "getty@.service": linking the instance enables the template.</summary>
+    private static bool IsInstanceOf(string unit, string template)
+    {
+        var at = template.IndexOf("@.", StringComparison.Ordinal);
+        return unit.Length > template.Length && unit.StartsWith(template[..(at + 1)], StringComparison.Ordinal) && unit.EndsWith(template[(at + 1)..], StringComparison.Ordinal);
     }
 
     private static bool IsUnitName(string name) => UnitSuffixes.Any(suffix => name.EndsWith(suffix, StringComparison.Ordinal));

@@ -65,14 +65,10 @@ internal sealed class SystemdUnitPropertyProbe : IOvalProbe
             ["FragmentPath"] = [unit.FragmentPath ?? ""],
             ["DropInPaths"] = unit.DropInPaths,
         };
-        foreach (var assignment in unit.Assignments.Where(a => a.Section == "Unit" && !properties.ContainsKey(a.Key)))
+        var fromFiles = properties.Keys.ToHashSet(StringComparer.Ordinal);
+        foreach (var assignment in unit.Assignments.Where(a => a.Section == "Unit" && !fromFiles.Contains(a.Key) && !ListDirectives.Contains(a.Key)))
         {
-            if (ListDirectives.Contains(assignment.Key))
-            {
-                continue;
-            }
-
-            properties[assignment.Key] = [unit.Assignments.Last(a => a.Section == "Unit" && a.Key == assignment.Key).Value];
+            properties[assignment.Key] = [assignment.Value]; // the last assignment wins, as systemd reads a drop-in over its fragment
         }
 
         foreach (var directive in ListDirectives)
