@@ -39,4 +39,25 @@ public sealed class PatternPrefixTests
     [InlineData(@"^/etc/a.*|^/var/b", "/")]
     [InlineData(@"^/usr/lib\d*/x", "/usr")]
     public void Known_patterns(string pattern, string start) => Assert.Equal(start, PatternPrefix.DirectoryOf(pattern));
+
+    /// <summary>A pattern anchored and literal to its end can match one path only, so it is looked up rather than walked for.</summary>
+    [Fact]
+    public void A_pattern_literal_to_its_end_names_its_one_path() =>
+        Name.Array[1, 6].Sample(names =>
+        {
+            var path = "/" + string.Join("/", names);
+            var pattern = "^" + Regex.Escape(path) + "$";
+            return PatternPrefix.OnlyPath(pattern) == path && Regex.IsMatch(path, pattern);
+        });
+
+    [Theory]
+    [InlineData("^$", "")]
+    [InlineData(@"^/etc/issue$", "/etc/issue")]
+    [InlineData(@"^/etc/rsyslog\.conf$", "/etc/rsyslog.conf")]
+    [InlineData(@"^/etc/rsyslog.conf$", null)] // "." matches any character
+    [InlineData(@"/etc/issue$", null)] // not anchored
+    [InlineData(@"^/etc/issue", null)] // open-ended
+    [InlineData(@"^/a$|^/b$", null)]
+    [InlineData(@"^/etc/issue.?$", null)]
+    public void Only_paths(string pattern, string? path) => Assert.Equal(path, PatternPrefix.OnlyPath(pattern));
 }

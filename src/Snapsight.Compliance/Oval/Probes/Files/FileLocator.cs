@@ -128,7 +128,7 @@ internal sealed class FileLocator(ProbeContext context, CancellationToken cancel
         {
             foreach (var only in OnlyPaths(path))
             {
-                if (only.StartsWith('/') && await tree.StatAsync(only, followFinalSymlink: true, cancellationToken).ConfigureAwait(false) is { Node.Type: FileType.Directory } entry)
+                if (only.StartsWith('/') && await Tree.StatAsync(only, followFinalSymlink: true, cancellationToken).ConfigureAwait(false) is { Node.Type: FileType.Directory } entry)
                 {
                     matching.Add(entry with { Path = TreePath.Normalize(only) });
                 }
