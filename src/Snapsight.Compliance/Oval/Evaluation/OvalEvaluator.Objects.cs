@@ -108,7 +108,8 @@ public sealed partial class OvalEvaluator
     /// <summary>
     /// variable_object: its items are variables of this document, so the engine answers it,
     /// not a probe. One item per variable its var_ref entity selects: the var_ref and every
-    /// value as a <c>value</c> entity (OpenSCAP's variable probe does the same).
+    /// value as a <c>value</c> entity, as OpenSCAP's variable probe does — a variable without
+    /// values, or in error, still gives an item, without values (its error in the evidence).
     /// </summary>
     private async Task<CollectedObject> VariableObjectAsync(OvalObject ovalObject, int depth, CancellationToken cancellationToken)
     {
@@ -122,13 +123,24 @@ public sealed partial class OvalEvaluator
         var items = new List<OvalItem>();
         foreach (var variableId in variableIds)
         {
-            var values = await VariableAsync(variableId, depth + 1, cancellationToken).ConfigureAwait(false);
-            if (values.Count > 0)
+            var entities = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["var_ref"] = [variableId] };
+            string evidence;
+            try
             {
-                items.Add(new OvalItem(
-                    new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["var_ref"] = [variableId], ["value"] = values },
-                    $"variable {variableId} = {string.Join(", ", values.Take(5))}{(values.Count > 5 ? ", ..." : "")}"));
+                var values = await VariableAsync(variableId, depth + 1, cancellationToken).ConfigureAwait(false);
+                if (values.Count > 0)
+                {
+                    entities["value"] = values;
+                }
+
+                evidence = $"variable {variableId} = [{string.Join(", ", values.Take(5))}{(values.Count > 5 ? ", ..." : "")}]";
             }
+            catch (OvalEvaluationException e)
+            {
+                evidence = e.Message;
+            }
+
+            items.Add(new OvalItem(entities, evidence));
         }
 
         return await FilterAsync(CollectedObject.Found(items), ovalObject.Filters, cancellationToken).ConfigureAwait(false);
