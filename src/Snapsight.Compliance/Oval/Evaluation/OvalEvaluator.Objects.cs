@@ -188,7 +188,7 @@ public sealed partial class OvalEvaluator
         return incomplete ? new CollectedObject(CollectedFlag.Incomplete, items) : CollectedObject.Found(items);
     }
 
-    /// <summary>filter elements: an item is kept when it satisfies an include filter's state, dropped when it satisfies an exclude filter's.</summary>
+    /// <summary>filter elements: an exclude filter drops the items its state is true for, an include filter the items it is false for.</summary>
     private async Task<CollectedObject> FilterAsync(CollectedObject collected, IEnumerable<RawElement> filters, CancellationToken cancellationToken)
     {
         var kept = collected.Items;
@@ -203,13 +203,11 @@ public sealed partial class OvalEvaluator
             var next = new List<OvalItem>();
             foreach (var item in kept)
             {
-                var result = await StateAsync(filter.Text, item, cancellationToken).ConfigureAwait(false);
-                if (result is not (OvalResult.True or OvalResult.False))
-                {
-                    throw new OvalEvaluationException($"filter state {filter.Text} gave {result} for {item.Evidence}");
-                }
-
-                if ((result == OvalResult.True) == include)
+                // Only a decided result filters: exclude drops the true items, include the false
+                // ones (an entity the item lacks counts false); an item the state cannot decide
+                // (error, unknown) stays. OpenSCAP's probe_item_filtered does the same.
+                var result = await StateAsync(filter.Text, item, cancellationToken, whenEntityMissing: OvalResult.False).ConfigureAwait(false);
+                if (result != (include ? OvalResult.False : OvalResult.True))
                 {
                     next.Add(item);
                 }
