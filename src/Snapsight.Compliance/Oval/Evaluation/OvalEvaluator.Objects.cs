@@ -148,8 +148,8 @@ public sealed partial class OvalEvaluator
 
     /// <summary>
     /// A set: the union, intersection or complement (the first less the second) of its object
-    /// references' items, each filtered by the set's filters, or of its nested sets. An operand
-    /// in error, or not collected, makes the whole set so; an incomplete operand makes it incomplete.
+    /// references' items, each filtered by the set's filters, or of its nested sets; its flag
+    /// from the operands' flags by the specification's tables (<see cref="OvalSetOperations.CombineFlags"/>).
     /// </summary>
     private async Task<CollectedObject> SetAsync(RawElement set, int depth, CancellationToken cancellationToken)
     {
@@ -178,14 +178,18 @@ public sealed partial class OvalEvaluator
             throw new OvalEvaluationException($"a set has {operands.Count} operands, not one or two");
         }
 
-        if (operands.FirstOrDefault(o => o.Flag is CollectedFlag.Error or CollectedFlag.NotCollected or CollectedFlag.NotApplicable) is { } undecided)
+        var setOperator = set.Attribute("set_operator") ?? "UNION";
+        var items = OvalSetOperations.Apply(setOperator, [.. operands.Select(o => o.Items)]);
+        var flag = operands.Count == 1 ? operands[0].Flag : OvalSetOperations.CombineFlags(setOperator, operands[0].Flag, operands[1].Flag);
+        var message = operands.Select(o => o.Message).FirstOrDefault(m => m is not null);
+        return flag switch
         {
-            return undecided;
-        }
-
-        var items = OvalSetOperations.Apply(set.Attribute("set_operator") ?? "UNION", operands.Select(o => o.Items).ToArray());
-        var incomplete = operands.Any(o => o.Flag == CollectedFlag.Incomplete);
-        return incomplete ? new CollectedObject(CollectedFlag.Incomplete, items) : CollectedObject.Found(items);
+            CollectedFlag.Complete or CollectedFlag.DoesNotExist when items.Count == 0 => new CollectedObject(CollectedFlag.DoesNotExist, items),
+            CollectedFlag.Complete => CollectedObject.Found(items),
+            CollectedFlag.Incomplete => new CollectedObject(flag, items, message),
+            CollectedFlag.DoesNotExist => new CollectedObject(flag, [], message),
+            _ => new CollectedObject(flag, [], message ?? $"the set's operands combine to {flag}"),
+        };
     }
 
     /// <summary>filter elements: an exclude filter drops the items its state is true for, an include filter the items it is false for.</summary>
