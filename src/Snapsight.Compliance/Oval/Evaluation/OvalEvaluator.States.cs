@@ -10,7 +10,7 @@ public sealed partial class OvalEvaluator
 
     /// <summary>
     /// The state's result for the item: each entity compared, the entities combined by the
-    /// state's operator (AND, the default; the model keeps no other). A state entity the item
+    /// state's operator (AND by default; SSG's file permission states use OR). A state entity the item
     /// does not have is unknown, as OpenSCAP has it (its entity_check over no values), unless
     /// its check_existence says it must not exist; filters make it false (OpenSCAP's probes do).
     /// </summary>
@@ -27,7 +27,7 @@ public sealed partial class OvalEvaluator
             results.Add(await StateEntityAsync(entity, item.Values(entity.Name), whenEntityMissing, cancellationToken).ConfigureAwait(false));
         }
 
-        return OvalResultTables.Combine("AND", results);
+        return OvalResultTables.Combine(state.Operator, results);
     }
 
     private async Task<OvalResult> StateEntityAsync(RawElement entity, IReadOnlyList<string> itemValues, OvalResult whenMissing, CancellationToken cancellationToken)
