@@ -12,12 +12,13 @@ namespace Snapsight.Compliance.Tests.OvalEngine;
 /// which must agree on every definition. The documents need no file tree: variable_test over
 /// variable_object (answered by the engine itself, and by oscap's variable probe) compares
 /// constant variables and local functions of them with states of every SSG datatype,
-/// operation, entity_check, var_check and check, and further definitions combine those tests with every operator and negate.
+/// operation, entity_check, var_check, state operator and check, and further definitions
+/// combine those tests with every operator and negate.
 /// </summary>
 public sealed class OpenScapOracleTests
 {
     /// <summary>One test: the item variable is the constant values, or a local function of them (<see cref="Function"/> with BASE for the constant).</summary>
-    private sealed record Case(string Datatype, string Operation, string[] ItemValues, string[] StateValues, bool StateByVariable, string EntityCheck, string VarCheck, string Check, string? Function);
+    private sealed record Case(string Datatype, string Operation, string[] ItemValues, string[] StateValues, bool StateByVariable, string EntityCheck, string VarCheck, string Check, string? Function, string StateOperator, bool VarRefMatches);
 
     private sealed record Combination(string Operator, bool Negate, (int Test, bool Negate)[] Criteria);
 
@@ -74,9 +75,9 @@ public sealed class OpenScapOracleTests
             Gen.Bool,
             Gen.OneOfConst(Checks),
             Gen.OneOfConst(Checks),
-            Gen.Select(Gen.OneOfConst(Checks), FunctionOf(datatype)),
+            Gen.Select(Gen.OneOfConst(Checks), FunctionOf(datatype), Gen.OneOfConst("AND", "OR", "ONE", "XOR"), Gen.Bool),
             (operation, items, states, byVariable, entityCheck, varCheck, last) =>
-                new Case(datatype, operation, items, byVariable ? states : states[..1], byVariable, entityCheck, varCheck, last.Item1, last.Item2)));
+                new Case(datatype, operation, items, byVariable ? states : states[..1], byVariable, entityCheck, varCheck, last.Item1, last.Item2, last.Item3, last.Item4)));
 
     [Fact]
     public void Definitions_evaluate_as_oscap_evaluates_them()
@@ -154,7 +155,9 @@ public sealed class OpenScapOracleTests
             var value = c.StateByVariable
                 ? $"""<ind:value datatype="{c.Datatype}" operation="{c.Operation}" entity_check="{c.EntityCheck}" var_ref="oval:x:var:{1000 + n}" var_check="{c.VarCheck}"/>"""
                 : $"""<ind:value datatype="{c.Datatype}" operation="{c.Operation}" entity_check="{c.EntityCheck}">{Escape(c.StateValues[0])}</ind:value>""";
-            states.Append($"""<ind:variable_state id="oval:x:ste:{n}" version="1">{value}</ind:variable_state>""");
+            // A second entity, the item's var_ref, true or false, for the state's operator to combine.
+            var varRef = $"""<ind:var_ref>oval:x:var:{(c.VarRefMatches ? n : n + 1)}</ind:var_ref>""";
+            states.Append($"""<ind:variable_state id="oval:x:ste:{n}" version="1" operator="{c.StateOperator}">{varRef}{value}</ind:variable_state>""");
             if (c.StateByVariable)
             {
                 variables.Append($"""<constant_variable id="oval:x:var:{1000 + n}" version="1" datatype="{c.Datatype}" comment="c">{string.Concat(c.StateValues.Select(v => $"<value>{Escape(v)}</value>"))}</constant_variable>""");
