@@ -1,5 +1,6 @@
 using Snapsight.Advisories.Feeds;
 using Snapsight.Advisories.Store;
+using Snapsight.Compliance.DataStreams;
 using Snapsight.Disk;
 using Snapsight.Disk.FileSystems;
 
@@ -30,6 +31,10 @@ internal static class CommandRunner
         catch (FeedFormatException e)
         {
             return Fail($"cannot read {e.Structure}: {e.Problem}");
+        }
+        catch (ScapFormatException e)
+        {
+            return Fail($"cannot read the SCAP content: {e.Message}");
         }
         catch (DiskFormatException e)
         {

@@ -16,6 +16,7 @@ internal static class SnapsightCommand
         root.Subcommands.Add(InventoryCommand.Build());
         root.Subcommands.Add(SbomCommand.Build());
         root.Subcommands.Add(ScanCommand.Build());
+        root.Subcommands.Add(ComplianceCommand.Build());
         root.Subcommands.Add(DbCommand.Build());
         return root;
     }

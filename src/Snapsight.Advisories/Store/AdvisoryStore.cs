@@ -70,13 +70,19 @@ public sealed class AdvisoryStore : IDisposable
     /// <summary>Throws <see cref="StoreUnavailableException"/> unless <paramref name="path"/> is a store of this schema version.</summary>
     public static void Check(string path) => OpenChecked(path).Dispose();
 
-    /// <summary>A read-only connection to a store of this schema version: the one connection a scan uses, checked once.</summary>
-    private static SqliteConnection OpenChecked(string path)
+    /// <summary>Throws <see cref="StoreUnavailableException"/> when there is no file at <paramref name="path"/>: the cheap check a command makes before any slow work.</summary>
+    public static void RequireFile(string path)
     {
         if (!File.Exists(path))
         {
             throw new StoreUnavailableException($"no advisory database at {path}: run `snapsight db update` (or `snapsight db import FILE…`), or point --db at one");
         }
+    }
+
+    /// <summary>A read-only connection to a store of this schema version: the one connection a scan uses, checked once.</summary>
+    private static SqliteConnection OpenChecked(string path)
+    {
+        RequireFile(path);
 
         SqliteConnection? connection = null;
         int? version;

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Snapsight.Inventory;
+using Snapsight.Inventory.Os;
 
 namespace Snapsight.Cli.Commands;
 
@@ -16,25 +17,29 @@ internal static class InventoryReportJson
         output.WriteByte((byte)'\n');
     }
 
+    /// <summary>The <c>os</c> member: family, name, version, versionId and codename, or null when the system cannot be told.</summary>
+    public static void WriteOs(Utf8JsonWriter w, OperatingSystemInfo? os)
+    {
+        if (os is null)
+        {
+            w.WriteNull("os");
+            return;
+        }
+
+        w.WriteStartObject("os");
+        w.WriteString("family", os.Family);
+        w.WriteString("name", os.Name);
+        w.WriteString("version", os.Version);
+        w.WriteString("versionId", os.VersionId);
+        w.WriteString("codename", os.Codename);
+        w.WriteEndObject();
+    }
+
     /// <summary>The inventory's fields into an open object: <c>scan image</c> writes the same ones, adding its own gaps.</summary>
     public static void WriteFields(Utf8JsonWriter w, InventoryTarget target, InventoryResult inventory, IEnumerable<InventoryGap> moreGaps)
     {
         w.WriteString("target", target.Path);
-        if (inventory.Os is { } os)
-        {
-            w.WriteStartObject("os");
-            w.WriteString("family", os.Family);
-            w.WriteString("name", os.Name);
-            w.WriteString("version", os.Version);
-            w.WriteString("versionId", os.VersionId);
-            w.WriteString("codename", os.Codename);
-            w.WriteEndObject();
-        }
-        else
-        {
-            w.WriteNull("os");
-        }
-
+        WriteOs(w, inventory.Os);
         WriteFileSystems(w, target);
         w.WriteStartArray("packages");
         foreach (var (package, purl) in inventory.Packages)

@@ -42,44 +42,67 @@ internal static class ScanCommand
         var vex = new Option<string?>("--vex") { Description = "An OpenVEX document: findings it says are not_affected or fixed for a package's purl are left out." };
         var exitCode = new Option<int>("--exit-code")
         {
-            Description = "Exit with this code when vulnerabilities remain after the filters (default 0: success whatever is found).",
+            Description = "Exit with this code when vulnerabilities remain after the filters, or a --compliance rule fails (default 0: success whatever is found).",
             DefaultValueFactory = _ => 0,
         };
+        var compliance = new Option<string?>("--compliance")
+        {
+            Description = "Also evaluate this compliance profile (e.g. standard; see 'snapsight compliance TARGET --list-profiles') of the SCAP Security Guide " +
+                "content installed for the disk's system. Works with --format table and json.",
+        };
+        var dataStream = new Option<string?>("--datastream") { Description = "With --compliance: evaluate this SCAP source data stream instead of the installed content for the system." };
         var volumes = new VolumeOptions();
         var command = new Command("image", "Find the vulnerabilities of a disk image or an unpacked root file system: take its inventory, " +
             "match every package against the advisories of its exact distribution release (and language packages against their " +
             "ecosystems), merge what several feeds say about one flaw, and report each with its fixed version or why there is none.\n\n" +
             "Needs an advisory database: run 'snapsight db update' (or 'snapsight db import FILE…') first.\n\n" +
             "Examples:\n  snapsight scan image disk.qcow2\n  snapsight scan image disk.vmdk --severity CRITICAL,HIGH --ignore-unfixed --exit-code 1\n" +
-            "  snapsight scan image ./rootfs --format json --output findings.json")
+            "  snapsight scan image ./rootfs --format json --output findings.json\n  snapsight scan image disk.qcow2 --compliance standard")
         {
-            target, format, output, db, severity, ignoreUnfixed, ignoreFile, vex, exitCode,
+            target, format, output, db, severity, ignoreUnfixed, ignoreFile, vex, exitCode, compliance, dataStream,
         };
         volumes.AddTo(command);
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
             // Everything that can be refused is checked before the image is read.
             var filter = await ReadFilterAsync(parse, severity, ignoreUnfixed, ignoreFile, vex, cancellationToken).ConfigureAwait(false);
-            using var store = AdvisoryStore.Open(DbPathOption.Resolve(parse, db));
+            var complianceProfile = parse.GetValue(compliance);
+            if (complianceProfile is not null && parse.GetValue(format) is not ("table" or "json"))
+            {
+                throw new UsageException($"--compliance works with --format table or json, not {parse.GetValue(format)}");
+            }
+
+            if (complianceProfile is null && parse.GetValue(dataStream) is not null)
+            {
+                throw new UsageException("--datastream needs --compliance PROFILE");
+            }
+
+            (Compliance.DataStreams.DataStreamCollection, string)? content = parse.GetValue(dataStream) is { } file ? ComplianceRun.ReadContent(file) : null;
+            using var storeOpening = StoreOpening.Start(DbPathOption.Resolve(parse, db), cancellationToken);
             var path = parse.GetValue(target)!;
             var progress = new ScanProgress();
             progress.Report($"reading {path}");
-            using var opened = await InventoryTarget.OpenAsync(path, inspection => volumes.SelectTree(parse, inspection, path, emptyTreeForWindows: true), cancellationToken).ConfigureAwait(false);
-            var inventory = await InventoryCollector.CollectAsync(opened.Tree, cancellationToken).ConfigureAwait(false);
+            using var opened = await storeOpening.ReadAsync(read => InventoryTarget.OpenAsync(path, inspection => volumes.SelectTree(parse, inspection, path, emptyTreeForWindows: true), read)).ConfigureAwait(false);
+            var inventory = await storeOpening.ReadAsync(read => InventoryCollector.CollectAsync(opened.Tree, read)).ConfigureAwait(false);
+            var store = await storeOpening.StoreAsync().ConfigureAwait(false);
             progress.Report($"matching {inventory.Packages.Count} packages");
             var match = VulnerabilityMatcher.Match(inventory, store);
             var findings = filter.Apply(match.Findings, DateOnly.FromDateTime(DateTime.UtcNow));
             var osScope = inventory.Os is { } os ? OsScopes.For(os) : null;
             var remediations = Remediation.For(findings, p => PackageQuery.For(p, osScope));
             var report = new ScanReport(SbomCommand.TargetName(path), SbomCommand.ToolVersion(), DateTimeOffset.UtcNow, inventory, findings, store.BuildRecord());
+            var complianceReport = complianceProfile is null
+                ? null
+                : await ComplianceRun.EvaluateAsync(
+                    opened, inventory.Os, content ?? ComplianceRun.ReadContent(ComplianceRun.ContentFor(inventory.Os)), complianceProfile, "--compliance", [], progress, cancellationToken).ConfigureAwait(false);
             progress.Done();
 
-            await using (var stream = parse.GetValue(output) is { } file ? File.Create(file) : Console.OpenStandardOutput())
+            await using (var stream = parse.GetValue(output) is { } outputFile ? File.Create(outputFile) : Console.OpenStandardOutput())
             {
                 switch (parse.GetValue(format))
                 {
                     case "json":
-                        ScanReportJson.Write(stream, opened, report, remediations, match.Gaps);
+                        ScanReportJson.Write(stream, opened, report, remediations, match.Gaps, complianceReport);
                         break;
                     case "sarif":
                         SarifWriter.Write(stream, WithAllGaps(report, opened, match.Gaps));
@@ -94,13 +117,19 @@ internal static class ScanCommand
                         await using (var writer = new StreamWriter(stream, leaveOpen: true))
                         {
                             ScanReportTable.Write(writer, opened, report, remediations, match.Gaps);
+                            if (complianceReport is not null)
+                            {
+                                await writer.WriteLineAsync().ConfigureAwait(false);
+                                ComplianceReportTable.Write(writer, complianceReport);
+                            }
                         }
 
                         break;
                 }
             }
 
-            return findings.Count > 0 ? parse.GetValue(exitCode) : 0;
+            var failedRules = complianceReport?.Assessment.Count(Compliance.Assessment.RuleResult.Fail) ?? 0;
+            return findings.Count > 0 || failedRules > 0 ? parse.GetValue(exitCode) : 0;
         }));
         return command;
     }

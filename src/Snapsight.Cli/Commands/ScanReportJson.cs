@@ -7,10 +7,11 @@ using Snapsight.Inventory;
 
 namespace Snapsight.Cli.Commands;
 
-/// <summary>The <c>scan image --format json</c> document: the inventory's fields, then vulnerabilities, remediations and the database build record (CONTRACTS.md).</summary>
+/// <summary>The <c>scan image --format json</c> document: the inventory's fields, then vulnerabilities, remediations, the database build record (CONTRACTS.md) and, with <c>--compliance</c>, the compliance assessment.</summary>
 internal static class ScanReportJson
 {
-    public static void Write(Stream output, InventoryTarget target, ScanReport report, IReadOnlyList<Remediation> remediations, IReadOnlyList<InventoryGap> matchGaps)
+    public static void Write(
+        Stream output, InventoryTarget target, ScanReport report, IReadOnlyList<Remediation> remediations, IReadOnlyList<InventoryGap> matchGaps, ComplianceReport? compliance)
     {
         using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JsonOutput.Encoder });
         w.WriteStartObject();
@@ -38,6 +39,13 @@ internal static class ScanReportJson
 
         w.WriteEndArray();
         WriteDatabase(w, report.Database);
+        if (compliance is not null)
+        {
+            w.WriteStartObject("compliance");
+            ComplianceReportJson.WriteAssessment(w, compliance);
+            w.WriteEndObject();
+        }
+
         w.WriteEndObject();
         w.Flush();
         output.WriteByte((byte)'\n');

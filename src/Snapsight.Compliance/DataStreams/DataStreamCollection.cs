@@ -15,7 +15,11 @@ public sealed record DataStreamCollection(
     IReadOnlyList<DataStreamComponent> Components,
     Benchmark Benchmark,
     IReadOnlyDictionary<string, OvalDefinitions> OvalByHref,
-    IReadOnlyDictionary<string, string> RemoteByHref);
+    IReadOnlyDictionary<string, string> RemoteByHref)
+{
+    /// <summary>The CPE dictionary's checks by CPE name: which OVAL definition tells whether the target is that platform.</summary>
+    public IReadOnlyDictionary<string, CheckContentRef> CpeChecks { get; init; } = new Dictionary<string, CheckContentRef>();
+}
 
-/// <summary>A component by id and what it holds: <c>xccdf</c>, <c>oval</c> or <c>other</c> (CPE dictionary, OCIL).</summary>
+/// <summary>A component by id and what it holds: <c>xccdf</c>, <c>oval</c>, <c>cpe-dictionary</c> or <c>other</c> (OCIL).</summary>
 public sealed record DataStreamComponent(string Id, string Kind);

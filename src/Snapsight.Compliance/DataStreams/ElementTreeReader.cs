@@ -15,7 +15,7 @@ internal sealed class ElementTreeReader(XmlReader reader)
     private static readonly HashSet<string> Dropped =
     [
         "rationale", "fix", "fixtext", "reference", "ident", "warning", "front-matter", "rear-matter",
-        "notice", "Signature", "platform-specification", "notes", "model", "plain-text",
+        "notice", "Signature", "notes", "model", "plain-text",
     ];
 
     private static readonly HashSet<string> TextOnly = ["title", "description"];

@@ -48,6 +48,7 @@ public static class ScapDataStreamReader
         var components = new List<DataStreamComponent>();
         var benchmarks = new Dictionary<string, Benchmark>();
         var ovals = new Dictionary<string, OvalDefinitions>();
+        var dictionaries = new Dictionary<string, IReadOnlyDictionary<string, CheckContentRef>>();
         reader.Read();
         while (reader.NodeType != XmlNodeType.EndElement && !reader.EOF)
         {
@@ -61,7 +62,7 @@ public static class ScapDataStreamReader
             }
             else if (reader.LocalName == "component")
             {
-                components.Add(ReadComponent(reader, trees, benchmarks, ovals));
+                components.Add(ReadComponent(reader, trees, benchmarks, ovals, dictionaries));
             }
             else
             {
@@ -74,10 +75,11 @@ public static class ScapDataStreamReader
             throw new ScapFormatException("data-stream-collection", Line(reader), "no data-stream");
         }
 
-        return Resolve(dataStream, components, benchmarks, ovals);
+        return Resolve(dataStream, components, benchmarks, ovals, dictionaries);
     }
 
-    private static DataStreamComponent ReadComponent(XmlReader reader, ElementTreeReader trees, Dictionary<string, Benchmark> benchmarks, Dictionary<string, OvalDefinitions> ovals)
+    private static DataStreamComponent ReadComponent(
+        XmlReader reader, ElementTreeReader trees, Dictionary<string, Benchmark> benchmarks, Dictionary<string, OvalDefinitions> ovals, Dictionary<string, IReadOnlyDictionary<string, CheckContentRef>> dictionaries)
     {
         var line = Line(reader);
         var id = reader.GetAttribute("id") ?? throw new ScapFormatException("component", line, "missing attribute id");
@@ -91,45 +93,75 @@ public static class ScapDataStreamReader
             case "oval_definitions":
                 ovals[id] = OvalMapper.Map(content);
                 return new DataStreamComponent(id, "oval");
+            case "cpe-list":
+                dictionaries[id] = CpeDictionaryMapper.Map(content);
+                return new DataStreamComponent(id, "cpe-dictionary");
             default:
                 return new DataStreamComponent(id, "other");
         }
     }
 
-    /// <summary>Follows the first data stream's checklist to its benchmark, and its catalog to the OVAL components.</summary>
-    private static DataStreamCollection Resolve(RawElement dataStream, List<DataStreamComponent> components, Dictionary<string, Benchmark> benchmarks, Dictionary<string, OvalDefinitions> ovals)
+    /// <summary>
+    /// Follows the first data stream's checklist to its benchmark and its dictionary to the CPE
+    /// checks, and both catalogs to the OVAL components their checks name.
+    /// </summary>
+    private static DataStreamCollection Resolve(
+        RawElement dataStream,
+        List<DataStreamComponent> components,
+        Dictionary<string, Benchmark> benchmarks,
+        Dictionary<string, OvalDefinitions> ovals,
+        Dictionary<string, IReadOnlyDictionary<string, CheckContentRef>> dictionaries)
     {
         var refs = dataStream.Children.SelectMany(section => section.ChildrenNamed("component-ref")).ToArray();
         var checklist = dataStream.Child("checklists")?.Child("component-ref")
             ?? throw new ScapFormatException("data-stream", dataStream.Line, "no checklist component-ref");
         var benchmark = benchmarks.GetValueOrDefault(Target(checklist))
             ?? throw new ScapFormatException("component-ref", checklist.Line, $"{checklist.Required("href")} is not a benchmark component of this collection");
-        var ovalByHref = new Dictionary<string, OvalDefinitions>();
-        var remoteByHref = new Dictionary<string, string>();
-        foreach (var uri in checklist.Child("catalog")?.ChildrenNamed("uri") ?? [])
+        var catalog = new Catalog(refs, components, ovals);
+        catalog.Add(checklist);
+        IReadOnlyDictionary<string, CheckContentRef> cpeChecks = new Dictionary<string, CheckContentRef>();
+        if (dataStream.Child("dictionaries")?.Child("component-ref") is { } dictionary)
         {
-            var refId = Fragment(uri, "uri");
-            var componentRef = refs.FirstOrDefault(r => r.Attribute("id") == refId)
-                ?? throw new ScapFormatException("uri", uri.Line, $"no component-ref with id {refId}");
-            if (!componentRef.Required("href").StartsWith('#'))
-            {
-                remoteByHref[uri.Required("name")] = componentRef.Required("href");
-                continue;
-            }
-
-            var target = Target(componentRef);
-            if (!components.Exists(c => c.Id == target))
-            {
-                throw new ScapFormatException("component-ref", componentRef.Line, $"no component with id {target}");
-            }
-
-            if (ovals.TryGetValue(target, out var oval))
-            {
-                ovalByHref[uri.Required("name")] = oval;
-            }
+            cpeChecks = dictionaries.GetValueOrDefault(Target(dictionary))
+                ?? throw new ScapFormatException("component-ref", dictionary.Line, $"{dictionary.Required("href")} is not a CPE dictionary component of this collection");
+            catalog.Add(dictionary);
         }
 
-        return new DataStreamCollection(dataStream.Required("id"), components, benchmark, ovalByHref, remoteByHref);
+        return new DataStreamCollection(dataStream.Required("id"), components, benchmark, catalog.OvalByHref, catalog.RemoteByHref) { CpeChecks = cpeChecks };
+    }
+
+    /// <summary>The OVAL documents that a component-ref's catalog names by href.</summary>
+    private sealed class Catalog(RawElement[] refs, List<DataStreamComponent> components, Dictionary<string, OvalDefinitions> ovals)
+    {
+        public Dictionary<string, OvalDefinitions> OvalByHref { get; } = [];
+
+        public Dictionary<string, string> RemoteByHref { get; } = [];
+
+        public void Add(RawElement componentRef)
+        {
+            foreach (var uri in componentRef.Child("catalog")?.ChildrenNamed("uri") ?? [])
+            {
+                var refId = Fragment(uri, "uri");
+                var target = refs.FirstOrDefault(r => r.Attribute("id") == refId)
+                    ?? throw new ScapFormatException("uri", uri.Line, $"no component-ref with id {refId}");
+                if (!target.Required("href").StartsWith('#'))
+                {
+                    RemoteByHref[uri.Required("name")] = target.Required("href");
+                    continue;
+                }
+
+                var id = Target(target);
+                if (!components.Exists(c => c.Id == id))
+                {
+                    throw new ScapFormatException("component-ref", target.Line, $"no component with id {id}");
+                }
+
+                if (ovals.TryGetValue(id, out var oval))
+                {
+                    OvalByHref[uri.Required("name")] = oval;
+                }
+            }
+        }
     }
 
     private static string Target(RawElement componentRef) => Fragment(componentRef, "href");

@@ -16,7 +16,41 @@ internal static class BenchmarkMapper
             profiles,
             benchmark.ChildrenNamed("Value").Select(MapValue).ToArray(),
             benchmark.ChildrenNamed("Group").Select(MapGroup).ToArray(),
-            benchmark.ChildrenNamed("Rule").Select(MapRule).ToArray());
+            benchmark.ChildrenNamed("Rule").Select(MapRule).ToArray())
+        {
+            Platforms = Platforms(benchmark),
+            PlatformSpecifications = (benchmark.Child("platform-specification")?.ChildrenNamed("platform") ?? [])
+                .Select(p => new CpePlatform(p.Required("id"), MapLogicalTest(p.Child("logical-test") ?? throw new ScapFormatException(p.Name, p.Line, "no logical-test"))))
+                .ToDictionary(p => p.Id, StringComparer.Ordinal),
+        };
+    }
+
+    /// <summary>Maps a logical test and the tests nested in it, without recursion (a hostile stream may nest them deeply).</summary>
+    private static CpeLogicalTest MapLogicalTest(RawElement root)
+    {
+        var order = new List<RawElement>();
+        var pending = new Stack<RawElement>([root]);
+        while (pending.TryPop(out var test))
+        {
+            order.Add(test);
+            foreach (var child in test.ChildrenNamed("logical-test"))
+            {
+                pending.Push(child);
+            }
+        }
+
+        var mapped = new Dictionary<RawElement, CpeLogicalTest>(ReferenceEqualityComparer.Instance);
+        foreach (var test in Enumerable.Reverse(order))
+        {
+            mapped[test] = new CpeLogicalTest(
+                test.Required("operator"),
+                Flag(test, "negate", false),
+                test.ChildrenNamed("logical-test").Select(t => mapped[t]).ToArray(),
+                test.ChildrenNamed("fact-ref").Select(f => f.Required("name")).ToArray(),
+                test.ChildrenNamed("check-fact-ref").Select(c => new CheckContentRef(c.Required("href"), c.Required("id-ref"))).ToArray());
+        }
+
+        return mapped[root];
     }
 
     private static Profile MapProfile(RawElement profile) => new(
@@ -35,7 +69,10 @@ internal static class BenchmarkMapper
         Platforms(group),
         group.ChildrenNamed("Value").Select(MapValue).ToArray(),
         group.ChildrenNamed("Group").Select(MapGroup).ToArray(),
-        group.ChildrenNamed("Rule").Select(MapRule).ToArray());
+        group.ChildrenNamed("Rule").Select(MapRule).ToArray())
+    {
+        Weight = Weight(group),
+    };
 
     private static Rule MapRule(RawElement rule) => new(
         rule.Required("id"),
@@ -43,12 +80,27 @@ internal static class BenchmarkMapper
         rule.Attribute("severity") ?? "unknown",
         Flag(rule, "selected", true),
         Platforms(rule),
-        rule.ChildrenNamed("check").Select(MapCheck).ToArray());
+        rule.ChildrenNamed("check").Select(MapCheck).ToArray())
+    {
+        Weight = Weight(rule),
+    };
 
     private static RuleCheck MapCheck(RawElement check) => new(
         check.Required("system"),
         check.ChildrenNamed("check-content-ref").Select(c => new CheckContentRef(c.Required("href"), c.Attribute("name"))).ToArray(),
-        check.ChildrenNamed("check-export").Select(e => new CheckExport(e.Required("value-id"), e.Required("export-name"))).ToArray());
+        check.ChildrenNamed("check-export").Select(e => new CheckExport(e.Required("value-id"), e.Required("export-name"))).ToArray())
+    {
+        Negate = Flag(check, "negate", false),
+        MultiCheck = Flag(check, "multi-check", false),
+    };
+
+    /// <summary>An item's weight: a non-negative decimal, 1 when absent.</summary>
+    private static double Weight(RawElement item) => item.Attribute("weight") switch
+    {
+        null => 1,
+        var text when double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var weight) && weight >= 0 && double.IsFinite(weight) => weight,
+        var text => throw new ScapFormatException(item.Name, item.Line, $"weight \"{text}\" is not a non-negative number"),
+    };
 
     private static XccdfValue MapValue(RawElement value)
     {

@@ -7,16 +7,18 @@ namespace Snapsight.Compliance.Xccdf;
 /// </summary>
 public static class ProfileResolver
 {
-    public static EffectiveProfile Resolve(Benchmark benchmark, string profileId)
+    /// <summary>The profile's selection and values; with a null <paramref name="profileId"/>, the benchmark's own defaults.</summary>
+    public static EffectiveProfile Resolve(Benchmark benchmark, string? profileId)
     {
         var byId = benchmark.Profiles.ToDictionary(p => p.Id);
-        if (!byId.TryGetValue(profileId, out var profile))
+        Profile? profile = null;
+        if (profileId is not null && !byId.TryGetValue(profileId, out profile))
         {
             throw new ArgumentException($"the benchmark has no profile {profileId}", nameof(profileId));
         }
 
         var chain = new List<Profile>();
-        for (Profile? current = profile; current is not null; current = current.Extends is { } parent ? byId[parent] : null)
+        for (var current = profile; current is not null; current = current.Extends is { } parent ? byId[parent] : null)
         {
             chain.Insert(0, current);
         }

@@ -10,6 +10,12 @@ public sealed record Benchmark(
     IReadOnlyList<Group> Groups,
     IReadOnlyList<Rule> Rules)
 {
+    /// <summary>The platforms the whole benchmark applies to (CPE names such as <c>cpe:/o:debian:debian:11</c>).</summary>
+    public IReadOnlyList<string> Platforms { get; init; } = [];
+
+    /// <summary>The CPE applicability language platforms that <c>#id</c> platform references name, by id.</summary>
+    public IReadOnlyDictionary<string, CpePlatform> PlatformSpecifications { get; init; } = new Dictionary<string, CpePlatform>();
+
     /// <summary>Every rule, depth first, with the ids of the groups around it (outermost first).</summary>
     public IEnumerable<(Rule Rule, IReadOnlyList<Group> Ancestors)> AllRules() => RulesIn(Rules, Groups, []);
 
@@ -46,6 +52,9 @@ public sealed record Group(
     IReadOnlyList<Group> Groups,
     IReadOnlyList<Rule> Rules)
 {
+    /// <summary>The group's weight in the score (XCCDF default 1).</summary>
+    public double Weight { get; init; } = 1;
+
     public IEnumerable<XccdfValue> AllValues() => Values.Concat(Groups.SelectMany(g => g.AllValues()));
 }
 
@@ -56,13 +65,24 @@ public sealed record Rule(
     string Severity,
     bool Selected,
     IReadOnlyList<string> Platforms,
-    IReadOnlyList<RuleCheck> Checks);
+    IReadOnlyList<RuleCheck> Checks)
+{
+    /// <summary>The rule's weight in the score (XCCDF default 1).</summary>
+    public double Weight { get; init; } = 1;
+}
 
 /// <summary>One check of a rule: the checking system's namespace, where its content is, and the values it passes in.</summary>
 public sealed record RuleCheck(
     string System,
     IReadOnlyList<CheckContentRef> ContentRefs,
-    IReadOnlyList<CheckExport> Exports);
+    IReadOnlyList<CheckExport> Exports)
+{
+    /// <summary>The check's pass and fail swap (<c>negate="true"</c>).</summary>
+    public bool Negate { get; init; }
+
+    /// <summary>A content ref without a name stands for every definition of the document, each its own result (<c>multi-check="true"</c>).</summary>
+    public bool MultiCheck { get; init; }
+}
 
 /// <summary>For OVAL: <see cref="Href"/> names the OVAL document, <see cref="Name"/> the definition id.</summary>
 public sealed record CheckContentRef(string Href, string? Name);

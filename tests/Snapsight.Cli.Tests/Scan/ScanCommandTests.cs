@@ -156,6 +156,28 @@ public sealed class ScanCommandTests : IDisposable
     }
 
     [Fact]
+    public void A_file_that_is_not_a_database_is_reported_as_such_although_it_is_opened_while_the_disk_is_read()
+    {
+        var notADatabase = Path.Combine(temp.Path, "junk.db");
+        File.WriteAllBytes(notADatabase, new byte[8192]);
+
+        var result = SnapsightProcess.Run("scan", "image", DebianImages.Path("gpt-disk.qcow2"), "--db", notADatabase, "--format", "json");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Empty(result.Stdout);
+        Assert.Contains("is not an advisory database", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_missing_database_is_refused_before_the_image_is_opened()
+    {
+        var result = SnapsightProcess.Run("scan", "image", Path.Combine(temp.Path, "no-such-image"), "--db", Path.Combine(temp.Path, "none.db"));
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("no advisory database", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_bad_ignore_file_line_is_refused_before_the_image_is_read()
     {
         var ignoreFile = Path.Combine(temp.Path, "bad-ignore");

@@ -28,6 +28,15 @@ public sealed class SecurityGuideContentTests
     public void The_Debian_content_is_installed() =>
         Assert.Contains(DataStreamFiles(), f => Path.GetFileName(f).StartsWith("ssg-debian", StringComparison.Ordinal));
 
+    [Fact]
+    public void Debian_11_content_names_its_platform_and_the_checks_that_decide_it()
+    {
+        var collection = Read(Path.Combine(ContentDirectory, "ssg-debian11-ds.xml"));
+        Assert.Equal(["cpe:/o:debian:debian_linux:11"], collection.Benchmark.Platforms);
+        Assert.Contains("cpe:/o:debian:debian_linux:11", collection.CpeChecks.Keys);
+        Assert.NotEmpty(collection.Benchmark.PlatformSpecifications);
+    }
+
     [Theory]
     [MemberData(nameof(Files))]
     public void Profiles_match_oscap_info(string file)
@@ -108,6 +117,28 @@ public sealed class SecurityGuideContentTests
             Assert.Equal(Row(entity.Value), Row([type.Name, type.Family], children.Select(c => c.Name)));
         }
     }
+
+    [Theory]
+    [MemberData(nameof(Files))]
+    public void Platforms_and_cpe_checks_match_a_second_reader(string file)
+    {
+        var expected = Oracle.Value.RootElement.GetProperty(file);
+        var collection = Read(file);
+        Assert.Equal(expected.GetProperty("benchmark_platforms").EnumerateArray().Select(e => e.GetString()), collection.Benchmark.Platforms);
+        Assert.Equal(
+            expected.GetProperty("platforms").EnumerateObject().Select(p => (p.Name, p.Value.GetString())).OrderBy(p => p.Name, StringComparer.Ordinal),
+            collection.Benchmark.PlatformSpecifications.Values.Select(p => (p.Id, (string?)Shape(p.Test))).OrderBy(p => p.Id, StringComparer.Ordinal));
+        Assert.Equal(
+            expected.GetProperty("cpe_checks").EnumerateObject().Select(p => (p.Name, p.Value.GetString())).OrderBy(p => p.Name, StringComparer.Ordinal),
+            collection.CpeChecks.Select(p => (p.Key, (string?)(p.Value.Href + "#" + p.Value.Name))).OrderBy(p => p.Key, StringComparer.Ordinal));
+        Assert.All(collection.CpeChecks.Values, check => Assert.True(collection.OvalByHref.ContainsKey(check.Href), check.Href));
+    }
+
+    /// <summary>The oracle's spelling of a CPE logical test: operator, "!" when negated, nested tests, F:name and C:href#id leaves.</summary>
+    private static string Shape(CpeLogicalTest test) =>
+        test.Operator + (test.Negate ? "!" : "") + "(" + string.Join(',', test.Tests.Select(Shape)
+            .Concat(test.FactRefs.Select(f => "F:" + f))
+            .Concat(test.CheckFactRefs.Select(c => "C:" + c.Href + "#" + c.Name))) + ")";
 
     /// <summary>The oracle's spelling of a criteria tree: operator, "!" when negated, T:test or E:definition leaves.</summary>
     private static string Shape(OvalCriteriaNode node) => node switch

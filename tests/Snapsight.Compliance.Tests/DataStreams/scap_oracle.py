@@ -11,6 +11,8 @@ X = '{http://checklists.nist.gov/xccdf/1.2}'
 OVAL = '{http://oval.mitre.org/XMLSchema/oval-definitions-5}'
 CAT = '{urn:oasis:names:tc:entity:xmlns:xml:catalog}'
 XLINK = '{http://www.w3.org/1999/xlink}href'
+CPELANG = '{http://cpe.mitre.org/language/2.0}'
+CPEDICT = '{http://cpe.mitre.org/dictionary/2.0}'
 
 def flag(e, default=True):
     v = e.get('selected')
@@ -112,6 +114,22 @@ def describe(path):
     def entity_shape(o):
         return [local(o.tag), family(o.tag), [local(c.tag) for c in o if local(c.tag) not in ('notes', 'Signature')]]
 
+    def logical_test(t):
+        parts = [logical_test(c) for c in t.findall(CPELANG + 'logical-test')]
+        parts += ['F:' + f.get('name') for f in t.findall(CPELANG + 'fact-ref')]
+        parts += ['C:' + c.get('href') + '#' + c.get('id-ref') for c in t.findall(CPELANG + 'check-fact-ref')]
+        return t.get('operator') + negated(t) + '(' + ','.join(parts) + ')'
+
+    spec = bench.find(CPELANG + 'platform-specification')
+    dictionary = stream.find(DS + 'dictionaries/' + DS + 'component-ref')
+    cpe_checks = {}
+    if dictionary is not None:
+        for item in comps[dictionary.get(XLINK)[1:]].iter(CPEDICT + 'cpe-item'):
+            for check in item.findall(CPEDICT + 'check'):
+                if check.get('system') == 'http://oval.mitre.org/XMLSchema/oval-definitions-5':
+                    cpe_checks[item.get('name')] = check.get('href') + '#' + (check.text or '').strip()
+                    break
+
     section = lambda name: len(list(oval.find(OVAL + name) or [])) if oval is not None else 0
     return {
         'benchmark': bench.get('id'),
@@ -126,6 +144,9 @@ def describe(path):
         'oval_tests': {t.get('id'): test_shape(t) for t in items('tests')},
         'oval_objects': {o.get('id'): entity_shape(o) for o in items('objects') + items('states')},
         'profiles': {pid: resolve(pid) for pid in profiles},
+        'benchmark_platforms': [p.get('idref') for p in bench.findall(X + 'platform')],
+        'platforms': {p.get('id'): logical_test(p.find(CPELANG + 'logical-test')) for p in (spec if spec is not None else [])},
+        'cpe_checks': cpe_checks,
     }
 
 print(json.dumps({path: describe(path) for path in sys.argv[1:]}))

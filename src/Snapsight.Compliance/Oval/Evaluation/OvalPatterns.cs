@@ -27,7 +27,7 @@ public static class OvalPatterns
         Regex? regex;
         try
         {
-            regex = new Regex(pattern, options | RegexOptions.CultureInvariant, MatchTimeout);
+            regex = new Regex(PosixCharacterClasses.Translate(pattern), options | RegexOptions.CultureInvariant, MatchTimeout);
         }
         catch (ArgumentException)
         {

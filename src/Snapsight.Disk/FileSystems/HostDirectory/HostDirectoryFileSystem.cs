@@ -7,7 +7,7 @@ namespace Snapsight.Disk.FileSystems.HostDirectory;
 /// contract as a disk's file systems, so every analyzer works on both. It never follows a
 /// symbolic link itself: links are handed up to the file tree, which resolves them inside
 /// the target's root, never on the host. Node ids are handed out as paths are met.
-/// Owners are not available to .NET for a host path; they read as 0.
+/// Owners and link counts come from statx (<see cref="HostFileStatus"/>); where it is missing they read as 0 and 1.
 /// </summary>
 public sealed class HostDirectoryFileSystem : IFileSystem
 {
@@ -110,13 +110,17 @@ public sealed class HostDirectoryFileSystem : IFileSystem
         : info.Attributes.HasFlag(FileAttributes.Directory) ? FileType.Directory
         : FileType.File;
 
-    private static FileNode ToNode(long id, FileSystemInfo info) => new(
-        id,
-        TypeOf(info),
-        (int)info.UnixFileMode,
-        Uid: 0,
-        Gid: 0,
-        Size: info is FileInfo { LinkTarget: null } file ? file.Length : System.Text.Encoding.UTF8.GetByteCount(info.LinkTarget ?? ""),
-        LinkCount: 1,
-        ModifiedAt: info.LastWriteTimeUtc);
+    private static FileNode ToNode(long id, FileSystemInfo info)
+    {
+        var status = HostFileStatus.Of(info.FullName);
+        return new FileNode(
+            id,
+            TypeOf(info),
+            (int)info.UnixFileMode,
+            Uid: status?.Uid ?? 0,
+            Gid: status?.Gid ?? 0,
+            Size: info is FileInfo { LinkTarget: null } file ? file.Length : System.Text.Encoding.UTF8.GetByteCount(info.LinkTarget ?? ""),
+            LinkCount: status?.LinkCount ?? 1,
+            ModifiedAt: info.LastWriteTimeUtc);
+    }
 }

@@ -51,6 +51,29 @@ public sealed class HostDirectoryFileSystemTests
     }
 
     [Fact]
+    public async Task Owners_groups_and_link_counts_are_what_stat_reports_for_files_directories_and_links()
+    {
+        using var directory = new TempDirectory();
+        Directory.CreateDirectory(directory.File("etc"));
+        await File.WriteAllTextAsync(directory.File("etc/shadow"), "root:*:19000:0:99999:7:::\n");
+        Tool.Run("ln", directory.File("etc/shadow"), directory.File("etc/shadow-"));
+        File.CreateSymbolicLink(directory.File("etc/link"), "shadow");
+        // Owners a test runner would not have by chance (root may give them away; anyone else keeps their own, which stat then reports).
+        Tool.Run("chown", "-h", "1234:42", directory.File("etc/shadow"), directory.File("etc/link"));
+        using var fileSystem = new HostDirectoryFileSystem(directory.Path);
+        var tree = new Snapsight.Disk.FileSystems.FileTree(fileSystem);
+
+        foreach (var path in new[] { "/etc/shadow", "/etc", "/etc/link" })
+        {
+            var node = (await tree.StatAsync(path))!.Node;
+            var expected = Tool.Run("stat", "-c", "%u %g %h", directory.File(path.TrimStart('/'))).Trim();
+            Assert.Equal(expected, $"{node.Uid} {node.Gid} {node.LinkCount}");
+        }
+
+        Assert.Equal(2, (await tree.StatAsync("/etc/shadow"))!.Node.LinkCount);
+    }
+
+    [Fact]
     public void A_fifo_where_a_file_is_expected_reads_as_empty_without_hanging()
     {
         using var directory = new TempDirectory();
