@@ -108,8 +108,9 @@ public sealed partial class OvalEvaluator
     /// <summary>
     /// variable_object: its items are variables of this document, so the engine answers it,
     /// not a probe. One item per variable its var_ref entity selects: the var_ref and every
-    /// value as a <c>value</c> entity, as OpenSCAP's variable probe does — a variable without
-    /// values, or in error, still gives an item, without values (its error in the evidence).
+    /// value as a <c>value</c> entity, as OpenSCAP's variable probe does. A variable without
+    /// values gives no item; one in error gives an item without values (its error in the
+    /// evidence), as OpenSCAP has it.
     /// </summary>
     private async Task<CollectedObject> VariableObjectAsync(OvalObject ovalObject, int depth, CancellationToken cancellationToken)
     {
@@ -124,23 +125,19 @@ public sealed partial class OvalEvaluator
         foreach (var variableId in variableIds)
         {
             var entities = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["var_ref"] = [variableId] };
-            string evidence;
             try
             {
                 var values = await VariableAsync(variableId, depth + 1, cancellationToken).ConfigureAwait(false);
                 if (values.Count > 0)
                 {
                     entities["value"] = values;
+                    items.Add(new OvalItem(entities, $"variable {variableId} = [{string.Join(", ", values.Take(5))}{(values.Count > 5 ? ", ..." : "")}]"));
                 }
-
-                evidence = $"variable {variableId} = [{string.Join(", ", values.Take(5))}{(values.Count > 5 ? ", ..." : "")}]";
             }
             catch (OvalEvaluationException e)
             {
-                evidence = e.Message;
+                items.Add(new OvalItem(entities, e.Message));
             }
-
-            items.Add(new OvalItem(entities, evidence));
         }
 
         return await FilterAsync(CollectedObject.Found(items), ovalObject.Filters, cancellationToken).ConfigureAwait(false);
