@@ -9,7 +9,7 @@ internal static class OvalMapper
         Keyed(Section(document, "definitions"), MapDefinition, d => d.Id),
         Keyed(Section(document, "tests"), MapTest, t => t.Id),
         Keyed(Section(document, "objects"), e => new OvalObject(e.Required("id"), TypeOf(e), e.Children), o => o.Id),
-        Keyed(Section(document, "states"), e => new OvalState(e.Required("id"), TypeOf(e), e.Children), s => s.Id),
+        Keyed(Section(document, "states"), e => new OvalState(e.Required("id"), TypeOf(e), e.Children, e.Attribute("operator") ?? "AND"), s => s.Id),
         Keyed(Section(document, "variables"), MapVariable, v => v.Id));
 
     private static IEnumerable<RawElement> Section(RawElement document, string name) => document.Child(name)?.Children ?? [];

@@ -42,7 +42,8 @@ public sealed record OvalObject(string Id, OvalTypeName Type, IReadOnlyList<RawE
     public IEnumerable<RawElement> Filters => Children.Where(c => c.Name == "filter");
 }
 
-public sealed record OvalState(string Id, OvalTypeName Type, IReadOnlyList<RawElement> Children);
+/// <summary>A state; <see cref="Operator"/> combines its entities' results (AND when the content leaves it out).</summary>
+public sealed record OvalState(string Id, OvalTypeName Type, IReadOnlyList<RawElement> Children, string Operator = "AND");
 
 /// <summary>A variable: <see cref="Kind"/> is external, constant or local; the values or component tree stay raw.</summary>
 public sealed record OvalVariable(string Id, string Kind, string Datatype, IReadOnlyList<RawElement> Children);

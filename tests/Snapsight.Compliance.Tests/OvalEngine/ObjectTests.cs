@@ -66,6 +66,21 @@ public sealed class ObjectTests
         Assert.Equal(expected.Split(' '), test.Evidence);
     }
 
+    [Theory]
+    // A state the items cannot be compared with (value "yes" as an int) decides nothing: every item stays.
+    [InlineData("exclude", "int", "value", "a b c")]
+    [InlineData("include", "int", "value", "a b c")]
+    // A state entity the items lack counts false in a filter: include drops them all, exclude none.
+    [InlineData("include", "string", "mode", "")]
+    [InlineData("exclude", "string", "mode", "a b c")]
+    public async Task Filters_drop_only_what_their_state_decides(string action, string datatype, string entity, string expected)
+    {
+        var states = $"""<ind:fake_state id="ste:odd" version="1"><ind:{entity} datatype="{datatype}">1</ind:{entity}></ind:fake_state>""";
+        var objects = $"""<ind:fake_object id="obj:1" version="1"><ind:name operation="pattern match">.</ind:name><filter action="{action}">ste:odd</filter></ind:fake_object>""";
+        var outcome = await EvaluateAsync(Document("check=\"all\" check_existence=\"any_exist\"", "", objects, states), new FakeProbe(ThreeItemsArray));
+        Assert.Equal(expected.Split(' ', StringSplitOptions.RemoveEmptyEntries), outcome.Tests[0].Evidence);
+    }
+
     [Fact]
     public async Task A_set_with_an_operand_in_error_is_an_error()
     {

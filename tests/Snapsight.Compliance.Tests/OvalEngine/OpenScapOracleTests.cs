@@ -11,12 +11,14 @@ namespace Snapsight.Compliance.Tests.OvalEngine;
 /// Generated OVAL documents evaluated by the engine and by OpenSCAP (<c>oscap oval eval</c>),
 /// which must agree on every definition. The documents need no file tree: variable_test over
 /// variable_object (answered by the engine itself, and by oscap's variable probe) compares
-/// constant and local variables with states of every SSG datatype, operation, entity_check,
-/// var_check and check, and further definitions combine those tests with every operator and negate.
+/// constant variables and local functions of them with states of every SSG datatype,
+/// operation, entity_check, var_check, state operator and check, and further definitions
+/// combine those tests with every operator and negate.
 /// </summary>
 public sealed class OpenScapOracleTests
 {
-    private sealed record Case(string Datatype, string Operation, string[] ItemValues, string[] StateValues, bool StateByVariable, string EntityCheck, string VarCheck, string Check);
+    /// <summary>One test: the item variable is the constant values, or a local function of them (<see cref="Function"/> with BASE for the constant).</summary>
+    private sealed record Case(string Datatype, string Operation, string[] ItemValues, string[] StateValues, bool StateByVariable, string EntityCheck, string VarCheck, string Check, string? Function, string StateOperator, bool VarRefMatches);
 
     private sealed record Combination(string Operator, bool Negate, (int Test, bool Negate)[] Criteria);
 
@@ -41,6 +43,30 @@ public sealed class OpenScapOracleTests
         _ => Gen.OneOfConst("equals", "not equal", "greater than", "greater than or equal", "less than", "less than or equal"),
     };
 
+    private const string Base = """<variable_component var_ref="BASE"/>""";
+
+    // Local functions over the constant values, for the datatypes they give.
+    private static Gen<string?> FunctionOf(string datatype) => datatype switch
+    {
+        "string" => Gen.OneOfConst<string?>(
+            null,
+            $"""<begin character="a">{Base}</begin>""",
+            $"""<end character=".">{Base}</end>""",
+            $"""<concat>{Base}<literal_component>-z</literal_component>{Base}</concat>""",
+            $"""<substring substring_start="2" substring_length="2">{Base}</substring>""",
+            $"""<substring substring_start="0" substring_length="-1">{Base}</substring>""",
+            $"""<split delimiter=".">{Base}</split>""",
+            $"""<regex_capture pattern="(a.)">{Base}</regex_capture>""",
+            $"""<escape_regex>{Base}</escape_regex>""",
+            $"""<unique>{Base}{Base}</unique>"""),
+        "int" => Gen.OneOfConst<string?>(
+            null,
+            $"""<arithmetic arithmetic_operation="add">{Base}<literal_component datatype="int">3</literal_component></arithmetic>""",
+            $"""<arithmetic arithmetic_operation="multiply">{Base}{Base}</arithmetic>""",
+            $"""<count>{Base}<literal_component>x</literal_component></count>"""),
+        _ => Gen.OneOfConst<string?>(null, null),
+    };
+
     private static readonly Gen<Case> Cases =
         Gen.OneOfConst("int", "boolean", "string", "version", "evr_string", "debian_evr_string").SelectMany(datatype => Gen.Select(
             OperationOf(datatype),
@@ -49,9 +75,9 @@ public sealed class OpenScapOracleTests
             Gen.Bool,
             Gen.OneOfConst(Checks),
             Gen.OneOfConst(Checks),
-            Gen.OneOfConst(Checks),
-            (operation, items, states, byVariable, entityCheck, varCheck, check) =>
-                new Case(datatype, operation, items, byVariable ? states : states[..1], byVariable, entityCheck, varCheck, check)));
+            Gen.Select(Gen.OneOfConst(Checks), FunctionOf(datatype), Gen.OneOfConst("AND", "OR", "ONE", "XOR"), Gen.Bool),
+            (operation, items, states, byVariable, entityCheck, varCheck, last) =>
+                new Case(datatype, operation, items, byVariable ? states : states[..1], byVariable, entityCheck, varCheck, last.Item1, last.Item2, last.Item3, last.Item4)));
 
     [Fact]
     public void Definitions_evaluate_as_oscap_evaluates_them()
@@ -119,11 +145,19 @@ public sealed class OpenScapOracleTests
             definitions.Append($"""<definition id="oval:x:def:{n}" version="1" class="compliance"><metadata><title>t</title><description>d</description></metadata><criteria><criterion test_ref="oval:x:tst:{n}"/></criteria></definition>""");
             tests.Append($"""<ind:variable_test id="oval:x:tst:{n}" version="1" check="{c.Check}" comment="c"><ind:object object_ref="oval:x:obj:{n}"/><ind:state state_ref="oval:x:ste:{n}"/></ind:variable_test>""");
             objects.Append($"""<ind:variable_object id="oval:x:obj:{n}" version="1"><ind:var_ref>oval:x:var:{n}</ind:var_ref></ind:variable_object>""");
-            variables.Append($"""<constant_variable id="oval:x:var:{n}" version="1" datatype="{c.Datatype}" comment="c">{string.Concat(c.ItemValues.Select(v => $"<value>{Escape(v)}</value>"))}</constant_variable>""");
+            var constants = string.Concat(c.ItemValues.Select(v => $"<value>{Escape(v)}</value>"));
+            variables.Append(c.Function is null
+                ? $"""<constant_variable id="oval:x:var:{n}" version="1" datatype="{c.Datatype}" comment="c">{constants}</constant_variable>"""
+                : $"""
+                    <constant_variable id="oval:x:var:{3000 + n}" version="1" datatype="{c.Datatype}" comment="c">{constants}</constant_variable>
+                    <local_variable id="oval:x:var:{n}" version="1" datatype="{c.Datatype}" comment="c">{c.Function.Replace("BASE", $"oval:x:var:{3000 + n}", StringComparison.Ordinal)}</local_variable>
+                    """);
             var value = c.StateByVariable
                 ? $"""<ind:value datatype="{c.Datatype}" operation="{c.Operation}" entity_check="{c.EntityCheck}" var_ref="oval:x:var:{1000 + n}" var_check="{c.VarCheck}"/>"""
                 : $"""<ind:value datatype="{c.Datatype}" operation="{c.Operation}" entity_check="{c.EntityCheck}">{Escape(c.StateValues[0])}</ind:value>""";
-            states.Append($"""<ind:variable_state id="oval:x:ste:{n}" version="1">{value}</ind:variable_state>""");
+            // A second entity, the item's var_ref, true or false, for the state's operator to combine.
+            var varRef = $"""<ind:var_ref>oval:x:var:{(c.VarRefMatches ? n : n + 1)}</ind:var_ref>""";
+            states.Append($"""<ind:variable_state id="oval:x:ste:{n}" version="1" operator="{c.StateOperator}">{varRef}{value}</ind:variable_state>""");
             if (c.StateByVariable)
             {
                 variables.Append($"""<constant_variable id="oval:x:var:{1000 + n}" version="1" datatype="{c.Datatype}" comment="c">{string.Concat(c.StateValues.Select(v => $"<value>{Escape(v)}</value>"))}</constant_variable>""");

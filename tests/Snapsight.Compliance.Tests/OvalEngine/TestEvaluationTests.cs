@@ -120,6 +120,19 @@ public sealed class TestEvaluationTests
     }
 
     [Theory]
+    // The item is named a with value no: its name entity is true, its value entity false.
+    [InlineData("AND", "F")]
+    [InlineData("OR", "T")]
+    [InlineData("ONE", "T")]
+    [InlineData("XOR", "T")]
+    public async Task A_states_operator_combines_its_entities(string stateOperator, string expected)
+    {
+        var states = $"""<ind:fake_state id="ste:1" version="1" operator="{stateOperator}"><ind:name>a</ind:name><ind:value>yes</ind:value></ind:fake_state>""";
+        var test = await RunAsync("check=\"all\"", """<ind:state state_ref="ste:1"/>""", new FakeProbe(Items("no")), states);
+        Assert.Equal(ResultCodes.Of(expected), test.Result);
+    }
+
+    [Theory]
     // The item's value entity holds yes and no.
     [InlineData("all", "F")]
     [InlineData("at least one", "T")]

@@ -108,7 +108,9 @@ public sealed partial class OvalEvaluator
     /// <summary>
     /// variable_object: its items are variables of this document, so the engine answers it,
     /// not a probe. One item per variable its var_ref entity selects: the var_ref and every
-    /// value as a <c>value</c> entity (OpenSCAP's variable probe does the same).
+    /// value as a <c>value</c> entity, as OpenSCAP's variable probe does. A variable without
+    /// values gives no item; one in error gives an item without values (its error in the
+    /// evidence), as OpenSCAP has it.
     /// </summary>
     private async Task<CollectedObject> VariableObjectAsync(OvalObject ovalObject, int depth, CancellationToken cancellationToken)
     {
@@ -122,12 +124,19 @@ public sealed partial class OvalEvaluator
         var items = new List<OvalItem>();
         foreach (var variableId in variableIds)
         {
-            var values = await VariableAsync(variableId, depth + 1, cancellationToken).ConfigureAwait(false);
-            if (values.Count > 0)
+            var entities = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["var_ref"] = [variableId] };
+            try
             {
-                items.Add(new OvalItem(
-                    new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal) { ["var_ref"] = [variableId], ["value"] = values },
-                    $"variable {variableId} = {string.Join(", ", values.Take(5))}{(values.Count > 5 ? ", ..." : "")}"));
+                var values = await VariableAsync(variableId, depth + 1, cancellationToken).ConfigureAwait(false);
+                if (values.Count > 0)
+                {
+                    entities["value"] = values;
+                    items.Add(new OvalItem(entities, $"variable {variableId} = [{string.Join(", ", values.Take(5))}{(values.Count > 5 ? ", ..." : "")}]"));
+                }
+            }
+            catch (OvalEvaluationException e)
+            {
+                items.Add(new OvalItem(entities, e.Message));
             }
         }
 
@@ -136,8 +145,8 @@ public sealed partial class OvalEvaluator
 
     /// <summary>
     /// A set: the union, intersection or complement (the first less the second) of its object
-    /// references' items, each filtered by the set's filters, or of its nested sets. An operand
-    /// in error, or not collected, makes the whole set so; an incomplete operand makes it incomplete.
+    /// references' items, each filtered by the set's filters, or of its nested sets; its flag
+    /// from the operands' flags by the specification's tables (<see cref="OvalSetOperations.CombineFlags"/>).
     /// </summary>
     private async Task<CollectedObject> SetAsync(RawElement set, int depth, CancellationToken cancellationToken)
     {
@@ -166,17 +175,21 @@ public sealed partial class OvalEvaluator
             throw new OvalEvaluationException($"a set has {operands.Count} operands, not one or two");
         }
 
-        if (operands.FirstOrDefault(o => o.Flag is CollectedFlag.Error or CollectedFlag.NotCollected or CollectedFlag.NotApplicable) is { } undecided)
+        var setOperator = set.Attribute("set_operator") ?? "UNION";
+        var items = OvalSetOperations.Apply(setOperator, [.. operands.Select(o => o.Items)]);
+        var flag = operands.Count == 1 ? operands[0].Flag : OvalSetOperations.CombineFlags(setOperator, operands[0].Flag, operands[1].Flag);
+        var message = operands.Select(o => o.Message).FirstOrDefault(m => m is not null);
+        return flag switch
         {
-            return undecided;
-        }
-
-        var items = OvalSetOperations.Apply(set.Attribute("set_operator") ?? "UNION", operands.Select(o => o.Items).ToArray());
-        var incomplete = operands.Any(o => o.Flag == CollectedFlag.Incomplete);
-        return incomplete ? new CollectedObject(CollectedFlag.Incomplete, items) : CollectedObject.Found(items);
+            CollectedFlag.Complete or CollectedFlag.DoesNotExist when items.Count == 0 => new CollectedObject(CollectedFlag.DoesNotExist, items),
+            CollectedFlag.Complete => CollectedObject.Found(items),
+            CollectedFlag.Incomplete => new CollectedObject(flag, items, message),
+            CollectedFlag.DoesNotExist => new CollectedObject(flag, [], message),
+            _ => new CollectedObject(flag, [], message ?? $"the set's operands combine to {flag}"),
+        };
     }
 
-    /// <summary>filter elements: an item is kept when it satisfies an include filter's state, dropped when it satisfies an exclude filter's.</summary>
+    /// <summary>filter elements: an exclude filter drops the items its state is true for, an include filter the items it is false for.</summary>
     private async Task<CollectedObject> FilterAsync(CollectedObject collected, IEnumerable<RawElement> filters, CancellationToken cancellationToken)
     {
         var kept = collected.Items;
@@ -191,13 +204,11 @@ public sealed partial class OvalEvaluator
             var next = new List<OvalItem>();
             foreach (var item in kept)
             {
-                var result = await StateAsync(filter.Text, item, cancellationToken).ConfigureAwait(false);
-                if (result is not (OvalResult.True or OvalResult.False))
-                {
-                    throw new OvalEvaluationException($"filter state {filter.Text} gave {result} for {item.Evidence}");
-                }
-
-                if ((result == OvalResult.True) == include)
+                // Only a decided result filters: exclude drops the true items, include the false
+                // ones (an entity the item lacks counts false); an item the state cannot decide
+                // (error, unknown) stays. OpenSCAP's probe_item_filtered does the same.
+                var result = await StateAsync(filter.Text, item, cancellationToken, whenEntityMissing: OvalResult.False).ConfigureAwait(false);
+                if (result != (include ? OvalResult.False : OvalResult.True))
                 {
                     next.Add(item);
                 }

@@ -10,11 +10,11 @@ public sealed partial class OvalEvaluator
 
     /// <summary>
     /// The state's result for the item: each entity compared, the entities combined by the
-    /// state's operator (AND, the default; the model keeps no other). A state entity the item
+    /// state's operator (AND by default; SSG's file permission states use OR). A state entity the item
     /// does not have is unknown, as OpenSCAP has it (its entity_check over no values), unless
-    /// its check_existence says it must not exist.
+    /// its check_existence says it must not exist; filters make it false (OpenSCAP's probes do).
     /// </summary>
-    private async Task<OvalResult> StateAsync(string stateId, OvalItem item, CancellationToken cancellationToken)
+    private async Task<OvalResult> StateAsync(string stateId, OvalItem item, CancellationToken cancellationToken, OvalResult whenEntityMissing = OvalResult.Unknown)
     {
         if (!_document.States.TryGetValue(stateId, out var state))
         {
@@ -24,18 +24,18 @@ public sealed partial class OvalEvaluator
         var results = new List<OvalResult>();
         foreach (var entity in state.Children.Where(c => !NotEntities.Contains(c.Name) && !IsNil(c)))
         {
-            results.Add(await StateEntityAsync(entity, item.Values(entity.Name), cancellationToken).ConfigureAwait(false));
+            results.Add(await StateEntityAsync(entity, item.Values(entity.Name), whenEntityMissing, cancellationToken).ConfigureAwait(false));
         }
 
-        return OvalResultTables.Combine("AND", results);
+        return OvalResultTables.Combine(state.Operator, results);
     }
 
-    private async Task<OvalResult> StateEntityAsync(RawElement entity, IReadOnlyList<string> itemValues, CancellationToken cancellationToken)
+    private async Task<OvalResult> StateEntityAsync(RawElement entity, IReadOnlyList<string> itemValues, OvalResult whenMissing, CancellationToken cancellationToken)
     {
         var mustNotExist = entity.Attribute("check_existence") == "none_exist";
         if (itemValues.Count == 0)
         {
-            return mustNotExist ? OvalResult.True : OvalResult.Unknown;
+            return mustNotExist ? OvalResult.True : whenMissing;
         }
 
         if (mustNotExist)

@@ -72,7 +72,7 @@ internal static class OvalFunctions
         return captured;
     }
 
-    /// <summary>substring: 1-based start (below 1 counts as 1), a negative length meaning "to the end"; a start past the end is an error.</summary>
+    /// <summary>substring: 1-based start (below 1 counts as 1), a negative length meaning "to the end"; a start past the last character is an error (OpenSCAP too).</summary>
     public static IReadOnlyList<string> Substring(string start, string length, IReadOnlyList<string> values)
     {
         if (!int.TryParse(start, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var from)
@@ -82,7 +82,7 @@ internal static class OvalFunctions
         }
 
         from = Math.Max(from, 1) - 1;
-        return [.. values.Select(value => from > value.Length
+        return [.. values.Select(value => from >= value.Length
             ? throw new OvalEvaluationException($"substring start {start} is past the end of \"{value}\"")
             : count < 0 || from + count > value.Length ? value[from..] : value.Substring(from, count))];
     }

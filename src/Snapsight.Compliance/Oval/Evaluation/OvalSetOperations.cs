@@ -20,6 +20,49 @@ internal static class OvalSetOperations
         };
     }
 
+    /// <summary>
+    /// The flag of a set from its two operands' flags (the OVAL 5.11 specification's set tables,
+    /// as OpenSCAP's probe_cobj_combine_flags writes them).
+    /// </summary>
+    public static CollectedFlag CombineFlags(string setOperator, CollectedFlag first, CollectedFlag second) => setOperator switch
+    {
+        "COMPLEMENT" => (first, second) switch
+        {
+            (CollectedFlag.Error, _) or (CollectedFlag.NotApplicable, _) => CollectedFlag.Error,
+            (CollectedFlag.DoesNotExist, CollectedFlag.NotApplicable) => CollectedFlag.Error,
+            (CollectedFlag.DoesNotExist, _) => CollectedFlag.DoesNotExist,
+            (_, CollectedFlag.Error) or (_, CollectedFlag.NotApplicable) => CollectedFlag.Error,
+            (CollectedFlag.NotCollected, _) => CollectedFlag.NotCollected,
+            (_, CollectedFlag.Incomplete) or (_, CollectedFlag.NotCollected) => CollectedFlag.Error,
+            (CollectedFlag.Incomplete, _) => CollectedFlag.Incomplete,
+            _ => CollectedFlag.Complete,
+        },
+        "INTERSECTION" => (first, second) switch
+        {
+            (CollectedFlag.Error, _) => CollectedFlag.Error,
+            (CollectedFlag.DoesNotExist, _) => CollectedFlag.DoesNotExist,
+            (_, CollectedFlag.Error) => CollectedFlag.Error,
+            (_, CollectedFlag.DoesNotExist) => CollectedFlag.DoesNotExist,
+            (CollectedFlag.Incomplete, CollectedFlag.NotApplicable) => CollectedFlag.NotApplicable,
+            (CollectedFlag.Incomplete, _) => CollectedFlag.Incomplete,
+            (CollectedFlag.NotCollected, _) or (_, CollectedFlag.NotCollected) => CollectedFlag.NotCollected,
+            (_, CollectedFlag.Incomplete) => CollectedFlag.Incomplete,
+            (CollectedFlag.NotApplicable, CollectedFlag.NotApplicable) => CollectedFlag.NotApplicable,
+            _ => CollectedFlag.Complete,
+        },
+        _ => (first, second) switch
+        {
+            (CollectedFlag.Error, _) or (_, CollectedFlag.Error) => CollectedFlag.Error,
+            (CollectedFlag.Incomplete, _) or (_, CollectedFlag.Incomplete) => CollectedFlag.Incomplete,
+            (CollectedFlag.Complete, CollectedFlag.NotCollected) or (CollectedFlag.NotCollected, CollectedFlag.Complete) => CollectedFlag.Incomplete,
+            (CollectedFlag.DoesNotExist, CollectedFlag.NotCollected) or (CollectedFlag.NotCollected, CollectedFlag.DoesNotExist) => CollectedFlag.Incomplete,
+            (CollectedFlag.NotCollected, _) or (_, CollectedFlag.NotCollected) => CollectedFlag.NotCollected,
+            (CollectedFlag.Complete, _) or (_, CollectedFlag.Complete) => CollectedFlag.Complete,
+            (CollectedFlag.DoesNotExist, _) or (_, CollectedFlag.DoesNotExist) => CollectedFlag.DoesNotExist,
+            _ => CollectedFlag.NotApplicable,
+        },
+    };
+
     private static IReadOnlyList<OvalItem> Distinct(IEnumerable<OvalItem> items) => [.. items.DistinctBy(Key, StringComparer.Ordinal)];
 
     private static string Key(OvalItem item) =>
