@@ -6,7 +6,7 @@ namespace Snapsight.Cli.Commands;
 /// <summary>
 /// The human-readable compliance report: what was evaluated and the score, then the rules that
 /// need attention (failed, then those that could not be decided, each with its reason), most
-/// severe first, and a count of every result.
+/// severe first, each with its reason when it has one, and a count of every result.
 /// </summary>
 internal static class ComplianceReportTable
 {
@@ -30,8 +30,8 @@ internal static class ComplianceReportTable
             output.WriteLine($"{heading} ({rules.Count})");
             foreach (var rule in rules)
             {
-                var detail = result == RuleResult.Fail ? (rule.Evidence is [var first, ..] ? first : rule.Reason) : rule.Reason;
-                output.WriteLine($"  {rule.Rule.Severity,-7} {ShortId(rule.Rule.Id)}  {rule.Rule.Title}{(detail is null ? "" : "  — " + detail)}");
+                // The evidence lists every item the checks reached, not only the wrong ones: it is in json and xccdf, not here.
+                output.WriteLine($"  {rule.Rule.Severity,-7} {ShortId(rule.Rule.Id)}  {rule.Rule.Title}{(rule.Reason is null ? "" : "  — " + rule.Reason)}");
             }
         }
 
