@@ -98,9 +98,25 @@ public sealed class AssessmentTests : IDisposable
         Assert.Equal(100, assessment.Score);
     }
 
-    private async Task<ComplianceAssessment> EvaluateAsync(string? profile, IReadOnlySet<string>? onlyRules = null)
+    [Fact]
+    public async Task Platforms_nested_as_deep_as_the_reader_allows_evaluate_within_the_hostile_input_bar()
     {
-        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(AssessmentDataStream.Text));
+        // 100 logical tests, each negating the one inside, around the "not_never" test (true): an even
+        // number of negations keeps it true, so the rule is checked (and fails: /etc/missing is missing).
+        const int depth = 100;
+        var inner = """<cpe-lang:logical-test operator="AND" negate="true"><cpe-lang:fact-ref name="cpe:/a:never"/></cpe-lang:logical-test>""";
+        var nested = string.Concat(Enumerable.Repeat("""<cpe-lang:logical-test operator="OR" negate="true">""", depth)) + inner + string.Concat(Enumerable.Repeat("</cpe-lang:logical-test>", depth));
+        var text = AssessmentDataStream.Text.Replace(inner, nested, StringComparison.Ordinal);
+        ComplianceAssessment? assessment = null;
+
+        Assert.Null(HostileInput.Run(async _ => assessment = await EvaluateAsync(Strict, text: text)));
+
+        Assert.Equal(RuleResult.Fail, assessment!.Rules.Single(r => r.Rule.Id == "xccdf_t_rule_applicable").Result);
+    }
+
+    private async Task<ComplianceAssessment> EvaluateAsync(string? profile, IReadOnlySet<string>? onlyRules = null, string text = AssessmentDataStream.Text)
+    {
+        using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
         var content = ScapDataStreamReader.Read(stream);
         using var fileSystem = new HostDirectoryFileSystem(root.Path);
         return await BenchmarkEvaluator.EvaluateAsync(content, profile, new ProbeContext(new FileTree(fileSystem)), onlyRules);
