@@ -16,17 +16,35 @@ public static class RuleChoice
             var id = matches switch
             {
                 [var one] => one,
-                [] => throw new ArgumentException($"the benchmark has no rule {name}"),
+                [] => throw new ArgumentException($"the benchmark has no rule {name} ({Choices(profile, name)})"),
                 _ => throw new ArgumentException($"{name} could mean {string.Join(", ", matches)}: give the whole id"),
             };
             if (!profile.SelectedRuleIds.Contains(id))
             {
-                throw new ArgumentException($"{id} is not selected by {(profile.ProfileId is { } p ? "profile " + p : "the default selection")}");
+                throw new ArgumentException($"{id} is not selected by {ProfileName(profile)}");
             }
 
             chosen.Add(id);
         }
 
         return chosen;
+    }
+
+    private static string ProfileName(EffectiveProfile profile) => profile.ProfileId is { } p ? "profile " + p : "the default selection";
+
+    /// <summary>
+    /// The selected rules whose names contain what the user typed, as short as <c>--rule</c> accepts
+    /// them: a profile selects hundreds, too many for one line of an error.
+    /// </summary>
+    private static string Choices(EffectiveProfile profile, string name)
+    {
+        var near = profile.SelectedRuleIds
+            .Select(id => id.IndexOf("_rule_", StringComparison.Ordinal) is >= 0 and var at ? id[(at + "_rule_".Length)..] : id)
+            .Where(shortName => shortName.Contains(name, StringComparison.Ordinal))
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        return near.Count > 0
+            ? $"{ProfileName(profile)} selects {string.Join(", ", near)}"
+            : $"{ProfileName(profile)} selects {profile.SelectedRuleIds.Count} rules, none with {name} in its name";
     }
 }
