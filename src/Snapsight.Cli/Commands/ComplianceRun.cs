@@ -28,6 +28,19 @@ internal static class ComplianceRun
             $"no SCAP Security Guide content for {os.Name} {os.VersionId} is installed in {SecurityGuideContent.DefaultDirectory} (installed: {installed}): pass --datastream FILE");
     }
 
+    /// <summary>The profile id the user means (null: the benchmark's default selection), or a usage error naming the choices.</summary>
+    public static string? ChooseProfile(Benchmark benchmark, string? asked, string optionName)
+    {
+        try
+        {
+            return ProfileChoice.Resolve(benchmark, asked);
+        }
+        catch (ArgumentException e)
+        {
+            throw new UsageException($"{optionName}: {e.Message}");
+        }
+    }
+
     /// <summary>Evaluates the profile the user asked for (through <paramref name="optionName"/>) against the opened target.</summary>
     public static async Task<ComplianceReport> EvaluateAsync(
         InventoryTarget opened,
@@ -40,17 +53,8 @@ internal static class ComplianceRun
         CancellationToken cancellationToken)
     {
         var benchmark = content.Collection.Benchmark;
-        string? profileId;
+        var profileId = ChooseProfile(benchmark, askedProfile, optionName);
         IReadOnlySet<string>? rules;
-        try
-        {
-            profileId = ProfileChoice.Resolve(benchmark, askedProfile);
-        }
-        catch (ArgumentException e)
-        {
-            throw new UsageException($"{optionName}: {e.Message}");
-        }
-
         try
         {
             rules = askedRules.Count == 0 ? null : RuleChoice.Resolve(benchmark, ProfileResolver.Resolve(benchmark, profileId), askedRules);

@@ -78,6 +78,10 @@ internal static class ScanCommand
             }
 
             (Compliance.DataStreams.DataStreamCollection, string)? content = parse.GetValue(dataStream) is { } file ? ComplianceRun.ReadContent(file) : null;
+            if (content is { } given && complianceProfile is not null)
+            {
+                ComplianceRun.ChooseProfile(given.Item1.Benchmark, complianceProfile, "--compliance");
+            }
             using var storeOpening = StoreOpening.Start(DbPathOption.Resolve(parse, db), cancellationToken);
             var path = parse.GetValue(target)!;
             var progress = new ScanProgress();

@@ -13,6 +13,8 @@ internal sealed class StoreOpening : IDisposable
     private readonly CancellationTokenSource _read;
     private readonly Task<AdvisoryStore> _opening;
 
+    private volatile bool _failed;
+
     private StoreOpening(string path, CancellationToken cancellationToken)
     {
         _read = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -24,6 +26,9 @@ internal sealed class StoreOpening : IDisposable
             }
             catch
             {
+                // Marked before the read is cancelled: the read's handler must know why it stopped
+                // although the task is not yet faulted while this catch block runs.
+                _failed = true;
                 _read.Cancel();
                 throw;
             }
@@ -46,9 +51,9 @@ internal sealed class StoreOpening : IDisposable
         {
             return await read(ReadToken).ConfigureAwait(false);
         }
-        catch (OperationCanceledException) when (_opening.IsFaulted)
+        catch (OperationCanceledException) when (_failed)
         {
-            await _opening.ConfigureAwait(false);
+            await _opening.ConfigureAwait(false); // throws the store's error
             throw;
         }
     }
@@ -70,6 +75,17 @@ internal sealed class StoreOpening : IDisposable
             return;
         }
 
-        _opening.ContinueWith(t => t.Result.Dispose(), CancellationToken.None, TaskContinuationOptions.OnlyOnRanToCompletion, TaskScheduler.Default);
+        _opening.ContinueWith(
+            t =>
+            {
+                _read.Dispose();
+                if (t.IsCompletedSuccessfully)
+                {
+                    t.Result.Dispose();
+                }
+            },
+            CancellationToken.None,
+            TaskContinuationOptions.None,
+            TaskScheduler.Default);
     }
 }

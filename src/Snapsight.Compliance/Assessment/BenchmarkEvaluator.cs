@@ -2,6 +2,7 @@ using Snapsight.Compliance.DataStreams;
 using Snapsight.Compliance.Oval;
 using Snapsight.Compliance.Oval.Evaluation;
 using Snapsight.Compliance.Xccdf;
+using Snapsight.Disk.FileSystems;
 
 namespace Snapsight.Compliance.Assessment;
 
@@ -14,8 +15,6 @@ namespace Snapsight.Compliance.Assessment;
 /// </summary>
 public static class BenchmarkEvaluator
 {
-    public const string OvalSystem = "http://oval.mitre.org/XMLSchema/oval-definitions-5";
-
     /// <summary>How many evidence lines a rule keeps; the rest are counted in the last one.</summary>
     public const int MaxEvidence = 20;
 
@@ -53,9 +52,15 @@ public static class BenchmarkEvaluator
                 continue;
             }
 
-            if (!benchmarkApplies || !await AppliesAsync(applicability, rule, ancestors, cancellationToken).ConfigureAwait(false))
+            if (!benchmarkApplies)
             {
-                outcomes.Add(new RuleOutcome(rule, RuleResult.NotApplicable, "the rule's platform does not match the target", []));
+                outcomes.Add(new RuleOutcome(rule, RuleResult.NotApplicable, $"the benchmark is for another system ({string.Join(", ", benchmark.Platforms)})", []));
+                continue;
+            }
+
+            if (!await AppliesAsync(applicability, rule, ancestors, cancellationToken).ConfigureAwait(false))
+            {
+                outcomes.Add(new RuleOutcome(rule, RuleResult.NotApplicable, "the rule's platform, or its group's, does not match the target", []));
                 continue;
             }
 
@@ -80,16 +85,21 @@ public static class BenchmarkEvaluator
         return await applicability.AppliesAsync(rule.Platforms, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The rule's first OVAL check, evaluated; a rule with none (a questionnaire only) is not checked.</summary>
+    /// <summary>
+    /// The rule's first OVAL check, evaluated through its first content ref this data stream holds
+    /// (XCCDF 1.2, 6.4.4.4: a checker moves on to the next ref it can process); a rule with no OVAL
+    /// check is not checked.
+    /// </summary>
     private static async Task<RuleOutcome> CheckAsync(DataStreamCollection content, Rule rule, Func<string, OvalEvaluator?> evaluatorFor, CancellationToken cancellationToken)
     {
-        var check = rule.Checks.FirstOrDefault(c => c.System == OvalSystem);
-        var reference = check?.ContentRefs is [var first, ..] ? first : null;
-        if (check is null || reference is null)
+        var check = rule.Checks.FirstOrDefault(c => c.System == CheckSystems.Oval);
+        if (check is null || check.ContentRefs.Count == 0)
         {
-            return new RuleOutcome(rule, RuleResult.NotChecked, rule.Checks.Count == 0 ? "the rule has no automated check" : "the rule has only a manual (OCIL) check", []);
+            var systems = rule.Checks.Select(c => c.System).Where(s => s != CheckSystems.Oval).Distinct().ToList();
+            return new RuleOutcome(rule, RuleResult.NotChecked, systems.Count == 0 ? "the rule has no automated check" : $"the rule has no OVAL check (only {string.Join(", ", systems)})", []);
         }
 
+        var reference = check.ContentRefs.FirstOrDefault(r => content.OvalByHref.ContainsKey(r.Href)) ?? check.ContentRefs[0];
         if (content.RemoteByHref.TryGetValue(reference.Href, out var url))
         {
             return new RuleOutcome(rule, RuleResult.NotChecked, $"the check's content is at {url}, which is never fetched", []);
@@ -107,12 +117,16 @@ public static class BenchmarkEvaluator
 
         var outcome = await evaluator.EvaluateAsync(definitionId, cancellationToken).ConfigureAwait(false);
         var result = OvalResultMapping.ToRuleResult(outcome.Result, definition.Class, check.Negate);
-        return new RuleOutcome(rule, result, result == RuleResult.Pass ? null : outcome.Reason, Evidence(outcome));
+        return new RuleOutcome(rule, result, result == RuleResult.Pass || outcome.Reason is null ? null : TreePath.Printable(outcome.Reason), Evidence(outcome));
     }
 
+    /// <summary>
+    /// The items' evidence, each once; control characters from a hostile disk's names escaped here,
+    /// where it leaves the engine for the terminal and the XML and JSON writers.
+    /// </summary>
     private static List<string> Evidence(DefinitionOutcome outcome)
     {
-        var all = outcome.Tests.SelectMany(t => t.Evidence).Distinct(StringComparer.Ordinal).ToList();
+        var all = outcome.Tests.SelectMany(t => t.Evidence).Distinct(StringComparer.Ordinal).Select(e => TreePath.Printable(e)).ToList();
         return all.Count <= MaxEvidence ? all : [.. all.Take(MaxEvidence - 1), $"… and {all.Count - MaxEvidence + 1} more"];
     }
 
@@ -132,7 +146,7 @@ public static class BenchmarkEvaluator
                 continue;
             }
 
-            foreach (var check in rule.Checks.Where(c => c.System == OvalSystem))
+            foreach (var check in rule.Checks.Where(c => c.System == CheckSystems.Oval))
             {
                 foreach (var reference in check.ContentRefs)
                 {

@@ -65,9 +65,10 @@ internal sealed class PlatformApplicability(DataStreamCollection content, Func<s
             parts.Add(await LogicalTestAsync(nested, cancellationToken).ConfigureAwait(false));
         }
 
+        // A fact-ref is a CPE name, never a platform: "#p" there names nothing, so no platform can reach itself.
         foreach (var name in test.FactRefs)
         {
-            parts.Add(await HoldsAsync(name, cancellationToken).ConfigureAwait(false));
+            parts.Add(await CpeNameAsync(name, cancellationToken).ConfigureAwait(false));
         }
 
         foreach (var check in test.CheckFactRefs)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Xml;
 using Snapsight.Compliance.Assessment;
+using Snapsight.Compliance.Xccdf;
 
 namespace Snapsight.Compliance.Reports;
 
@@ -65,10 +66,8 @@ public static class XccdfResultWriter
         var rule = outcome.Rule;
         xml.WriteStartElement("rule-result", Xccdf);
         xml.WriteAttributeString("idref", rule.Id);
-        if (rule.Severity != "unknown")
-        {
-            xml.WriteAttributeString("severity", rule.Severity);
-        }
+        // The schema allows these five; content that says anything else is written as unknown.
+        xml.WriteAttributeString("severity", rule.Severity is "info" or "low" or "medium" or "high" ? rule.Severity : "unknown");
 
         xml.WriteAttributeString("time", Time(time));
         xml.WriteAttributeString("weight", rule.Weight.ToString("0.######", CultureInfo.InvariantCulture));
@@ -89,7 +88,7 @@ public static class XccdfResultWriter
             xml.WriteEndElement();
         }
 
-        if (outcome.Result != RuleResult.NotSelected && rule.Checks.FirstOrDefault(c => c.System == BenchmarkEvaluator.OvalSystem) is { } check)
+        if (outcome.Result != RuleResult.NotSelected && rule.Checks.FirstOrDefault(c => c.System == CheckSystems.Oval) is { } check)
         {
             xml.WriteStartElement("check", Xccdf);
             xml.WriteAttributeString("system", check.System);

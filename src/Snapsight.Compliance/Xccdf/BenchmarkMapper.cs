@@ -91,7 +91,6 @@ internal static class BenchmarkMapper
         check.ChildrenNamed("check-export").Select(e => new CheckExport(e.Required("value-id"), e.Required("export-name"))).ToArray())
     {
         Negate = Flag(check, "negate", false),
-        MultiCheck = Flag(check, "multi-check", false),
     };
 
     /// <summary>An item's weight: a non-negative decimal, 1 when absent.</summary>

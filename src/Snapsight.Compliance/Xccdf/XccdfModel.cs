@@ -79,9 +79,6 @@ public sealed record RuleCheck(
 {
     /// <summary>The check's pass and fail swap (<c>negate="true"</c>).</summary>
     public bool Negate { get; init; }
-
-    /// <summary>A content ref without a name stands for every definition of the document, each its own result (<c>multi-check="true"</c>).</summary>
-    public bool MultiCheck { get; init; }
 }
 
 /// <summary>For OVAL: <see cref="Href"/> names the OVAL document, <see cref="Name"/> the definition id.</summary>

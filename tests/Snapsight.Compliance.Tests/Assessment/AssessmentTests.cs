@@ -114,6 +114,20 @@ public sealed class AssessmentTests : IDisposable
         Assert.Equal(RuleResult.Fail, assessment!.Rules.Single(r => r.Rule.Id == "xccdf_t_rule_applicable").Result);
     }
 
+    [Fact]
+    public async Task A_platform_that_names_itself_is_a_cpe_name_nobody_has_not_a_loop()
+    {
+        // cpe-lang: a fact-ref names a CPE name, never a platform; "#never" is in no dictionary, so it does not hold.
+        var text = AssessmentDataStream.Text.Replace("""<cpe-lang:fact-ref name="cpe:/a:never"/>""", """<cpe-lang:fact-ref name="#never"/>""", StringComparison.Ordinal);
+        ComplianceAssessment? assessment = null;
+
+        Assert.Null(HostileInput.Run(async _ => assessment = await EvaluateAsync(Strict, text: text)));
+
+        var results = assessment!.Rules.ToDictionary(r => r.Rule.Id, r => r.Result);
+        Assert.Equal(RuleResult.NotApplicable, results["xccdf_t_rule_not_applicable"]);
+        Assert.Equal(RuleResult.Fail, results["xccdf_t_rule_applicable"]);
+    }
+
     private async Task<ComplianceAssessment> EvaluateAsync(string? profile, IReadOnlySet<string>? onlyRules = null, string text = AssessmentDataStream.Text)
     {
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));

@@ -131,4 +131,23 @@ public sealed class OvalEngineHostileTests
         Assert.Null(HostileInput.Run(async ct => outcome = await Evaluator(definitions.ToString(), new FakeProbe()).EvaluateAsync("def:1", ct)));
         Assert.Equal(OvalResult.Error, outcome!.Result);
     }
+
+    [Fact]
+    public void Many_tests_reached_many_times_stay_linear()
+    {
+        // def:2 reaches 50,000 tests (none defined: each an error); def:1 extends it 1,000 times.
+        // Keeping each test once by scanning the list would be 10^11 comparisons.
+        var definitions = new StringBuilder("<definitions><definition id=\"def:1\" class=\"compliance\" version=\"1\"><criteria operator=\"OR\">");
+        definitions.Insert(definitions.Length, "<extend_definition definition_ref=\"def:2\"/>", 1000);
+        definitions.Append("</criteria></definition><definition id=\"def:2\" class=\"compliance\" version=\"1\"><criteria operator=\"OR\">");
+        for (var i = 0; i < 50_000; i++)
+        {
+            definitions.Append($"<criterion test_ref=\"tst:{i}\"/>");
+        }
+
+        definitions.Append("</criteria></definition></definitions>");
+        DefinitionOutcome? outcome = null;
+        Assert.Null(HostileInput.Run(async ct => outcome = await Evaluator(definitions.ToString(), new FakeProbe()).EvaluateAsync("def:1", ct)));
+        Assert.Equal(50_000, outcome!.Tests.Count);
+    }
 }

@@ -94,12 +94,12 @@ public sealed partial class OvalEvaluator
             return new DefinitionOutcome(definitionId, OvalResult.NotEvaluated, [], "the definition has no criteria");
         }
 
-        var tests = new List<TestOutcome>();
+        var tests = new ReachedTests();
         var decision = await CriteriaNodeAsync(definition.Criteria, tests, depth, cancellationToken).ConfigureAwait(false);
-        return new DefinitionOutcome(definitionId, decision.Result, tests, decision.Reason);
+        return new DefinitionOutcome(definitionId, decision.Result, tests.All, decision.Reason);
     }
 
-    private async Task<Decision> CriteriaNodeAsync(OvalCriteriaNode node, List<TestOutcome> tests, int depth, CancellationToken cancellationToken)
+    private async Task<Decision> CriteriaNodeAsync(OvalCriteriaNode node, ReachedTests tests, int depth, CancellationToken cancellationToken)
     {
         if (depth > MaxDepth)
         {
@@ -111,16 +111,14 @@ public sealed partial class OvalEvaluator
         {
             case OvalCriterion criterion:
                 var test = await TestAsync(criterion.TestRef, depth + 1, cancellationToken).ConfigureAwait(false);
-                if (!tests.Any(t => t.TestId == test.TestId))
-                {
-                    tests.Add(test);
-                }
+                tests.Add(test);
 
                 decision = new Decision(test.Result, test.Reason);
                 break;
             case OvalExtendDefinition extend:
                 var extended = await DefinitionAsync(extend.DefinitionRef, depth + 1, cancellationToken).ConfigureAwait(false);
-                tests.AddRange(extended.Tests.Where(t => !tests.Any(seen => seen.TestId == t.TestId)));
+                tests.AddFrom(extended);
+
                 decision = new Decision(extended.Result, extended.Reason);
                 break;
             case OvalCriteria criteria:

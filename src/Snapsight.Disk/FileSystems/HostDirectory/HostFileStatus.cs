@@ -14,6 +14,7 @@ internal static class HostFileStatus
     private const int AtSymlinkNoFollow = 0x100;
     private const uint StatxBasicStats = 0x7ff;
     private const int StatxSize = 256;
+    private const uint OwnerFields = 0x1c;
 
     private static bool _unavailable;
 
@@ -38,7 +39,13 @@ internal static class HostFileStatus
             return null;
         }
 
-        // struct statx: stx_nlink at 16, stx_uid at 20, stx_gid at 24 (linux/stat.h).
+        // struct statx: stx_mask at 0, stx_nlink at 16, stx_uid at 20, stx_gid at 24 (linux/stat.h);
+        // the mask says which fields the file system filled in (STATX_NLINK | STATX_UID | STATX_GID).
+        if ((BinaryPrimitives.ReadUInt32LittleEndian(buffer) & OwnerFields) != OwnerFields)
+        {
+            return null;
+        }
+
         return (BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(20)),
             BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(24)),
             BinaryPrimitives.ReadUInt32LittleEndian(buffer.AsSpan(16)));
