@@ -9,7 +9,11 @@ internal static class BenchmarkMapper
     {
         var profiles = benchmark.ChildrenNamed("Profile").Select(MapProfile).ToArray();
         CheckProfileChains(benchmark, profiles);
-        return new Benchmark(
+        var platforms = (benchmark.Child("platform-specification")?.ChildrenNamed("platform") ?? [])
+            .Select(p => new CpePlatform(p.Required("id"), MapLogicalTest(p.Child("logical-test") ?? throw new ScapFormatException(p.Name, p.Line, "no logical-test"))))
+            .ToArray();
+        Unique(benchmark, "platform", platforms.Select(p => p.Id));
+        var mapped = new Benchmark(
             benchmark.Required("id"),
             TextOf(benchmark, "title"),
             TextOf(benchmark, "version"),
@@ -19,11 +23,27 @@ internal static class BenchmarkMapper
             benchmark.ChildrenNamed("Rule").Select(MapRule).ToArray())
         {
             Platforms = Platforms(benchmark),
-            PlatformSpecifications = (benchmark.Child("platform-specification")?.ChildrenNamed("platform") ?? [])
-                .Select(p => new CpePlatform(p.Required("id"), MapLogicalTest(p.Child("logical-test") ?? throw new ScapFormatException(p.Name, p.Line, "no logical-test"))))
-                .ToDictionary(p => p.Id, StringComparer.Ordinal),
+            PlatformSpecifications = platforms.ToDictionary(p => p.Id, StringComparer.Ordinal),
         };
+        Unique(benchmark, "rule", mapped.AllRules().Select(r => r.Rule.Id));
+        Unique(benchmark, "group", AllGroups(mapped.Groups).Select(g => g.Id));
+        return mapped;
     }
+
+    /// <summary>A format error when an id is given twice: XCCDF ids are unique, and everything after looks items up by id.</summary>
+    private static void Unique(RawElement benchmark, string kind, IEnumerable<string> ids)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var id in ids)
+        {
+            if (!seen.Add(id))
+            {
+                throw new ScapFormatException("Benchmark", benchmark.Line, $"two {kind}s with id {id}");
+            }
+        }
+    }
+
+    private static IEnumerable<Group> AllGroups(IReadOnlyList<Group> groups) => groups.Concat(groups.SelectMany(g => AllGroups(g.Groups)));
 
     /// <summary>Maps a logical test and the tests nested in it, without recursion (a hostile stream may nest them deeply).</summary>
     private static CpeLogicalTest MapLogicalTest(RawElement root)

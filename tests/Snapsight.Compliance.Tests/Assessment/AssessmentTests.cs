@@ -128,6 +128,17 @@ public sealed class AssessmentTests : IDisposable
         Assert.Equal(RuleResult.Fail, results["xccdf_t_rule_applicable"]);
     }
 
+    [Theory]
+    [InlineData("xccdf_t_rule_vulnerable", "xccdf_t_rule_pass", "two rules with id xccdf_t_rule_pass")]
+    [InlineData("platform id=\"not_never\"", "platform id=\"never\"", "two platforms with id never")]
+    public void An_id_given_twice_is_a_format_error_not_a_crash(string replaced, string by, string message)
+    {
+        // XCCDF 1.2 ids are unique within a benchmark; a mutated data stream found the evaluator's lookups throwing on a repeated one.
+        var text = AssessmentDataStream.Text.Replace(replaced, by, StringComparison.Ordinal);
+        var error = HostileInput.Rejects(_ => Task.FromResult(ScapDataStreamReader.Read(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text)))));
+        Assert.Contains(message, Assert.IsType<ScapFormatException>(error).Message, StringComparison.Ordinal);
+    }
+
     private async Task<ComplianceAssessment> EvaluateAsync(string? profile, IReadOnlySet<string>? onlyRules = null, string text = AssessmentDataStream.Text)
     {
         using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(text));
