@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Snapsight.Advisories.Versions;
 
 namespace Snapsight.Compliance.Oval.Evaluation;
 
@@ -22,7 +23,7 @@ public static class OvalComparison
             "boolean" => Equality(operation, ParseBoolean(systemValue) is { } left && ParseBoolean(contentValue) is { } right ? left.CompareTo(right) : null),
             "version" => Ordered(operation, CompareVersion(systemValue, contentValue)),
             "evr_string" => Ordered(operation, RpmVersionOrder.Compare(systemValue, contentValue)),
-            "debian_evr_string" => Ordered(operation, DebianVersionOrder.Compare(systemValue, contentValue)),
+            "debian_evr_string" => Ordered(operation, DpkgVersionComparer.Instance.TryCompare(systemValue, contentValue, out var order) ? order : null),
             "binary" => Equality(operation, IsHex(systemValue) && IsHex(contentValue) ? string.Compare(systemValue, contentValue, StringComparison.OrdinalIgnoreCase) : null),
             "ipv4_address" => CompareAddress(operation, AddressFamily.InterNetwork, systemValue, contentValue),
             "ipv6_address" => CompareAddress(operation, AddressFamily.InterNetworkV6, systemValue, contentValue),
