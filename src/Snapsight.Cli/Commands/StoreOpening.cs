@@ -66,26 +66,19 @@ internal sealed class StoreOpening : IDisposable
     {
         if (_opening.IsCompleted)
         {
-            _read.Dispose();
-            if (_opening.IsCompletedSuccessfully)
-            {
-                _opening.Result.Dispose();
-            }
-
+            Close(_opening);
             return;
         }
 
-        _opening.ContinueWith(
-            t =>
-            {
-                _read.Dispose();
-                if (t.IsCompletedSuccessfully)
-                {
-                    t.Result.Dispose();
-                }
-            },
-            CancellationToken.None,
-            TaskContinuationOptions.None,
-            TaskScheduler.Default);
+        _opening.ContinueWith(Close, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+    }
+
+    private void Close(Task<AdvisoryStore> opening)
+    {
+        _read.Dispose();
+        if (opening.IsCompletedSuccessfully)
+        {
+            opening.Result.Dispose();
+        }
     }
 }
