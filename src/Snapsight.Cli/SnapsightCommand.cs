@@ -18,11 +18,17 @@ internal static class SnapsightCommand
         root.Subcommands.Add(ScanCommand.Build());
         root.Subcommands.Add(ComplianceCommand.Build());
         root.Subcommands.Add(DbCommand.Build());
+        root.Subcommands.Add(ServerCommand.Build());
         return root;
     }
 
     public static async Task<int> RunAsync(string[] args)
     {
+        if (args is [ServerCommand.Name, ..])
+        {
+            return ServerCommand.Exec(args);
+        }
+
         var parse = Build().Parse(args);
         if (parse.Errors.Count > 0)
         {

@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Snapsight.Control.Audit;
+using Snapsight.Control.Identity;
+using Snapsight.Control.Persistence;
+using Snapsight.Control.Setup;
+using Snapsight.Control.Tenancy;
+using Snapsight.Control.Tokens;
+
+namespace Snapsight.Control;
+
+/// <summary>Registers the control plane's services on the chosen database.</summary>
+public static class ControlServices
+{
+    public static IServiceCollection AddControlPlane(this IServiceCollection services, ControlSettings settings)
+    {
+        if (settings.Database.Provider == DatabaseProvider.Sqlite)
+        {
+            services.AddDbContext<SqliteControlDbContext>(options => options.UseSqlite(settings.Database.ConnectionString));
+            services.AddScoped<ControlDbContext>(provider => provider.GetRequiredService<SqliteControlDbContext>());
+        }
+        else
+        {
+            services.AddDbContext<PostgresControlDbContext>(options => options.UseNpgsql(settings.Database.ConnectionString));
+            services.AddScoped<ControlDbContext>(provider => provider.GetRequiredService<PostgresControlDbContext>());
+        }
+
+        services.AddSingleton(settings);
+        services.AddSingleton(settings.PasswordHashing);
+        services.AddSingleton(settings.SignInLimits);
+        services.AddSingleton(settings.SubscriptionTokens);
+        services.AddSingleton(_ => SigningKey.LoadOrCreate(settings.SigningKeyFile));
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<PasswordHasher>();
+        services.AddSingleton<AccessTokens>();
+        services.AddSingleton<SignInThrottle>();
+        services.AddScoped<TenantContext>();
+        services.AddScoped<AuditLog>();
+        services.AddScoped<SignInService>();
+        services.AddScoped<SubscriptionTokenService>();
+        services.AddScoped<UserAccounts>();
+        services.AddScoped<SubscriptionSetup>();
+        return services;
+    }
+
+    /// <summary>Brings the database schema up to date: the server does this at every start.</summary>
+    public static Task MigrateAsync(ControlDbContext db, CancellationToken ct) => db.Database.MigrateAsync(ct);
+}

@@ -1,0 +1,122 @@
+using System.Linq.Expressions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Snapsight.Control.Audit;
+using Snapsight.Control.Tenancy;
+using Snapsight.Control.Tokens;
+
+namespace Snapsight.Control.Persistence;
+
+/// <summary>
+/// The control plane's database. Every <see cref="ITenantOwned"/> row is filtered to the caller's
+/// subscription by a global query filter, and saving a row into another subscription is refused,
+/// so a missing check in an endpoint cannot leak or change another tenant's data. Code that must
+/// look across subscriptions (sign-in, token look-up) says so with <c>IgnoreQueryFilters</c>, and
+/// a test keeps that to an allow-list of files.
+/// </summary>
+public abstract class ControlDbContext(DbContextOptions options, TenantContext tenant) : DbContext(options)
+{
+    /// <summary>Read by the query filters at query time; EF Core makes it a parameter.</summary>
+    public Guid? CurrentSubscriptionId => tenant.SubscriptionId;
+
+    public DbSet<Subscription> Subscriptions => Set<Subscription>();
+
+    public DbSet<User> Users => Set<User>();
+
+    public DbSet<SubscriptionToken> SubscriptionTokens => Set<SubscriptionToken>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RefuseCrossTenantWrites();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RefuseCrossTenantWrites();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Every time is UTC. SQLite hands DateTime back unspecified and Npgsql insists on UTC for
+        // timestamptz, so the kind is stated on the way in and out.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(32);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Subscription>(subscription =>
+        {
+            subscription.Property(s => s.Name).HasMaxLength(ControlLimits.NameLength);
+            subscription.HasIndex(s => s.Name).IsUnique();
+            // A subscription is visible to its own users only, like the rows it owns.
+            subscription.HasQueryFilter(s => s.Id == CurrentSubscriptionId);
+        });
+        modelBuilder.Entity<User>(user =>
+        {
+            user.Property(u => u.Username).HasMaxLength(ControlLimits.UsernameLength);
+            user.Property(u => u.NormalizedUsername).HasMaxLength(ControlLimits.UsernameLength);
+            user.Property(u => u.PasswordHash).HasMaxLength(256);
+            user.HasIndex(u => u.NormalizedUsername).IsUnique();
+            user.HasOne<Subscription>().WithMany().HasForeignKey(u => u.SubscriptionId);
+        });
+        modelBuilder.Entity<SubscriptionToken>(token =>
+        {
+            token.Property(t => t.ValueHash).HasMaxLength(32);
+            token.HasIndex(t => t.ValueHash).IsUnique();
+            token.HasOne<Subscription>().WithMany().HasForeignKey(t => t.SubscriptionId);
+        });
+        modelBuilder.Entity<AuditEntry>(entry =>
+        {
+            entry.Property(e => e.Actor).HasMaxLength(ControlLimits.AuditTextLength);
+            entry.Property(e => e.Action).HasMaxLength(64);
+            entry.Property(e => e.Target).HasMaxLength(ControlLimits.AuditTextLength);
+            entry.Property(e => e.Detail).HasMaxLength(ControlLimits.AuditTextLength);
+            entry.Property(e => e.Client).HasMaxLength(ControlLimits.AuditTextLength);
+            entry.HasIndex(e => new { e.SubscriptionId, e.At });
+        });
+
+        foreach (var entity in modelBuilder.Model.GetEntityTypes())
+        {
+            if (typeof(ITenantOwned).IsAssignableFrom(entity.ClrType))
+            {
+                entity.SetQueryFilter(TenantFilter(entity.ClrType));
+            }
+        }
+    }
+
+    private LambdaExpression TenantFilter(Type entityType)
+    {
+        // e => e.SubscriptionId == this.CurrentSubscriptionId
+        var row = Expression.Parameter(entityType, "e");
+        var owner = Expression.Convert(Expression.Property(row, nameof(ITenantOwned.SubscriptionId)), typeof(Guid?));
+        var current = Expression.Property(Expression.Constant(this), nameof(CurrentSubscriptionId));
+        return Expression.Lambda(Expression.Equal(owner, current), row);
+    }
+
+    private void RefuseCrossTenantWrites()
+    {
+        foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
+        {
+            if (entry.State is EntityState.Unchanged or EntityState.Detached)
+            {
+                continue;
+            }
+
+            // Rows written outside a request (set-up, sign-in bookkeeping) carry their own subscription.
+            if (tenant.SubscriptionId is { } current && entry.Entity.SubscriptionId != current)
+            {
+                throw new InvalidOperationException(
+                    $"Refused to save a {entry.Metadata.ClrType.Name} of another subscription.");
+            }
+        }
+    }
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        value => value.Kind == DateTimeKind.Utc ? value : DateTime.SpecifyKind(value.ToUniversalTime(), DateTimeKind.Utc),
+        value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}

@@ -1,0 +1,54 @@
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Snapsight.Control;
+using Snapsight.Control.Persistence;
+using Snapsight.Server.Api;
+using Snapsight.Server.Auth;
+using Snapsight.Server.Tokens;
+
+namespace Snapsight.Server.Hosting;
+
+/// <summary>Builds the web application: the control plane's services, authentication, and every endpoint group.</summary>
+public static class ServerApp
+{
+    public static WebApplication Build(ServerOptions options, Action<IServiceCollection>? overrides = null)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = options.DataDirectory });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.ClearProviders().AddSimpleConsole(console => console.SingleLine = true);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+
+        builder.Services.AddControlPlane(options.Control);
+        // ASP.NET Core's own keys (not the access-token key) stay in the data folder, not the user's home.
+        builder.Services.AddDataProtection().PersistKeysToFileSystem(
+            new DirectoryInfo(Path.Combine(options.DataDirectory, "data-protection-keys")));
+        builder.Services.ConfigureHttpJsonOptions(json =>
+            json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi("v1");
+        builder.Services.AddSnapsightAuthentication();
+        overrides?.Invoke(builder.Services);
+
+        var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+
+        app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
+        app.MapSignIn();
+        app.MapSubscriptionTokens();
+        app.MapSubscriptionApi();
+        return app;
+    }
+
+    /// <summary>Brings the database schema up to date before the first request.</summary>
+    public static async Task PrepareAsync(WebApplication app, CancellationToken ct)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        await ControlServices.MigrateAsync(scope.ServiceProvider.GetRequiredService<ControlDbContext>(), ct).ConfigureAwait(false);
+    }
+}

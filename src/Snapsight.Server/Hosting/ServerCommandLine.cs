@@ -1,0 +1,129 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Snapsight.Control;
+using Snapsight.Control.Persistence;
+using Snapsight.Control.Setup;
+
+namespace Snapsight.Server.Hosting;
+
+/// <summary>
+/// <c>snapsight server [init]</c>: the CLI hands these verbs to this executable unchanged, so their
+/// options and help are defined here once.
+/// </summary>
+public static class ServerCommandLine
+{
+    public const string DefaultUrls = "http://127.0.0.1:8080";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var parse = Build().Parse(args);
+        if (parse.Errors.Count > 0)
+        {
+            await Console.Error.WriteLineAsync($"snapsight server: {parse.Errors[0].Message} (see 'snapsight server --help')").ConfigureAwait(false);
+            return 2;
+        }
+
+        return await parse.InvokeAsync().ConfigureAwait(false);
+    }
+
+    private static RootCommand Build()
+    {
+        var dataDir = DataDirOption();
+        var urls = new Option<string>("--urls")
+        {
+            Description = $"Where to listen, as ASP.NET Core URLs separated by ';' (default {DefaultUrls}).",
+            DefaultValueFactory = _ => DefaultUrls,
+        };
+        var root = new RootCommand(
+            "Serve Snapsight's REST API (under /api/v1, described at /openapi/v1.json) until stopped. The state lives in " +
+            $"SQLite in the data folder, or in PostgreSQL when {ServerOptions.PostgresVariable} holds an Npgsql connection string. " +
+            "Create the first subscription and admin with 'snapsight server init' first.\n\n" +
+            "Example:\n  snapsight server --data-dir /var/lib/snapsight --urls http://0.0.0.0:8080")
+        {
+            dataDir, urls,
+        };
+        root.SetAction((parse, ct) => Guarded(async () =>
+        {
+            var options = ServerOptions.From(DataDirectory(parse.GetValue(dataDir)!), parse.GetValue(urls)!);
+            await using var app = ServerApp.Build(options);
+            await ServerApp.PrepareAsync(app, ct).ConfigureAwait(false);
+            await app.RunAsync().ConfigureAwait(false);
+            return 0;
+        }));
+        root.Subcommands.Add(BuildInit());
+        return root;
+    }
+
+    private static Command BuildInit()
+    {
+        var dataDir = DataDirOption();
+        var subscription = new Option<string>("--subscription") { Description = "The new subscription's name.", Required = true };
+        var username = new Option<string>("--username") { Description = "The name its first admin signs in with.", Required = true };
+        var passwordStdin = new Option<bool>("--password-stdin")
+        {
+            Description = "Read the admin's password from the first line of standard input (never from the command line, where others can see it).",
+            Required = true,
+        };
+        var command = new Command("init",
+            "Create a subscription and its first admin user in the data folder (creating the database the first time). " +
+            "Run it again with another name to add a subscription.\n\n" +
+            "Example:\n  printf '%s\\n' \"$PASSWORD\" | snapsight server init --data-dir /var/lib/snapsight --subscription acme --username alice --password-stdin")
+        {
+            dataDir, subscription, username, passwordStdin,
+        };
+        command.SetAction((parse, ct) => Guarded(async () =>
+        {
+            var password = await Console.In.ReadLineAsync(ct).ConfigureAwait(false)
+                ?? throw new SetupException("no password on standard input");
+            var options = ServerOptions.From(DataDirectory(parse.GetValue(dataDir)!), DefaultUrls);
+            await using var services = new ServiceCollection().AddControlPlane(options.Control).BuildServiceProvider();
+            await using var scope = services.CreateAsyncScope();
+            await ControlServices.MigrateAsync(scope.ServiceProvider.GetRequiredService<ControlDbContext>(), ct).ConfigureAwait(false);
+            var (created, admin) = await scope.ServiceProvider.GetRequiredService<SubscriptionSetup>()
+                .CreateAsync(parse.GetValue(subscription)!, parse.GetValue(username)!, password, ct).ConfigureAwait(false);
+            Console.Out.WriteLine($"created subscription '{created.Name}' ({created.Id}) with admin '{admin.Username}'");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Option<string> DataDirOption() =>
+        new("--data-dir") { Description = "The folder holding the database (SQLite) and the token signing key.", Required = true };
+
+    /// <summary>The data folder, created readable by its owner only: it holds the signing key.</summary>
+    private static string DataDirectory(string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (!Directory.Exists(full))
+        {
+            if (OperatingSystem.IsWindows())
+            {
+                Directory.CreateDirectory(full);
+            }
+            else
+            {
+                Directory.CreateDirectory(full, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+            }
+        }
+
+        return full;
+    }
+
+    private static async Task<int> Guarded(Func<Task<int>> run)
+    {
+        try
+        {
+            return await run().ConfigureAwait(false);
+        }
+        catch (SetupException e)
+        {
+            await Console.Error.WriteLineAsync($"snapsight server: {e.Message}.").ConfigureAwait(false);
+            return 2;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
+        {
+            await Console.Error.WriteLineAsync($"snapsight server: {e.Message}").ConfigureAwait(false);
+            return 2;
+        }
+    }
+}

@@ -1,0 +1,14 @@
+using Snapsight.Control;
+
+namespace Snapsight.Server.Hosting;
+
+/// <summary>How one server process runs: where its data lives, where it listens, and the control plane's settings.</summary>
+public sealed record ServerOptions(string DataDirectory, string Urls, ControlSettings Control)
+{
+    /// <summary>The environment variable that switches the database to PostgreSQL (an Npgsql connection string).</summary>
+    public const string PostgresVariable = "SNAPSIGHT_POSTGRES";
+
+    public static ServerOptions From(string dataDirectory, string urls) =>
+        new(dataDirectory, urls,
+            ControlSettings.ForDataDirectory(dataDirectory, Environment.GetEnvironmentVariable(PostgresVariable)));
+}

@@ -1,0 +1,3 @@
+using Snapsight.Server.Hosting;
+
+return await ServerCommandLine.RunAsync(args).ConfigureAwait(false);
