@@ -49,36 +49,10 @@ public abstract class ControlDbContext(DbContextOptions options, TenantContext t
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<Subscription>(subscription =>
-        {
-            subscription.Property(s => s.Name).HasMaxLength(ControlLimits.NameLength);
-            subscription.HasIndex(s => s.Name).IsUnique();
-            // A subscription is visible to its own users only, like the rows it owns.
-            subscription.HasQueryFilter(s => s.Id == CurrentSubscriptionId);
-        });
-        modelBuilder.Entity<User>(user =>
-        {
-            user.Property(u => u.Username).HasMaxLength(ControlLimits.UsernameLength);
-            user.Property(u => u.NormalizedUsername).HasMaxLength(ControlLimits.UsernameLength);
-            user.Property(u => u.PasswordHash).HasMaxLength(256);
-            user.HasIndex(u => u.NormalizedUsername).IsUnique();
-            user.HasOne<Subscription>().WithMany().HasForeignKey(u => u.SubscriptionId);
-        });
-        modelBuilder.Entity<SubscriptionToken>(token =>
-        {
-            token.Property(t => t.ValueHash).HasMaxLength(32);
-            token.HasIndex(t => t.ValueHash).IsUnique();
-            token.HasOne<Subscription>().WithMany().HasForeignKey(t => t.SubscriptionId);
-        });
-        modelBuilder.Entity<AuditEntry>(entry =>
-        {
-            entry.Property(e => e.Actor).HasMaxLength(ControlLimits.AuditTextLength);
-            entry.Property(e => e.Action).HasMaxLength(64);
-            entry.Property(e => e.Target).HasMaxLength(ControlLimits.AuditTextLength);
-            entry.Property(e => e.Detail).HasMaxLength(ControlLimits.AuditTextLength);
-            entry.Property(e => e.Client).HasMaxLength(ControlLimits.AuditTextLength);
-            entry.HasIndex(e => new { e.SubscriptionId, e.At });
-        });
+        // Each entity's mapping sits beside it, in an IEntityTypeConfiguration (e.g. Tenancy/UserMapping.cs).
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ControlDbContext).Assembly);
+        // A subscription is visible to its own users only, like the rows it owns.
+        modelBuilder.Entity<Subscription>().HasQueryFilter(s => s.Id == CurrentSubscriptionId);
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
