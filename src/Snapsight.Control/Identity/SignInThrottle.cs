@@ -27,8 +27,8 @@ public sealed class SignInThrottle(SignInLimits limits, TimeProvider clock)
     public bool RecordFailure(string normalizedUsername, string client)
     {
         var now = clock.GetUtcNow();
-        var clientFailures = Count(clients, client, limits.ClientWindow, now);
-        var accountFailures = Count(accounts, normalizedUsername, limits.AccountLock, now);
+        var clientFailures = Count(clients, client, limits.ClientWindow, limits.ClientFailures, now);
+        var accountFailures = Count(accounts, normalizedUsername, limits.AccountLock, limits.AccountFailures, now);
         return clientFailures == limits.ClientFailures || accountFailures == limits.AccountFailures;
     }
 
@@ -40,11 +40,14 @@ public sealed class SignInThrottle(SignInLimits limits, TimeProvider clock)
             ? window.Ends - now
             : null;
 
-    private int Count(ConcurrentDictionary<string, Window> windows, string key, TimeSpan length, DateTimeOffset now)
+    /// <summary>How many names and addresses are tracked now; bounded by twice <see cref="SignInLimits.MaxTrackedKeys"/>.</summary>
+    internal int TrackedKeys => clients.Count + accounts.Count;
+
+    private int Count(ConcurrentDictionary<string, Window> windows, string key, TimeSpan length, int limit, DateTimeOffset now)
     {
         if (windows.Count >= limits.MaxTrackedKeys)
         {
-            Forget(windows, now);
+            Forget(windows, limit, now);
         }
 
         // A failure restarts the window, so a lock lasts its full length after the last failure.
@@ -52,7 +55,7 @@ public sealed class SignInThrottle(SignInLimits limits, TimeProvider clock)
             (_, old) => new Window(old.Ends > now ? old.Failures + 1 : 1, now + length)).Failures;
     }
 
-    private void Forget(ConcurrentDictionary<string, Window> windows, DateTimeOffset now)
+    private void Forget(ConcurrentDictionary<string, Window> windows, int limit, DateTimeOffset now)
     {
         foreach (var (key, window) in windows)
         {
@@ -62,11 +65,14 @@ public sealed class SignInThrottle(SignInLimits limits, TimeProvider clock)
             }
         }
 
-        // Still full of live entries: an attack with more names or addresses than the bound. Dropping
-        // the oldest half keeps memory bounded; those keys start counting again.
+        // Still full of live entries: more names or addresses than the bound. Half are dropped to keep
+        // memory bounded, those still counting towards a limit before those that reached it, so a
+        // flood of made-up names cannot lift a lock.
         if (windows.Count >= limits.MaxTrackedKeys)
         {
-            foreach (var (key, _) in windows.OrderBy(pair => pair.Value.Ends).Take(windows.Count / 2))
+            var victims = windows.OrderBy(pair => pair.Value.Failures >= limit).ThenBy(pair => pair.Value.Ends)
+                .Take(windows.Count / 2).Select(pair => pair.Key).ToList();
+            foreach (var key in victims)
             {
                 windows.TryRemove(key, out _);
             }
