@@ -14,10 +14,14 @@ namespace Snapsight.Server.Hosting;
 /// <summary>Builds the web application: the control plane's services, authentication, and every endpoint group.</summary>
 public static class ServerApp
 {
+    public const long MaxRequestBodyBytes = 1024 * 1024;
+
     public static WebApplication Build(ServerOptions options, Action<IServiceCollection>? overrides = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = options.DataDirectory });
         builder.WebHost.UseUrls(options.Urls);
+        // No request to the control plane carries more than a few KiB; Kestrel's default is 30 MB.
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
         builder.Logging.ClearProviders().AddSimpleConsole(console => console.SingleLine = true);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
 

@@ -120,6 +120,11 @@ public static class ServerCommandLine
             await Console.Error.WriteLineAsync($"snapsight server: {e.Message}.").ConfigureAwait(false);
             return 2;
         }
+        catch (System.Data.Common.DbException e)
+        {
+            await Console.Error.WriteLineAsync($"snapsight server: cannot use the database: {e.Message}").ConfigureAwait(false);
+            return 2;
+        }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or InvalidDataException)
         {
             await Console.Error.WriteLineAsync($"snapsight server: {e.Message}").ConfigureAwait(false);
