@@ -11,7 +11,7 @@ public sealed record SignInLimits
 
     public TimeSpan ClientWindow { get; init; } = TimeSpan.FromMinutes(1);
 
-    public int AccountFailures { get; init; } = 5;
+    public int AccountFailures { get; init; } = 10;
 
     /// <summary>How long an account name stays locked once it reached <see cref="AccountFailures"/>.</summary>
     public TimeSpan AccountLock { get; init; } = TimeSpan.FromMinutes(15);

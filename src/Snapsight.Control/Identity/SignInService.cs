@@ -16,16 +16,18 @@ public sealed class SignInService(
     public async Task<SignInOutcome> SignInAsync(string username, string password, string client, CancellationToken ct)
     {
         var name = User.Normalize(username);
-        if (name.Length is 0 or > ControlLimits.UsernameLength || password.Length > ControlLimits.PasswordMaxLength)
-        {
-            return await Refuse(username, name, client, null, "malformed", ct).ConfigureAwait(false);
-        }
 
         // Refused attempts cost neither a hash nor a database write: that is what makes a flood cheap
         // to turn away. The failure that started the refusal was audited.
-        if (throttle.RefusedFor(name, client) is { } wait)
+        var admission = throttle.Begin(name, client);
+        if (!admission.Allowed)
         {
-            return new SignInOutcome.Throttled(wait);
+            return new SignInOutcome.Throttled(admission.RetryAfter);
+        }
+
+        if (name.Length is 0 or > ControlLimits.UsernameLength || password.Length > ControlLimits.PasswordMaxLength)
+        {
+            return await Refuse(username, client, null, "malformed", admission, ct).ConfigureAwait(false);
         }
 
         // Sign-in comes before any tenant is known: the one place users are looked up across subscriptions.
@@ -34,15 +36,15 @@ public sealed class SignInService(
         if (user is null)
         {
             PasswordHasher.VerifyDecoy(password);
-            return await Refuse(username, name, client, null, "bad credentials", ct).ConfigureAwait(false);
+            return await Refuse(username, client, null, "bad credentials", admission, ct).ConfigureAwait(false);
         }
 
         if (!PasswordHasher.Verify(user.PasswordHash, password) || user.Disabled)
         {
-            return await Refuse(username, name, client, user.SubscriptionId, "bad credentials", ct).ConfigureAwait(false);
+            return await Refuse(username, client, user.SubscriptionId, "bad credentials", admission, ct).ConfigureAwait(false);
         }
 
-        throttle.RecordSuccess(name);
+        throttle.Succeeded(name, client);
         if (hasher.NeedsRehash(user.PasswordHash))
         {
             user.PasswordHash = hasher.Hash(password);
@@ -53,12 +55,11 @@ public sealed class SignInService(
         return new SignInOutcome.Signed(tokens.Issue(user));
     }
 
-    private async Task<SignInOutcome> Refuse(string username, string name, string client, Guid? subscription,
-        string detail, CancellationToken ct)
+    private async Task<SignInOutcome> Refuse(string username, string client, Guid? subscription, string detail,
+        SignInAdmission admission, CancellationToken ct)
     {
-        var limitReached = throttle.RecordFailure(name, client);
         audit.Record(username, AuditActions.SignIn, null, false, subscription, client,
-            limitReached ? detail + "; further attempts are refused for a while" : detail);
+            admission.LastBeforeLock ? detail + "; further attempts are refused for a while" : detail);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return new SignInOutcome.Invalid();
     }

@@ -6,53 +6,91 @@ namespace Snapsight.Control.Identity;
 /// Decides, before any password is hashed, whether a sign-in attempt may go ahead: a client address
 /// with too many recent failures is refused, and so is an account name that failed too often in a
 /// row, for a while. Names are tracked whether or not such a user exists, so a lock says nothing
-/// about existence. State is per process; docs/control/sign-in.md says what a cluster needs.
+/// about existence. An admitted attempt counts as a failure at once and is taken back when it
+/// succeeds, so a burst of parallel guesses cannot all slip in before the first one fails. State
+/// is per process; docs/control/server.md says what a cluster needs.
 /// </summary>
 public sealed class SignInThrottle(SignInLimits limits, TimeProvider clock)
 {
     private readonly ConcurrentDictionary<string, Window> clients = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, Window> accounts = new(StringComparer.Ordinal);
 
-    /// <summary>When the attempt may be retried, or null when it may go ahead now.</summary>
-    public TimeSpan? RefusedFor(string normalizedUsername, string client)
-    {
-        var now = clock.GetUtcNow();
-        var clientWait = Blocked(clients, client, limits.ClientFailures, now) ?? TimeSpan.Zero;
-        var accountWait = Blocked(accounts, normalizedUsername, limits.AccountFailures, now) ?? TimeSpan.Zero;
-        var wait = clientWait > accountWait ? clientWait : accountWait;
-        return wait > TimeSpan.Zero ? wait : null;
-    }
-
-    /// <summary>Counts a failure; true when it brought the client or the name to its limit.</summary>
-    public bool RecordFailure(string normalizedUsername, string client)
-    {
-        var now = clock.GetUtcNow();
-        var clientFailures = Count(clients, client, limits.ClientWindow, limits.ClientFailures, now);
-        var accountFailures = Count(accounts, normalizedUsername, limits.AccountLock, limits.AccountFailures, now);
-        return clientFailures == limits.ClientFailures || accountFailures == limits.AccountFailures;
-    }
-
-    public void RecordSuccess(string normalizedUsername) => accounts.TryRemove(normalizedUsername, out _);
-
-    private static TimeSpan? Blocked(ConcurrentDictionary<string, Window> windows, string key, int limit,
-        DateTimeOffset now) =>
-        windows.TryGetValue(key, out var window) && window.Failures >= limit && window.Ends > now
-            ? window.Ends - now
-            : null;
-
     /// <summary>How many names and addresses are tracked now; bounded by twice <see cref="SignInLimits.MaxTrackedKeys"/>.</summary>
     internal int TrackedKeys => clients.Count + accounts.Count;
 
-    private int Count(ConcurrentDictionary<string, Window> windows, string key, TimeSpan length, int limit, DateTimeOffset now)
+    /// <summary>Admits the attempt (counting it as a failure until <see cref="Succeeded"/>), or says how long to wait.</summary>
+    public SignInAdmission Begin(string normalizedUsername, string client)
+    {
+        var now = clock.GetUtcNow();
+        if (!Admit(clients, client, limits.ClientWindow, limits.ClientFailures, now, out var clientWait, out var clientCount))
+        {
+            return SignInAdmission.Refused(clientWait);
+        }
+
+        if (!Admit(accounts, normalizedUsername, limits.AccountLock, limits.AccountFailures, now, out var accountWait, out var accountCount))
+        {
+            TakeBack(clients, client);
+            return SignInAdmission.Refused(accountWait);
+        }
+
+        return SignInAdmission.Admitted(clientCount == limits.ClientFailures || accountCount == limits.AccountFailures);
+    }
+
+    /// <summary>The admitted attempt was right: it was no failure, and the name's count starts again.</summary>
+    public void Succeeded(string normalizedUsername, string client)
+    {
+        accounts.TryRemove(normalizedUsername, out _);
+        TakeBack(clients, client);
+    }
+
+    private bool Admit(ConcurrentDictionary<string, Window> windows, string key, TimeSpan length, int limit,
+        DateTimeOffset now, out TimeSpan wait, out int count)
     {
         if (windows.Count >= limits.MaxTrackedKeys)
         {
             Forget(windows, limit, now);
         }
 
-        // A failure restarts the window, so a lock lasts its full length after the last failure.
-        return windows.AddOrUpdate(key, _ => new Window(1, now + length),
-            (_, old) => new Window(old.Ends > now ? old.Failures + 1 : 1, now + length)).Failures;
+        // Compare-and-swap, so the check and the count are one step per key under concurrency.
+        while (true)
+        {
+            Window next;
+            if (windows.TryGetValue(key, out var old))
+            {
+                var live = old.Ends > now;
+                if (live && old.Failures >= limit)
+                {
+                    (wait, count) = (old.Ends - now, old.Failures);
+                    return false;
+                }
+
+                // A failure restarts the window, so a lock lasts its full length after the last failure.
+                next = new Window(live ? old.Failures + 1 : 1, now + length);
+                if (!windows.TryUpdate(key, next, old))
+                {
+                    continue;
+                }
+            }
+            else
+            {
+                next = new Window(1, now + length);
+                if (!windows.TryAdd(key, next))
+                {
+                    continue;
+                }
+            }
+
+            (wait, count) = (TimeSpan.Zero, next.Failures);
+            return true;
+        }
+    }
+
+    private static void TakeBack(ConcurrentDictionary<string, Window> windows, string key)
+    {
+        while (windows.TryGetValue(key, out var old)
+               && !windows.TryUpdate(key, old with { Failures = Math.Max(0, old.Failures - 1) }, old))
+        {
+        }
     }
 
     private void Forget(ConcurrentDictionary<string, Window> windows, int limit, DateTimeOffset now)

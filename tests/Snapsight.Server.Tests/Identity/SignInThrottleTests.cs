@@ -15,16 +15,15 @@ public sealed class SignInThrottleTests
 
         for (var i = 0; i < Limits.AccountFailures; i++)
         {
-            Assert.Null(throttle.RefusedFor("ALICE", $"10.0.0.{i}"));
-            throttle.RecordFailure("ALICE", $"10.0.0.{i}");
+            Assert.True(throttle.Begin("ALICE", $"10.0.0.{i}").Allowed);
         }
 
-        Assert.NotNull(throttle.RefusedFor("ALICE", "10.9.9.9"));
-        Assert.Null(throttle.RefusedFor("BOB", "10.9.9.9"));
+        Assert.False(throttle.Begin("ALICE", "10.9.9.9").Allowed);
+        Assert.True(throttle.Begin("BOB", "10.9.9.9").Allowed);
         clock.Advance(Limits.AccountLock - TimeSpan.FromSeconds(1));
-        Assert.NotNull(throttle.RefusedFor("ALICE", "10.9.9.9"));
+        Assert.False(throttle.Begin("ALICE", "10.9.9.8").Allowed);
         clock.Advance(TimeSpan.FromSeconds(2));
-        Assert.Null(throttle.RefusedFor("ALICE", "10.9.9.9"));
+        Assert.True(throttle.Begin("ALICE", "10.9.9.7").Allowed);
     }
 
     [Fact]
@@ -35,36 +34,60 @@ public sealed class SignInThrottleTests
 
         for (var i = 0; i < Limits.ClientFailures; i++)
         {
-            throttle.RecordFailure($"USER{i}", "192.0.2.7");
+            Assert.True(throttle.Begin($"USER{i}", "192.0.2.7").Allowed);
         }
 
-        Assert.NotNull(throttle.RefusedFor("SOMEONE-NEW", "192.0.2.7"));
-        Assert.Null(throttle.RefusedFor("SOMEONE-NEW", "192.0.2.8"));
+        var refused = throttle.Begin("SOMEONE-NEW", "192.0.2.7");
+        Assert.False(refused.Allowed);
+        Assert.InRange(refused.RetryAfter, TimeSpan.FromSeconds(1), Limits.ClientWindow);
+        Assert.True(throttle.Begin("SOMEONE-NEW", "192.0.2.8").Allowed);
         clock.Advance(Limits.ClientWindow + TimeSpan.FromSeconds(1));
-        Assert.Null(throttle.RefusedFor("SOMEONE-NEW", "192.0.2.7"));
+        Assert.True(throttle.Begin("SOMEONE-ELSE", "192.0.2.7").Allowed);
     }
 
     [Fact]
-    public void A_success_clears_the_account_count()
+    public void Successes_are_taken_back_so_only_failures_count()
     {
         var throttle = new SignInThrottle(Limits, new FakeTimeProvider());
 
-        throttle.RecordFailure("ALICE", "a");
-        throttle.RecordFailure("ALICE", "b");
-        throttle.RecordSuccess("ALICE");
-        throttle.RecordFailure("ALICE", "c");
+        for (var i = 0; i < 10 * Limits.ClientFailures; i++)
+        {
+            Assert.True(throttle.Begin("ALICE", "192.0.2.1").Allowed);
+            throttle.Succeeded("ALICE", "192.0.2.1");
+        }
 
-        Assert.Null(throttle.RefusedFor("ALICE", "d"));
+        throttle.Begin("ALICE", "a");
+        throttle.Begin("ALICE", "b");
+        throttle.Succeeded("ALICE", "b");
+        Assert.True(throttle.Begin("ALICE", "c").Allowed);
+        Assert.True(throttle.Begin("ALICE", "d").Allowed);
     }
 
     [Fact]
-    public void Failures_report_the_moment_a_limit_is_reached()
+    public void The_attempt_that_would_lock_says_so()
     {
         var throttle = new SignInThrottle(Limits, new FakeTimeProvider());
 
-        var reached = Enumerable.Range(0, Limits.AccountFailures).Select(i => throttle.RecordFailure("ALICE", $"c{i}")).ToList();
+        var last = Enumerable.Range(0, Limits.AccountFailures).Select(i => throttle.Begin("ALICE", $"c{i}").LastBeforeLock).ToList();
 
-        Assert.Equal([false, false, true], reached);
+        Assert.Equal([false, false, true], last);
+    }
+
+    [Fact]
+    public void Parallel_guesses_on_one_name_get_no_more_than_the_limit_through()
+    {
+        var throttle = new SignInThrottle(Limits, new FakeTimeProvider());
+
+        var admitted = 0;
+        Parallel.For(0, 1000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            if (throttle.Begin("ALICE", $"10.1.{i / 250}.{i % 250}").Allowed)
+            {
+                Interlocked.Increment(ref admitted);
+            }
+        });
+
+        Assert.Equal(Limits.AccountFailures, admitted);
     }
 
     [Fact]
@@ -74,16 +97,16 @@ public sealed class SignInThrottleTests
         var throttle = new SignInThrottle(Limits, clock);
         for (var i = 0; i < Limits.AccountFailures; i++)
         {
-            throttle.RecordFailure("VICTIM", $"attacker-{i}");
+            throttle.Begin("VICTIM", $"attacker-{i}");
         }
 
         for (var i = 0; i < 10 * Limits.MaxTrackedKeys; i++)
         {
             clock.Advance(TimeSpan.FromMilliseconds(1));
-            throttle.RecordFailure($"NAME{i}", $"addr-{i}");
+            throttle.Begin($"NAME{i}", $"addr-{i}");
             Assert.True(throttle.TrackedKeys <= 2 * Limits.MaxTrackedKeys);
         }
 
-        Assert.NotNull(throttle.RefusedFor("VICTIM", "anyone"));
+        Assert.False(throttle.Begin("VICTIM", "anyone").Allowed);
     }
 }
