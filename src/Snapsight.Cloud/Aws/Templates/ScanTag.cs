@@ -31,9 +31,15 @@ public sealed record ScanTag
             throw new TemplateParameterException(field, "the tag is empty; write it as key=value");
         }
 
-        if (text.Length > MaxKeyLength + MaxValueLength + 1)
+        // A character may take two UTF-16 units; the exact bounds are counted in characters below.
+        if (text.Length > (2 * (MaxKeyLength + MaxValueLength)) + 1)
         {
             throw new TemplateParameterException(field, $"the tag is {text.Length} characters long, more than a key and value can be");
+        }
+
+        if (text.AsSpan().ContainsAnyInRange('\uD800', '\uDFFF') && !IsValidUnicode(text))
+        {
+            throw new TemplateParameterException(field, "the tag has a lone surrogate: it is not valid Unicode text");
         }
 
         var equals = text.IndexOf('=', StringComparison.Ordinal);
@@ -61,6 +67,16 @@ public sealed record ScanTag
 
     private static void Check(string text, string field, string part, string s, int maxLength)
     {
+        if (s.Length > 0 && (char.IsWhiteSpace(s[0]) || char.IsWhiteSpace(s[^1])))
+        {
+            throw new TemplateParameterException(field, $"tag '{text}' has a space or tab at the start or end of its {part}");
+        }
+
+        if (s.StartsWith('*') || s.EndsWith('*'))
+        {
+            throw new TemplateParameterException(field, $"tag '{text}' has a '*' wildcard at the start or end of its {part}; filters match tags exactly");
+        }
+
         var length = 0;
         foreach (var rune in s.EnumerateRunes())
         {
@@ -76,17 +92,11 @@ public sealed record ScanTag
         {
             throw new TemplateParameterException(field, $"tag '{text}' has a {part} of {length} characters; AWS allows at most {maxLength}");
         }
-
-        if (s.Length > 0 && (char.IsWhiteSpace(s[0]) || char.IsWhiteSpace(s[^1])))
-        {
-            throw new TemplateParameterException(field, $"tag '{text}' has a space or tab at the start or end of its {part}");
-        }
-
-        if (s.StartsWith('*') || s.EndsWith('*'))
-        {
-            throw new TemplateParameterException(field, $"tag '{text}' has a '*' wildcard at the start or end of its {part}; filters match tags exactly");
-        }
     }
+
+    private static bool IsValidUnicode(string text) =>
+        System.Text.Unicode.Utf8.FromUtf16(text, new byte[Encoding.UTF8.GetMaxByteCount(text.Length)], out _, out _, replaceInvalidSequences: false)
+            == System.Buffers.OperationStatus.Done;
 
     /// <summary>The tag as <c>key=value</c>, the form <see cref="Parse"/> reads.</summary>
     public override string ToString() => Key + "=" + Value;
