@@ -122,7 +122,7 @@ internal static class ServiceAccountTemplate
     private static JsonObject Tags(IEnumerable<ScanTag> tags, string description) => new()
     {
         ["Type"] = "String",
-        ["MaxLength"] = TagFilter.MaxTagsPerList * (ScanTag.MaxKeyLength + ScanTag.MaxValueLength + 2),
+        ["MaxLength"] = ValidatedTemplateRequest.MaxParameterBytes,
         ["Default"] = string.Join(',', tags),
         ["Description"] = description,
     };

@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace Snapsight.Cloud.Aws.Templates;
@@ -15,6 +16,9 @@ internal sealed partial class ValidatedTemplateRequest
     public const int MaxScannerConcurrency = 50;
     private const int MaxEndpointLength = 512;
     private const int MaxSubscriptionIdLength = 128;
+
+    /// <summary>CloudFormation's quota on a parameter value; each tag list is one parameter.</summary>
+    public const int MaxParameterBytes = 4096;
 
     public ValidatedTemplateRequest(TemplateRequest request)
     {
@@ -174,7 +178,15 @@ internal sealed partial class ValidatedTemplateRequest
 
         var tags = texts.Select((text, i) => ScanTag.Parse(text, $"{field}[{i}]")).ToArray();
         var twice = tags.GroupBy(t => t).FirstOrDefault(g => g.Count() > 1);
-        return twice is null ? tags : throw new TemplateParameterException(field, $"tag '{twice.Key}' is given twice");
+        if (twice is not null)
+        {
+            throw new TemplateParameterException(field, $"tag '{twice.Key}' is given twice");
+        }
+
+        var bytes = Encoding.UTF8.GetByteCount(string.Join(',', tags));
+        return bytes <= MaxParameterBytes
+            ? tags
+            : throw new TemplateParameterException(field, $"the tags take {bytes} bytes; a CloudFormation parameter holds at most {MaxParameterBytes}");
     }
 
     [GeneratedRegex(@"^[0-9]{12}\z")]

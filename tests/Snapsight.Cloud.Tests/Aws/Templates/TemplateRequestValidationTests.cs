@@ -35,6 +35,7 @@ public sealed class TemplateRequestValidationTests
             { "tags.any", ok with { Tags = new TagFilter { Any = ["a=b", "a=b"] } } },
             { "tags.none", ok with { Tags = new TagFilter { None = [.. Enumerable.Range(0, 51).Select(i => $"k{i}=v")] } } },
             { "tags.exclusion", ok with { Tags = new TagFilter { Exclusion = "aws:x=y" } } },
+            { "tags.all", ok with { Tags = new TagFilter { All = [.. Enumerable.Range(0, 20).Select(i => $"k{i}={new string('v', 250)}")] } } },
             { "scanningRoleName", ok with { ScanningRoleName = "has space" } },
             { "scanningRoleName", ok with { ScanningRoleName = new string('r', 65) } },
         };
