@@ -36,6 +36,9 @@ internal sealed class RegistrationCallback
 
     public IReadOnlyList<string> Booleans { get; init; } = [];
 
+    /// <summary>Resources that must exist before the API hears of the account (the roles it will check).</summary>
+    public IReadOnlyList<string> RegisterAfter { get; init; } = [];
+
     /// <summary>Adds the role, the function and the custom resource to <paramref name="resources"/>.</summary>
     public void AddTo(JsonObject resources)
     {
@@ -64,7 +67,13 @@ internal sealed class RegistrationCallback
         AddNames(properties, "TagLists", TagLists);
         AddNames(properties, "Integers", Integers);
         AddNames(properties, "Booleans", Booleans);
-        resources[ResourceName] = Cfn.Resource(ResourceType, properties);
+        var registration = Cfn.Resource(ResourceType, properties);
+        if (RegisterAfter.Count > 0)
+        {
+            registration["DependsOn"] = Cfn.Strings(RegisterAfter);
+        }
+
+        resources[ResourceName] = registration;
     }
 
     private static void AddNames(JsonObject properties, string name, IReadOnlyList<string> fields)

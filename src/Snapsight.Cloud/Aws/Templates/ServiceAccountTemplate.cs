@@ -75,6 +75,7 @@ internal static class ServiceAccountTemplate
             TagLists = ["tags", "tagsAny", "tagsNone", "exclusionTags"],
             Integers = ["scannerConcurrency"],
             Booleans = ["eventBasedScanning"],
+            RegisterAfter = [ScanningRole, ScanningInstanceProfile],
         }.AddTo(resources);
 
         return new JsonObject

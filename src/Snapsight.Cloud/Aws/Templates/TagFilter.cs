@@ -12,7 +12,7 @@ public sealed record TagFilter
     public const int MaxTagsPerList = 50;
 
     /// <summary>The exclusion tag when none is given.</summary>
-    public static readonly string DefaultExclusion = "snapsight:exclude=true";
+    public const string DefaultExclusion = "snapsight:exclude=true";
 
     public IReadOnlyList<string> All { get; init; } = [];
 

@@ -84,7 +84,7 @@ internal sealed partial class ValidatedTemplateRequest
 
     public string ScanningRoleName { get; }
 
-    /// <summary>Checks the target account's trust against this request's partition.</summary>
+    /// <summary>Checks a target account's trust: a 12-digit service account and an external ID of IAM's allowed form.</summary>
     public static TargetAccountTrust CheckTrust(TargetAccountTrust trust)
     {
         ArgumentNullException.ThrowIfNull(trust);

@@ -9,7 +9,7 @@ namespace Snapsight.Cloud.Tests.Aws.Templates;
 /// Every resource type, property and attribute the templates use exists in the CloudFormation
 /// resource specification (@aws-cdk/cfnspec), with every required property present and every
 /// value of the kind the specification gives; every Ref, GetAtt and Condition names something
-/// that exists.
+/// that exists, and so does every DependsOn.
 /// </summary>
 public sealed class ResourceSpecificationTests
 {
@@ -66,6 +66,14 @@ public sealed class ResourceSpecificationTests
             if (resource["Condition"] is JsonNode condition && !conditions.ContainsKey(condition.GetValue<string>()))
             {
                 errors.Add($"{logicalId}: condition {condition} is not defined");
+            }
+
+            foreach (var dependency in resource["DependsOn"]?.AsArray() ?? [])
+            {
+                if (!resources.ContainsKey(dependency!.GetValue<string>()))
+                {
+                    errors.Add($"{logicalId}: DependsOn names {dependency}, which is not a resource");
+                }
             }
 
             CheckProperties($"{logicalId}", specType, resourceSpec, resource["Properties"]!.AsObject(), allowExtra: isCustom, errors);
