@@ -1,3 +1,4 @@
+using CsCheck;
 using Snapsight.Cloud.Aws.Templates;
 using Snapsight.Cloud.Tests.Support;
 
@@ -47,6 +48,34 @@ public sealed class TemplateRequestValidationTests
     {
         Assert.Equal(field, Assert.Throws<TemplateParameterException>(() => CloudFormationTemplates.ServiceAccount(request)).Field);
         Assert.Equal(field, Assert.Throws<TemplateParameterException>(() => CloudFormationTemplates.TargetAccount(request, TemplateRequests.SimpleTrust())).Field);
+    }
+
+    [Fact]
+    public void Hostile_requests_render_or_are_refused_by_name_and_never_crash()
+    {
+        // Short strings from a small alphabet that includes every character the checks care about.
+        var text = Gen.OneOf(Gen.Const((string?)null), Gen.Char["aZ9 \t*=,:/.-_é\u0000\uD800"].Array[0, 12].Select(c => (string?)new string(c)));
+        var texts = Gen.OneOf(Gen.Const((string[]?)null), text.Array[0, 4].Select(a => (string[]?)a.Select(t => t!).ToArray()));
+        Gen.Select(text, texts, texts, Gen.Int[-5, 200], text, text).Sample((id, regions, tags, number, token, trust) =>
+        {
+            var request = TemplateRequests.Simple() with
+            {
+                SubscriptionId = id!,
+                SubscriptionToken = token is null ? TemplateRequests.Simple().SubscriptionToken : token + new string('t', 16),
+                Regions = regions is null ? TemplateRequests.Simple().Regions : [.. regions, "eu-west-1"],
+                ScanIntervalHours = number,
+                Tags = new TagFilter { All = tags!, Exclusion = id },
+            };
+            try
+            {
+                CloudFormationTemplates.TargetAccount(request, new TargetAccountTrust { ServiceAccountId = "123456789012", ExternalId = trust! });
+            }
+            catch (TemplateParameterException error)
+            {
+                Assert.False(string.IsNullOrEmpty(error.Field));
+                Assert.False(string.IsNullOrEmpty(error.Reason));
+            }
+        }, iter: 2000);
     }
 
     [Theory]
