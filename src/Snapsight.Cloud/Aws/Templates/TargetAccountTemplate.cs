@@ -1,0 +1,112 @@
+using System.Text.Json.Nodes;
+
+namespace Snapsight.Cloud.Aws.Templates;
+
+/// <summary>
+/// CFT-T, deployed in every account whose instances get scanned: the role the service account's
+/// scanning role assumes (with the connector's external ID) to discover instances, snapshot their
+/// volumes with our tags, share those snapshots with the service account and delete them again;
+/// the call-back registering the account; and, when event-based scanning is on, the EventBridge
+/// rule forwarding instance state changes to the API.
+/// </summary>
+internal static class TargetAccountTemplate
+{
+    public const string TargetRegions = "TargetRegions";
+    public const string ExternalId = "ExternalId";
+    public const string TargetRole = "TargetRole";
+    public const string EventBasedScanningOn = "EventBasedScanningOn";
+
+    /// <summary>Target roles live under this IAM path, the only roles the scanning role may assume.</summary>
+    public const string RolePath = "/snapsight/";
+
+    public static JsonObject Render(ValidatedTemplateRequest request, TargetAccountTrust trust)
+    {
+        var parameters = new JsonObject();
+        CommonParameters.Add(parameters, request);
+        parameters[TargetRegions] = CommonParameters.List(request.TargetRegions, "Regions whose instances Snapsight scans; the role works nowhere else.");
+        parameters[ExternalId] = new JsonObject
+        {
+            ["Type"] = "String",
+            ["NoEcho"] = true,
+            ["AllowedPattern"] = "^[A-Za-z0-9_+=,.@:/-]{2,1224}$",
+            ["Default"] = trust.ExternalId,
+            ["Description"] = "External ID Snapsight issued for this connector; the scanning role must present it.",
+        };
+
+        var resources = new JsonObject
+        {
+            [TargetRole] = Cfn.Resource("AWS::IAM::Role", new JsonObject
+            {
+                ["Path"] = RolePath,
+                ["Description"] = "Assumed by the Snapsight scanning role to snapshot this account's instances.",
+                ["MaxSessionDuration"] = 3600,
+                ["AssumeRolePolicyDocument"] = Cfn.TrustPolicy(
+                    new JsonObject { ["AWS"] = ServiceAccountTemplate.ScanningRoleArn(request, trust.ServiceAccountId) },
+                    new JsonObject { ["StringEquals"] = new JsonObject { ["sts:ExternalId"] = Cfn.Ref(ExternalId) } }),
+                ["Policies"] = new JsonArray(TargetPolicy(request, trust).ToRolePolicy()),
+            }),
+        };
+        new RegistrationCallback
+        {
+            Operation = "register-target-account",
+            ResourceType = "Custom::SnapsightTargetAccount",
+            Body = new JsonObject
+            {
+                ["accountId"] = Cfn.Ref(Cfn.AccountId),
+                ["roleArn"] = Cfn.GetAtt(TargetRole, "Arn"),
+                ["regions"] = Cfn.Ref(TargetRegions),
+            },
+        }.AddTo(resources);
+        InstanceEventForwarding.AddTo(resources, EventBasedScanningOn);
+
+        return new JsonObject
+        {
+            ["AWSTemplateFormatVersion"] = "2010-09-09",
+            ["Description"] = "Snapsight target account (CFT-T): lets the Snapsight service account snapshot and scan this account's instances.",
+            ["Parameters"] = parameters,
+            ["Conditions"] = new JsonObject { [EventBasedScanningOn] = Cfn.EqualsTrue(CommonParameters.EventBasedScanning) },
+            ["Resources"] = resources,
+            ["Outputs"] = new JsonObject
+            {
+                ["TargetRoleArn"] = new JsonObject
+                {
+                    ["Description"] = "The role Snapsight assumes in this account.",
+                    ["Value"] = Cfn.GetAtt(TargetRole, "Arn"),
+                },
+            },
+        };
+    }
+
+    private static RegionScopedPolicy TargetPolicy(ValidatedTemplateRequest request, TargetAccountTrust trust)
+    {
+        var arn = request.Partition.ArnPrefix;
+        var snapshots = (JsonNode)$"{arn}:ec2:*::snapshot/*";
+        var tag = request.SubscriptionTagValue;
+        var exclusion = new JsonObject
+        {
+            ["StringEquals"] = new JsonObject { ["ec2:ResourceTag/" + request.Exclusion.Key] = request.Exclusion.Value },
+        };
+        return new RegionScopedPolicy("snapsight-target", Cfn.Ref(TargetRegions))
+            .Allow("Discover", ["ec2:DescribeInstances", "ec2:DescribeVolumes", "ec2:DescribeSnapshots", "ec2:DescribeImages", "ec2:DescribeRegions"], "*")
+            .Allow("SnapshotVolumes", ["ec2:CreateSnapshot", "ec2:CreateSnapshots"],
+                new JsonArray($"{arn}:ec2:*:*:volume/*", $"{arn}:ec2:*:*:instance/*"))
+            .Allow("CreateOnlyTaggedSnapshots", ["ec2:CreateSnapshot", "ec2:CreateSnapshots"], snapshots.DeepClone(),
+                SnapshotTagConditions.RequestTagged(tag))
+            .Allow("TagOnlyAtCreation", ["ec2:CreateTags"], snapshots.DeepClone(), new JsonObject
+            {
+                ["StringEquals"] = new JsonObject { ["ec2:CreateAction"] = new JsonArray("CreateSnapshot", "CreateSnapshots") },
+            })
+            .Deny("NeverSnapshotExcluded", ["ec2:CreateSnapshot", "ec2:CreateSnapshots"],
+                new JsonArray($"{arn}:ec2:*:*:volume/*", $"{arn}:ec2:*:*:instance/*"), exclusion)
+            .Allow("DeleteOurSnapshots", ["ec2:DeleteSnapshot"], snapshots.DeepClone(), SnapshotTagConditions.ResourceTagged(tag))
+            .Allow("ReadOurSnapshots", ["ebs:ListSnapshotBlocks", "ebs:ListChangedBlocks", "ebs:GetSnapshotBlock"], snapshots.DeepClone(),
+                SnapshotTagConditions.ResourceTagged(tag))
+            .Allow("ShareOurSnapshotsWithServiceAccount", ["ec2:ModifySnapshotAttribute"], snapshots.DeepClone(),
+                SnapshotTagConditions.ResourceTagged(tag, ("ec2:Add/userId", trust.ServiceAccountId)))
+            .Deny("NeverSharePublicly", ["ec2:ModifySnapshotAttribute"], snapshots.DeepClone(), new JsonObject
+            {
+                // Any group at all (the only one is "all", i.e. public) is refused.
+                ["Null"] = new JsonObject { ["ec2:Add/group"] = "false" },
+            });
+    }
+}
