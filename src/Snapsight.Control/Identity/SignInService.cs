@@ -13,13 +13,19 @@ namespace Snapsight.Control.Identity;
 public sealed class SignInService(
     ControlDbContext db, PasswordHasher hasher, AccessTokens tokens, SignInThrottle throttle, AuditLog audit)
 {
-    public async Task<SignInOutcome> SignInAsync(string username, string password, string client, CancellationToken ct)
+    /// <summary>What the audit log says for a sign-in with a name that matches no user.</summary>
+    public const string UnknownName = "(unknown name)";
+
+    /// <param name="client">The client's address, as the audit log records it.</param>
+    /// <param name="throttleKey">The client as the throttle counts it (an IPv6 host by its /64).</param>
+    public async Task<SignInOutcome> SignInAsync(string username, string password, string client, string throttleKey,
+        CancellationToken ct)
     {
         var name = User.Normalize(username);
 
         // Refused attempts cost neither a hash nor a database write: that is what makes a flood cheap
         // to turn away. The failure that started the refusal was audited.
-        var admission = throttle.Begin(name, client);
+        var admission = throttle.Begin(name, throttleKey);
         if (!admission.Allowed)
         {
             return new SignInOutcome.Throttled(admission.RetryAfter);
@@ -27,7 +33,7 @@ public sealed class SignInService(
 
         if (name.Length is 0 or > ControlLimits.UsernameLength || password.Length > ControlLimits.PasswordMaxLength)
         {
-            return await Refuse(username, client, null, "malformed", admission, ct).ConfigureAwait(false);
+            return await Refuse(UnknownName, client, null, "malformed", admission, ct).ConfigureAwait(false);
         }
 
         // Sign-in comes before any tenant is known: the one place users are looked up across subscriptions.
@@ -35,19 +41,20 @@ public sealed class SignInService(
             .SingleOrDefaultAsync(u => u.NormalizedUsername == name, ct).ConfigureAwait(false);
         if (user is null)
         {
-            PasswordHasher.VerifyDecoy(password);
-            return await Refuse(username, client, null, "bad credentials", admission, ct).ConfigureAwait(false);
+            await hasher.VerifyDecoyAsync(password, ct).ConfigureAwait(false);
+            // The typed text is not kept: a name that matches no user is often a password typed in the wrong field.
+            return await Refuse(UnknownName, client, null, "bad credentials", admission, ct).ConfigureAwait(false);
         }
 
-        if (!PasswordHasher.Verify(user.PasswordHash, password) || user.Disabled)
+        if (!await hasher.VerifyAsync(user.PasswordHash, password, ct).ConfigureAwait(false) || user.Disabled)
         {
-            return await Refuse(username, client, user.SubscriptionId, "bad credentials", admission, ct).ConfigureAwait(false);
+            return await Refuse(user.Username, client, user.SubscriptionId, "bad credentials", admission, ct).ConfigureAwait(false);
         }
 
-        throttle.Succeeded(name, client);
+        throttle.Succeeded(name, throttleKey);
         if (hasher.NeedsRehash(user.PasswordHash))
         {
-            user.PasswordHash = hasher.Hash(password);
+            user.PasswordHash = await hasher.HashAsync(password, ct).ConfigureAwait(false);
         }
 
         audit.Record(user.Username, AuditActions.SignIn, user.Id.ToString(), true, user.SubscriptionId, client);
@@ -55,10 +62,10 @@ public sealed class SignInService(
         return new SignInOutcome.Signed(tokens.Issue(user));
     }
 
-    private async Task<SignInOutcome> Refuse(string username, string client, Guid? subscription, string detail,
+    private async Task<SignInOutcome> Refuse(string actor, string client, Guid? subscription, string detail,
         SignInAdmission admission, CancellationToken ct)
     {
-        audit.Record(username, AuditActions.SignIn, null, false, subscription, client,
+        audit.Record(actor, AuditActions.SignIn, null, false, subscription, client,
             admission.LastBeforeLock ? detail + "; further attempts are refused for a while" : detail);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return new SignInOutcome.Invalid();

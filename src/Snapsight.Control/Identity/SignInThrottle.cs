@@ -1,121 +1,67 @@
-using System.Collections.Concurrent;
-
 namespace Snapsight.Control.Identity;
 
 /// <summary>
-/// Decides, before any password is hashed, whether a sign-in attempt may go ahead: a client address
-/// with too many recent failures is refused, and so is an account name that failed too often in a
-/// row, for a while. Names are tracked whether or not such a user exists, so a lock says nothing
-/// about existence. An admitted attempt counts as a failure at once and is taken back when it
-/// succeeds, so a burst of parallel guesses cannot all slip in before the first one fails. State
-/// is per process; docs/control/server.md says what a cluster needs.
+/// Decides, before any password is hashed, whether a sign-in attempt may go ahead. Three counts of
+/// recent failures can refuse it: the client address's (a flood or a spray from one place), the
+/// name's from that address (guessing one account: locked for a while), and the name's from
+/// everywhere (a distributed attack on one account, held to ASVS's 100 failures an hour). Locking a
+/// name from one address leaves its owner free to sign in from theirs. Names are tracked whether or
+/// not such a user exists, so a refusal says nothing about existence. State is per process;
+/// docs/control/server.md says what a cluster needs.
 /// </summary>
-public sealed class SignInThrottle(SignInLimits limits, TimeProvider clock)
+public sealed class SignInThrottle
 {
-    private readonly ConcurrentDictionary<string, Window> clients = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<string, Window> accounts = new(StringComparer.Ordinal);
+    private readonly FailureWindows clients;
+    private readonly FailureWindows namesFromClient;
+    private readonly FailureWindows names;
+    private readonly TimeProvider clock;
 
-    /// <summary>How many names and addresses are tracked now; bounded by twice <see cref="SignInLimits.MaxTrackedKeys"/>.</summary>
-    internal int TrackedKeys => clients.Count + accounts.Count;
+    public SignInThrottle(SignInLimits limits, TimeProvider clock)
+    {
+        clients = new FailureWindows(limits.ClientFailures, limits.ClientWindow, limits.MaxTrackedKeys);
+        namesFromClient = new FailureWindows(limits.AccountFailures, limits.AccountLock, limits.MaxTrackedKeys);
+        names = new FailureWindows(limits.AccountFailuresFromAnywhere, limits.AccountWindowFromAnywhere, limits.MaxTrackedKeys);
+        this.clock = clock;
+    }
+
+    /// <summary>How many keys are tracked now; bounded by three times <see cref="SignInLimits.MaxTrackedKeys"/>.</summary>
+    internal int TrackedKeys => clients.Count + namesFromClient.Count + names.Count;
 
     /// <summary>Admits the attempt (counting it as a failure until <see cref="Succeeded"/>), or says how long to wait.</summary>
     public SignInAdmission Begin(string normalizedUsername, string client)
     {
         var now = clock.GetUtcNow();
-        if (!Admit(clients, client, limits.ClientWindow, limits.ClientFailures, now, out var clientWait, out var clientCount))
+        var admitted = new List<(FailureWindows Windows, string Key)>(3);
+        var lastBeforeLock = false;
+        foreach (var (windows, key) in Counts(normalizedUsername, client))
         {
-            return SignInAdmission.Refused(clientWait);
+            if (!windows.TryAdmit(key, now, out var wait, out var failures))
+            {
+                foreach (var (counted, countedKey) in admitted)
+                {
+                    counted.TakeBack(countedKey);
+                }
+
+                return SignInAdmission.Refused(wait);
+            }
+
+            admitted.Add((windows, key));
+            lastBeforeLock |= failures == windows.Limit;
         }
 
-        if (!Admit(accounts, normalizedUsername, limits.AccountLock, limits.AccountFailures, now, out var accountWait, out var accountCount))
-        {
-            TakeBack(clients, client);
-            return SignInAdmission.Refused(accountWait);
-        }
-
-        return SignInAdmission.Admitted(clientCount == limits.ClientFailures || accountCount == limits.AccountFailures);
+        return SignInAdmission.Admitted(lastBeforeLock);
     }
 
-    /// <summary>The admitted attempt was right: it was no failure, and the name's count starts again.</summary>
+    /// <summary>The admitted attempt was right: it was no failure, and the name's counts start again.</summary>
     public void Succeeded(string normalizedUsername, string client)
     {
-        accounts.TryRemove(normalizedUsername, out _);
-        TakeBack(clients, client);
+        clients.TakeBack(client);
+        namesFromClient.Clear(PairKey(normalizedUsername, client));
+        names.TakeBack(normalizedUsername);
     }
 
-    private bool Admit(ConcurrentDictionary<string, Window> windows, string key, TimeSpan length, int limit,
-        DateTimeOffset now, out TimeSpan wait, out int count)
-    {
-        if (windows.Count >= limits.MaxTrackedKeys)
-        {
-            Forget(windows, limit, now);
-        }
+    private (FailureWindows, string)[] Counts(string name, string client) =>
+        [(clients, client), (namesFromClient, PairKey(name, client)), (names, name)];
 
-        // Compare-and-swap, so the check and the count are one step per key under concurrency.
-        while (true)
-        {
-            Window next;
-            if (windows.TryGetValue(key, out var old))
-            {
-                var live = old.Ends > now;
-                if (live && old.Failures >= limit)
-                {
-                    (wait, count) = (old.Ends - now, old.Failures);
-                    return false;
-                }
-
-                // A failure restarts the window, so a lock lasts its full length after the last failure.
-                next = new Window(live ? old.Failures + 1 : 1, now + length);
-                if (!windows.TryUpdate(key, next, old))
-                {
-                    continue;
-                }
-            }
-            else
-            {
-                next = new Window(1, now + length);
-                if (!windows.TryAdd(key, next))
-                {
-                    continue;
-                }
-            }
-
-            (wait, count) = (TimeSpan.Zero, next.Failures);
-            return true;
-        }
-    }
-
-    private static void TakeBack(ConcurrentDictionary<string, Window> windows, string key)
-    {
-        while (windows.TryGetValue(key, out var old)
-               && !windows.TryUpdate(key, old with { Failures = Math.Max(0, old.Failures - 1) }, old))
-        {
-        }
-    }
-
-    private void Forget(ConcurrentDictionary<string, Window> windows, int limit, DateTimeOffset now)
-    {
-        foreach (var (key, window) in windows)
-        {
-            if (window.Ends <= now)
-            {
-                windows.TryRemove(key, out _);
-            }
-        }
-
-        // Still full of live entries: more names or addresses than the bound. Half are dropped to keep
-        // memory bounded, those still counting towards a limit before those that reached it, so a
-        // flood of made-up names cannot lift a lock.
-        if (windows.Count >= limits.MaxTrackedKeys)
-        {
-            var victims = windows.OrderBy(pair => pair.Value.Failures >= limit).ThenBy(pair => pair.Value.Ends)
-                .Take(windows.Count / 2).Select(pair => pair.Key).ToList();
-            foreach (var key in victims)
-            {
-                windows.TryRemove(key, out _);
-            }
-        }
-    }
-
-    private readonly record struct Window(int Failures, DateTimeOffset Ends);
+    private static string PairKey(string name, string client) => client + "\n" + name;
 }

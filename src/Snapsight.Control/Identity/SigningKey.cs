@@ -20,27 +20,7 @@ public sealed class SigningKey
     {
         if (!File.Exists(path))
         {
-            var created = RandomNumberGenerator.GetBytes(KeyBytes);
-            var options = new FileStreamOptions
-            {
-                Mode = FileMode.CreateNew,
-                Access = FileAccess.Write,
-            };
-            if (!OperatingSystem.IsWindows())
-            {
-                options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-            }
-
-            try
-            {
-                using var file = new FileStream(path, options);
-                file.Write(created);
-                return new SigningKey(created);
-            }
-            catch (IOException) when (File.Exists(path))
-            {
-                // Another process created it first: use theirs.
-            }
+            Create(path);
         }
 
         var key = File.ReadAllBytes(path);
@@ -50,5 +30,38 @@ public sealed class SigningKey
         }
 
         return new SigningKey(key);
+    }
+
+    /// <summary>
+    /// Writes the key beside its place and moves it in without overwriting, so no process ever reads
+    /// a half-written key, and when two start at once the first key stays and both use it.
+    /// </summary>
+    private static void Create(string path)
+    {
+        var partial = $"{path}.{Environment.ProcessId}.{Guid.NewGuid():N}.partial";
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        }
+
+        try
+        {
+            using (var file = new FileStream(partial, options))
+            {
+                file.Write(RandomNumberGenerator.GetBytes(KeyBytes));
+                file.Flush(flushToDisk: true);
+            }
+
+            File.Move(partial, path, overwrite: false);
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process put its key in place first: use theirs.
+        }
+        finally
+        {
+            File.Delete(partial);
+        }
     }
 }

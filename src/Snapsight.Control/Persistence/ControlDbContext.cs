@@ -53,6 +53,8 @@ public abstract class ControlDbContext(DbContextOptions options, TenantContext t
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(ControlDbContext).Assembly);
         // A subscription is visible to its own users only, like the rows it owns.
         modelBuilder.Entity<Subscription>().HasQueryFilter(s => s.Id == CurrentSubscriptionId);
+        // Audit entries may belong to no subscription (a sign-in with an unknown name): those are seen by none.
+        modelBuilder.Entity<AuditEntry>().HasQueryFilter(e => e.SubscriptionId == CurrentSubscriptionId);
 
         foreach (var entity in modelBuilder.Model.GetEntityTypes())
         {
@@ -90,7 +92,8 @@ public abstract class ControlDbContext(DbContextOptions options, TenantContext t
         }
     }
 
+    // A time without a kind is taken to be UTC already (never shifted by the host's zone); a local one is converted.
     private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
-        value => value.Kind == DateTimeKind.Utc ? value : DateTime.SpecifyKind(value.ToUniversalTime(), DateTimeKind.Utc),
+        value => value.Kind == DateTimeKind.Local ? value.ToUniversalTime() : DateTime.SpecifyKind(value, DateTimeKind.Utc),
         value => DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

@@ -35,7 +35,7 @@ public sealed class UserAccounts(ControlDbContext db, PasswordHasher hasher, Tim
             SubscriptionId = subscription,
             Username = name,
             NormalizedUsername = normalized,
-            PasswordHash = hasher.Hash(password),
+            PasswordHash = await hasher.HashAsync(password, ct).ConfigureAwait(false),
             Role = role,
             CreatedAt = clock.GetUtcNow().UtcDateTime,
         };

@@ -23,4 +23,32 @@ public static class RequestActor
         context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
     public static string SubscriptionTokenActor(Guid tokenId) => $"subscription-token:{tokenId}";
+
+    /// <summary>
+    /// The client as the sign-in throttle counts it: an IPv4 address, or an IPv6 address's /64, since
+    /// one host commonly holds a whole /64 and could otherwise rotate through it. The server sees the
+    /// connection's peer; behind a reverse proxy, configure forwarded headers (docs/control/server.md).
+    /// </summary>
+    public static string ThrottleKey(HttpContext context)
+    {
+        var address = context.Connection.RemoteIpAddress;
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily != System.Net.Sockets.AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new System.Net.IPAddress(bytes) + "/64";
+    }
 }

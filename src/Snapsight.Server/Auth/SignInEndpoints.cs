@@ -42,11 +42,12 @@ public static class SignInEndpoints
                 detail: "Send token=true with the user name and password to receive a bearer token.");
         }
 
-        var outcome = await signIn.SignInAsync(username ?? "", password ?? "", RequestActor.Client(context),
+        var outcome = await signIn.SignInAsync(username ?? "", password ?? "", RequestActor.Client(context), RequestActor.ThrottleKey(context),
             context.RequestAborted).ConfigureAwait(false);
         switch (outcome)
         {
             case SignInOutcome.Signed signed:
+                context.Response.Headers.CacheControl = "no-store";
                 return Results.Text(signed.AccessToken, "text/plain");
             case SignInOutcome.Throttled throttled:
                 context.Response.Headers[HeaderNames.RetryAfter] =

@@ -52,6 +52,8 @@ public static class ServerApp
     /// <summary>Brings the database schema up to date before the first request.</summary>
     public static async Task PrepareAsync(WebApplication app, CancellationToken ct)
     {
+        // A bad key file stops the start here, with a clear message, rather than failing the first request.
+        app.Services.GetRequiredService<Snapsight.Control.Identity.SigningKey>();
         await using var scope = app.Services.CreateAsyncScope();
         await ControlServices.MigrateAsync(scope.ServiceProvider.GetRequiredService<ControlDbContext>(), ct).ConfigureAwait(false);
     }

@@ -90,20 +90,28 @@ public static class ServerCommandLine
     private static Option<string> DataDirOption() =>
         new("--data-dir") { Description = "The folder holding the database (SQLite) and the token signing key.", Required = true };
 
-    /// <summary>The data folder, created readable by its owner only: it holds the signing key.</summary>
+    /// <summary>
+    /// The data folder, open to its owner only: it holds the signing key and the database with the
+    /// password and token hashes. An existing folder that others may enter is closed, and said so.
+    /// </summary>
     private static string DataDirectory(string path)
     {
         var full = Path.GetFullPath(path);
+        if (OperatingSystem.IsWindows())
+        {
+            Directory.CreateDirectory(full);
+            return full;
+        }
+
+        const UnixFileMode ownerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute;
         if (!Directory.Exists(full))
         {
-            if (OperatingSystem.IsWindows())
-            {
-                Directory.CreateDirectory(full);
-            }
-            else
-            {
-                Directory.CreateDirectory(full, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
-            }
+            Directory.CreateDirectory(full, ownerOnly);
+        }
+        else if ((File.GetUnixFileMode(full) & ~ownerOnly) != 0)
+        {
+            File.SetUnixFileMode(full, ownerOnly);
+            Console.Error.WriteLine($"snapsight server: closed {full} to everyone but its owner (it holds secrets)");
         }
 
         return full;
@@ -118,6 +126,11 @@ public static class ServerCommandLine
         catch (SetupException e)
         {
             await Console.Error.WriteLineAsync($"snapsight server: {e.Message}.").ConfigureAwait(false);
+            return 2;
+        }
+        catch (Microsoft.EntityFrameworkCore.DbUpdateException e)
+        {
+            await Console.Error.WriteLineAsync($"snapsight server: the change could not be saved: {(e.InnerException ?? e).Message}").ConfigureAwait(false);
             return 2;
         }
         catch (System.Data.Common.DbException e)

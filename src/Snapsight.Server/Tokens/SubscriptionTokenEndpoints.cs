@@ -49,6 +49,7 @@ public static class SubscriptionTokenEndpoints
         await db.SaveChangesAsync(context.RequestAborted).ConfigureAwait(false);
         var view = new IssuedTokenView(issued.Token.Id, issued.Value, issued.Token.ExpiresAt,
             (long)(issued.Token.ExpiresAt - issued.Token.CreatedAt).TotalSeconds, issued.Capped);
+        context.Response.Headers.CacheControl = "no-store";
         return Results.Created($"/api/v1/subscription-tokens/{view.Id}", view);
     }
 

@@ -17,7 +17,8 @@ public sealed class JwtAttackTests
     public static TheoryData<string> Attacks =>
     [
         "alg none", "wrong key", "wrong audience", "wrong issuer", "expired", "not yet valid", "tampered payload",
-        "untyped", "id token type", "HS512", "RS256 header", "kid and jku pointing elsewhere", "no expiry", "other subscription",
+        "untyped", "id token type", "HS512", "RS256 header", "own key embedded as jwk", "kid and jku to own key",
+        "no expiry", "other subscription",
     ];
 
     [Fact]
@@ -38,6 +39,14 @@ public sealed class JwtAttackTests
 
             Assert.Equal(HttpStatusCode.Unauthorized, await GetWithAsync(server, Token(fields, attack)));
         }
+    }
+
+    [Fact]
+    public async Task Key_hints_in_the_header_are_ignored_rather_than_followed()
+    {
+        var (server, fields) = await SetUpAsync(DatabaseProvider.Sqlite);
+
+        Assert.Equal(HttpStatusCode.OK, await GetWithAsync(server, Token(fields, "kid and jku to elsewhere, signed with the server key")));
     }
 
     [Fact]
@@ -110,8 +119,16 @@ public sealed class JwtAttackTests
             case "RS256 header":
                 header["alg"] = "RS256";
                 break;
-            case "kid and jku pointing elsewhere":
+            case "own key embedded as jwk":
                 key = RandomNumberGenerator.GetBytes(32);
+                header["jwk"] = new JsonObject { ["kty"] = "oct", ["k"] = HandMadeJwt.Encode(key) };
+                break;
+            case "kid and jku to own key":
+                key = RandomNumberGenerator.GetBytes(32);
+                header["kid"] = "attacker";
+                header["jku"] = "https://evil.example/jwks.json";
+                break;
+            case "kid and jku to elsewhere, signed with the server key":
                 header["kid"] = "attacker";
                 header["jku"] = "https://evil.example/jwks.json";
                 break;

@@ -8,7 +8,7 @@ namespace Snapsight.Server.Tests.Auth;
 /// <summary>The throttle seen from outside: over HTTP, on a server with small limits.</summary>
 public sealed class SignInThrottlingTests
 {
-    private static readonly SignInLimits Small = new() { AccountFailures = 3, ClientFailures = 50 };
+    private static readonly SignInLimits Small = new() { AccountFailures = 3, ClientFailures = 50, AccountFailuresFromAnywhere = 50 };
 
     [Theory]
     [MemberData(nameof(TestDatabases.Both), MemberType = typeof(TestDatabases))]

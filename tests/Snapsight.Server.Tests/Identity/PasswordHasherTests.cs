@@ -10,9 +10,9 @@ public sealed class PasswordHasherTests
     private static readonly PasswordHasher Hasher = new(PasswordHashing.Owasp);
 
     [Fact]
-    public void Hashes_use_argon2id_at_owasp_parameters()
+    public async Task Hashes_use_argon2id_at_owasp_parameters()
     {
-        var encoded = Hasher.Hash("correct horse battery staple");
+        var encoded = await Hasher.HashAsync("correct horse battery staple", CancellationToken.None);
 
         Assert.StartsWith("$argon2id$v=19$m=19456,t=2,p=1$", encoded, StringComparison.Ordinal);
     }
@@ -20,21 +20,21 @@ public sealed class PasswordHasherTests
     [Theory]
     [InlineData("correct horse battery staple", "somesaltsomesalt")]
     [InlineData("pässwörd with ünïcode ✓", "0123456789abcdef")]
-    public void A_hash_made_by_the_reference_argon2_tool_verifies(string password, string salt)
+    public async Task A_hash_made_by_the_reference_argon2_tool_verifies(string password, string salt)
     {
         var reference = Tool.Run("argon2", [salt, "-id", "-t", "2", "-k", "19456", "-p", "1", "-e"], password, null).Trim();
 
-        Assert.True(PasswordHasher.Verify(reference, password));
-        Assert.False(PasswordHasher.Verify(reference, password + "x"));
+        Assert.True(await Hasher.VerifyAsync(reference, password, CancellationToken.None));
+        Assert.False(await Hasher.VerifyAsync(reference, password + "x", CancellationToken.None));
         Assert.False(Hasher.NeedsRehash(reference));
     }
 
     [Fact]
-    public void Weaker_stored_parameters_ask_for_a_rehash()
+    public async Task Weaker_stored_parameters_ask_for_a_rehash()
     {
         var weaker = Tool.Run("argon2", ["somesaltsomesalt", "-id", "-t", "1", "-k", "8192", "-p", "1", "-e"], "password", null).Trim();
 
-        Assert.True(PasswordHasher.Verify(weaker, "password"));
+        Assert.True(await Hasher.VerifyAsync(weaker, "password", CancellationToken.None));
         Assert.True(Hasher.NeedsRehash(weaker));
     }
 
@@ -43,8 +43,9 @@ public sealed class PasswordHasherTests
     {
         Gen.String[0, 80].Select(Gen.String[0, 80]).Where((a, b) => a != b).Sample((password, other) =>
         {
-            var encoded = Hasher.Hash(password);
-            return PasswordHasher.Verify(encoded, password) && !PasswordHasher.Verify(encoded, other);
+            var encoded = Hasher.HashAsync(password, CancellationToken.None).GetAwaiter().GetResult();
+            return Hasher.VerifyAsync(encoded, password, CancellationToken.None).GetAwaiter().GetResult()
+                && !Hasher.VerifyAsync(encoded, other, CancellationToken.None).GetAwaiter().GetResult();
         }, iter: 20);
     }
 
@@ -53,8 +54,8 @@ public sealed class PasswordHasherTests
     [InlineData("$argon2i$v=19$m=19456,t=2,p=1$c29tZXNhbHQ$AAAA")]
     [InlineData("$argon2id$v=19$m=99999999999,t=2,p=1$c29tZXNhbHQ$AAAA")]
     [InlineData("$argon2id$garbage")]
-    public void Malformed_stored_hashes_never_verify(string stored)
+    public async Task Malformed_stored_hashes_never_verify(string stored)
     {
-        Assert.False(PasswordHasher.Verify(stored, "password"));
+        Assert.False(await Hasher.VerifyAsync(stored, "password", CancellationToken.None));
     }
 }

@@ -5,25 +5,45 @@ namespace Snapsight.Server.Tests.Identity;
 
 public sealed class SignInThrottleTests
 {
-    private static readonly SignInLimits Limits = new() { ClientFailures = 4, AccountFailures = 3, MaxTrackedKeys = 50 };
+    private static readonly SignInLimits Limits = new()
+    {
+        ClientFailures = 4, AccountFailures = 3, AccountFailuresFromAnywhere = 6, MaxTrackedKeys = 50,
+    };
 
     [Fact]
-    public void An_account_name_is_locked_after_its_failures_and_unlocked_after_the_lock_time()
+    public void A_name_guessed_from_one_address_is_locked_there_for_the_lock_time_and_not_elsewhere()
     {
         var clock = new FakeTimeProvider();
         var throttle = new SignInThrottle(Limits, clock);
 
         for (var i = 0; i < Limits.AccountFailures; i++)
         {
+            Assert.True(throttle.Begin("ALICE", "10.0.0.1").Allowed);
+        }
+
+        Assert.False(throttle.Begin("ALICE", "10.0.0.1").Allowed);
+        Assert.True(throttle.Begin("ALICE", "10.0.0.2").Allowed);
+        Assert.True(throttle.Begin("BOB", "10.0.0.3").Allowed);
+        clock.Advance(Limits.AccountLock - TimeSpan.FromSeconds(1));
+        Assert.False(throttle.Begin("ALICE", "10.0.0.1").Allowed);
+        clock.Advance(TimeSpan.FromSeconds(2));
+        Assert.True(throttle.Begin("ALICE", "10.0.0.1").Allowed);
+    }
+
+    [Fact]
+    public void A_name_guessed_from_many_addresses_is_locked_everywhere_at_the_hourly_limit()
+    {
+        var clock = new FakeTimeProvider();
+        var throttle = new SignInThrottle(Limits, clock);
+
+        for (var i = 0; i < Limits.AccountFailuresFromAnywhere; i++)
+        {
             Assert.True(throttle.Begin("ALICE", $"10.0.0.{i}").Allowed);
         }
 
-        Assert.False(throttle.Begin("ALICE", "10.9.9.9").Allowed);
-        Assert.True(throttle.Begin("BOB", "10.9.9.9").Allowed);
-        clock.Advance(Limits.AccountLock - TimeSpan.FromSeconds(1));
-        Assert.False(throttle.Begin("ALICE", "10.9.9.8").Allowed);
-        clock.Advance(TimeSpan.FromSeconds(2));
-        Assert.True(throttle.Begin("ALICE", "10.9.9.7").Allowed);
+        Assert.False(throttle.Begin("ALICE", "192.0.2.99").Allowed);
+        clock.Advance(Limits.AccountWindowFromAnywhere + TimeSpan.FromSeconds(1));
+        Assert.True(throttle.Begin("ALICE", "192.0.2.99").Allowed);
     }
 
     [Fact]
@@ -50,17 +70,17 @@ public sealed class SignInThrottleTests
     {
         var throttle = new SignInThrottle(Limits, new FakeTimeProvider());
 
-        for (var i = 0; i < 10 * Limits.ClientFailures; i++)
+        for (var i = 0; i < 10 * Limits.AccountFailuresFromAnywhere; i++)
         {
             Assert.True(throttle.Begin("ALICE", "192.0.2.1").Allowed);
             throttle.Succeeded("ALICE", "192.0.2.1");
         }
 
         throttle.Begin("ALICE", "a");
-        throttle.Begin("ALICE", "b");
-        throttle.Succeeded("ALICE", "b");
-        Assert.True(throttle.Begin("ALICE", "c").Allowed);
-        Assert.True(throttle.Begin("ALICE", "d").Allowed);
+        throttle.Begin("ALICE", "a");
+        throttle.Succeeded("ALICE", "a");
+        Assert.True(throttle.Begin("ALICE", "a").Allowed);
+        Assert.True(throttle.Begin("ALICE", "a").Allowed);
     }
 
     [Fact]
@@ -68,26 +88,28 @@ public sealed class SignInThrottleTests
     {
         var throttle = new SignInThrottle(Limits, new FakeTimeProvider());
 
-        var last = Enumerable.Range(0, Limits.AccountFailures).Select(i => throttle.Begin("ALICE", $"c{i}").LastBeforeLock).ToList();
+        var last = Enumerable.Range(0, Limits.AccountFailures).Select(_ => throttle.Begin("ALICE", "c").LastBeforeLock).ToList();
 
         Assert.Equal([false, false, true], last);
     }
 
-    [Fact]
-    public void Parallel_guesses_on_one_name_get_no_more_than_the_limit_through()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Parallel_guesses_on_one_name_get_no_more_than_the_limit_through(bool fromOneAddress)
     {
-        var throttle = new SignInThrottle(Limits, new FakeTimeProvider());
+        var throttle = new SignInThrottle(Limits with { ClientFailures = 10_000 }, new FakeTimeProvider());
 
         var admitted = 0;
         Parallel.For(0, 1000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
         {
-            if (throttle.Begin("ALICE", $"10.1.{i / 250}.{i % 250}").Allowed)
+            if (throttle.Begin("ALICE", fromOneAddress ? "10.1.1.1" : $"10.1.{i / 250}.{i % 250}").Allowed)
             {
                 Interlocked.Increment(ref admitted);
             }
         });
 
-        Assert.Equal(Limits.AccountFailures, admitted);
+        Assert.Equal(fromOneAddress ? Limits.AccountFailures : Limits.AccountFailuresFromAnywhere, admitted);
     }
 
     [Fact]
@@ -95,7 +117,7 @@ public sealed class SignInThrottleTests
     {
         var clock = new FakeTimeProvider();
         var throttle = new SignInThrottle(Limits, clock);
-        for (var i = 0; i < Limits.AccountFailures; i++)
+        for (var i = 0; i < Limits.AccountFailuresFromAnywhere; i++)
         {
             throttle.Begin("VICTIM", $"attacker-{i}");
         }
@@ -104,7 +126,7 @@ public sealed class SignInThrottleTests
         {
             clock.Advance(TimeSpan.FromMilliseconds(1));
             throttle.Begin($"NAME{i}", $"addr-{i}");
-            Assert.True(throttle.TrackedKeys <= 2 * Limits.MaxTrackedKeys);
+            Assert.True(throttle.TrackedKeys <= 3 * Limits.MaxTrackedKeys);
         }
 
         Assert.False(throttle.Begin("VICTIM", "anyone").Allowed);

@@ -141,6 +141,25 @@ public sealed class SubscriptionTokenTests
         Assert.NotNull(await FindUsableAsync(server, token.Value));
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabases.Both), MemberType = typeof(TestDatabases))]
+    public async Task Each_subscription_lists_only_its_own_tokens(DatabaseProvider database)
+    {
+        var server = await SharedServers.For(database);
+        var first = await TestTenant.CreateAsync(server);
+        var second = await TestTenant.CreateAsync(server);
+        var firstToken = await IssueAsync(first, 600);
+        var secondToken = await IssueAsync(second, 600);
+
+        var firstList = await first.Admin.GetStringAsync("api/v1/subscription-tokens");
+        var secondList = await second.Admin.GetStringAsync("api/v1/subscription-tokens");
+
+        Assert.Contains(firstToken.Id, firstList, StringComparison.Ordinal);
+        Assert.DoesNotContain(secondToken.Id, firstList, StringComparison.Ordinal);
+        Assert.Contains(secondToken.Id, secondList, StringComparison.Ordinal);
+        Assert.DoesNotContain(firstToken.Id, secondList, StringComparison.Ordinal);
+    }
+
     internal static async Task<(string Id, string Value)> IssueAsync(TestTenant tenant, long expiry)
     {
         using var response = await tenant.Admin.PostAsJsonAsync("qas/subscription-token", new { expiry });
@@ -165,9 +184,12 @@ public sealed class SubscriptionTokenTests
             e => $"{e.Actor}{e.Target}{e.Detail}".Contains(value[4..], StringComparison.Ordinal));
         if (tenant.Server.Provider == DatabaseProvider.Sqlite)
         {
-            var file = Path.Combine(tenant.Server.DataDirectory, DatabaseSettings.SqliteFileName);
-            var bytes = await File.ReadAllBytesAsync(file);
-            Assert.Equal(-1, bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(value[4..])));
+            // The database and its write-ahead log, where fresh rows sit until a checkpoint.
+            foreach (var file in Directory.GetFiles(tenant.Server.DataDirectory, DatabaseSettings.SqliteFileName + "*"))
+            {
+                var bytes = await File.ReadAllBytesAsync(file);
+                Assert.Equal(-1, bytes.AsSpan().IndexOf(System.Text.Encoding.UTF8.GetBytes(value[4..])));
+            }
         }
     }
 
