@@ -47,8 +47,8 @@ public sealed class DocumentedFlowTests
         Assert.Equal("active", (string?)Listed(listed, id)["state"]);
 
         var revoked = Curl("-s", "-X", "DELETE", $"{url}/api/v1/subscription-tokens/{id}", "-H", $"Authorization: Bearer {token}",
-            "-w", "%{http_code}");
-        Assert.Equal("204", revoked);
+            "-w", "%{http_code}\n");
+        Assert.Equal("204\n", revoked);
         AssertSubscriptionTokenRefused(url, token, id, value);
 
         Assert.Equal(0, await server.TerminateAsync());
