@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using System.Runtime.InteropServices;
 using Snapsight.Control.Persistence;
 using Snapsight.Disk.Tests.Support;
 using Snapsight.Server.Tests.Support;
@@ -73,7 +74,7 @@ public sealed class ServerProcess : IAsyncDisposable
     public async Task<int> TerminateAsync()
     {
         Assert.NotNull(process);
-        Tool.Run("kill", "-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(0, Kill(process.Id, SigTerm));
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await process.WaitForExitAsync(timeout.Token);
         return process.ExitCode;
@@ -95,6 +96,13 @@ public sealed class ServerProcess : IAsyncDisposable
 
         temp.Dispose();
     }
+
+    private const int SigTerm = 15;
+
+    // Not /bin/kill: procps is not on every machine the tests run on.
+    [DllImport("libc", EntryPoint = "kill")]
+    [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
+    private static extern int Kill(int pid, int signal);
 
     private static int FreePort()
     {
