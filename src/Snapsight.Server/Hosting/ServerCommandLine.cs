@@ -73,6 +73,12 @@ public static class ServerCommandLine
         };
         command.SetAction((parse, ct) => Guarded(async () =>
         {
+            // A required bool option is satisfied by its implicit default, so its absence is checked here.
+            if (!parse.GetValue(passwordStdin))
+            {
+                throw new SetupException("give the admin's password on standard input and say so with --password-stdin");
+            }
+
             var password = await Console.In.ReadLineAsync(ct).ConfigureAwait(false)
                 ?? throw new SetupException("no password on standard input");
             var options = ServerOptions.From(DataDirectory(parse.GetValue(dataDir)!), DefaultUrls);
