@@ -78,10 +78,11 @@ internal sealed class FailureWindows(int limit, TimeSpan length, int maxKeys)
 
         // Still full of live entries: more keys than the bound. Half are dropped, those still
         // counting towards the limit before those that reached it, so a flood of made-up keys
-        // cannot lift a lock.
+        // cannot lift a lock. ToArray takes a consistent snapshot: LINQ over the live dictionary
+        // sizes its buffer before copying, and a removal in between leaves entries with null keys.
         if (windows.Count >= maxKeys)
         {
-            var victims = windows.OrderBy(pair => pair.Value.Failures >= limit).ThenBy(pair => pair.Value.Ends)
+            var victims = windows.ToArray().OrderBy(pair => pair.Value.Failures >= limit).ThenBy(pair => pair.Value.Ends)
                 .Take(windows.Count / 2).Select(pair => pair.Key).ToList();
             foreach (var key in victims)
             {
