@@ -7,6 +7,7 @@ using Snapsight.Control;
 using Snapsight.Control.Persistence;
 using Snapsight.Server.Api;
 using Snapsight.Server.Auth;
+using Snapsight.Server.Templates;
 using Snapsight.Server.Tokens;
 
 namespace Snapsight.Server.Hosting;
@@ -34,6 +35,7 @@ public static class ServerApp
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi("v1");
         builder.Services.AddSnapsightAuthentication();
+        builder.Services.AddScoped<TemplateDownload>();
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -46,6 +48,7 @@ public static class ServerApp
         app.MapSignIn();
         app.MapSubscriptionTokens();
         app.MapSubscriptionApi();
+        app.MapTemplates();
         return app;
     }
 

@@ -18,21 +18,8 @@ public static class DebianImages
     public static string Path(string name) => System.IO.Path.Combine(Folder, name);
 
     /// <summary>The repository root, found from the test's working directory.</summary>
-    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+    public static string RepositoryRoot => Repository.Root;
 
     /// <summary>Names a proto file could not hold, so the XFS image lacks them (tests/images/xfs-protofile.py).</summary>
     public static IReadOnlySet<string> OmittedFromXfs => File.ReadAllLines(Path("xfs-omitted.txt")).ToHashSet(StringComparer.Ordinal);
-
-    private static string FindRepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(System.IO.Path.Combine(dir.FullName, "Snapsight.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException($"no Snapsight.sln above {AppContext.BaseDirectory}");
-    }
 }

@@ -7,7 +7,7 @@ namespace Snapsight.Disk.Tests.Support;
 public sealed class FixtureScript(string name)
 {
     private readonly Lazy<string> _folder = new(
-        () => Tool.Run(Path.Combine(DebianImages.RepositoryRoot, "tests", "images", name)).Trim().Split('\n')[^1],
+        () => Tool.Run(Path.Combine(Repository.Root, "tests", "images", name)).Trim().Split('\n')[^1],
         LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>The folder holding the fixtures, built on first use.</summary>

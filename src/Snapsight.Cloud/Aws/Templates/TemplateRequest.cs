@@ -30,7 +30,11 @@ public sealed record TemplateRequest
 
     public int ScanIntervalHours { get; init; } = 24;
 
-    public int ScannerConcurrency { get; init; } = 4;
+    public const int DefaultScannerConcurrency = 4;
+
+    public const string DefaultScanningRoleName = "SnapsightScanning";
+
+    public int ScannerConcurrency { get; init; } = DefaultScannerConcurrency;
 
     public TagFilter Tags { get; init; } = new();
 
@@ -38,5 +42,5 @@ public sealed record TemplateRequest
     public bool EventBasedScanning { get; init; }
 
     /// <summary>The name of the scanning role the service-account template creates and the target roles trust.</summary>
-    public string ScanningRoleName { get; init; } = "SnapsightScanning";
+    public string ScanningRoleName { get; init; } = DefaultScanningRoleName;
 }
