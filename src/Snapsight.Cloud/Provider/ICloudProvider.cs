@@ -1,0 +1,54 @@
+using Snapsight.Disk.BlockDevices;
+
+namespace Snapsight.Cloud.Provider;
+
+/// <summary>
+/// What the control plane asks of a cloud: find instances and their volumes, snapshot them,
+/// share the snapshots with the service account, read them as block devices, and delete them.
+/// Every call acts as the account of its <see cref="CloudScope"/> in that region, and fails only
+/// with <see cref="CloudProviderException"/> (its <see cref="CloudErrorCode"/> says whether to retry).
+/// The local provider and the AWS provider pass the same contract tests.
+/// </summary>
+public interface ICloudProvider
+{
+    /// <summary>The regions enabled in <paramref name="accountId"/>, sorted.</summary>
+    Task<IReadOnlyList<string>> ListRegionsAsync(string accountId, CancellationToken cancellationToken);
+
+    /// <summary>The instances of the scope's account and region, sorted by id; terminated ones included.</summary>
+    Task<IReadOnlyList<CloudInstance>> ListInstancesAsync(CloudScope scope, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Snapshots every volume of <paramref name="instanceId"/> at one point in time (a crash-consistent
+    /// set), each carrying <paramref name="tags"/> from its creation on. Quotas are checked for the
+    /// whole set first: either every snapshot is started or none is. Returns them in volume order, pending.
+    /// </summary>
+    Task<IReadOnlyList<CloudSnapshot>> CreateSnapshotSetAsync(
+        CloudScope scope, string instanceId, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken);
+
+    /// <summary>A snapshot the scope's account owns or was granted; any other is <see cref="CloudErrorCode.NotFound"/>.</summary>
+    Task<CloudSnapshot> DescribeSnapshotAsync(CloudScope scope, string snapshotId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// The scope's account's own snapshots in the region that carry every one of <paramref name="tags"/>
+    /// (exact key and value), sorted by id: how the workflow finds a set before creating one and how
+    /// the sweeper finds leftovers without a database.
+    /// </summary>
+    Task<IReadOnlyList<CloudSnapshot>> ListSnapshotsByTagsAsync(
+        CloudScope scope, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken);
+
+    /// <summary>Lets <paramref name="accountId"/> read the owner's snapshot. Idempotent; only the owner may share.</summary>
+    Task ShareSnapshotAsync(CloudScope scope, string snapshotId, string accountId, CancellationToken cancellationToken);
+
+    /// <summary>Withdraws a grant. Idempotent; only the owner may unshare.</summary>
+    Task UnshareSnapshotAsync(CloudScope scope, string snapshotId, string accountId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a snapshot in any state; only the owner may. A missing one is <see cref="CloudErrorCode.NotFound"/>.</summary>
+    Task DeleteSnapshotAsync(CloudScope scope, string snapshotId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Opens a completed snapshot for reading as the scope's account, which must own it or hold a
+    /// grant (else <see cref="CloudErrorCode.AccessDenied"/>). A pending or failed snapshot is
+    /// <see cref="CloudErrorCode.InvalidState"/>. The device is the volume as the instance saw it.
+    /// </summary>
+    Task<IBlockDevice> OpenSnapshotAsync(CloudScope scope, string snapshotId, CancellationToken cancellationToken);
+}
