@@ -17,15 +17,15 @@ public sealed partial class LocalCloudProvider
     {
         Throttle(operation, snapshotId);
         CloudScope.CheckAccountId(accountId);
-        if (accountId == scope.AccountId)
-        {
-            throw new CloudProviderException(CloudErrorCode.InvalidParameter, accountId, "a snapshot's owner cannot share it with itself");
-        }
-
         await _mutations.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
             var file = OwnedByCaller(scope, snapshotId);
+            if (accountId == scope.AccountId)
+            {
+                throw new CloudProviderException(CloudErrorCode.InvalidParameter, accountId, "a snapshot's owner cannot share it with itself");
+            }
+
             var others = file.SharedWith.Where(a => a != accountId);
             var sharedWith = (grant ? others.Append(accountId) : others).Order(StringComparer.Ordinal).ToList();
             WriteSnapshotFile(Layout.SnapshotDirectory(scope, snapshotId), file with { SharedWith = sharedWith });

@@ -1,0 +1,250 @@
+using Snapsight.Cloud.Provider;
+using Snapsight.Disk.BlockDevices;
+
+namespace Snapsight.Cloud.Tests.Provider;
+
+/// <summary>
+/// The behaviour every <see cref="ICloudProvider"/> owes the scan workflow. Each provider's test
+/// class inherits it and supplies a fleet; the AWS provider will run the same tests.
+/// </summary>
+public abstract partial class CloudProviderContractTests
+{
+    protected abstract ContractFleet CreateFleet(ContractSettings settings);
+
+    private ContractFleet CreateFleet() => CreateFleet(new ContractSettings());
+
+    private static CancellationToken Ct => CancellationToken.None;
+
+    private static Dictionary<string, string> RunTags(string run) => new()
+    {
+        [SnapshotTags.Product] = SnapshotTags.ProductValue,
+        [SnapshotTags.Subscription] = SnapshotTags.SubscriptionValue("subscription-1"),
+        [SnapshotTags.Run] = run,
+        [SnapshotTags.Expires] = "2030-01-01T00:00:00Z",
+    };
+
+    private static async Task<CloudProviderException> ThrowsAsync(CloudErrorCode code, Func<Task> call)
+    {
+        var e = await Assert.ThrowsAsync<CloudProviderException>(call);
+        Assert.Equal(code, e.Code);
+        Assert.Equal(CloudErrorCodes.IsTransient(code), e.IsTransient);
+        return e;
+    }
+
+    private static async Task<byte[]> ReadAllAsync(IBlockDevice device)
+    {
+        var bytes = new byte[device.Length];
+        var done = 0;
+        while (done < bytes.Length)
+        {
+            var n = await device.ReadAsync(done, bytes.AsMemory(done, Math.Min(1 << 20, bytes.Length - done)), Ct);
+            Assert.True(n > 0, $"the device ended at {done} of {bytes.Length}");
+            done += n;
+        }
+
+        return bytes;
+    }
+
+    private static async Task<byte[]> ReadSnapshotAsync(ContractFleet fleet, CloudScope reader, string snapshotId)
+    {
+        using var device = await fleet.Provider.OpenSnapshotAsync(reader, snapshotId, Ct);
+        return await ReadAllAsync(device);
+    }
+
+    private static async Task<CloudInstance> TheInstanceAsync(ContractFleet fleet) =>
+        Assert.Single(await fleet.Provider.ListInstancesAsync(fleet.Owner, Ct), i => i.Id == fleet.InstanceId);
+
+    private static async Task<IReadOnlyList<CloudSnapshot>> CompletedSetAsync(ContractFleet fleet, string run)
+    {
+        var set = await fleet.Provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, RunTags(run), Ct);
+        await fleet.CompletePendingAsync();
+        return set;
+    }
+
+    [Fact]
+    public async Task Lists_the_accounts_region_and_the_instance_with_its_volumes()
+    {
+        using var fleet = CreateFleet();
+        Assert.Contains(fleet.Owner.Region, await fleet.Provider.ListRegionsAsync(fleet.Owner.AccountId, Ct));
+
+        var instance = await TheInstanceAsync(fleet);
+        Assert.Equal(ContractInstance.Name, instance.Name);
+        Assert.Equal(InstanceState.Running, instance.State);
+        Assert.Equal(ContractInstance.Tags.OrderBy(t => t.Key), instance.Tags.OrderBy(t => t.Key));
+        Assert.Equal(ContractInstance.PrivateIpAddress, instance.PrivateIpAddress);
+        Assert.Equal(ContractInstance.PublicIpAddress, instance.PublicIpAddress);
+        Assert.Equal(InstancePlatform.Linux, instance.Platform);
+        Assert.Equal(ContractInstance.ImageId, instance.ImageId);
+        Assert.Equal(fleet.LaunchTime, instance.LaunchTime);
+        Assert.Equal([ContractInstance.RootDevice, ContractInstance.DataDevice], instance.Volumes.Select(v => v.DeviceName));
+        Assert.Equal([null, ContractInstance.DataKeyId], instance.Volumes.Select(v => v.EncryptionKeyId));
+        foreach (var volume in instance.Volumes)
+        {
+            Assert.Equal((await fleet.ReadVolumeAsync(volume.Id)).Length, volume.SizeBytes);
+        }
+    }
+
+    [Fact]
+    public async Task Unknown_accounts_regions_instances_and_snapshots_are_not_found_and_malformed_ids_invalid()
+    {
+        using var fleet = CreateFleet();
+        var provider = fleet.Provider;
+        await ThrowsAsync(CloudErrorCode.NotFound, () => provider.ListRegionsAsync("999999999999", Ct));
+        await ThrowsAsync(CloudErrorCode.NotFound, () => provider.ListInstancesAsync(new CloudScope(fleet.Owner.AccountId, "xx-nowhere-9"), Ct));
+        await ThrowsAsync(CloudErrorCode.NotFound, () => provider.CreateSnapshotSetAsync(fleet.Owner, "i-0000000000000000a", RunTags("r"), Ct));
+        await ThrowsAsync(CloudErrorCode.NotFound, () => provider.DescribeSnapshotAsync(fleet.Owner, "snap-0000000000000000a", Ct));
+        await ThrowsAsync(CloudErrorCode.NotFound, () => provider.DeleteSnapshotAsync(fleet.Owner, "snap-0000000000000000a", Ct));
+        await ThrowsAsync(CloudErrorCode.InvalidParameter, () => provider.ListRegionsAsync("12345", Ct));
+        await ThrowsAsync(CloudErrorCode.InvalidParameter, () => provider.DescribeSnapshotAsync(fleet.Owner, "snap-../../etc", Ct));
+        await ThrowsAsync(CloudErrorCode.InvalidParameter, () => Task.FromResult(new CloudScope(fleet.Owner.AccountId, "../eu-west-1")));
+    }
+
+    [Fact]
+    public async Task A_set_snapshots_every_volume_at_one_time_with_the_tags_and_goes_from_pending_to_completed()
+    {
+        using var fleet = CreateFleet();
+        var instance = await TheInstanceAsync(fleet);
+        var tags = RunTags("run-1");
+
+        var set = await fleet.Provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, tags, Ct);
+
+        Assert.Equal(instance.Volumes.Select(v => v.Id), set.Select(s => s.VolumeId));
+        Assert.Equal(instance.Volumes.Select(v => v.SizeBytes), set.Select(s => s.VolumeSizeBytes));
+        Assert.Equal(instance.Volumes.Select(v => v.EncryptionKeyId), set.Select(s => s.EncryptionKeyId));
+        Assert.Single(set.Select(s => s.StartTime).Distinct());
+        Assert.Equal(set.Count, set.Select(s => s.Id).Distinct().Count());
+        foreach (var snapshot in set)
+        {
+            var described = await fleet.Provider.DescribeSnapshotAsync(fleet.Owner, snapshot.Id, Ct);
+            Assert.Equal(SnapshotState.Pending, described.State);
+            Assert.InRange(described.Progress, 0, 99);
+            Assert.Equal(fleet.Owner.AccountId, described.OwnerAccountId);
+            Assert.Equal(fleet.Owner.Region, described.Region);
+            Assert.Equal(tags.OrderBy(t => t.Key), described.Tags.OrderBy(t => t.Key));
+            Assert.Empty(described.SharedWith);
+            await ThrowsAsync(CloudErrorCode.InvalidState, () => fleet.Provider.OpenSnapshotAsync(fleet.Owner, snapshot.Id, Ct));
+        }
+
+        await fleet.CompletePendingAsync();
+
+        foreach (var snapshot in set)
+        {
+            var described = await fleet.Provider.DescribeSnapshotAsync(fleet.Owner, snapshot.Id, Ct);
+            Assert.Equal(SnapshotState.Completed, described.State);
+            Assert.Equal(100, described.Progress);
+            Assert.Null(described.StateMessage);
+        }
+    }
+
+    [Fact]
+    public async Task A_snapshot_reads_as_its_volume_was_when_taken_even_after_the_volume_changes()
+    {
+        using var fleet = CreateFleet();
+        var volumes = (await TheInstanceAsync(fleet)).Volumes;
+        var before = new List<byte[]>();
+        foreach (var volume in volumes)
+        {
+            before.Add(await fleet.ReadVolumeAsync(volume.Id));
+        }
+
+        var set = await fleet.Provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, RunTags("run-1"), Ct);
+        foreach (var volume in volumes)
+        {
+            await fleet.WriteVolumeAsync(volume.Id, 0, 128 << 10, 0xA5);
+        }
+
+        await fleet.CompletePendingAsync();
+        for (var i = 0; i < volumes.Count; i++)
+        {
+            Assert.NotEqual(before[i], await fleet.ReadVolumeAsync(volumes[i].Id)); // the write landed
+            Assert.Equal(before[i], await ReadSnapshotAsync(fleet, fleet.Owner, set[i].Id));
+        }
+    }
+
+    [Fact]
+    public async Task Snapshots_are_listed_by_their_tags_to_their_owner_only()
+    {
+        using var fleet = CreateFleet();
+        var first = await fleet.Provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, RunTags("run-1"), Ct);
+        var second = await fleet.Provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, RunTags("run-2"), Ct);
+        var untagged = await fleet.Provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, new Dictionary<string, string> { ["backup"] = "daily" }, Ct);
+
+        var byRun = await fleet.Provider.ListSnapshotsByTagsAsync(fleet.Owner, new Dictionary<string, string> { [SnapshotTags.Run] = "run-2" }, Ct);
+        Assert.Equal(second.Select(s => s.Id).Order(), byRun.Select(s => s.Id));
+
+        var ours = new Dictionary<string, string> { [SnapshotTags.Product] = SnapshotTags.ProductValue };
+        var all = await fleet.Provider.ListSnapshotsByTagsAsync(fleet.Owner, ours, Ct);
+        Assert.Equal(first.Concat(second).Select(s => s.Id).Order(StringComparer.Ordinal), all.Select(s => s.Id));
+        Assert.DoesNotContain(all, s => untagged.Any(u => u.Id == s.Id));
+
+        await fleet.Provider.ShareSnapshotAsync(fleet.Owner, first[0].Id, fleet.OtherAccountId, Ct);
+        Assert.Empty(await fleet.Provider.ListSnapshotsByTagsAsync(fleet.Other, ours, Ct));
+    }
+
+    [Fact]
+    public async Task Another_account_sees_and_reads_a_snapshot_only_while_it_holds_a_grant_and_never_changes_it()
+    {
+        using var fleet = CreateFleet();
+        var snapshot = (await CompletedSetAsync(fleet, "run-1"))[0];
+        var provider = fleet.Provider;
+        var other = fleet.Other;
+
+        await ThrowsAsync(CloudErrorCode.NotFound, () => provider.DescribeSnapshotAsync(other, snapshot.Id, Ct));
+        await ThrowsAsync(CloudErrorCode.AccessDenied, () => provider.OpenSnapshotAsync(other, snapshot.Id, Ct));
+        await ThrowsAsync(CloudErrorCode.NotFound, () => provider.ShareSnapshotAsync(other, snapshot.Id, "333333333333", Ct));
+        await ThrowsAsync(CloudErrorCode.InvalidParameter, () => provider.ShareSnapshotAsync(fleet.Owner, snapshot.Id, fleet.Owner.AccountId, Ct));
+
+        await provider.ShareSnapshotAsync(fleet.Owner, snapshot.Id, other.AccountId, Ct);
+        await provider.ShareSnapshotAsync(fleet.Owner, snapshot.Id, other.AccountId, Ct); // idempotent
+        var seen = await provider.DescribeSnapshotAsync(other, snapshot.Id, Ct);
+        Assert.Equal([other.AccountId], seen.SharedWith);
+        Assert.Equal(fleet.Owner.AccountId, seen.OwnerAccountId);
+        Assert.Equal(await ReadSnapshotAsync(fleet, fleet.Owner, snapshot.Id), await ReadSnapshotAsync(fleet, other, snapshot.Id));
+        await ThrowsAsync(CloudErrorCode.AccessDenied, () => provider.DeleteSnapshotAsync(other, snapshot.Id, Ct));
+        await ThrowsAsync(CloudErrorCode.AccessDenied, () => provider.UnshareSnapshotAsync(other, snapshot.Id, other.AccountId, Ct));
+
+        await provider.UnshareSnapshotAsync(fleet.Owner, snapshot.Id, other.AccountId, Ct);
+        await provider.UnshareSnapshotAsync(fleet.Owner, snapshot.Id, other.AccountId, Ct);
+        Assert.Empty((await provider.DescribeSnapshotAsync(fleet.Owner, snapshot.Id, Ct)).SharedWith);
+        await ThrowsAsync(CloudErrorCode.AccessDenied, () => provider.OpenSnapshotAsync(other, snapshot.Id, Ct));
+    }
+
+    [Fact]
+    public async Task A_deleted_snapshot_is_gone_in_any_state_and_deleting_it_again_is_not_found()
+    {
+        using var fleet = CreateFleet();
+        var set = await fleet.Provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, RunTags("run-1"), Ct);
+
+        await fleet.Provider.DeleteSnapshotAsync(fleet.Owner, set[0].Id, Ct); // still pending
+        await fleet.CompletePendingAsync();
+        await fleet.Provider.DeleteSnapshotAsync(fleet.Owner, set[1].Id, Ct); // completed
+
+        foreach (var snapshot in set)
+        {
+            await ThrowsAsync(CloudErrorCode.NotFound, () => fleet.Provider.DescribeSnapshotAsync(fleet.Owner, snapshot.Id, Ct));
+            await ThrowsAsync(CloudErrorCode.NotFound, () => fleet.Provider.OpenSnapshotAsync(fleet.Owner, snapshot.Id, Ct));
+            await ThrowsAsync(CloudErrorCode.NotFound, () => fleet.Provider.DeleteSnapshotAsync(fleet.Owner, snapshot.Id, Ct));
+        }
+
+        Assert.Empty(await fleet.Provider.ListSnapshotsByTagsAsync(fleet.Owner, RunTags("run-1"), Ct));
+    }
+
+    [Fact]
+    public async Task Tags_that_break_the_providers_rules_are_refused_before_anything_is_created()
+    {
+        using var fleet = CreateFleet();
+        foreach (var tags in new[]
+        {
+            new Dictionary<string, string> { ["aws:reserved"] = "x" },
+            new Dictionary<string, string> { [""] = "x" },
+            new Dictionary<string, string> { [new string('k', 129)] = "x" },
+            new Dictionary<string, string> { ["k"] = new string('v', 257) },
+            Enumerable.Range(0, 51).ToDictionary(i => $"k{i}", _ => "v"),
+        })
+        {
+            await ThrowsAsync(CloudErrorCode.InvalidParameter, () => fleet.Provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, tags, Ct));
+        }
+
+        Assert.Empty(await fleet.Provider.ListSnapshotsByTagsAsync(fleet.Owner, new Dictionary<string, string>(), Ct));
+    }
+}
