@@ -1,0 +1,141 @@
+using System.Text.Json;
+using Snapsight.Cloud.Local;
+using Snapsight.Cloud.Provider;
+using Snapsight.Cloud.Tests.Provider;
+
+namespace Snapsight.Cloud.Tests.Local;
+
+/// <summary>What only the local provider promises: its files, restarts, and what it does with a broken root.</summary>
+public sealed class LocalCloudProviderTests
+{
+    private static readonly CancellationToken Ct = CancellationToken.None;
+
+    private static readonly Dictionary<string, string> Tags = new() { [SnapshotTags.Run] = "run-1" };
+
+    [Fact]
+    public async Task Snapshots_are_laid_out_as_documented_and_no_account_json_is_written()
+    {
+        using var fleet = LocalContractFleet.Create(new ContractSettings());
+        var set = await fleet.Provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, Tags, Ct);
+        await fleet.Provider.ShareSnapshotAsync(fleet.Owner, set[0].Id, fleet.OtherAccountId, Ct);
+
+        var directory = Path.Combine(fleet.Directory.File("cloud"), "accounts", fleet.Owner.AccountId, "regions", fleet.Owner.Region, "snapshots", set[0].Id);
+        Assert.Equal(["data", "snapshot.json"], Directory.EnumerateFiles(directory).Select(Path.GetFileName).Order());
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(directory, "snapshot.json")));
+        var root = json.RootElement;
+        Assert.Equal(set[0].VolumeId, root.GetProperty("volumeId").GetString());
+        Assert.Equal(fleet.InstanceId, root.GetProperty("instanceId").GetString());
+        Assert.Equal("complete", root.GetProperty("outcome").GetString());
+        Assert.Equal("run-1", root.GetProperty("tags").GetProperty(SnapshotTags.Run).GetString());
+        Assert.Equal(fleet.OtherAccountId, root.GetProperty("sharedWith")[0].GetString());
+        Assert.Equal(root.GetProperty("startTime").GetDateTimeOffset() + LocalContractFleet.CompletionDelay,
+            root.GetProperty("completesAt").GetDateTimeOffset());
+
+        Assert.Empty(Directory.EnumerateFiles(fleet.Directory.Path, "account.json", SearchOption.AllDirectories));
+        Assert.Empty(Directory.EnumerateFiles(fleet.Directory.Path, "*.tmp", SearchOption.AllDirectories));
+    }
+
+    [Fact]
+    public async Task A_restarted_provider_sees_the_same_snapshots_in_the_same_states()
+    {
+        using var fleet = LocalContractFleet.Create(new ContractSettings());
+        var set = await fleet.Provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, Tags, Ct);
+        using var restarted = new LocalCloudProvider(new LocalCloudOptions { Root = fleet.Builder.Layout.Root, TimeProvider = fleet.Clock });
+
+        Assert.Equal(SnapshotState.Pending, (await restarted.DescribeSnapshotAsync(fleet.Owner, set[0].Id, Ct)).State);
+        await fleet.CompletePendingAsync();
+        Assert.Equal(set.Select(s => s.Id).Order(StringComparer.Ordinal),
+            (await restarted.ListSnapshotsByTagsAsync(fleet.Owner, Tags, Ct)).Where(s => s.State == SnapshotState.Completed).Select(s => s.Id));
+    }
+
+    [Fact]
+    public async Task Progress_follows_the_clock_while_pending()
+    {
+        using var fleet = LocalContractFleet.Create(new ContractSettings());
+        var snapshot = (await fleet.Provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, Tags, Ct))[0];
+
+        fleet.Clock.Advance(LocalContractFleet.CompletionDelay / 4);
+        Assert.Equal(25, (await fleet.Provider.DescribeSnapshotAsync(fleet.Owner, snapshot.Id, Ct)).Progress);
+        fleet.Clock.Advance((LocalContractFleet.CompletionDelay * 3 / 4) - TimeSpan.FromTicks(1));
+        Assert.Equal(SnapshotState.Pending, (await fleet.Provider.DescribeSnapshotAsync(fleet.Owner, snapshot.Id, Ct)).State);
+        fleet.Clock.Advance(TimeSpan.FromTicks(1));
+        Assert.Equal(SnapshotState.Completed, (await fleet.Provider.DescribeSnapshotAsync(fleet.Owner, snapshot.Id, Ct)).State);
+    }
+
+    [Fact]
+    public async Task A_terminated_instance_cannot_be_snapshotted()
+    {
+        using var fleet = LocalContractFleet.Create(new ContractSettings());
+        fleet.Builder.SetState(fleet.Owner, fleet.InstanceId, InstanceState.Terminated);
+
+        var e = await Assert.ThrowsAsync<CloudProviderException>(() => fleet.Provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, Tags, Ct));
+        Assert.Equal(CloudErrorCode.InvalidState, e.Code);
+        Assert.Equal(InstanceState.Terminated, Assert.Single(await fleet.Provider.ListInstancesAsync(fleet.Owner, Ct)).State);
+    }
+
+    [Theory]
+    [InlineData("\"image\": \"../../../../../../etc/passwd\"", "outside its directory")] // a volume may not point out of its instance
+    [InlineData("\"image\": \"/etc/passwd\"", "outside its directory")]
+    [InlineData("\"imagee\": \"x.img\"", "imagee")] // a misspelt key is an error, not a missing image
+    [InlineData("\"id\": \"../vol\"", "not a volume id")]
+    public async Task A_broken_instance_json_is_reported_as_corrupt_naming_the_problem(string replacement, string expected)
+    {
+        using var fleet = LocalContractFleet.Create(new ContractSettings());
+        var path = fleet.Builder.Layout.InstanceFile(fleet.Owner, fleet.InstanceId);
+        var json = File.ReadAllText(path);
+        var key = replacement[..replacement.IndexOf(':', StringComparison.Ordinal)];
+        var target = key == "\"imagee\"" ? "\"image\"" : key;
+        var at = json.IndexOf(target + ":", StringComparison.Ordinal);
+        var end = json.IndexOf('\n', at);
+        File.WriteAllText(path, json[..at] + replacement + (json[end - 1] == ',' ? "," : "") + json[end..]);
+
+        var e = await Assert.ThrowsAsync<CloudProviderException>(() => fleet.Provider.ListInstancesAsync(fleet.Owner, Ct));
+        Assert.Equal(CloudErrorCode.Corrupt, e.Code);
+        Assert.False(e.IsTransient);
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Leftovers_of_a_crash_in_staging_are_never_listed()
+    {
+        using var fleet = LocalContractFleet.Create(new ContractSettings());
+        var staging = Path.Combine(fleet.Builder.Layout.StagingDirectory(fleet.Owner), "snap-0123456789abcdef0");
+        Directory.CreateDirectory(staging);
+        File.WriteAllText(Path.Combine(staging, "snapshot.json"), "{\"volumeId\": ");
+
+        Assert.Empty(await fleet.Provider.ListSnapshotsByTagsAsync(fleet.Owner, new Dictionary<string, string>(), Ct));
+        Assert.Equal(2, (await fleet.Provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, Tags, Ct)).Count);
+    }
+
+    [Fact]
+    public async Task A_snapshot_set_waits_for_a_writer_holding_the_instance_lock()
+    {
+        using var fleet = LocalContractFleet.Create(new ContractSettings());
+        var instanceDirectory = fleet.Builder.Layout.InstanceDirectory(fleet.Owner, fleet.InstanceId);
+        var held = await InstanceLock.AcquireAsync(instanceDirectory, Ct);
+
+        var creating = fleet.Provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, Tags, Ct);
+        await Task.Delay(200, Ct);
+        Assert.False(creating.IsCompleted);
+        held.Dispose();
+        Assert.Equal(2, (await creating.WaitAsync(TimeSpan.FromSeconds(10), Ct)).Count);
+    }
+
+    [Fact]
+    public async Task Throttling_can_aim_at_one_call_and_fires_exactly_the_configured_times()
+    {
+        using var fleet = LocalContractFleet.Create(new ContractSettings(), options => options with
+        {
+            Faults = [new LocalFault(LocalFaultKind.Throttle) { Operation = LocalOperation.ListInstances, Times = 3 }],
+        });
+
+        for (var i = 0; i < 3; i++)
+        {
+            var e = await Assert.ThrowsAsync<CloudProviderException>(() => fleet.Provider.ListInstancesAsync(fleet.Owner, Ct));
+            Assert.Equal(CloudErrorCode.Throttled, e.Code);
+            Assert.NotEmpty(await fleet.Provider.ListRegionsAsync(fleet.Owner.AccountId, Ct)); // other calls pass
+        }
+
+        Assert.Single(await fleet.Provider.ListInstancesAsync(fleet.Owner, Ct));
+    }
+}
