@@ -25,6 +25,7 @@ public static class TestVolumes
 
     private static (string, string) Build()
     {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Directory.Dispose();
         var raw = Directory.File("sparse.raw");
         using (var file = File.Create(raw))
         {
