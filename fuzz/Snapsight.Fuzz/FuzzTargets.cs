@@ -52,6 +52,7 @@ public static class FuzzTargets
         new ScapDataStreamFuzzTarget(),
         new OvalEvaluationFuzzTarget(),
         new OvalProbeFilesFuzzTarget(),
+        new ControlInputsFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);

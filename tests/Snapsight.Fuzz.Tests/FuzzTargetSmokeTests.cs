@@ -39,6 +39,8 @@ public sealed class FuzzTargetSmokeTests
         "distroversion: v3.18\npackages:\n- pkg:\n    name: a\n    secfixes:\n      1-r0:\n      - "u8.ToArray(), // secdb YAML
         "<updates><update><id>ALAS2-1</id><pkglist><package name=\""u8.ToArray(), // ALAS updateinfo
         "<ds:data-stream-collection xmlns:ds=\"http://scap.nist.gov/schema/scap/source/1.2\"><ds:component id=\""u8.ToArray(), // SCAP data stream
+        "{\"subscriptionId\":\"s\",\"partition\":\"aws\",\"tags\":{\"all\":[\""u8.ToArray(), // template request (control inputs)
+        "Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6ImF0K2p3dCJ9."u8.ToArray(), // access token header (control inputs)
     ];
 
     public static TheoryData<string> Targets => new(FuzzTargets.All.Select(t => t.Name));

@@ -90,6 +90,17 @@ public abstract class ControlDbContext(DbContextOptions options, TenantContext t
                     $"Refused to save a {entry.Metadata.ClrType.Name} of another subscription.");
             }
         }
+
+        // Audit entries are not ITenantOwned (an unknown name's sign-in belongs to no one), but one
+        // written in a request must not land in another subscription's log either.
+        foreach (var entry in ChangeTracker.Entries<AuditEntry>())
+        {
+            if (entry.State == EntityState.Added && tenant.SubscriptionId is { } current
+                && entry.Entity.SubscriptionId is { } owner && owner != current)
+            {
+                throw new InvalidOperationException("Refused to save an audit entry into another subscription's log.");
+            }
+        }
     }
 
     // A time without a kind is taken to be UTC already (never shifted by the host's zone); a local one is converted.

@@ -1,0 +1,41 @@
+using Snapsight.Control.Tokens;
+
+namespace Snapsight.Server.Tests.Tenancy;
+
+/// <summary>
+/// How every operation of the API is probed for tenant isolation: one entry per operation, keyed
+/// "METHOD /path" exactly as the OpenAPI document writes it. A new endpoint fails
+/// <see cref="TenantIsolationTests"/> until it has an entry here. Pick the probe kind:
+/// <list type="bullet">
+/// <item><c>Exempt("why")</c>: needs no tenant (sign-in, the API description).</item>
+/// <item><c>OwnSubscription()</c>: answers about the caller's own subscription.</item>
+/// <item><c>Lists()</c> / <c>Lists("connectorId=&lt;Connector&gt;")</c>: a collection, optionally filtered.</item>
+/// <item><c>ReadsOne(IsolationId.Of&lt;Entity&gt;("id"))</c>: GET of one object named in the path.</item>
+/// <item><c>Changes("{json}", IsolationId.Of&lt;Entity&gt;("id"))</c>: PUT, PATCH, DELETE or POST aimed at one object,
+/// named in the path or in the body as <c>&lt;Entity&gt;</c>; send a body that would succeed on A's own object.</item>
+/// <item><c>Creates("{json}")</c>: makes something new in the caller's own subscription.</item>
+/// </list>
+/// </summary>
+public static class IsolationCoverage
+{
+    public static IReadOnlyDictionary<string, IsolationProbe> Table { get; } = new Dictionary<string, IsolationProbe>(StringComparer.Ordinal)
+    {
+        ["POST /auth"] = IsolationProbe.Exempt("sign-in comes before any tenant: the user name decides the subscription"),
+        ["GET /api/v1/subscription"] = IsolationProbe.OwnSubscription(),
+        ["POST /qas/subscription-token"] = IsolationProbe.Creates("""{"expiry": 600}"""),
+        ["GET /api/v1/subscription-tokens"] = IsolationProbe.Lists(),
+        ["DELETE /api/v1/subscription-tokens/{id}"] = IsolationProbe.Changes(null, IsolationId.Of<SubscriptionToken>("id")),
+        ["POST /api/v1/templates/service-account"] = IsolationProbe.Creates(
+            """{"regions": ["eu-west-1"], "apiEndpoint": "https://snapsight.example.com"}"""),
+    };
+
+    /// <summary>
+    /// Routes the OpenAPI document leaves out on purpose, with the reason. Any other mapped route
+    /// missing from the document fails the test: leaving an endpoint out of the description must not
+    /// leave it out of the isolation probes.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> NotDocumented { get; } = new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        ["GET /openapi/{documentName}.json"] = "the OpenAPI document itself: anonymous, the same for everyone",
+    };
+}

@@ -1,0 +1,32 @@
+using Snapsight.Control.Tenancy;
+using Snapsight.Server.Tests.Support;
+using Snapsight.Server.Tests.Tokens;
+
+namespace Snapsight.Server.Tests.Tenancy;
+
+/// <summary>
+/// Gives a tenant some of every kind of object, through the API wherever the API can make it, so the
+/// isolation probes have something of the other tenant's to aim at. A new kind of row must be seeded
+/// here: the isolation test refuses an entity type the tenant has none of.
+/// </summary>
+public static class IsolationSeed
+{
+    public static async Task GiveEverythingAsync(TestTenant tenant)
+    {
+        // Users of every role (their sign-ins also write audit entries).
+        foreach (var role in new[] { UserRole.Operator, UserRole.Reader })
+        {
+            using var user = await tenant.UserAsync(role);
+        }
+
+        // Subscription tokens, one of them revoked: the issue and revoke land in the audit log too.
+        _ = await SubscriptionTokenTests.IssueAsync(tenant, 3600);
+        var revoked = await SubscriptionTokenTests.IssueAsync(tenant, 3600);
+        using var revoke = await tenant.Admin.DeleteAsync($"api/v1/subscription-tokens/{revoked.Id}");
+        revoke.EnsureSuccessStatusCode();
+    }
+
+    /// <summary>Seeds both tenants alike, so that what only one holds is what tells them apart.</summary>
+    public static Task GiveEverythingAsync(TestTenant a, TestTenant b) =>
+        Task.WhenAll(GiveEverythingAsync(a), GiveEverythingAsync(b));
+}
