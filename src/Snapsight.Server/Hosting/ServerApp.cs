@@ -6,8 +6,11 @@ using Microsoft.Extensions.Logging;
 using Snapsight.Control;
 using Snapsight.Control.Persistence;
 using Snapsight.Server.Api;
+using Snapsight.Server.Assets;
+using Snapsight.Server.Audit;
 using Snapsight.Server.Auth;
 using Snapsight.Server.Tokens;
+using Snapsight.Server.Users;
 
 namespace Snapsight.Server.Hosting;
 
@@ -46,6 +49,9 @@ public static class ServerApp
         app.MapSignIn();
         app.MapSubscriptionTokens();
         app.MapSubscriptionApi();
+        app.MapAssetApi();
+        app.MapUserApi();
+        app.MapAuditApi();
         return app;
     }
 
