@@ -30,8 +30,9 @@ public sealed class Licence(ControlDbContext db, TimeProvider clock)
         return SubscriptionLock.RunAsync(db, async () =>
         {
             var assets = await db.Assets.Where(a => ids.Contains(a.Id)).ToDictionaryAsync(a => a.Id, ct).ConfigureAwait(false);
-            var admitted = await AdmitAsync(assets.Values.Where(a => a.Activation != AssetActivation.Activated).ToList(), ct)
-                .ConfigureAwait(false);
+            var pending = ids.Select(id => assets.GetValueOrDefault(id)).OfType<Asset>()
+                .Where(a => a.Activation != AssetActivation.Activated).ToList();
+            var admitted = await AdmitAsync(pending, ct).ConfigureAwait(false);
             return (IReadOnlyList<ActivationResult>)ids.Select(id =>
                 !assets.ContainsKey(id) ? new ActivationResult(id, ActivationOutcome.NotFound)
                 : admitted.TryGetValue(id, out var result) ? result
@@ -70,8 +71,8 @@ public sealed class Licence(ControlDbContext db, TimeProvider clock)
         var counted = (await CountedAddresses(candidates.Select(a => a.Id).ToList()).ToListAsync(ct).ConfigureAwait(false))
             .ToHashSet(StringComparer.Ordinal);
         var now = clock.GetUtcNow().UtcDateTime;
-        // Oldest first, so a refused batch keeps the assets that were known longest.
-        foreach (var asset in candidates.OrderBy(a => a.FirstSeenAt).ThenBy(a => a.Id))
+        // In the order asked, so a caller decides which assets a short licence keeps.
+        foreach (var asset in candidates)
         {
             string? refusal = asset.LicensedIpAddress is not { } address ? ActivationReasons.NoIpAddress
                 : counted.Contains(address) || counted.Count < limit ? null
