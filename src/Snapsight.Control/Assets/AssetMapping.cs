@@ -21,6 +21,10 @@ internal sealed class AssetMapping : IEntityTypeConfiguration<Asset>
         asset.OwnsMany(a => a.Tags, tag =>
         {
             tag.ToTable("AssetTags");
+            // A key appears once per instance, so it is the natural key: no generated column (SQLite
+            // generates only a lone INTEGER PRIMARY KEY, not one inside a composite key).
+            tag.WithOwner().HasForeignKey("AssetId");
+            tag.HasKey("AssetId", nameof(AssetTag.Key));
             tag.Property(t => t.Key).HasMaxLength(ScanTag.MaxKeyLength);
             tag.Property(t => t.Value).HasMaxLength(ScanTag.MaxValueLength);
             tag.HasIndex(t => new { t.Key, t.Value });

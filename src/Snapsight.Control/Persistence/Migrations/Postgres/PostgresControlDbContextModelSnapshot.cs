@@ -269,14 +269,7 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                             b1.Property<Guid>("AssetId")
                                 .HasColumnType("uuid");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("integer");
-
-                            NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b1.Property<int>("Id"));
-
                             b1.Property<string>("Key")
-                                .IsRequired()
                                 .HasMaxLength(128)
                                 .HasColumnType("character varying(128)");
 
@@ -285,7 +278,7 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                                 .HasMaxLength(256)
                                 .HasColumnType("character varying(256)");
 
-                            b1.HasKey("AssetId", "Id");
+                            b1.HasKey("AssetId", "Key");
 
                             b1.HasIndex("Key", "Value");
 

@@ -262,12 +262,7 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                             b1.Property<Guid>("AssetId")
                                 .HasColumnType("TEXT");
 
-                            b1.Property<int>("Id")
-                                .ValueGeneratedOnAdd()
-                                .HasColumnType("INTEGER");
-
                             b1.Property<string>("Key")
-                                .IsRequired()
                                 .HasMaxLength(128)
                                 .HasColumnType("TEXT");
 
@@ -276,7 +271,7 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                                 .HasMaxLength(256)
                                 .HasColumnType("TEXT");
 
-                            b1.HasKey("AssetId", "Id");
+                            b1.HasKey("AssetId", "Key");
 
                             b1.HasIndex("Key", "Value");
 

@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Snapsight.Control.Persistence.Migrations.Sqlite
+namespace Snapsight.Control.Persistence.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,16 +16,16 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Actor = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
-                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Target = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
-                    Succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
-                    Detail = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
-                    Client = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true)
+                    Id = table.Column<long>(type: "bigint", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    SubscriptionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Actor = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
+                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Target = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    Succeeded = table.Column<bool>(type: "boolean", nullable: false),
+                    Detail = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    Client = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -35,12 +36,12 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                 name: "Subscriptions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LicensedIpAddresses = table.Column<int>(type: "INTEGER", nullable: false),
-                    ScanIntervalHours = table.Column<int>(type: "INTEGER", nullable: false),
-                    LockVersion = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LicensedIpAddresses = table.Column<int>(type: "integer", nullable: false),
+                    ScanIntervalHours = table.Column<int>(type: "integer", nullable: false),
+                    LockVersion = table.Column<long>(type: "bigint", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -51,22 +52,22 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                 name: "Assets",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ConnectorId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    CloudAccountId = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
-                    Region = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
-                    PrivateIpAddress = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true),
-                    PublicIpAddress = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true),
-                    LicensedIpAddress = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true),
-                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    FirstSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    LastSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Activation = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    ActivationReason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
-                    ActivatedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConnectorId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CloudAccountId = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Region = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    InstanceId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    PrivateIpAddress = table.Column<string>(type: "character varying(45)", maxLength: 45, nullable: true),
+                    PublicIpAddress = table.Column<string>(type: "character varying(45)", maxLength: 45, nullable: true),
+                    LicensedIpAddress = table.Column<string>(type: "character varying(45)", maxLength: 45, nullable: true),
+                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    FirstSeenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    LastSeenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Activation = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    ActivationReason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ActivatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -83,13 +84,13 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                 name: "SubscriptionTokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ValueHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
-                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ValueHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -106,14 +107,14 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                 name: "Users",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Username = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    NormalizedUsername = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    PasswordHash = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    Disabled = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Username = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    NormalizedUsername = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    PasswordHash = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    Disabled = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -130,14 +131,13 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                 name: "AssetTags",
                 columns: table => new
                 {
-                    AssetId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Id = table.Column<int>(type: "INTEGER", nullable: false),
-                    Key = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
-                    Value = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                    Key = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Value = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
-                    table.PrimaryKey("PK_AssetTags", x => new { x.AssetId, x.Id });
+                    table.PrimaryKey("PK_AssetTags", x => new { x.AssetId, x.Key });
                     table.ForeignKey(
                         name: "FK_AssetTags_Assets_AssetId",
                         column: x => x.AssetId,
