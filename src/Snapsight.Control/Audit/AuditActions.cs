@@ -7,6 +7,7 @@ public static class AuditActions
     public const string SubscriptionCreate = "subscription.create";
     public const string UserCreate = "user.create";
     public const string UserChange = "user.change";
+    public const string UserDelete = "user.delete";
     public const string TokenIssue = "token.issue";
     public const string TokenRevoke = "token.revoke";
     public const string TokenRefused = "token.refused";

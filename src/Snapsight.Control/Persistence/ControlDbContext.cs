@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Snapsight.Control.Assets;
 using Snapsight.Control.Audit;
 using Snapsight.Control.Tenancy;
 using Snapsight.Control.Tokens;
@@ -26,6 +27,8 @@ public abstract class ControlDbContext(DbContextOptions options, TenantContext t
     public DbSet<SubscriptionToken> SubscriptionTokens => Set<SubscriptionToken>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Asset> Assets => Set<Asset>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

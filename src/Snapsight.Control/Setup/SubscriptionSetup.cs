@@ -14,11 +14,7 @@ public sealed class SubscriptionSetup(ControlDbContext db, UserAccounts users, A
     public async Task<(Subscription Subscription, User Admin)> CreateAsync(
         string subscriptionName, string username, string password, CancellationToken ct)
     {
-        subscriptionName = subscriptionName.Trim();
-        if (subscriptionName.Length is 0 or > ControlLimits.NameLength || subscriptionName.Any(char.IsControl))
-        {
-            throw new SetupException($"a subscription name needs 1 to {ControlLimits.NameLength} printable characters");
-        }
+        subscriptionName = SubscriptionName.Clean(subscriptionName) ?? throw new SetupException(SubscriptionName.Rule);
 
         // Set-up runs outside any tenant, so it looks across subscriptions on purpose.
         if (await db.Subscriptions.IgnoreQueryFilters().AnyAsync(s => s.Name == subscriptionName, ct).ConfigureAwait(false))

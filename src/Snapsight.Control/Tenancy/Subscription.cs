@@ -14,4 +14,7 @@ public sealed class Subscription
 
     /// <summary>How often every active asset is scanned; never below 24 hours.</summary>
     public int ScanIntervalHours { get; set; } = SubscriptionDefaults.ScanIntervalHours;
+
+    /// <summary>Bumped by every <see cref="SubscriptionLock"/>: the update that takes the lock.</summary>
+    public long LockVersion { get; set; }
 }

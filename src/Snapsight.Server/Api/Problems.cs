@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Http;
+using Snapsight.Control;
 
 namespace Snapsight.Server.Api;
 
@@ -14,6 +15,11 @@ public static class Problems
     public static IResult NotFound(string what) =>
         Results.Problem(statusCode: StatusCodes.Status404NotFound, detail: $"No {what} with that id.");
 
-    public static IResult Conflict(string reason) =>
-        Results.Problem(statusCode: StatusCodes.Status409Conflict, detail: reason);
+    public static IResult Conflict(string reason, IDictionary<string, object?>? extensions = null) =>
+        Results.Problem(statusCode: StatusCodes.Status409Conflict, detail: reason, extensions: extensions);
+
+    /// <summary>The answer to a refusal from the control plane's services.</summary>
+    public static IResult Of(InvalidFieldException refused) => Invalid(refused.Field, refused.Reason);
+
+    public static IResult Of(ConflictException refused) => Conflict(refused.Message);
 }

@@ -46,6 +46,7 @@ public static class AuthenticationSetup
                 nameof(UserRole.Operator), nameof(UserRole.Admin), Policies.SubscriptionTokenRole))
             .SetFallbackPolicy(new Microsoft.AspNetCore.Authorization.AuthorizationPolicyBuilder()
                 .RequireRole(nameof(UserRole.Reader), nameof(UserRole.Operator), nameof(UserRole.Admin)).Build());
+        services.AddSingleton<Microsoft.AspNetCore.Authorization.IAuthorizationMiddlewareResultHandler, DeniedAccessAudit>();
         return services;
     }
 

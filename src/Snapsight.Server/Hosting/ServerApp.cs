@@ -6,9 +6,12 @@ using Microsoft.Extensions.Logging;
 using Snapsight.Control;
 using Snapsight.Control.Persistence;
 using Snapsight.Server.Api;
+using Snapsight.Server.Assets;
+using Snapsight.Server.Audit;
 using Snapsight.Server.Auth;
 using Snapsight.Server.Templates;
 using Snapsight.Server.Tokens;
+using Snapsight.Server.Users;
 
 namespace Snapsight.Server.Hosting;
 
@@ -49,6 +52,9 @@ public static class ServerApp
         app.MapSubscriptionTokens();
         app.MapSubscriptionApi();
         app.MapTemplates();
+        app.MapAssetApi();
+        app.MapUserApi();
+        app.MapAuditApi();
         return app;
     }
 

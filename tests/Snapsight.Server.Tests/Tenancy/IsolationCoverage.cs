@@ -1,3 +1,5 @@
+using Snapsight.Control.Assets;
+using Snapsight.Control.Tenancy;
 using Snapsight.Control.Tokens;
 
 namespace Snapsight.Server.Tests.Tenancy;
@@ -13,6 +15,7 @@ namespace Snapsight.Server.Tests.Tenancy;
 /// <item><c>ReadsOne(IsolationId.Of&lt;Entity&gt;("id"))</c>: GET of one object named in the path.</item>
 /// <item><c>Changes("{json}", IsolationId.Of&lt;Entity&gt;("id"))</c>: PUT, PATCH, DELETE or POST aimed at one object,
 /// named in the path or in the body as <c>&lt;Entity&gt;</c>; send a body that would succeed on A's own object.</item>
+/// <item><c>ChangesEach("{json}")</c>: a bulk change answering per object; B's come back as NotFound.</item>
 /// <item><c>Creates("{json}")</c>: makes something new in the caller's own subscription.</item>
 /// </list>
 /// </summary>
@@ -25,6 +28,20 @@ public static class IsolationCoverage
         ["POST /qas/subscription-token"] = IsolationProbe.Creates("""{"expiry": 600}"""),
         ["GET /api/v1/subscription-tokens"] = IsolationProbe.Lists(),
         ["DELETE /api/v1/subscription-tokens/{id}"] = IsolationProbe.Changes(null, IsolationId.Of<SubscriptionToken>("id")),
+        // Changes the caller's own subscription: B must stay as it was.
+        ["PATCH /api/v1/subscription"] = IsolationProbe.Creates("""{"scanIntervalHours": 48}"""),
+        // The caller's own licence usage; it names no subscription, so it is checked like a list.
+        ["GET /api/v1/licence"] = IsolationProbe.Lists(),
+        ["GET /api/v1/assets"] = IsolationProbe.Lists(),
+        ["GET /api/v1/assets/{id}"] = IsolationProbe.ReadsOne(IsolationId.Of<Asset>("id")),
+        ["POST /api/v1/assets/{id}/activate"] = IsolationProbe.Changes(null, IsolationId.Of<Asset>("id")),
+        ["POST /api/v1/assets/{id}/deactivate"] = IsolationProbe.Changes(null, IsolationId.Of<Asset>("id")),
+        ["POST /api/v1/assets/activate"] = IsolationProbe.ChangesEach("""{"ids": ["<Asset>"]}"""),
+        ["GET /api/v1/users"] = IsolationProbe.Lists(),
+        ["POST /api/v1/users"] = IsolationProbe.Creates("""{"username": "isolation-probe-user", "password": "a long probe password", "role": "reader"}"""),
+        ["PATCH /api/v1/users/{id}"] = IsolationProbe.Changes("""{"role": "reader"}""", IsolationId.Of<User>("id")),
+        ["DELETE /api/v1/users/{id}"] = IsolationProbe.Changes(null, IsolationId.Of<User>("id")),
+        ["GET /api/v1/audit"] = IsolationProbe.Lists(),
         ["POST /api/v1/templates/service-account"] = IsolationProbe.Creates(
             """{"regions": ["eu-west-1"], "apiEndpoint": "https://snapsight.example.com"}"""),
     };

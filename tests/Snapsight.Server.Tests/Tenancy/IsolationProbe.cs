@@ -37,6 +37,12 @@ public abstract record IsolationProbe
     /// <summary>A change aimed at B's object (in the path or the body): 404 or 403, and B unchanged.</summary>
     public static IsolationProbe Changes(string? body, params IsolationId[] ids) => new AimedAtBProbe { Body = body, Ids = ids };
 
+    /// <summary>
+    /// A bulk change naming B's objects in the body (<c>&lt;Entity&gt;</c>) and answering per object: each
+    /// of B's must come back as NotFound, exactly as an id that does not exist would.
+    /// </summary>
+    public static IsolationProbe ChangesEach(string body) => new BulkProbe { Body = body };
+
     /// <summary>Something new in the caller's own subscription: whatever A gets, B is unchanged and nothing of B's comes back.</summary>
     public static IsolationProbe Creates(string body) => new CreateProbe { Body = body };
 
@@ -76,6 +82,17 @@ public abstract record IsolationProbe
     {
         public override async Task ProveAsync(string method, string path, IsolationRun run) =>
             run.Expect(await run.SendAsA(method, path, this), NotYours);
+    }
+
+    public sealed record BulkProbe : IsolationProbe
+    {
+        public override async Task ProveAsync(string method, string path, IsolationRun run)
+        {
+            var answer = await run.SendAsA(method, path, this);
+            run.Expect(answer, [HttpStatusCode.OK, .. NotYours]);
+            run.Require(answer, answer.Status != HttpStatusCode.OK || answer.Text.Contains("\"NotFound\"", StringComparison.Ordinal),
+                "does not answer B's objects as not found");
+        }
     }
 
     public sealed record CreateProbe : IsolationProbe

@@ -24,6 +24,13 @@ public static class IsolationSeed
         var revoked = await SubscriptionTokenTests.IssueAsync(tenant, 3600);
         using var revoke = await tenant.Admin.DeleteAsync($"api/v1/subscription-tokens/{revoked.Id}");
         revoke.EnsureSuccessStatusCode();
+
+        // Assets as discovery records them, one of them activated through the API.
+        var first = Random.Shared.Next(1, int.MaxValue / 2);
+        var assets = await TestAssets.SeedAsync(tenant,
+            TestAssets.Instance(first, $"10.{first % 250}.0.1"), TestAssets.Instance(first + 1, $"10.{first % 250}.0.2"));
+        using var activate = await tenant.Admin.PostAsync($"api/v1/assets/{assets[0]}/activate", null);
+        activate.EnsureSuccessStatusCode();
     }
 
     /// <summary>Seeds both tenants alike, so that what only one holds is what tells them apart.</summary>

@@ -17,6 +17,7 @@ public sealed partial class QueryFilterBypassAllowListTests
         ["Snapsight.Control/Identity/SignInService.cs"] = "sign-in names a user, not a subscription: the user decides the tenant",
         ["Snapsight.Control/Tokens/SubscriptionTokenService.cs"] = "a presented subscription token is what names its subscription",
         ["Snapsight.Control/Tenancy/UserAccounts.cs"] = "user names are unique across subscriptions, so the check must see them all",
+        ["Snapsight.Control/Tenancy/SubscriptionChanges.cs"] = "a renamed subscription must not take a name another subscription holds",
         ["Snapsight.Control/Setup/SubscriptionSetup.cs"] = "subscription names are unique server-wide; set-up runs outside any tenant",
     };
 

@@ -30,8 +30,8 @@ internal static class ServiceAccountTemplate
         CommonParameters.Add(parameters, request);
         parameters[Regions] = CommonParameters.List(request.Regions, "Regions where Snapsight scans; the scanning role works nowhere else.");
         parameters[TargetRegions] = CommonParameters.List(request.TargetRegions, "Regions of the target accounts' instances.");
-        parameters[ScanIntervalHours] = Bounded(request.ScanIntervalHours, ValidatedTemplateRequest.MinScanIntervalHours,
-            ValidatedTemplateRequest.MaxScanIntervalHours, "Hours between two scans of an instance.");
+        parameters[ScanIntervalHours] = Bounded(request.ScanIntervalHours, TemplateRequest.MinScanIntervalHours,
+            TemplateRequest.MaxScanIntervalHours, "Hours between two scans of an instance.");
         parameters[ScannerConcurrency] = Bounded(request.ScannerConcurrency, ValidatedTemplateRequest.MinScannerConcurrency,
             ValidatedTemplateRequest.MaxScannerConcurrency, "Snapshots scanned at the same time.");
         parameters[TagsAll] = Tags(request.AllTags, "Scan only instances with every one of these key=value tags (comma-separated).");

@@ -7,6 +7,12 @@ namespace Snapsight.Cloud.Aws.Templates;
 /// </summary>
 public sealed record TemplateRequest
 {
+    /// <summary>The zero-touch promise: every instance at least once a day. The subscription's own setting keeps this bound too.</summary>
+    public const int MinScanIntervalHours = 24;
+
+    /// <summary>A week: the longest interval offered, here and in the subscription's setting.</summary>
+    public const int MaxScanIntervalHours = 168;
+
     /// <summary>The subscription's id; only its hash (<see cref="SnapshotTags.SubscriptionValue"/>) reaches the templates.</summary>
     public required string SubscriptionId { get; init; }
 
@@ -28,7 +34,7 @@ public sealed record TemplateRequest
     /// <summary>The regions of the target accounts whose instances get snapshotted.</summary>
     public required IReadOnlyList<string> TargetRegions { get; init; }
 
-    public int ScanIntervalHours { get; init; } = 24;
+    public int ScanIntervalHours { get; init; } = MinScanIntervalHours;
 
     public const int DefaultScannerConcurrency = 4;
 

@@ -10,8 +10,6 @@ namespace Snapsight.Cloud.Aws.Templates;
 /// </summary>
 internal sealed partial class ValidatedTemplateRequest
 {
-    public const int MinScanIntervalHours = 24;
-    public const int MaxScanIntervalHours = 168;
     public const int MinScannerConcurrency = 1;
     public const int MaxScannerConcurrency = 50;
     private const int MaxEndpointLength = 512;
@@ -42,7 +40,7 @@ internal sealed partial class ValidatedTemplateRequest
                 $"'{unscanned}' is not among the scanning regions; a shared snapshot can only be read in its own region");
         }
 
-        ScanIntervalHours = CheckRange("scanIntervalHours", request.ScanIntervalHours, MinScanIntervalHours, MaxScanIntervalHours);
+        ScanIntervalHours = CheckRange("scanIntervalHours", request.ScanIntervalHours, TemplateRequest.MinScanIntervalHours, TemplateRequest.MaxScanIntervalHours);
         ScannerConcurrency = CheckRange("scannerConcurrency", request.ScannerConcurrency, MinScannerConcurrency, MaxScannerConcurrency);
         var tags = request.Tags ?? throw new TemplateParameterException("tags", "is missing");
         AllTags = CheckTags("tags.all", tags.All);

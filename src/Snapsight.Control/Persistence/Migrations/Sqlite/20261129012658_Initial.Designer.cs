@@ -11,7 +11,7 @@ using Snapsight.Control.Persistence;
 namespace Snapsight.Control.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteControlDbContext))]
-    [Migration("20261128042200_Initial")]
+    [Migration("20261129012658_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -19,6 +19,82 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
         {
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+
+            modelBuilder.Entity("Snapsight.Control.Assets.Asset", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ActivatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Activation")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActivationReason")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CloudAccountId")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConnectorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("FirstSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InstanceId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastSeenAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LicensedIpAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PrivateIpAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublicIpAddress")
+                        .HasMaxLength(45)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Region")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("State")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SubscriptionId", "Activation", "LicensedIpAddress");
+
+                    b.HasIndex("SubscriptionId", "CloudAccountId", "Region", "InstanceId")
+                        .IsUnique();
+
+                    b.ToTable("Assets");
+                });
 
             modelBuilder.Entity("Snapsight.Control.Audit.AuditEntry", b =>
                 {
@@ -74,6 +150,9 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.Property<int>("LicensedIpAddresses")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("LockVersion")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("Name")
@@ -171,6 +250,41 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SubscriptionTokens");
+                });
+
+            modelBuilder.Entity("Snapsight.Control.Assets.Asset", b =>
+                {
+                    b.HasOne("Snapsight.Control.Tenancy.Subscription", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.OwnsMany("Snapsight.Control.Assets.AssetTag", "Tags", b1 =>
+                        {
+                            b1.Property<Guid>("AssetId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Key")
+                                .HasMaxLength(128)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Value")
+                                .IsRequired()
+                                .HasMaxLength(256)
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("AssetId", "Key");
+
+                            b1.HasIndex("Key", "Value");
+
+                            b1.ToTable("AssetTags", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("AssetId");
+                        });
+
+                    b.Navigation("Tags");
                 });
 
             modelBuilder.Entity("Snapsight.Control.Tenancy.User", b =>

@@ -39,11 +39,44 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                     Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
                     CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     LicensedIpAddresses = table.Column<int>(type: "INTEGER", nullable: false),
-                    ScanIntervalHours = table.Column<int>(type: "INTEGER", nullable: false)
+                    ScanIntervalHours = table.Column<int>(type: "INTEGER", nullable: false),
+                    LockVersion = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
                     table.PrimaryKey("PK_Subscriptions", x => x.Id);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "Assets",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConnectorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CloudAccountId = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Region = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    PrivateIpAddress = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true),
+                    PublicIpAddress = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true),
+                    LicensedIpAddress = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FirstSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Activation = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ActivationReason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ActivatedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Assets", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Assets_Subscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "Subscriptions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
                 });
 
             migrationBuilder.CreateTable(
@@ -93,6 +126,41 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "AssetTags",
+                columns: table => new
+                {
+                    Key = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    AssetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_AssetTags", x => new { x.AssetId, x.Key });
+                    table.ForeignKey(
+                        name: "FK_AssetTags_Assets_AssetId",
+                        column: x => x.AssetId,
+                        principalTable: "Assets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_AssetTags_Key_Value",
+                table: "AssetTags",
+                columns: new[] { "Key", "Value" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assets_SubscriptionId_Activation_LicensedIpAddress",
+                table: "Assets",
+                columns: new[] { "SubscriptionId", "Activation", "LicensedIpAddress" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assets_SubscriptionId_CloudAccountId_Region_InstanceId",
+                table: "Assets",
+                columns: new[] { "SubscriptionId", "CloudAccountId", "Region", "InstanceId" },
+                unique: true);
+
             migrationBuilder.CreateIndex(
                 name: "IX_AuditEntries_SubscriptionId_At",
                 table: "AuditEntries",
@@ -131,6 +199,9 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
         protected override void Down(MigrationBuilder migrationBuilder)
         {
             migrationBuilder.DropTable(
+                name: "AssetTags");
+
+            migrationBuilder.DropTable(
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
@@ -138,6 +209,9 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "Users");
+
+            migrationBuilder.DropTable(
+                name: "Assets");
 
             migrationBuilder.DropTable(
                 name: "Subscriptions");

@@ -1,0 +1,149 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
+using Snapsight.Control;
+using Snapsight.Control.Audit;
+using Snapsight.Control.Persistence;
+using Snapsight.Control.Setup;
+using Snapsight.Control.Tenancy;
+using Snapsight.Server.Api;
+using Snapsight.Server.Auth;
+
+namespace Snapsight.Server.Users;
+
+/// <summary>
+/// <c>/api/v1/users</c>, for admins: the subscription's users, created with a password from the body
+/// (held to the password policy and never echoed or audited), their role changed, disabled or
+/// deleted. Leaving the subscription without an enabled admin is a 409 saying so.
+/// </summary>
+public static class UserEndpoints
+{
+    public static void MapUserApi(this IEndpointRouteBuilder routes)
+    {
+        var users = routes.MapGroup("/api/v1/users").WithTags("Users").RequireAuthorization(Policies.Admin);
+        users.MapGet("", ListAsync).WithSummary("The subscription's users, optionally of one role.")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+        users.MapPost("", CreateAsync).WithSummary("Create a user with a user name, password and role.")
+            .Produces<UserView>(StatusCodes.Status201Created).ProducesProblem(StatusCodes.Status400BadRequest);
+        users.MapPatch("/{id:guid}", ChangeAsync).WithSummary("Change a user's role, or disable or enable them.")
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+        users.MapDelete("/{id:guid}", DeleteAsync).WithSummary("Delete a user.")
+            .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    private static async Task<IResult> ListAsync(int? offset, int? limit, string? role, ControlDbContext db, CancellationToken ct)
+    {
+        var users = db.Users.AsNoTracking();
+        if (role is not null)
+        {
+            if (!EnumText.TryParse<UserRole>(role, out var wanted))
+            {
+                return Problems.Invalid("role", $"one of {EnumText.Names<UserRole>()}");
+            }
+
+            users = users.Where(u => u.Role == wanted);
+        }
+
+        return Results.Ok(await Paging.PageAsync(users.OrderBy(u => u.NormalizedUsername), offset, limit, UserView.Of, ct)
+            .ConfigureAwait(false));
+    }
+
+    private static async Task<IResult> CreateAsync(CreateUserRequest? request, HttpContext context, UserAccounts accounts,
+        AuditLog audit, ControlDbContext db)
+    {
+        if (request?.Username is not { } username)
+        {
+            return Problems.Invalid("username", "required");
+        }
+
+        if (request.Password is not { } password)
+        {
+            return Problems.Invalid("password", "required");
+        }
+
+        if (!EnumText.TryParse<UserRole>(request.Role, out var role))
+        {
+            return Problems.Invalid("role", $"one of {EnumText.Names<UserRole>()}");
+        }
+
+        User user;
+        try
+        {
+            user = await accounts.AddAsync(RequestActor.SubscriptionId(context), username, password, role, context.RequestAborted)
+                .ConfigureAwait(false);
+        }
+        catch (SetupException refused)
+        {
+            return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid request", detail: refused.Message + ".");
+        }
+
+        audit.Record(RequestActor.Name(context), AuditActions.UserCreate, user.Username, true, user.SubscriptionId,
+            RequestActor.Client(context), $"role {user.Role}");
+        try
+        {
+            await db.SaveChangesAsync(context.RequestAborted).ConfigureAwait(false);
+        }
+        catch (DbUpdateException)
+        {
+            // The name was free when checked and taken by a parallel request since; the unique index decided.
+            return Problems.Conflict($"the user name '{user.Username}' is taken");
+        }
+
+        return Results.Created($"/api/v1/users/{user.Id}", UserView.Of(user));
+    }
+
+    private static async Task<IResult> ChangeAsync(Guid id, ChangeUserRequest? request, HttpContext context,
+        UserAccounts accounts, AuditLog audit)
+    {
+        UserRole? role = null;
+        if (request?.Role is not null)
+        {
+            if (!EnumText.TryParse<UserRole>(request.Role, out var parsed))
+            {
+                return Problems.Invalid("role", $"one of {EnumText.Names<UserRole>()}");
+            }
+
+            role = parsed;
+        }
+
+        try
+        {
+            // The audit entry joins the change's transaction, so both are saved or neither.
+            var changed = await accounts.ChangeAsync(id, role, request?.Disabled, (user, changes) =>
+                audit.Record(RequestActor.Name(context), AuditActions.UserChange, user.Username, true, user.SubscriptionId,
+                    RequestActor.Client(context), string.Join("; ", changes)), context.RequestAborted).ConfigureAwait(false);
+            return changed is null ? Problems.NotFound("user") : Results.Ok(UserView.Of(changed));
+        }
+        catch (ConflictException refused)
+        {
+            return Problems.Of(refused);
+        }
+    }
+
+    private static async Task<IResult> DeleteAsync(Guid id, HttpContext context, UserAccounts accounts, AuditLog audit)
+    {
+        try
+        {
+            var removed = await accounts.RemoveAsync(id, user =>
+                audit.Record(RequestActor.Name(context), AuditActions.UserDelete, user.Username, true, user.SubscriptionId,
+                    RequestActor.Client(context)), context.RequestAborted).ConfigureAwait(false);
+            return removed is null ? Problems.NotFound("user") : Results.NoContent();
+        }
+        catch (ConflictException refused)
+        {
+            return Problems.Of(refused);
+        }
+    }
+
+    public sealed record CreateUserRequest(string? Username, string? Password, string? Role);
+
+    public sealed record ChangeUserRequest(string? Role, bool? Disabled);
+
+    /// <summary>A user as admins see them: never the password hash.</summary>
+    public sealed record UserView(Guid Id, string Username, UserRole Role, DateTime CreatedAt, bool Disabled)
+    {
+        public static UserView Of(User u) => new(u.Id, u.Username, u.Role, u.CreatedAt, u.Disabled);
+    }
+}
