@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Snapsight.Control.Accounts;
 using Snapsight.Control.Audit;
 using Snapsight.Control.Identity;
 using Snapsight.Control.Persistence;
@@ -40,6 +41,7 @@ public static class ControlServices
         services.AddScoped<SubscriptionTokenService>();
         services.AddScoped<UserAccounts>();
         services.AddScoped<SubscriptionSetup>();
+        services.AddAccounts(settings);
         return services;
     }
 

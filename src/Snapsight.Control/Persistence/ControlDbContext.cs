@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Snapsight.Control.Accounts;
 using Snapsight.Control.Audit;
 using Snapsight.Control.Tenancy;
 using Snapsight.Control.Tokens;
@@ -26,6 +27,12 @@ public abstract class ControlDbContext(DbContextOptions options, TenantContext t
     public DbSet<SubscriptionToken> SubscriptionTokens => Set<SubscriptionToken>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<Connector> Connectors => Set<Connector>();
+
+    public DbSet<ServiceAccount> ServiceAccounts => Set<ServiceAccount>();
+
+    public DbSet<TargetAccount> TargetAccounts => Set<TargetAccount>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

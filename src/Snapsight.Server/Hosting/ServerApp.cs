@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Snapsight.Control;
 using Snapsight.Control.Persistence;
+using Snapsight.Server.Accounts;
 using Snapsight.Server.Api;
 using Snapsight.Server.Auth;
 using Snapsight.Server.Templates;
@@ -49,6 +50,7 @@ public static class ServerApp
         app.MapSubscriptionTokens();
         app.MapSubscriptionApi();
         app.MapTemplates();
+        app.MapAccounts();
         return app;
     }
 

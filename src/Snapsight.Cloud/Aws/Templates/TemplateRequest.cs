@@ -28,7 +28,12 @@ public sealed record TemplateRequest
     /// <summary>The regions of the target accounts whose instances get snapshotted.</summary>
     public required IReadOnlyList<string> TargetRegions { get; init; }
 
-    public int ScanIntervalHours { get; init; } = 24;
+    public const int MinScanIntervalHours = 24;
+    public const int MaxScanIntervalHours = 168;
+    public const int MinScannerConcurrency = 1;
+    public const int MaxScannerConcurrency = 50;
+
+    public int ScanIntervalHours { get; init; } = MinScanIntervalHours;
 
     public const int DefaultScannerConcurrency = 4;
 
