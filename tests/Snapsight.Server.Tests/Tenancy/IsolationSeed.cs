@@ -1,4 +1,5 @@
 using Snapsight.Control.Tenancy;
+using Snapsight.Server.Tests.Accounts;
 using Snapsight.Server.Tests.Support;
 using Snapsight.Server.Tests.Tokens;
 
@@ -24,6 +25,14 @@ public static class IsolationSeed
         var revoked = await SubscriptionTokenTests.IssueAsync(tenant, 3600);
         using var revoke = await tenant.Admin.DeleteAsync($"api/v1/subscription-tokens/{revoked.Id}");
         revoke.EnsureSuccessStatusCode();
+
+        // A connector whose account is both the service account and a target, registered through the call-backs.
+        var accountId = LocalAccounts.NewAccountId();
+        await LocalAccounts.WorkingAccountAsync(tenant, accountId);
+        using var service = await LocalAccounts.RegisterServiceAsync(tenant.Admin, accountId);
+        service.EnsureSuccessStatusCode();
+        using var target = await LocalAccounts.RegisterTargetAsync(tenant.Admin, accountId);
+        target.EnsureSuccessStatusCode();
     }
 
     /// <summary>Seeds both tenants alike, so that what only one holds is what tells them apart.</summary>
