@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Snapsight.Control.Accounts;
 using Snapsight.Control.Assets;
 using Snapsight.Control.Audit;
 using Snapsight.Control.Identity;
@@ -44,6 +45,7 @@ public static class ControlServices
         services.AddScoped<SubscriptionChanges>();
         services.AddScoped<Licence>();
         services.AddScoped<AssetInventory>();
+        services.AddAccounts(settings);
         return services;
     }
 

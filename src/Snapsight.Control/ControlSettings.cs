@@ -8,6 +8,7 @@ namespace Snapsight.Control;
 public sealed record ControlSettings(DatabaseSettings Database, string SigningKeyFile)
 {
     public const string SigningKeyFileName = "access-token-signing.key";
+    public const string LocalCloudDirectoryName = "cloud";
 
     public PasswordHashing PasswordHashing { get; init; } = PasswordHashing.Owasp;
 
@@ -15,8 +16,14 @@ public sealed record ControlSettings(DatabaseSettings Database, string SigningKe
 
     public SubscriptionTokenSettings SubscriptionTokens { get; init; } = new();
 
+    /// <summary>The local cloud's root (holding <c>accounts/</c>) that account registrations are validated against.</summary>
+    public required string LocalCloudDirectory { get; init; }
+
     /// <summary>The embedded default: SQLite and the key file in the data folder.</summary>
     public static ControlSettings ForDataDirectory(string dataDirectory, string? postgresConnectionString) =>
         new(DatabaseSettings.Choose(dataDirectory, postgresConnectionString),
-            Path.Combine(dataDirectory, SigningKeyFileName));
+            Path.Combine(dataDirectory, SigningKeyFileName))
+        {
+            LocalCloudDirectory = Path.Combine(dataDirectory, LocalCloudDirectoryName),
+        };
 }

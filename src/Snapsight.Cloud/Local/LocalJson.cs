@@ -13,4 +13,5 @@ namespace Snapsight.Cloud.Local;
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(LocalInstanceFile))]
 [JsonSerializable(typeof(LocalSnapshotFile))]
+[JsonSerializable(typeof(LocalAccountFile))]
 internal sealed partial class LocalJson : JsonSerializerContext;

@@ -1,6 +1,7 @@
 using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Snapsight.Control.Accounts;
 using Snapsight.Control.Assets;
 using Snapsight.Control.Audit;
 using Snapsight.Control.Tenancy;
@@ -29,6 +30,12 @@ public abstract class ControlDbContext(DbContextOptions options, TenantContext t
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Asset> Assets => Set<Asset>();
+
+    public DbSet<Connector> Connectors => Set<Connector>();
+
+    public DbSet<ServiceAccount> ServiceAccounts => Set<ServiceAccount>();
+
+    public DbSet<TargetAccount> TargetAccounts => Set<TargetAccount>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -5,6 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Snapsight.Control;
 using Snapsight.Control.Persistence;
+using Snapsight.Server.Accounts;
 using Snapsight.Server.Api;
 using Snapsight.Server.Assets;
 using Snapsight.Server.Audit;
@@ -55,6 +56,7 @@ public static class ServerApp
         app.MapAssetApi();
         app.MapUserApi();
         app.MapAuditApi();
+        app.MapAccounts();
         return app;
     }
 

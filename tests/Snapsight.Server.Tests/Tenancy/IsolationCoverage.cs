@@ -1,3 +1,4 @@
+using Snapsight.Control.Accounts;
 using Snapsight.Control.Assets;
 using Snapsight.Control.Tenancy;
 using Snapsight.Control.Tokens;
@@ -44,6 +45,22 @@ public static class IsolationCoverage
         ["GET /api/v1/audit"] = IsolationProbe.Lists(),
         ["POST /api/v1/templates/service-account"] = IsolationProbe.Creates(
             """{"regions": ["eu-west-1"], "apiEndpoint": "https://snapsight.example.com"}"""),
+        ["POST /api/v1/connectors"] = IsolationProbe.Creates(
+            """{"name": "probe", "applications": ["Cspm"], "roleArn": "arn:aws:iam::222222222222:role/probe", "regions": ["eu-west-1"]}"""),
+        ["GET /api/v1/connectors"] = IsolationProbe.Lists(),
+        ["GET /api/v1/connectors/{id}"] = IsolationProbe.ReadsOne(IsolationId.Of<Connector>("id")),
+        ["PATCH /api/v1/connectors/{id}"] = IsolationProbe.Changes("""{"description": "changed"}""", IsolationId.Of<Connector>("id")),
+        ["DELETE /api/v1/connectors/{id}"] = IsolationProbe.Changes(null, IsolationId.Of<Connector>("id")),
+        // A registration names an account id, never a subscription: the caller's own connectors are the only ones looked at.
+        ["POST /conn/snapshot/v1.0/register-service-account"] = IsolationProbe.Creates(
+            """{"accountId": "222222222222", "schedule": "rate(48 hours)", "tags": [{"tagKey": "env", "tagValue": "prod"}]}"""),
+        ["POST /conn/snapshot/v1.0/register-target-account"] = IsolationProbe.Creates(
+            """{"accountId": "222222222222", "roleArn": "arn:aws:iam::222222222222:role/probe", "regions": ["eu-west-1"]}"""),
+        ["GET /api/v1/service-account"] = IsolationProbe.OwnObject(readBack: true),
+        ["DELETE /api/v1/service-account"] = IsolationProbe.OwnObject(readBack: false),
+        ["GET /api/v1/target-accounts"] = IsolationProbe.Lists(),
+        ["GET /api/v1/target-accounts/{id}"] = IsolationProbe.ReadsOne(IsolationId.Of<TargetAccount>("id")),
+        ["DELETE /api/v1/target-accounts/{id}"] = IsolationProbe.Changes(null, IsolationId.Of<TargetAccount>("id")),
     };
 
     /// <summary>

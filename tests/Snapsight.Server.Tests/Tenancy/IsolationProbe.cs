@@ -46,6 +46,12 @@ public abstract record IsolationProbe
     /// <summary>Something new in the caller's own subscription: whatever A gets, B is unchanged and nothing of B's comes back.</summary>
     public static IsolationProbe Creates(string body) => new CreateProbe { Body = body };
 
+    /// <summary>
+    /// The caller's own one-of-a-kind object (the service account), which no path or body can aim elsewhere:
+    /// whatever A gets (200, 204, 404), B is unchanged and nothing of B's comes back. A read is also read back by B.
+    /// </summary>
+    public static IsolationProbe OwnObject(bool readBack) => new OwnObjectProbe(readBack);
+
     /// <summary>Sends the probe as A and adds to <paramref name="run"/>'s failures what disproves isolation.</summary>
     public abstract Task ProveAsync(string method, string path, IsolationRun run);
 
@@ -93,6 +99,14 @@ public abstract record IsolationProbe
             run.Require(answer, answer.Status != HttpStatusCode.OK || answer.Text.Contains("\"NotFound\"", StringComparison.Ordinal),
                 "does not answer B's objects as not found");
         }
+    }
+
+    public sealed record OwnObjectProbe(bool ReadBack) : IsolationProbe
+    {
+        public override bool IsReadBack => ReadBack;
+
+        public override async Task ProveAsync(string method, string path, IsolationRun run) =>
+            run.Expect(await run.SendAsA(method, path, this), [HttpStatusCode.OK, HttpStatusCode.NoContent, HttpStatusCode.NotFound]);
     }
 
     public sealed record CreateProbe : IsolationProbe

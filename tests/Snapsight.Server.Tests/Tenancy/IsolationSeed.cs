@@ -1,4 +1,5 @@
 using Snapsight.Control.Tenancy;
+using Snapsight.Server.Tests.Accounts;
 using Snapsight.Server.Tests.Support;
 using Snapsight.Server.Tests.Tokens;
 
@@ -31,6 +32,14 @@ public static class IsolationSeed
             TestAssets.Instance(first, $"10.{first % 250}.0.1"), TestAssets.Instance(first + 1, $"10.{first % 250}.0.2"));
         using var activate = await tenant.Admin.PostAsync($"api/v1/assets/{assets[0]}/activate", null);
         activate.EnsureSuccessStatusCode();
+
+        // A connector whose account is both the service account and a target, registered through the call-backs.
+        var accountId = LocalAccounts.NewAccountId();
+        await LocalAccounts.WorkingAccountAsync(tenant, accountId);
+        using var service = await LocalAccounts.RegisterServiceAsync(tenant.Admin, accountId);
+        service.EnsureSuccessStatusCode();
+        using var target = await LocalAccounts.RegisterTargetAsync(tenant.Admin, accountId);
+        target.EnsureSuccessStatusCode();
     }
 
     /// <summary>Seeds both tenants alike, so that what only one holds is what tells them apart.</summary>

@@ -32,8 +32,8 @@ internal static class ServiceAccountTemplate
         parameters[TargetRegions] = CommonParameters.List(request.TargetRegions, "Regions of the target accounts' instances.");
         parameters[ScanIntervalHours] = Bounded(request.ScanIntervalHours, TemplateRequest.MinScanIntervalHours,
             TemplateRequest.MaxScanIntervalHours, "Hours between two scans of an instance.");
-        parameters[ScannerConcurrency] = Bounded(request.ScannerConcurrency, ValidatedTemplateRequest.MinScannerConcurrency,
-            ValidatedTemplateRequest.MaxScannerConcurrency, "Snapshots scanned at the same time.");
+        parameters[ScannerConcurrency] = Bounded(request.ScannerConcurrency, TemplateRequest.MinScannerConcurrency,
+            TemplateRequest.MaxScannerConcurrency, "Snapshots scanned at the same time.");
         parameters[TagsAll] = Tags(request.AllTags, "Scan only instances with every one of these key=value tags (comma-separated).");
         parameters[TagsAny] = Tags(request.AnyTags, "Scan only instances with at least one of these key=value tags (comma-separated; empty: no such filter).");
         parameters[TagsNone] = Tags(request.NoneTags, "Never scan instances with any of these key=value tags (comma-separated).");
@@ -123,7 +123,7 @@ internal static class ServiceAccountTemplate
     private static JsonObject Tags(IEnumerable<ScanTag> tags, string description) => new()
     {
         ["Type"] = "String",
-        ["MaxLength"] = ValidatedTemplateRequest.MaxParameterBytes,
+        ["MaxLength"] = ScanTagList.MaxParameterBytes,
         ["Default"] = string.Join(',', tags),
         ["Description"] = description,
     };

@@ -34,6 +34,12 @@ public sealed record TemplateRequest
     /// <summary>The regions of the target accounts whose instances get snapshotted.</summary>
     public required IReadOnlyList<string> TargetRegions { get; init; }
 
+    /// <summary>The fewest snapshots the service account scans at the same time.</summary>
+    public const int MinScannerConcurrency = 1;
+
+    /// <summary>The most snapshots scanned at the same time: beyond this the EBS direct API quotas throttle.</summary>
+    public const int MaxScannerConcurrency = 50;
+
     public int ScanIntervalHours { get; init; } = MinScanIntervalHours;
 
     public const int DefaultScannerConcurrency = 4;

@@ -10,13 +10,8 @@ namespace Snapsight.Cloud.Aws.Templates;
 /// </summary>
 internal sealed partial class ValidatedTemplateRequest
 {
-    public const int MinScannerConcurrency = 1;
-    public const int MaxScannerConcurrency = 50;
     private const int MaxEndpointLength = 512;
     private const int MaxSubscriptionIdLength = 128;
-
-    /// <summary>CloudFormation's quota on a parameter value; each tag list is one parameter.</summary>
-    public const int MaxParameterBytes = 4096;
 
     public ValidatedTemplateRequest(TemplateRequest request)
     {
@@ -31,8 +26,8 @@ internal sealed partial class ValidatedTemplateRequest
         ApiEndpoint = CheckEndpoint(request.ApiEndpoint);
         Partition = AwsPartition.Find(request.Partition ?? "")
             ?? throw new TemplateParameterException("partition", $"'{request.Partition}' is not one of {string.Join(", ", AwsPartition.All)}");
-        Regions = CheckRegions("regions", request.Regions, Partition);
-        TargetRegions = CheckRegions("targetRegions", request.TargetRegions, Partition);
+        Regions = RegionList.Check("regions", request.Regions, Partition);
+        TargetRegions = RegionList.Check("targetRegions", request.TargetRegions, Partition);
         var unscanned = TargetRegions.FirstOrDefault(r => !Regions.Contains(r));
         if (unscanned is not null)
         {
@@ -41,11 +36,11 @@ internal sealed partial class ValidatedTemplateRequest
         }
 
         ScanIntervalHours = CheckRange("scanIntervalHours", request.ScanIntervalHours, TemplateRequest.MinScanIntervalHours, TemplateRequest.MaxScanIntervalHours);
-        ScannerConcurrency = CheckRange("scannerConcurrency", request.ScannerConcurrency, MinScannerConcurrency, MaxScannerConcurrency);
+        ScannerConcurrency = CheckRange("scannerConcurrency", request.ScannerConcurrency, TemplateRequest.MinScannerConcurrency, TemplateRequest.MaxScannerConcurrency);
         var tags = request.Tags ?? throw new TemplateParameterException("tags", "is missing");
-        AllTags = CheckTags("tags.all", tags.All);
-        AnyTags = CheckTags("tags.any", tags.Any);
-        NoneTags = CheckTags("tags.none", tags.None);
+        AllTags = ScanTagList.Parse("tags.all", tags.All);
+        AnyTags = ScanTagList.Parse("tags.any", tags.Any);
+        NoneTags = ScanTagList.Parse("tags.none", tags.None);
         Exclusion = ScanTag.Parse(tags.Exclusion ?? TagFilter.DefaultExclusion, "tags.exclusion");
         EventBasedScanning = request.EventBasedScanning;
         ScanningRoleName = request.ScanningRoleName is { } name && RoleName().IsMatch(name)
@@ -130,62 +125,8 @@ internal sealed partial class ValidatedTemplateRequest
         return endpoint.TrimEnd('/');
     }
 
-    private static string[] CheckRegions(string field, IReadOnlyList<string>? regions, AwsPartition partition)
-    {
-        if (regions is null || regions.Count == 0)
-        {
-            throw new TemplateParameterException(field, "must name at least one region");
-        }
-
-        if (regions.Count > partition.Regions.Count)
-        {
-            throw new TemplateParameterException(field, $"names {regions.Count} regions; partition {partition} has {partition.Regions.Count}");
-        }
-
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var region in regions)
-        {
-            if (region is null || !partition.HasRegion(region))
-            {
-                throw new TemplateParameterException(field, $"'{region}' is not a region of partition {partition}");
-            }
-
-            if (!seen.Add(region))
-            {
-                throw new TemplateParameterException(field, $"'{region}' is named twice");
-            }
-        }
-
-        return [.. regions];
-    }
-
     private static int CheckRange(string field, int value, int min, int max) =>
         value >= min && value <= max ? value : throw new TemplateParameterException(field, $"{value} is outside {min} to {max}");
-
-    private static ScanTag[] CheckTags(string field, IReadOnlyList<string>? texts)
-    {
-        if (texts is null)
-        {
-            return [];
-        }
-
-        if (texts.Count > TagFilter.MaxTagsPerList)
-        {
-            throw new TemplateParameterException(field, $"has {texts.Count} tags; at most {TagFilter.MaxTagsPerList} are allowed");
-        }
-
-        var tags = texts.Select((text, i) => ScanTag.Parse(text, $"{field}[{i}]")).ToArray();
-        var twice = tags.GroupBy(t => t).FirstOrDefault(g => g.Count() > 1);
-        if (twice is not null)
-        {
-            throw new TemplateParameterException(field, $"tag '{twice.Key}' is given twice");
-        }
-
-        var bytes = Encoding.UTF8.GetByteCount(string.Join(',', tags));
-        return bytes <= MaxParameterBytes
-            ? tags
-            : throw new TemplateParameterException(field, $"the tags take {bytes} bytes; a CloudFormation parameter holds at most {MaxParameterBytes}");
-    }
 
     [GeneratedRegex(@"^[0-9]{12}\z")]
     private static partial Regex AccountId();

@@ -1,4 +1,5 @@
 ﻿using System;
+using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
@@ -81,6 +82,38 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "Connectors",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
+                    Description = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
+                    Applications = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AccountType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    PollingFrequencyHours = table.Column<int>(type: "integer", nullable: false),
+                    RoleArn = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    AccountId = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Regions = table.Column<List<string>>(type: "text[]", nullable: false),
+                    AssetTags = table.Column<List<string>>(type: "text[]", nullable: false),
+                    AutoActivate = table.Column<bool>(type: "boolean", nullable: false),
+                    ZeroTouchSnapshot = table.Column<bool>(type: "boolean", nullable: false),
+                    ExternalId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Connectors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Connectors_Subscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "Subscriptions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SubscriptionTokens",
                 columns: table => new
                 {
@@ -146,6 +179,79 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ServiceAccounts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    ScheduleHours = table.Column<int>(type: "integer", nullable: false),
+                    Tags = table.Column<List<string>>(type: "text[]", nullable: false),
+                    TagsAny = table.Column<List<string>>(type: "text[]", nullable: false),
+                    TagsNone = table.Column<List<string>>(type: "text[]", nullable: false),
+                    ExclusionTags = table.Column<List<string>>(type: "text[]", nullable: false),
+                    TargetRegions = table.Column<List<string>>(type: "text[]", nullable: false),
+                    ScannerConcurrency = table.Column<int>(type: "integer", nullable: false),
+                    EventBasedScanning = table.Column<bool>(type: "boolean", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConnectorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Regions = table.Column<List<string>>(type: "text[]", nullable: false),
+                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    LastErrorCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    LastErrorMessage = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ValidatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceAccounts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceAccounts_Connectors_ConnectorId",
+                        column: x => x.ConnectorId,
+                        principalTable: "Connectors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ServiceAccounts_Subscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "Subscriptions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TargetAccounts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    RoleArn = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ConnectorId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AccountId = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Regions = table.Column<List<string>>(type: "text[]", nullable: false),
+                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    LastErrorCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    LastErrorMessage = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    ValidatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TargetAccounts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TargetAccounts_Connectors_ConnectorId",
+                        column: x => x.ConnectorId,
+                        principalTable: "Connectors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_TargetAccounts_Subscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "Subscriptions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AssetTags_Key_Value",
                 table: "AssetTags",
@@ -168,6 +274,29 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                 columns: new[] { "SubscriptionId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Connectors_SubscriptionId_AccountId",
+                table: "Connectors",
+                columns: new[] { "SubscriptionId", "AccountId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Connectors_SubscriptionId_Name",
+                table: "Connectors",
+                columns: new[] { "SubscriptionId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceAccounts_ConnectorId",
+                table: "ServiceAccounts",
+                column: "ConnectorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceAccounts_SubscriptionId",
+                table: "ServiceAccounts",
+                column: "SubscriptionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SubscriptionTokens_SubscriptionId",
                 table: "SubscriptionTokens",
                 column: "SubscriptionId");
@@ -182,6 +311,17 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                 name: "IX_Subscriptions_Name",
                 table: "Subscriptions",
                 column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TargetAccounts_ConnectorId",
+                table: "TargetAccounts",
+                column: "ConnectorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TargetAccounts_SubscriptionId_AccountId",
+                table: "TargetAccounts",
+                columns: new[] { "SubscriptionId", "AccountId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -206,13 +346,22 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "ServiceAccounts");
+
+            migrationBuilder.DropTable(
                 name: "SubscriptionTokens");
+
+            migrationBuilder.DropTable(
+                name: "TargetAccounts");
 
             migrationBuilder.DropTable(
                 name: "Users");
 
             migrationBuilder.DropTable(
                 name: "Assets");
+
+            migrationBuilder.DropTable(
+                name: "Connectors");
 
             migrationBuilder.DropTable(
                 name: "Subscriptions");

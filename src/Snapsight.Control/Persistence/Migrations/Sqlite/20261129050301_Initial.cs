@@ -80,6 +80,38 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "Connectors",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    Applications = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AccountType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PollingFrequencyHours = table.Column<int>(type: "INTEGER", nullable: false),
+                    RoleArn = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    AccountId = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Regions = table.Column<string>(type: "TEXT", nullable: false),
+                    AssetTags = table.Column<string>(type: "TEXT", nullable: false),
+                    AutoActivate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ZeroTouchSnapshot = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_Connectors", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_Connectors_Subscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "Subscriptions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "SubscriptionTokens",
                 columns: table => new
                 {
@@ -145,6 +177,79 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "ServiceAccounts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ScheduleHours = table.Column<int>(type: "INTEGER", nullable: false),
+                    Tags = table.Column<string>(type: "TEXT", nullable: false),
+                    TagsAny = table.Column<string>(type: "TEXT", nullable: false),
+                    TagsNone = table.Column<string>(type: "TEXT", nullable: false),
+                    ExclusionTags = table.Column<string>(type: "TEXT", nullable: false),
+                    TargetRegions = table.Column<string>(type: "TEXT", nullable: false),
+                    ScannerConcurrency = table.Column<int>(type: "INTEGER", nullable: false),
+                    EventBasedScanning = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConnectorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Regions = table.Column<string>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    LastErrorCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    LastErrorMessage = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ValidatedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ServiceAccounts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ServiceAccounts_Connectors_ConnectorId",
+                        column: x => x.ConnectorId,
+                        principalTable: "Connectors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ServiceAccounts_Subscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "Subscriptions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "TargetAccounts",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoleArn = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConnectorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Regions = table.Column<string>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    LastErrorCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    LastErrorMessage = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ValidatedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_TargetAccounts", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_TargetAccounts_Connectors_ConnectorId",
+                        column: x => x.ConnectorId,
+                        principalTable: "Connectors",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_TargetAccounts_Subscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "Subscriptions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AssetTags_Key_Value",
                 table: "AssetTags",
@@ -167,6 +272,29 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                 columns: new[] { "SubscriptionId", "At" });
 
             migrationBuilder.CreateIndex(
+                name: "IX_Connectors_SubscriptionId_AccountId",
+                table: "Connectors",
+                columns: new[] { "SubscriptionId", "AccountId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Connectors_SubscriptionId_Name",
+                table: "Connectors",
+                columns: new[] { "SubscriptionId", "Name" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceAccounts_ConnectorId",
+                table: "ServiceAccounts",
+                column: "ConnectorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ServiceAccounts_SubscriptionId",
+                table: "ServiceAccounts",
+                column: "SubscriptionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
                 name: "IX_SubscriptionTokens_SubscriptionId",
                 table: "SubscriptionTokens",
                 column: "SubscriptionId");
@@ -181,6 +309,17 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                 name: "IX_Subscriptions_Name",
                 table: "Subscriptions",
                 column: "Name",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TargetAccounts_ConnectorId",
+                table: "TargetAccounts",
+                column: "ConnectorId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_TargetAccounts_SubscriptionId_AccountId",
+                table: "TargetAccounts",
+                columns: new[] { "SubscriptionId", "AccountId" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -205,13 +344,22 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                 name: "AuditEntries");
 
             migrationBuilder.DropTable(
+                name: "ServiceAccounts");
+
+            migrationBuilder.DropTable(
                 name: "SubscriptionTokens");
+
+            migrationBuilder.DropTable(
+                name: "TargetAccounts");
 
             migrationBuilder.DropTable(
                 name: "Users");
 
             migrationBuilder.DropTable(
                 name: "Assets");
+
+            migrationBuilder.DropTable(
+                name: "Connectors");
 
             migrationBuilder.DropTable(
                 name: "Subscriptions");

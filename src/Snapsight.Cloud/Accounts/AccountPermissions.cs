@@ -1,0 +1,19 @@
+namespace Snapsight.Cloud.Accounts;
+
+/// <summary>
+/// The actions a connector's role must grant for each purpose: the ones the workflow calls
+/// (the templates' policies grant these and more; docs/control/templates.md).
+/// </summary>
+public static class AccountPermissions
+{
+    public static IReadOnlyList<string> Service { get; } =
+        ["ec2:DescribeRegions", "ec2:DescribeSnapshots", "ebs:ListSnapshotBlocks", "ebs:GetSnapshotBlock"];
+
+    public static IReadOnlyList<string> Target { get; } =
+    [
+        "ec2:DescribeRegions", "ec2:DescribeInstances", "ec2:DescribeVolumes", "ec2:DescribeSnapshots",
+        "ec2:CreateSnapshot", "ec2:CreateTags", "ec2:DeleteSnapshot", "ec2:ModifySnapshotAttribute",
+    ];
+
+    public static IReadOnlyList<string> For(AccountPurpose purpose) => purpose == AccountPurpose.Service ? Service : Target;
+}

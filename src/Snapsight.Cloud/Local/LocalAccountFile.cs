@@ -1,0 +1,30 @@
+namespace Snapsight.Cloud.Local;
+
+/// <summary>
+/// <c>accounts/&lt;account&gt;/account.json</c>: the IAM side of a local account, which
+/// <see cref="LocalAccountAccess"/> checks registrations against (docs/control/connectors-and-accounts.md).
+/// </summary>
+internal sealed record LocalAccountFile
+{
+    public const string FileName = "account.json";
+
+    public List<LocalRoleFile> Roles { get; init; } = [];
+
+    /// <summary>The regions enabled in the account (opt-in regions included once opted in).</summary>
+    public List<string> EnabledRegions { get; init; } = [];
+}
+
+/// <summary>One role of <see cref="LocalAccountFile"/>: who may assume it and what it may do.</summary>
+internal sealed record LocalRoleFile
+{
+    public required string Arn { get; init; }
+
+    /// <summary>The <c>sts:ExternalId</c> its trust policy requires; null trusts no one.</summary>
+    public string? TrustedExternalId { get; init; }
+
+    /// <summary>Actions granted: exact (<c>ec2:CreateSnapshot</c>), a service's all (<c>ec2:*</c>) or <c>*</c>.</summary>
+    public List<string> Permissions { get; init; } = [];
+
+    /// <summary>The role's sessions were revoked (IAM "revoke active sessions"): assuming it yields an expired token.</summary>
+    public bool SessionsRevoked { get; init; }
+}
