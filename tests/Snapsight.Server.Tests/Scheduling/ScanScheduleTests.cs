@@ -1,4 +1,6 @@
+using CsCheck;
 using Microsoft.EntityFrameworkCore;
+using Snapsight.Cloud.Aws.Templates;
 using Microsoft.Extensions.DependencyInjection;
 using Snapsight.Control;
 using Snapsight.Control.Accounts;
@@ -111,6 +113,32 @@ public sealed class ScanScheduleTests
 
         // 3 has a "none" tag, 4 none of "any", 5 lacks an "all" tag, 6 the exclusion tag, 7 a value that only starts alike.
         Assert.Equal(new HashSet<Guid> { ids[0], ids[1] }, (await DueAsync(tenant)).ToHashSet());
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Both), MemberType = typeof(TestDatabases))]
+    public async Task The_database_query_of_the_tag_filters_agrees_with_the_rule_applied_in_memory(DatabaseProvider database)
+    {
+        var server = (await FakeClockServers.For(database)).Server;
+        // Few keys and values, so filters and tags meet often.
+        var tag = Gen.OneOfConst("a", "b", "c").Select(Gen.OneOfConst("1", "2"), (k, v) => k + "=" + v);
+        var tagList = tag.HashSet[0, 3].Select(set => set.ToList());
+        var assetTags = tag.HashSet[0, 3].Select(set => set.Select(t => t.Split('=')).GroupBy(p => p[0])
+            .ToDictionary(g => g.Key, g => g.First()[1], StringComparer.Ordinal));
+        await Gen.Select(tagList, tagList, tagList, tagList, assetTags.List[1, 8]).SampleAsync(async (all, any, none, exclusion, assets) =>
+        {
+            var tenant = await TestTenant.CreateAsync(server);
+            await ServiceAccountAsync(tenant, all, any, none, exclusion);
+            var ids = await ActiveAsync(tenant, [.. assets.Select((tags, i) => TestAssets.Instance(i, $"10.0.0.{i + 1}", tags: tags))]);
+
+            var excluded = exclusion.Count > 0 ? exclusion : [TagFilter.DefaultExclusion];
+            var expected = ids.Where((_, i) =>
+            {
+                var has = assets[i].Select(t => t.Key + "=" + t.Value).ToHashSet();
+                return all.All(has.Contains) && (any.Count == 0 || any.Any(has.Contains)) && !none.Concat(excluded).Any(has.Contains);
+            }).ToHashSet();
+            Assert.Equal(expected, (await DueAsync(tenant)).ToHashSet());
+        }, iter: 12, threads: 1);
     }
 
     [Theory]
