@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Snapsight.Control.Accounts;
 using Snapsight.Control.Assets;
 using Snapsight.Control.Audit;
+using Snapsight.Control.Discovery;
 using Snapsight.Control.Identity;
 using Snapsight.Control.Persistence;
 using Snapsight.Control.Setup;
@@ -46,6 +47,7 @@ public static class ControlServices
         services.AddScoped<Licence>();
         services.AddScoped<AssetInventory>();
         services.AddAccounts(settings);
+        services.AddDiscovery(settings);
         return services;
     }
 

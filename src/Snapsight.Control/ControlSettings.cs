@@ -1,3 +1,4 @@
+using Snapsight.Control.Discovery;
 using Snapsight.Control.Identity;
 using Snapsight.Control.Persistence;
 using Snapsight.Control.Tokens;
@@ -15,6 +16,8 @@ public sealed record ControlSettings(DatabaseSettings Database, string SigningKe
     public SignInLimits SignInLimits { get; init; } = new();
 
     public SubscriptionTokenSettings SubscriptionTokens { get; init; } = new();
+
+    public DiscoverySettings Discovery { get; init; } = new();
 
     /// <summary>The local cloud's root (holding <c>accounts/</c>) that account registrations are validated against.</summary>
     public required string LocalCloudDirectory { get; init; }

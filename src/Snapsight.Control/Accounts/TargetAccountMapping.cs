@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Snapsight.Control.Persistence;
 
 namespace Snapsight.Control.Accounts;
 
@@ -9,6 +10,7 @@ internal sealed class TargetAccountMapping : IEntityTypeConfiguration<TargetAcco
     {
         RegisteredAccountMapping.Configure(account);
         account.Property(a => a.RoleArn).HasMaxLength(RoleArn.MaxLength);
+        account.Property(a => a.DiscoveryError).HasMaxLength(ControlLimits.AuditTextLength);
         account.HasIndex(a => new { a.SubscriptionId, a.AccountId }).IsUnique();
     }
 }

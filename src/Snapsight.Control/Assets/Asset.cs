@@ -49,4 +49,13 @@ public sealed class Asset : ITenantOwned
     public string? ActivationReason { get; set; }
 
     public DateTime? ActivatedAt { get; set; }
+
+    /// <summary>When the last scan of it completed; null until the first. The schedule counts the interval from here.</summary>
+    public DateTime? LastScanCompletedAt { get; set; }
+
+    /// <summary>
+    /// Set when something asks for a scan before the interval is up (an instance event); a set value
+    /// makes the asset due at once, and the scan that completes after it clears it.
+    /// </summary>
+    public DateTime? ScanRequestedAt { get; set; }
 }

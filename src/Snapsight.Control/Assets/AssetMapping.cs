@@ -33,6 +33,8 @@ internal sealed class AssetMapping : IEntityTypeConfiguration<Asset>
         asset.HasIndex(a => new { a.SubscriptionId, a.CloudAccountId, a.Region, a.InstanceId }).IsUnique();
         // The licence counts distinct activated addresses per subscription.
         asset.HasIndex(a => new { a.SubscriptionId, a.Activation, a.LicensedIpAddress });
+        // The scan schedule reads active running assets by their last scan (docs/control/discovery-and-scheduling.md).
+        asset.HasIndex(a => new { a.SubscriptionId, a.Activation, a.State, a.LastScanCompletedAt });
         asset.HasOne<Subscription>().WithMany().HasForeignKey(a => a.SubscriptionId);
     }
 }

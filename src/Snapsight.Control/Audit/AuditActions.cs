@@ -21,4 +21,5 @@ public static class AuditActions
     public const string TemplateDownload = "template.download";
     public const string SubscriptionChange = "subscription.change";
     public const string AccessDenied = "access.denied";
+    public const string InstanceEvent = "instance.event";
 }

@@ -7,12 +7,12 @@ public sealed record AssetView(
     Guid Id, Guid? ConnectorId, string CloudAccountId, string Region, string InstanceId, string? Name,
     string? PrivateIpAddress, string? PublicIpAddress, string? LicensedIpAddress, IReadOnlyDictionary<string, string> Tags,
     AssetState State, DateTime FirstSeenAt, DateTime LastSeenAt, AssetActivation Activation, string? ActivationReason,
-    DateTime? ActivatedAt)
+    DateTime? ActivatedAt, DateTime? LastScanCompletedAt, DateTime? ScanRequestedAt)
 {
     public static AssetView Of(Asset a) =>
         new(a.Id, a.ConnectorId, a.CloudAccountId, a.Region, a.InstanceId, a.Name, a.PrivateIpAddress, a.PublicIpAddress,
             a.LicensedIpAddress, a.Tags.ToDictionary(t => t.Key, t => t.Value, StringComparer.Ordinal), a.State, a.FirstSeenAt,
-            a.LastSeenAt, a.Activation, a.ActivationReason, a.ActivatedAt);
+            a.LastSeenAt, a.Activation, a.ActivationReason, a.ActivatedAt, a.LastScanCompletedAt, a.ScanRequestedAt);
 }
 
 /// <summary>The licence: how many distinct addresses it allows, how many are in use, how many are left.</summary>

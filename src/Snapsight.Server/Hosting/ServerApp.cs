@@ -10,6 +10,7 @@ using Snapsight.Server.Api;
 using Snapsight.Server.Assets;
 using Snapsight.Server.Audit;
 using Snapsight.Server.Auth;
+using Snapsight.Server.Discovery;
 using Snapsight.Server.Templates;
 using Snapsight.Server.Tokens;
 using Snapsight.Server.Users;
@@ -40,6 +41,12 @@ public static class ServerApp
         builder.Services.AddOpenApi("v1");
         builder.Services.AddSnapsightAuthentication();
         builder.Services.AddScoped<TemplateDownload>();
+        if (options.Control.Discovery.Enabled)
+        {
+            builder.Services.AddSingleton(options.Control.Discovery);
+            builder.Services.AddHostedService<DiscoveryService>();
+        }
+
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -57,6 +64,7 @@ public static class ServerApp
         app.MapUserApi();
         app.MapAuditApi();
         app.MapAccounts();
+        app.MapDiscovery();
         return app;
     }
 

@@ -1,4 +1,7 @@
+using System.Globalization;
 using Snapsight.Control;
+using Snapsight.Control.Discovery;
+using Snapsight.Control.Setup;
 
 namespace Snapsight.Server.Hosting;
 
@@ -8,7 +11,25 @@ public sealed record ServerOptions(string DataDirectory, string Urls, ControlSet
     /// <summary>The environment variable that switches the database to PostgreSQL (an Npgsql connection string).</summary>
     public const string PostgresVariable = "SNAPSIGHT_POSTGRES";
 
+    /// <summary>
+    /// Seconds between the background discovery's checks for accounts due a poll; 0 turns discovery
+    /// off. Unset means <see cref="DiscoverySettings.DefaultCheckEvery"/>.
+    /// </summary>
+    public const string DiscoveryVariable = "SNAPSIGHT_DISCOVERY_CHECK_SECONDS";
+
     public static ServerOptions From(string dataDirectory, string urls) =>
         new(dataDirectory, urls,
-            ControlSettings.ForDataDirectory(dataDirectory, Environment.GetEnvironmentVariable(PostgresVariable)));
+            ControlSettings.ForDataDirectory(dataDirectory, Environment.GetEnvironmentVariable(PostgresVariable)) with
+            {
+                Discovery = DiscoveryFrom(Environment.GetEnvironmentVariable(DiscoveryVariable)),
+            });
+
+    /// <summary>The server runs discovery unless the variable says 0; a value that is not a number of seconds stops the start.</summary>
+    public static DiscoverySettings DiscoveryFrom(string? seconds) => seconds switch
+    {
+        null or "" => new DiscoverySettings { Enabled = true },
+        _ when int.TryParse(seconds, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= 86_400 =>
+            new DiscoverySettings { Enabled = n > 0, CheckEvery = TimeSpan.FromSeconds(Math.Max(n, 1)) },
+        _ => throw new SetupException($"{DiscoveryVariable} must be a whole number of seconds from 0 (off) to 86400, not '{seconds}'"),
+    };
 }

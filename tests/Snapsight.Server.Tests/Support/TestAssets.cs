@@ -6,7 +6,7 @@ using Snapsight.Control.Tenancy;
 
 namespace Snapsight.Server.Tests.Support;
 
-/// <summary>Assets put in a tenant's inventory the way discovery will (there is no discovery yet), and its licence set.</summary>
+/// <summary>Assets put in a tenant's inventory the way discovery records them (through AssetInventory), and its licence set.</summary>
 public static class TestAssets
 {
     public const string Account = "123456789012";

@@ -61,6 +61,9 @@ public static class IsolationCoverage
         ["GET /api/v1/target-accounts"] = IsolationProbe.Lists(),
         ["GET /api/v1/target-accounts/{id}"] = IsolationProbe.ReadsOne(IsolationId.Of<TargetAccount>("id")),
         ["DELETE /api/v1/target-accounts/{id}"] = IsolationProbe.Changes(null, IsolationId.Of<TargetAccount>("id")),
+        // An event names an account id, never a subscription: only the caller's own registered target accounts are looked at.
+        ["POST /api/v1/events/instance"] = IsolationProbe.Creates(
+            """{"account": "222222222222", "region": "eu-west-1", "detail": {"instance-id": "i-0123456789abcdef0", "state": "running"}}"""),
     };
 
     /// <summary>

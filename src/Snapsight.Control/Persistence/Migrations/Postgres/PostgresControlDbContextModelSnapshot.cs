@@ -197,6 +197,13 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DiscoveryError")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<DateTime?>("LastDiscoveredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("LastErrorCode")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -269,6 +276,9 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTime?>("LastScanCompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("LastSeenAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -293,6 +303,9 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTime?>("ScanRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -304,6 +317,8 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("SubscriptionId", "Activation", "LicensedIpAddress");
+
+                    b.HasIndex("SubscriptionId", "Activation", "State", "LastScanCompletedAt");
 
                     b.HasIndex("SubscriptionId", "CloudAccountId", "Region", "InstanceId")
                         .IsUnique();

@@ -191,6 +191,13 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DiscoveryError")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastDiscoveredAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastErrorCode")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -263,6 +270,9 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LastScanCompletedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("LastSeenAt")
                         .HasColumnType("TEXT");
 
@@ -287,6 +297,9 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ScanRequestedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -298,6 +311,8 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("SubscriptionId", "Activation", "LicensedIpAddress");
+
+                    b.HasIndex("SubscriptionId", "Activation", "State", "LastScanCompletedAt");
 
                     b.HasIndex("SubscriptionId", "CloudAccountId", "Region", "InstanceId")
                         .IsUnique();

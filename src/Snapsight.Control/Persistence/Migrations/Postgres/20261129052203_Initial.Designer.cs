@@ -13,7 +13,7 @@ using Snapsight.Control.Persistence;
 namespace Snapsight.Control.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresControlDbContext))]
-    [Migration("20261129050309_Initial")]
+    [Migration("20261129052203_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -200,6 +200,13 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("DiscoveryError")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<DateTime?>("LastDiscoveredAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("LastErrorCode")
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
@@ -272,6 +279,9 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTime?>("LastScanCompletedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<DateTime>("LastSeenAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -296,6 +306,9 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
+                    b.Property<DateTime?>("ScanRequestedAt")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -307,6 +320,8 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("SubscriptionId", "Activation", "LicensedIpAddress");
+
+                    b.HasIndex("SubscriptionId", "Activation", "State", "LastScanCompletedAt");
 
                     b.HasIndex("SubscriptionId", "CloudAccountId", "Region", "InstanceId")
                         .IsUnique();

@@ -11,7 +11,7 @@ using Snapsight.Control.Persistence;
 namespace Snapsight.Control.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteControlDbContext))]
-    [Migration("20261129050301_Initial")]
+    [Migration("20261129052115_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -194,6 +194,13 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("DiscoveryError")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastDiscoveredAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("LastErrorCode")
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
@@ -266,6 +273,9 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("LastScanCompletedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<DateTime>("LastSeenAt")
                         .HasColumnType("TEXT");
 
@@ -290,6 +300,9 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("ScanRequestedAt")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("State")
                         .IsRequired()
                         .HasMaxLength(32)
@@ -301,6 +314,8 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("SubscriptionId", "Activation", "LicensedIpAddress");
+
+                    b.HasIndex("SubscriptionId", "Activation", "State", "LastScanCompletedAt");
 
                     b.HasIndex("SubscriptionId", "CloudAccountId", "Region", "InstanceId")
                         .IsUnique();

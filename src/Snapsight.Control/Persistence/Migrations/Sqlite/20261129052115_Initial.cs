@@ -1,11 +1,9 @@
 ﻿using System;
-using System.Collections.Generic;
 using Microsoft.EntityFrameworkCore.Migrations;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Snapsight.Control.Persistence.Migrations.Postgres
+namespace Snapsight.Control.Persistence.Migrations.Sqlite
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -17,16 +15,16 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                 name: "AuditEntries",
                 columns: table => new
                 {
-                    Id = table.Column<long>(type: "bigint", nullable: false)
-                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
-                    SubscriptionId = table.Column<Guid>(type: "uuid", nullable: true),
-                    At = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Actor = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: false),
-                    Action = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    Target = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
-                    Succeeded = table.Column<bool>(type: "boolean", nullable: false),
-                    Detail = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
-                    Client = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true)
+                    Id = table.Column<long>(type: "INTEGER", nullable: false)
+                        .Annotation("Sqlite:Autoincrement", true),
+                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    At = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Actor = table.Column<string>(type: "TEXT", maxLength: 512, nullable: false),
+                    Action = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    Target = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    Succeeded = table.Column<bool>(type: "INTEGER", nullable: false),
+                    Detail = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    Client = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -37,12 +35,12 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                 name: "Subscriptions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LicensedIpAddresses = table.Column<int>(type: "integer", nullable: false),
-                    ScanIntervalHours = table.Column<int>(type: "integer", nullable: false),
-                    LockVersion = table.Column<long>(type: "bigint", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LicensedIpAddresses = table.Column<int>(type: "INTEGER", nullable: false),
+                    ScanIntervalHours = table.Column<int>(type: "INTEGER", nullable: false),
+                    LockVersion = table.Column<long>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -53,22 +51,24 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                 name: "Assets",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SubscriptionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ConnectorId = table.Column<Guid>(type: "uuid", nullable: true),
-                    CloudAccountId = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    Region = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    InstanceId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
-                    PrivateIpAddress = table.Column<string>(type: "character varying(45)", maxLength: 45, nullable: true),
-                    PublicIpAddress = table.Column<string>(type: "character varying(45)", maxLength: 45, nullable: true),
-                    LicensedIpAddress = table.Column<string>(type: "character varying(45)", maxLength: 45, nullable: true),
-                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    FirstSeenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    LastSeenAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Activation = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    ActivationReason = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
-                    ActivatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConnectorId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CloudAccountId = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Region = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    PrivateIpAddress = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true),
+                    PublicIpAddress = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true),
+                    LicensedIpAddress = table.Column<string>(type: "TEXT", maxLength: 45, nullable: true),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    FirstSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    LastSeenAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Activation = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    ActivationReason = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ActivatedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastScanCompletedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    ScanRequestedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -85,22 +85,22 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                 name: "Connectors",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SubscriptionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Name = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    Description = table.Column<string>(type: "character varying(1024)", maxLength: 1024, nullable: false),
-                    Applications = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    AccountType = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    PollingFrequencyHours = table.Column<int>(type: "integer", nullable: false),
-                    RoleArn = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
-                    AccountId = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    Regions = table.Column<List<string>>(type: "text[]", nullable: false),
-                    AssetTags = table.Column<List<string>>(type: "text[]", nullable: false),
-                    AutoActivate = table.Column<bool>(type: "boolean", nullable: false),
-                    ZeroTouchSnapshot = table.Column<bool>(type: "boolean", nullable: false),
-                    ExternalId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Name = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    Description = table.Column<string>(type: "TEXT", maxLength: 1024, nullable: false),
+                    Applications = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    AccountType = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    PollingFrequencyHours = table.Column<int>(type: "INTEGER", nullable: false),
+                    RoleArn = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    AccountId = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Regions = table.Column<string>(type: "TEXT", nullable: false),
+                    AssetTags = table.Column<string>(type: "TEXT", nullable: false),
+                    AutoActivate = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ZeroTouchSnapshot = table.Column<bool>(type: "INTEGER", nullable: false),
+                    ExternalId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -117,13 +117,13 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                 name: "SubscriptionTokens",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SubscriptionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ValueHash = table.Column<byte[]>(type: "bytea", maxLength: 32, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ExpiresAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    RevokedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
-                    CreatedBy = table.Column<Guid>(type: "uuid", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ValueHash = table.Column<byte[]>(type: "BLOB", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ExpiresAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    RevokedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    CreatedBy = table.Column<Guid>(type: "TEXT", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -140,14 +140,14 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                 name: "Users",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    SubscriptionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Username = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    NormalizedUsername = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    PasswordHash = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
-                    Role = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    Disabled = table.Column<bool>(type: "boolean", nullable: false)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Username = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    NormalizedUsername = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    PasswordHash = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    Role = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    Disabled = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -164,9 +164,9 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                 name: "AssetTags",
                 columns: table => new
                 {
-                    Key = table.Column<string>(type: "character varying(128)", maxLength: 128, nullable: false),
-                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
-                    Value = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false)
+                    Key = table.Column<string>(type: "TEXT", maxLength: 128, nullable: false),
+                    AssetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Value = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -183,24 +183,24 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                 name: "ServiceAccounts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    ScheduleHours = table.Column<int>(type: "integer", nullable: false),
-                    Tags = table.Column<List<string>>(type: "text[]", nullable: false),
-                    TagsAny = table.Column<List<string>>(type: "text[]", nullable: false),
-                    TagsNone = table.Column<List<string>>(type: "text[]", nullable: false),
-                    ExclusionTags = table.Column<List<string>>(type: "text[]", nullable: false),
-                    TargetRegions = table.Column<List<string>>(type: "text[]", nullable: false),
-                    ScannerConcurrency = table.Column<int>(type: "integer", nullable: false),
-                    EventBasedScanning = table.Column<bool>(type: "boolean", nullable: false),
-                    SubscriptionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ConnectorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AccountId = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    Regions = table.Column<List<string>>(type: "text[]", nullable: false),
-                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    LastErrorCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    LastErrorMessage = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ValidatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ScheduleHours = table.Column<int>(type: "INTEGER", nullable: false),
+                    Tags = table.Column<string>(type: "TEXT", nullable: false),
+                    TagsAny = table.Column<string>(type: "TEXT", nullable: false),
+                    TagsNone = table.Column<string>(type: "TEXT", nullable: false),
+                    ExclusionTags = table.Column<string>(type: "TEXT", nullable: false),
+                    TargetRegions = table.Column<string>(type: "TEXT", nullable: false),
+                    ScannerConcurrency = table.Column<int>(type: "INTEGER", nullable: false),
+                    EventBasedScanning = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConnectorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Regions = table.Column<string>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    LastErrorCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    LastErrorMessage = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ValidatedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -223,17 +223,19 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                 name: "TargetAccounts",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "uuid", nullable: false),
-                    RoleArn = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
-                    SubscriptionId = table.Column<Guid>(type: "uuid", nullable: false),
-                    ConnectorId = table.Column<Guid>(type: "uuid", nullable: false),
-                    AccountId = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
-                    Regions = table.Column<List<string>>(type: "text[]", nullable: false),
-                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
-                    LastErrorCode = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
-                    LastErrorMessage = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
-                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
-                    ValidatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true)
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    RoleArn = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    LastDiscoveredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    DiscoveryError = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ConnectorId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AccountId = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Regions = table.Column<string>(type: "TEXT", nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    LastErrorCode = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
+                    LastErrorMessage = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    ValidatedAt = table.Column<DateTime>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -261,6 +263,11 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                 name: "IX_Assets_SubscriptionId_Activation_LicensedIpAddress",
                 table: "Assets",
                 columns: new[] { "SubscriptionId", "Activation", "LicensedIpAddress" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_Assets_SubscriptionId_Activation_State_LastScanCompletedAt",
+                table: "Assets",
+                columns: new[] { "SubscriptionId", "Activation", "State", "LastScanCompletedAt" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_Assets_SubscriptionId_CloudAccountId_Region_InstanceId",

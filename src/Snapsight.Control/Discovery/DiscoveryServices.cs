@@ -1,0 +1,26 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Snapsight.Cloud.Local;
+using Snapsight.Cloud.Provider;
+using Snapsight.Control.Scheduling;
+
+namespace Snapsight.Control.Discovery;
+
+/// <summary>Discovery and the scan schedule, against the embedded local cloud unless another provider is registered first.</summary>
+public static class DiscoveryServices
+{
+    public static IServiceCollection AddDiscovery(this IServiceCollection services, ControlSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        services.TryAddSingleton<ICloudProvider>(provider => new LocalCloudProvider(new LocalCloudOptions
+        {
+            Root = settings.LocalCloudDirectory,
+            TimeProvider = provider.GetRequiredService<TimeProvider>(),
+        }));
+        services.AddScoped<ScanSchedule>();
+        services.AddScoped<AssetDiscovery>();
+        services.AddScoped<InstanceEvents>();
+        services.AddSingleton<DiscoveryRound>();
+        return services;
+    }
+}
