@@ -53,7 +53,7 @@ public sealed class FileTreeAssemblerTests : IDisposable
             [("/boot/efi", "p1"), ("/home", "p3"), ("/var/log", "vg0/var-log"), ("/srv", "p4")],
             assembly.Mounts.Select(m => (m.MountPoint, m.Volume.Name)));
         var issue = Assert.Single(assembly.Issues);
-        Assert.Equal("fstab names /data on UUID=deadbeef-0000-0000-0000-000000000000 which is not on this disk", issue.Message);
+        Assert.Equal("fstab names /data on UUID=deadbeef-0000-0000-0000-000000000000 which is not on the disks read", issue.Message);
         Assert.NotNull(await assembly.Tree.StatAsync("/boot/efi/EFI/BOOT/BOOTX64.EFI"));
         Assert.NotNull(await assembly.Tree.StatAsync("/home/alice/.profile"));
         Assert.NotNull(await assembly.Tree.StatAsync("/var/log/syslog"));
