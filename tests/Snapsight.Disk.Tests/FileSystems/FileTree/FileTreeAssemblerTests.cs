@@ -73,6 +73,24 @@ public sealed class FileTreeAssemblerTests : IDisposable
     }
 
     [Fact]
+    public async Task On_several_disks_the_root_comes_from_the_root_disk_and_mounts_from_any()
+    {
+        // The data disk sorts first by name and names itself as root: only the root disk may give the root.
+        var dataUuid = "5e1f0c0a-4d5a-4b7e-9a71-0d1a7a5e5e01";
+        var root = new InMemoryFileSystem(uuid: RootUuid).File("/etc/os-release", "ID=debian\n")
+            .File("/etc/fstab", $"UUID={RootUuid} / ext4 defaults 0 1\nUUID={dataUuid} /data ext4 defaults 0 2\n");
+        var copiedSystem = new InMemoryFileSystem(uuid: dataUuid).File("/etc/fstab", $"UUID={dataUuid} / ext4 defaults 0 1\n").Directory("/usr/bin");
+
+        var assembly = await FileTreeAssembler.AssembleAsync(
+            [new MountableVolume("root", null, null, root)], [new MountableVolume("a-data:disk", "/dev/sdf", null, copiedSystem)], CancellationToken.None);
+
+        Assert.Equal("root", assembly!.Root.Name);
+        Assert.Equal([("/data", "a-data:disk")], assembly.Mounts.Select(m => (m.MountPoint, m.Volume.Name)));
+        Assert.Empty(assembly.Issues);
+        Assert.NotNull(await assembly.Tree.StatAsync("/data/usr/bin"));
+    }
+
+    [Fact]
     public async Task Without_any_operating_system_there_is_no_root()
     {
         var assembly = await FileTreeAssembler.AssembleAsync(
