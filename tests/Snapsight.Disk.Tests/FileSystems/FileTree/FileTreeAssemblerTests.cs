@@ -136,6 +136,11 @@ public sealed class FileTreeAssemblerTests : IDisposable
     [InlineData("/dev/nvme0n1", "/dev/sda")]
     [InlineData("/dev/mmcblk0p1", "/dev/sda1")]
     [InlineData("/dev/sdb1", "/dev/sdb1")]
+    [InlineData("/dev/xvdf", "/dev/sdf")]
+    [InlineData("/dev/xvdf1", "/dev/sdf1")]
+    [InlineData("/dev/vdc2", "/dev/sdc2")]
+    [InlineData("/dev/sdf", "/dev/sdf")]
+    [InlineData("/dev/xvdaa", "/dev/xvdaa")]
     [InlineData("/dev/nvme1n1p1", "/dev/nvme1n1p1")]
     public void Device_names_map_to_one_canonical_name(string mapper, string expected) =>
         Assert.Equal(expected, FstabSpecMatcher.CanonicalDevice(mapper));
