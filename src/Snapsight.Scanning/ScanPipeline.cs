@@ -23,6 +23,8 @@ public static class ScanPipeline
         ArgumentNullException.ThrowIfNull(open);
         ArgumentNullException.ThrowIfNull(options);
         var progress = options.Progress;
+
+        // Some layers finish a call whatever the token says (a synchronous file read): each step starts only if the scan is still wanted.
         cancellationToken.ThrowIfCancellationRequested();
         using var storeOpening = options.AdvisoryStorePath is { } storePath ? StoreOpening.Start(storePath, cancellationToken) : null;
         progress?.Report(new ScanProgressReport(ScanStage.Reading, $"reading {name}"));
@@ -37,7 +39,6 @@ public static class ScanPipeline
             Inventory = inventory,
             MatchGaps = [new InventoryGap("advisories", "no advisory database was given: the inventory was taken, vulnerabilities were not looked for")],
         };
-        // Some layers finish a step whatever the token says (a synchronous file read); each step starts only if the scan is still wanted.
         cancellationToken.ThrowIfCancellationRequested();
         if (storeOpening is not null)
         {
