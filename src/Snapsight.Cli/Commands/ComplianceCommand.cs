@@ -1,10 +1,10 @@
 using System.CommandLine;
 using Snapsight.Compliance.Assessment;
 using Snapsight.Compliance.Content;
-using Snapsight.Compliance.DataStreams;
 using Snapsight.Compliance.Reports;
 using Snapsight.Compliance.Xccdf;
 using Snapsight.Inventory.Os;
+using Snapsight.Scanning;
 
 namespace Snapsight.Cli.Commands;
 
@@ -61,7 +61,7 @@ internal static class ComplianceCommand
         command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
         {
             var path = parse.GetValue(target);
-            (DataStreamCollection Collection, string Path)? content = parse.GetValue(dataStream) is { } file ? ComplianceRun.ReadContent(file) : null;
+            var content = parse.GetValue(dataStream) is { } file ? ComplianceContent.Read(file) : null;
             if (path is null && !(parse.GetValue(listProfiles) && content is not null))
             {
                 throw new UsageException("give a TARGET (a disk image or a directory), or --datastream FILE with --list-profiles");
@@ -69,7 +69,7 @@ internal static class ComplianceCommand
 
             if (path is null)
             {
-                WriteProfiles(content!.Value.Collection.Benchmark);
+                WriteProfiles(content!.Collection.Benchmark);
                 return 0;
             }
 
@@ -77,15 +77,14 @@ internal static class ComplianceCommand
             progress.Report($"reading {path}");
             using var opened = await InventoryTarget.OpenAsync(path, inspection => volumes.SelectTree(parse, inspection, path), cancellationToken).ConfigureAwait(false);
             var detection = await OperatingSystemDetector.DetectAsync(opened.Tree, cancellationToken).ConfigureAwait(false);
-            content ??= ComplianceRun.ReadContent(ComplianceRun.ContentFor(detection.Os));
-            var (collection, contentPath) = content.Value;
+            content ??= ComplianceContent.Read(ComplianceRun.ContentFor(detection.Os));
             if (parse.GetValue(listProfiles))
             {
-                WriteProfiles(collection.Benchmark);
+                WriteProfiles(content.Collection.Benchmark);
                 return 0;
             }
 
-            var report = await ComplianceRun.EvaluateAsync(opened, detection.Os, (collection, contentPath), parse.GetValue(profile), "--profile", parse.GetValue(rule) ?? [], progress, cancellationToken).ConfigureAwait(false);
+            var report = await ComplianceRun.EvaluateAsync(opened, detection.Os, content, parse.GetValue(profile), "--profile", parse.GetValue(rule) ?? [], progress, cancellationToken).ConfigureAwait(false);
             var assessment = report.Assessment;
             progress.Done();
             await using (var stream = parse.GetValue(output) is { } outputFile ? File.Create(outputFile) : Console.OpenStandardOutput())
@@ -96,7 +95,7 @@ internal static class ComplianceCommand
                         ComplianceReportJson.Write(stream, report);
                         break;
                     case "xccdf":
-                        XccdfResultWriter.Write(stream, assessment, new XccdfResultInfo(SbomCommand.TargetName(path), report.DataStream, SbomCommand.ToolVersion()));
+                        XccdfResultWriter.Write(stream, assessment, new XccdfResultInfo(ScanTarget.DocumentName(path), report.DataStream, ScanTool.Version));
                         break;
                     default:
                         await using (var writer = new StreamWriter(stream, leaveOpen: true))

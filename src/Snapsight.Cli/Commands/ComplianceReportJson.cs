@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Snapsight.Compliance.Assessment;
+using Snapsight.Scanning;
 
 namespace Snapsight.Cli.Commands;
 

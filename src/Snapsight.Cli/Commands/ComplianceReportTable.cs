@@ -1,5 +1,6 @@
 using System.Globalization;
 using Snapsight.Compliance.Assessment;
+using Snapsight.Scanning;
 
 namespace Snapsight.Cli.Commands;
 

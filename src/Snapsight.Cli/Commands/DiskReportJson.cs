@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Snapsight.Disk.Volumes;
+using Snapsight.Scanning;
 
 namespace Snapsight.Cli.Commands;
 

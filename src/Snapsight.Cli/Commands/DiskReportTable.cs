@@ -1,6 +1,7 @@
 using System.Globalization;
 using Snapsight.Disk.FileSystems;
 using Snapsight.Disk.Volumes;
+using Snapsight.Scanning;
 
 namespace Snapsight.Cli.Commands;
 

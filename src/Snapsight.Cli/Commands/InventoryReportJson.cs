@@ -1,17 +1,18 @@
 using System.Text.Json;
 using Snapsight.Inventory;
 using Snapsight.Inventory.Os;
+using Snapsight.Scanning;
 
 namespace Snapsight.Cli.Commands;
 
 /// <summary>The <c>snapsight inventory --format json</c> document, in the shape CONTRACTS.md pins.</summary>
 internal static class InventoryReportJson
 {
-    public static void Write(Stream output, InventoryTarget target, InventoryResult inventory)
+    public static void Write(Stream output, ScanTarget target, InventoryResult inventory)
     {
         using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JsonOutput.Encoder });
         w.WriteStartObject();
-        WriteFields(w, target, inventory, []);
+        WriteFields(w, target.Describe(), inventory, target.Clock.Elapsed, []);
         w.WriteEndObject();
         w.Flush();
         output.WriteByte((byte)'\n');
@@ -36,7 +37,7 @@ internal static class InventoryReportJson
     }
 
     /// <summary>The inventory's fields into an open object: <c>scan image</c> writes the same ones, adding its own gaps.</summary>
-    public static void WriteFields(Utf8JsonWriter w, InventoryTarget target, InventoryResult inventory, IEnumerable<InventoryGap> moreGaps)
+    public static void WriteFields(Utf8JsonWriter w, TargetDescription target, InventoryResult inventory, TimeSpan elapsed, IEnumerable<InventoryGap> moreGaps)
     {
         w.WriteString("target", target.Path);
         WriteOs(w, inventory.Os);
@@ -78,11 +79,11 @@ internal static class InventoryReportJson
         w.WriteEndArray();
         WriteKernels(w, inventory);
         w.WriteStartObject("stats");
-        if (target.Inspection is { } inspection)
+        if (target.Statistics is { } read)
         {
-            w.WriteNumber("bytesRead", inspection.Container.Statistics.BytesRead);
-            w.WriteNumber("deviceBytes", inspection.Container.Length);
-            w.WriteNumber("readRequests", inspection.Container.Statistics.ReadRequests);
+            w.WriteNumber("bytesRead", read.BytesRead);
+            w.WriteNumber("deviceBytes", read.DeviceBytes);
+            w.WriteNumber("readRequests", read.ReadRequests);
         }
         else
         {
@@ -91,10 +92,10 @@ internal static class InventoryReportJson
             w.WriteNull("readRequests");
         }
 
-        w.WriteNumber("elapsedMs", target.Clock.ElapsedMilliseconds);
+        w.WriteNumber("elapsedMs", (long)elapsed.TotalMilliseconds);
         w.WriteEndObject();
         w.WriteStartArray("gaps");
-        foreach (var (where, reason) in Gaps(target, inventory).Concat(moreGaps.Select(g => (g.Where, g.Reason))))
+        foreach (var (where, reason) in ScanSbom.Gaps(target, inventory).Concat(moreGaps))
         {
             w.WriteStartObject();
             w.WriteString("where", where);
@@ -104,11 +105,6 @@ internal static class InventoryReportJson
 
         w.WriteEndArray();
     }
-
-    /// <summary>The disk's gaps first (what could not be read at all), then the inventory's.</summary>
-    public static IEnumerable<(string Where, string Reason)> Gaps(InventoryTarget target, InventoryResult inventory) =>
-        (target.Inspection?.Gaps.Select(g => (g.Where, g.Reason)) ?? [])
-            .Concat(inventory.Gaps.Select(g => (g.Where, g.Reason)));
 
     private static void WriteKernels(Utf8JsonWriter w, InventoryResult inventory)
     {
@@ -127,30 +123,17 @@ internal static class InventoryReportJson
         w.WriteEndArray();
     }
 
-    private static void WriteFileSystems(Utf8JsonWriter w, InventoryTarget target)
+    private static void WriteFileSystems(Utf8JsonWriter w, TargetDescription target)
     {
         w.WriteStartArray("filesystems");
-        if (target.Inspection is { } inspection)
-        {
-            foreach (var volume in inspection.Volumes.Where(v => v.FileSystem is not null))
-            {
-                w.WriteStartObject();
-                w.WriteString("partition", volume.Name);
-                w.WriteString("type", volume.FileSystem!.Type);
-                w.WriteString("uuid", volume.FileSystem.Uuid);
-                w.WriteString("label", volume.FileSystem.Label);
-                w.WriteString("mountPoint", MountPoints.Of(inspection, volume));
-                w.WriteEndObject();
-            }
-        }
-        else
+        foreach (var fileSystem in target.FileSystems)
         {
             w.WriteStartObject();
-            w.WriteNull("partition");
-            w.WriteString("type", "directory");
-            w.WriteNull("uuid");
-            w.WriteNull("label");
-            w.WriteString("mountPoint", "/");
+            w.WriteString("partition", fileSystem.Volume);
+            w.WriteString("type", fileSystem.Type);
+            w.WriteString("uuid", fileSystem.Uuid);
+            w.WriteString("label", fileSystem.Label);
+            w.WriteString("mountPoint", fileSystem.MountPoint);
             w.WriteEndObject();
         }
 

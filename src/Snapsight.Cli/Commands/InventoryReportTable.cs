@@ -1,5 +1,6 @@
 using Snapsight.Disk.FileSystems;
 using Snapsight.Inventory;
+using Snapsight.Scanning;
 
 namespace Snapsight.Cli.Commands;
 
@@ -9,7 +10,7 @@ internal static class InventoryReportTable
     private static readonly string[] Headings = ["TYPE", "NAME", "VERSION", "ARCH", "SOURCE"];
     private static readonly string[] KernelHeadings = ["KERNEL", "PACKAGE", "VERSION", "IMAGE"];
 
-    public static void Write(TextWriter output, InventoryTarget target, InventoryResult inventory)
+    public static void Write(TextWriter output, ScanTarget target, InventoryResult inventory)
     {
         output.WriteLine($"Target  {TreePath.Printable(target.Path)}");
         output.WriteLine(inventory.Os is { } os
@@ -30,7 +31,7 @@ internal static class InventoryReportTable
         WriteColumns(output, rows);
 
         WriteKernels(output, inventory);
-        var gaps = InventoryReportJson.Gaps(target, inventory).ToList();
+        var gaps = ScanSbom.Gaps(target.Describe(), inventory).ToList();
         if (gaps.Count > 0)
         {
             output.WriteLine();

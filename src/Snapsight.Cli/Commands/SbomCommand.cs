@@ -1,7 +1,6 @@
 using System.CommandLine;
-using System.Reflection;
 using Snapsight.Inventory;
-using Snapsight.Inventory.Sbom;
+using Snapsight.Scanning;
 
 namespace Snapsight.Cli.Commands;
 
@@ -32,42 +31,10 @@ internal static class SbomCommand
             using var opened = await InventoryTarget.OpenAsync(path, inspection => volumes.SelectTree(parse, inspection, path), cancellationToken).ConfigureAwait(false);
             var inventory = await InventoryCollector.CollectAsync(opened.Tree, cancellationToken).ConfigureAwait(false);
             await using var stream = parse.GetValue(output) is { } file ? File.Create(file) : Console.OpenStandardOutput();
-            Write(stream, parse.GetValue(format)!, path, opened, inventory);
+            var sbomFormat = parse.GetValue(format) == "cyclonedx" ? SbomFormat.CycloneDx : SbomFormat.SpdxJson;
+            ScanSbom.Write(stream, sbomFormat, opened.Describe(), inventory, DateTimeOffset.UtcNow, Guid.NewGuid());
             return 0;
         }));
         return command;
-    }
-
-    /// <summary>Writes the SBOM of one inventory in "cyclonedx" or "spdx-json"; <c>scan image --format spdx-json</c> writes the same.</summary>
-    public static void Write(Stream stream, string format, string path, InventoryTarget opened, InventoryResult inventory)
-    {
-        var document = SbomDocument.Of(inventory, Info(path, opened, inventory));
-        if (format == "cyclonedx")
-        {
-            CycloneDxWriter.Write(stream, document);
-        }
-        else
-        {
-            SpdxJsonWriter.Write(stream, document);
-        }
-    }
-
-    /// <summary>The document's name, tool, time, serial and gaps.</summary>
-    public static SbomDocumentInfo Info(string path, InventoryTarget opened, InventoryResult inventory) => new(
-        TargetName(path),
-        ToolVersion(),
-        DateTimeOffset.UtcNow,
-        Guid.NewGuid(),
-        InventoryReportJson.Gaps(opened, inventory).Select(g => new InventoryGap(g.Where, g.Reason)).ToList());
-
-    /// <summary>The image's file name (or the directory's): the scanner's own paths stay out of a document meant to be shared.</summary>
-    public static string TargetName(string path) =>
-        Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(path))) is { Length: > 0 } name ? name : "/";
-
-    public static string ToolVersion()
-    {
-        var version = typeof(SbomCommand).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "unknown";
-        // The build appends "+commit"; SPDX's "Tool: name-version" and CycloneDX's version both want the release alone.
-        return version.Split('+')[0];
     }
 }

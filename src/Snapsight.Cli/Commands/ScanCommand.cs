@@ -2,10 +2,7 @@ using System.CommandLine;
 using System.Text;
 using Snapsight.Advisories.Feeds;
 using Snapsight.Advisories.Filtering;
-using Snapsight.Advisories.Matching;
-using Snapsight.Advisories.Reports;
-using Snapsight.Advisories.Store;
-using Snapsight.Inventory;
+using Snapsight.Scanning;
 
 namespace Snapsight.Cli.Commands;
 
@@ -77,51 +74,50 @@ internal static class ScanCommand
                 throw new UsageException("--datastream needs --compliance PROFILE");
             }
 
-            (Compliance.DataStreams.DataStreamCollection, string)? content = parse.GetValue(dataStream) is { } file ? ComplianceRun.ReadContent(file) : null;
-            if (content is { } given && complianceProfile is not null)
+            var content = parse.GetValue(dataStream) is { } file ? ComplianceContent.Read(file) : null;
+            if (content is not null && complianceProfile is not null)
             {
-                ComplianceRun.ChooseProfile(given.Item1.Benchmark, complianceProfile, "--compliance");
+                ComplianceRun.ChooseProfile(content.Collection.Benchmark, complianceProfile, "--compliance");
             }
-            using var storeOpening = StoreOpening.Start(DbPathOption.Resolve(parse, db), cancellationToken);
+
             var path = parse.GetValue(target)!;
-            var progress = new ScanProgress();
-            progress.Report($"reading {path}");
-            using var opened = await storeOpening.ReadAsync(read => InventoryTarget.OpenAsync(path, inspection => volumes.SelectTree(parse, inspection, path, emptyTreeForWindows: true), read)).ConfigureAwait(false);
-            var inventory = await storeOpening.ReadAsync(read => InventoryCollector.CollectAsync(opened.Tree, read)).ConfigureAwait(false);
-            var store = await storeOpening.StoreAsync().ConfigureAwait(false);
-            progress.Report($"matching {inventory.Packages.Count} packages");
-            var match = VulnerabilityMatcher.Match(inventory, store);
-            var findings = filter.Apply(match.Findings, DateOnly.FromDateTime(DateTime.UtcNow));
-            var osScope = inventory.Os is { } os ? OsScopes.For(os) : null;
-            var remediations = Remediation.For(findings, p => PackageQuery.For(p, osScope));
-            var report = new ScanReport(SbomCommand.TargetName(path), SbomCommand.ToolVersion(), DateTimeOffset.UtcNow, inventory, findings, store.BuildRecord());
-            var complianceReport = complianceProfile is null
-                ? null
-                : await ComplianceRun.EvaluateAsync(
-                    opened, inventory.Os, content ?? ComplianceRun.ReadContent(ComplianceRun.ContentFor(inventory.Os)), complianceProfile, "--compliance", [], progress, cancellationToken).ConfigureAwait(false);
-            progress.Done();
+            var options = new ScanOptions
+            {
+                AdvisoryStorePath = DbPathOption.Resolve(parse, db),
+                Filter = filter,
+                Compliance = complianceProfile is null ? null : new ComplianceRequest(complianceProfile) { Content = content },
+                Progress = new ScanProgress(),
+            };
+            var result = await ScanPipeline.RunAsync(
+                path, ct => InventoryTarget.OpenAsync(path, inspection => volumes.SelectTree(parse, inspection, path, emptyTreeForWindows: true), ct), options, cancellationToken)
+                .ConfigureAwait(false);
+            if (result.ComplianceSkipped is not null)
+            {
+                // The profile was checked against given content before the read; what is left is content missing for the system.
+                throw content is null ? ComplianceRun.NoContent(result.Os) : new UsageException($"--compliance: {result.ComplianceSkipped}");
+            }
 
             await using (var stream = parse.GetValue(output) is { } outputFile ? File.Create(outputFile) : Console.OpenStandardOutput())
             {
                 switch (parse.GetValue(format))
                 {
                     case "json":
-                        ScanReportJson.Write(stream, opened, report, remediations, match.Gaps, complianceReport);
+                        ScanReportJson.Write(stream, result);
                         break;
                     case "sarif":
-                        SarifWriter.Write(stream, WithAllGaps(report, opened, match.Gaps));
+                        result.WriteSarif(stream);
                         break;
                     case "cyclonedx":
-                        CycloneDxVulnerabilityWriter.Write(stream, WithAllGaps(report, opened, match.Gaps), Guid.NewGuid());
+                        result.WriteCycloneDxVulnerabilities(stream);
                         break;
                     case "spdx-json":
-                        SbomCommand.Write(stream, "spdx-json", path, opened, inventory);
+                        result.WriteSbom(stream, SbomFormat.SpdxJson);
                         break;
                     default:
                         await using (var writer = new StreamWriter(stream, leaveOpen: true))
                         {
-                            ScanReportTable.Write(writer, opened, report, remediations, match.Gaps);
-                            if (complianceReport is not null)
+                            ScanReportTable.Write(writer, result);
+                            if (result.Compliance is { } complianceReport)
                             {
                                 await writer.WriteLineAsync().ConfigureAwait(false);
                                 ComplianceReportTable.Write(writer, complianceReport);
@@ -132,20 +128,11 @@ internal static class ScanCommand
                 }
             }
 
-            var failedRules = complianceReport?.Assessment.Count(Compliance.Assessment.RuleResult.Fail) ?? 0;
-            return findings.Count > 0 || failedRules > 0 ? parse.GetValue(exitCode) : 0;
+            var failedRules = result.Compliance?.Assessment.Count(Compliance.Assessment.RuleResult.Fail) ?? 0;
+            return result.Findings.Count > 0 || failedRules > 0 ? parse.GetValue(exitCode) : 0;
         }));
         return command;
     }
-
-    /// <summary>The report whose inventory carries every gap (the disk's, the inventory's, matching's), for the formats that have one list of them.</summary>
-    private static ScanReport WithAllGaps(ScanReport report, InventoryTarget opened, IReadOnlyList<InventoryGap> matchGaps) => report with
-    {
-        Inventory = report.Inventory with
-        {
-            Gaps = [.. InventoryReportJson.Gaps(opened, report.Inventory).Select(g => new InventoryGap(g.Where, g.Reason)), .. matchGaps],
-        },
-    };
 
     private static async Task<ScanFilter> ReadFilterAsync(
         ParseResult parse, Option<string?> severity, Option<bool> ignoreUnfixed, Option<string?> ignoreFile, Option<string?> vex, CancellationToken cancellationToken)

@@ -3,28 +3,27 @@ using System.Text.Json;
 using Snapsight.Advisories.Matching;
 using Snapsight.Advisories.Model;
 using Snapsight.Advisories.Store;
-using Snapsight.Inventory;
+using Snapsight.Scanning;
 
 namespace Snapsight.Cli.Commands;
 
 /// <summary>The <c>scan image --format json</c> document: the inventory's fields, then vulnerabilities, remediations, the database build record (CONTRACTS.md) and, with <c>--compliance</c>, the compliance assessment.</summary>
 internal static class ScanReportJson
 {
-    public static void Write(
-        Stream output, InventoryTarget target, ScanReport report, IReadOnlyList<Remediation> remediations, IReadOnlyList<InventoryGap> matchGaps, ComplianceReport? compliance)
+    public static void Write(Stream output, ScanResult result)
     {
         using var w = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JsonOutput.Encoder });
         w.WriteStartObject();
-        InventoryReportJson.WriteFields(w, target, report.Inventory, matchGaps);
+        InventoryReportJson.WriteFields(w, result.Target, result.Inventory, result.Elapsed, result.MatchGaps);
         w.WriteStartArray("vulnerabilities");
-        foreach (var finding in report.Findings)
+        foreach (var finding in result.Findings)
         {
             WriteFinding(w, finding);
         }
 
         w.WriteEndArray();
         w.WriteStartArray("remediations");
-        foreach (var remediation in remediations)
+        foreach (var remediation in result.Remediations)
         {
             w.WriteStartObject();
             w.WriteString("package", remediation.Package.Package.Name);
@@ -38,8 +37,8 @@ internal static class ScanReportJson
         }
 
         w.WriteEndArray();
-        WriteDatabase(w, report.Database);
-        if (compliance is not null)
+        WriteDatabase(w, result.Database ?? throw new InvalidOperationException("scan image always matches against a database"));
+        if (result.Compliance is { } compliance)
         {
             w.WriteStartObject("compliance");
             ComplianceReportJson.WriteAssessment(w, compliance);

@@ -1,7 +1,7 @@
 using Snapsight.Advisories.Matching;
 using Snapsight.Advisories.Model;
 using Snapsight.Disk.FileSystems;
-using Snapsight.Inventory;
+using Snapsight.Scanning;
 
 namespace Snapsight.Cli.Commands;
 
@@ -16,13 +16,14 @@ internal static class ScanReportTable
     private static readonly string[] UpgradeHeadings = ["PACKAGE", "FROM", "TO", "FIXES", "COMMAND"];
     private const int TitleWidth = 60;
 
-    public static void Write(TextWriter output, InventoryTarget target, ScanReport report, IReadOnlyList<Remediation> remediations, IReadOnlyList<InventoryGap> matchGaps)
+    public static void Write(TextWriter output, ScanResult report)
     {
-        var os = report.Inventory.Os;
-        output.WriteLine($"Target    {TreePath.Printable(target.Path)}");
+        var os = report.Os;
+        var database = report.Database ?? throw new InvalidOperationException("scan image always matches against a database");
+        output.WriteLine($"Target    {TreePath.Printable(report.Target.Path)}");
         output.WriteLine(os is null ? "OS        unknown" : $"OS        {TreePath.Printable(os.Name)} {TreePath.Printable(os.VersionId ?? os.Version ?? "")}");
-        var formats = report.Database.Feeds.SelectMany(f => f.Format.Split(',')).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
-        output.WriteLine($"Database  built {report.Database.BuiltAt:yyyy-MM-dd HH:mm} UTC from {string.Join(", ", formats)}");
+        var formats = database.Feeds.SelectMany(f => f.Format.Split(',')).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+        output.WriteLine($"Database  built {database.BuiltAt:yyyy-MM-dd HH:mm} UTC from {string.Join(", ", formats)}");
         output.WriteLine();
         foreach (var group in report.Findings.GroupBy(f => f.Severity).OrderByDescending(g => g.Key))
         {
@@ -48,12 +49,12 @@ internal static class ScanReportTable
         }
 
         output.WriteLine(Summary(report.Findings));
-        if (remediations.Any(r => r.FixedVersion is not null))
+        if (report.Remediations.Any(r => r.FixedVersion is not null))
         {
             output.WriteLine();
             output.WriteLine("Upgrades that fix them:");
             var rows = new List<string[]> { UpgradeHeadings };
-            rows.AddRange(remediations.Where(r => r.FixedVersion is not null).Select(r => new[]
+            rows.AddRange(report.Remediations.Where(r => r.FixedVersion is not null).Select(r => new[]
             {
                 TreePath.Printable(r.Package.Package.Name),
                 TreePath.Printable(r.Package.Package.Version),
@@ -64,7 +65,7 @@ internal static class ScanReportTable
             InventoryReportTable.WriteColumns(output, rows);
         }
 
-        foreach (var (where, reason) in InventoryReportJson.Gaps(target, report.Inventory).Concat(matchGaps.Select(g => (g.Where, g.Reason))))
+        foreach (var (where, reason) in report.Gaps)
         {
             output.WriteLine($"Gap       {TreePath.Printable(where)}: {TreePath.Printable(reason)}");
         }

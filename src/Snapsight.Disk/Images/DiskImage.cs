@@ -84,6 +84,15 @@ public static class DiskImage
         return await OpenDetectedAsync(format, new NotOwned(container), cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// <paramref name="container"/> read as a raw disk, whatever its first bytes look like (a cloud
+    /// volume is a disk, not an image file). It stays the caller's: disposing the result leaves it open.
+    /// </summary>
+    internal static OpenedDiskImage OpenRaw(IBlockDevice container) => Raw(new NotOwned(container));
+
+    private static OpenedDiskImage Raw(IBlockDevice container) =>
+        new(DiskImageFormats.Raw, new SliceBlockDevice(container, 0, container.Length), container);
+
     private static async Task<OpenedDiskImage> OpenDetectedAsync(Detected format, IBlockDevice container, CancellationToken cancellationToken)
     {
         switch (format)
@@ -102,7 +111,7 @@ public static class DiskImage
                 var (device, dynamic) = await VhdImage.OpenAsync(container, cancellationToken).ConfigureAwait(false);
                 return new OpenedDiskImage(dynamic ? DiskImageFormats.VhdDynamic : DiskImageFormats.VhdFixed, device, container);
             default:
-                return new OpenedDiskImage(DiskImageFormats.Raw, new SliceBlockDevice(container, 0, container.Length), container);
+                return Raw(container);
         }
     }
 

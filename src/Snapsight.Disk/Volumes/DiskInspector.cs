@@ -22,7 +22,7 @@ public static class DiskInspector
         var image = await DiskImage.OpenAsync(imagePath, cancellationToken).ConfigureAwait(false);
         try
         {
-            return await InspectAsync(image, cancellationToken).ConfigureAwait(false);
+            return await InspectAsync(image, FirstDisk, assembleRoot: true, cancellationToken).ConfigureAwait(false);
         }
         catch
         {
@@ -31,7 +31,33 @@ public static class DiskInspector
         }
     }
 
-    private static async Task<DiskInspection> InspectAsync(OpenedDiskImage image, CancellationToken cancellationToken)
+    /// <summary>
+    /// Inspects one raw volume of a machine (a cloud snapshot opened as a block device; it stays
+    /// the caller's and is not disposed with the inspection). <paramref name="devicePath"/> is the
+    /// name the machine gave the disk ("/dev/sdf", "/dev/nvme1n1"); its partitions are named from
+    /// it as Linux does; null when unknown (fstab can then name its file systems only by UUID,
+    /// LABEL or PARTUUID). Without <paramref name="assembleRoot"/> no root tree is assembled and a
+    /// disk without an operating system is no gap: the caller assembles several disks together.
+    /// </summary>
+    public static async Task<DiskInspection> InspectAsync(
+        IBlockDevice device, string? devicePath, bool assembleRoot, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(device);
+        var image = DiskImage.OpenRaw(device);
+        try
+        {
+            return await InspectAsync(image, devicePath, assembleRoot, cancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            image.Dispose();
+            throw;
+        }
+    }
+
+    private const string FirstDisk = "/dev/sda";
+
+    private static async Task<DiskInspection> InspectAsync(OpenedDiskImage image, string? devicePath, bool assembleRoot, CancellationToken cancellationToken)
     {
         var disk = image.Device;
         var gaps = new List<CoverageGap>();
@@ -52,7 +78,7 @@ public static class DiskInspector
 
         if (table is null || table.Scheme == "none")
         {
-            volumes.Add(new DiskVolume { Name = "disk", Device = disk, Offset = 0, DevicePath = "/dev/sda" });
+            volumes.Add(new DiskVolume { Name = "disk", Device = disk, Offset = 0, DevicePath = devicePath });
         }
         else
         {
@@ -67,7 +93,7 @@ public static class DiskInspector
                     PartitionType = partition.TypeName,
                     PartitionName = partition.Name,
                     PartitionUuid = partition.UniqueId,
-                    DevicePath = $"/dev/sda{partition.Number}",
+                    DevicePath = PartitionPath(devicePath, partition.Number),
                 });
             }
         }
@@ -79,9 +105,20 @@ public static class DiskInspector
 
         volumes.AddRange(await OpenLogicalVolumesAsync(volumes, gaps, warnings, cancellationToken).ConfigureAwait(false));
 
-        var assembly = await AssembleRootAsync(volumes, gaps, cancellationToken).ConfigureAwait(false);
+        FileTreeAssembly? assembly = null;
+        if (assembleRoot)
+        {
+            var mountable = volumes.Where(v => v.FileSystem is not null).Select(v => v.ToMountable(v.Name)).ToList();
+            (assembly, var assemblyGaps) = await AssembleRootAsync(mountable, [], cancellationToken).ConfigureAwait(false);
+            gaps.AddRange(assemblyGaps);
+        }
+
         return new DiskInspection(image, table, volumes, assembly, gaps, warnings);
     }
+
+    /// <summary>Linux appends the number, with a "p" after a name ending in a digit: sda1, nvme1n1p1.</summary>
+    private static string? PartitionPath(string? disk, int number) =>
+        disk is null ? null : char.IsAsciiDigit(disk[^1]) ? $"{disk}p{number}" : $"{disk}{number}";
 
     private static async Task<IReadOnlyList<DiskVolume>> OpenLogicalVolumesAsync(
         List<DiskVolume> volumes, List<CoverageGap> gaps, List<string> warnings, CancellationToken cancellationToken)
@@ -185,26 +222,27 @@ public static class DiskInspector
         warnings.AddRange((volume.FileSystem?.Warnings ?? []).Select(w => $"{volume.Name}: {w}"));
     }
 
-    private static async Task<FileTreeAssembly?> AssembleRootAsync(List<DiskVolume> volumes, List<CoverageGap> gaps, CancellationToken cancellationToken)
+    /// <summary>
+    /// The machine's root tree from its readable volumes, as <see cref="FileTreeAssembler"/> puts it
+    /// together (the root among <paramref name="rootCandidates"/>, mounts from both lists), with
+    /// the gaps: no readable file system, no operating system, fstab entries that fit nothing.
+    /// </summary>
+    public static async Task<(FileTreeAssembly? Assembly, IReadOnlyList<CoverageGap> Gaps)> AssembleRootAsync(
+        IReadOnlyList<MountableVolume> rootCandidates, IReadOnlyList<MountableVolume> otherVolumes, CancellationToken cancellationToken = default)
     {
-        var mountable = volumes
-            .Where(v => v.FileSystem is not null)
-            .Select(v => new MountableVolume(v.Name, v.DevicePath, v.PartitionUuid?.ToString(), v.FileSystem!))
-            .ToList();
-        if (mountable.Count == 0)
+        ArgumentNullException.ThrowIfNull(rootCandidates);
+        ArgumentNullException.ThrowIfNull(otherVolumes);
+        if (rootCandidates.Count == 0)
         {
-            gaps.Add(new CoverageGap("disk", "no readable file system was found"));
-            return null;
+            return (null, [new CoverageGap("disk", "no readable file system was found")]);
         }
 
-        var assembly = await FileTreeAssembler.AssembleAsync(mountable, cancellationToken).ConfigureAwait(false);
+        var assembly = await FileTreeAssembler.AssembleAsync(rootCandidates, otherVolumes, cancellationToken).ConfigureAwait(false);
         if (assembly is null)
         {
-            gaps.Add(new CoverageGap("disk", "no volume holds an operating system (/etc/os-release, /usr/lib/os-release, /bin or /usr/bin): there is no root to read"));
-            return null;
+            return (null, [new CoverageGap("disk", "no volume holds an operating system (/etc/os-release, /usr/lib/os-release, /bin or /usr/bin): there is no root to read")]);
         }
 
-        gaps.AddRange(assembly.Issues.Select(i => new CoverageGap(i.Path, i.Message)));
-        return assembly;
+        return (assembly, [.. assembly.Issues.Select(i => new CoverageGap(i.Path, i.Message))]);
     }
 }

@@ -44,6 +44,10 @@ public sealed class DiskVolume
     /// <summary>Why the content could not be opened, when it could not.</summary>
     public string? Problem { get; set; }
 
+    /// <summary>This volume's file system as the tree assembler takes it, under <paramref name="name"/> (unique among the machine's volumes).</summary>
+    public MountableVolume ToMountable(string name) =>
+        new(name, DevicePath, PartitionUuid?.ToString(), FileSystem ?? throw new InvalidOperationException($"volume {Name} holds no readable file system"));
+
     /// <summary>Whether <paramref name="requested"/> names this volume: its name ("p1", "vg0/root", "disk") or its partition number ("1").</summary>
     public bool IsNamed(string requested) =>
         string.Equals(Name, requested, StringComparison.Ordinal)

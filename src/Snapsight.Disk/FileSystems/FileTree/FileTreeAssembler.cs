@@ -27,13 +27,24 @@ public static class FileTreeAssembler
     /// then one without (a minimal or container image); ties go to the first by name. Null when
     /// no volume holds an operating system: a data disk has no root, and none is made up.
     /// </summary>
-    public static async Task<FileTreeAssembly?> AssembleAsync(IReadOnlyList<MountableVolume> volumes, CancellationToken cancellationToken = default)
+    public static Task<FileTreeAssembly?> AssembleAsync(IReadOnlyList<MountableVolume> volumes, CancellationToken cancellationToken = default) =>
+        AssembleAsync(volumes, [], cancellationToken);
+
+    /// <summary>
+    /// As above for a machine of several disks: the root is chosen among
+    /// <paramref name="rootCandidates"/> (the root disk's volumes) only, and fstab entries are
+    /// matched against those and <paramref name="otherVolumes"/> (the data disks' volumes).
+    /// </summary>
+    public static async Task<FileTreeAssembly?> AssembleAsync(
+        IReadOnlyList<MountableVolume> rootCandidates, IReadOnlyList<MountableVolume> otherVolumes, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(volumes);
+        ArgumentNullException.ThrowIfNull(rootCandidates);
+        ArgumentNullException.ThrowIfNull(otherVolumes);
         var issues = new List<TreeIssue>();
-        var ordered = volumes.OrderBy(v => v.Name, StringComparer.Ordinal).ToList();
+        var orderedCandidates = rootCandidates.OrderBy(v => v.Name, StringComparer.Ordinal).ToList();
+        var ordered = orderedCandidates.Concat(otherVolumes.OrderBy(v => v.Name, StringComparer.Ordinal)).ToList();
         var candidates = new List<(MountableVolume Volume, IReadOnlyList<FstabEntry>? Fstab)>();
-        foreach (var volume in ordered)
+        foreach (var volume in orderedCandidates)
         {
             try
             {
@@ -77,7 +88,7 @@ public static class FileTreeAssembler
             var volume = FstabSpecMatcher.Match(entry.Spec, ordered);
             if (volume is null)
             {
-                issues.Add(new TreeIssue(mountPoint, $"fstab names {mountPoint} on {entry.Spec} which is not on this disk"));
+                issues.Add(new TreeIssue(mountPoint, $"fstab names {mountPoint} on {entry.Spec} which is not on the disks read"));
             }
             else if (mountPoint == "/" && volume != chosen.Volume)
             {

@@ -8,7 +8,8 @@ namespace Snapsight.Disk.FileSystems;
 /// other /dev paths by device name, with device-mapper names ("/dev/mapper/vg--a-root") and
 /// LVM's own ("/dev/vg-a/root") taken as the same, and the first disk's partitions under any
 /// of the names Linux gives them on a VM (sda1, vda1, xvda1, hda1, nvme0n1p1, mmcblk0p1) taken
-/// as one name, "/dev/sdaN".
+/// as one name, "/dev/sdaN"; other lettered disks likewise (xvdf1 is sdf1: the name a cloud
+/// attaches a data volume as, "/dev/sdf", appears as xvdf under Xen).
 /// </summary>
 internal static partial class FstabSpecMatcher
 {
@@ -45,13 +46,19 @@ internal static partial class FstabSpecMatcher
 
     /// <summary>
     /// "/dev/mapper/VG-LV" with '-' inside names doubled becomes "/dev/VG/LV"; the first disk
-    /// and its partitions become "/dev/sda" and "/dev/sdaN"; other paths are kept.
+    /// and its partitions become "/dev/sda" and "/dev/sdaN", any other lettered disk "/dev/sdX[N]";
+    /// other paths are kept.
     /// </summary>
     internal static string CanonicalDevice(string path)
     {
         if (FirstDiskName().Match(path) is { Success: true } firstDisk)
         {
             return "/dev/sda" + firstDisk.Groups["partition"].Value;
+        }
+
+        if (LetteredDiskName().Match(path) is { Success: true } lettered)
+        {
+            return "/dev/sd" + lettered.Groups["disk"].Value + lettered.Groups["partition"].Value;
         }
 
         const string Mapper = "/dev/mapper/";
@@ -85,4 +92,8 @@ internal static partial class FstabSpecMatcher
     /// <summary>The first disk of a VM as SCSI/SATA, virtio, Xen, IDE, NVMe or MMC names it, with an optional partition number.</summary>
     [GeneratedRegex(@"^/dev/(?:(?:sd|vd|xvd|hd)a(?<partition>[1-9][0-9]{0,2})?|(?:nvme0n1|mmcblk0)(?:p(?<partition>[1-9][0-9]{0,2}))?)$", RegexOptions.CultureInvariant)]
     private static partial Regex FirstDiskName();
+
+    /// <summary>A disk named by a letter as SCSI/SATA, virtio, Xen or IDE name it (sdf, vdf, xvdf, hdf), with an optional partition number.</summary>
+    [GeneratedRegex(@"^/dev/(?:sd|vd|xvd|hd)(?<disk>[b-z])(?<partition>[1-9][0-9]{0,2})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex LetteredDiskName();
 }

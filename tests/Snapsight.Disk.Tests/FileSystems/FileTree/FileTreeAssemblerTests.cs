@@ -53,7 +53,7 @@ public sealed class FileTreeAssemblerTests : IDisposable
             [("/boot/efi", "p1"), ("/home", "p3"), ("/var/log", "vg0/var-log"), ("/srv", "p4")],
             assembly.Mounts.Select(m => (m.MountPoint, m.Volume.Name)));
         var issue = Assert.Single(assembly.Issues);
-        Assert.Equal("fstab names /data on UUID=deadbeef-0000-0000-0000-000000000000 which is not on this disk", issue.Message);
+        Assert.Equal("fstab names /data on UUID=deadbeef-0000-0000-0000-000000000000 which is not on the disks read", issue.Message);
         Assert.NotNull(await assembly.Tree.StatAsync("/boot/efi/EFI/BOOT/BOOTX64.EFI"));
         Assert.NotNull(await assembly.Tree.StatAsync("/home/alice/.profile"));
         Assert.NotNull(await assembly.Tree.StatAsync("/var/log/syslog"));
@@ -70,6 +70,24 @@ public sealed class FileTreeAssemblerTests : IDisposable
 
         Assert.Equal("alpha", assembly!.Root.Name);
         Assert.Empty(assembly.Issues);
+    }
+
+    [Fact]
+    public async Task On_several_disks_the_root_comes_from_the_root_disk_and_mounts_from_any()
+    {
+        // The data disk sorts first by name and names itself as root: only the root disk may give the root.
+        var dataUuid = "5e1f0c0a-4d5a-4b7e-9a71-0d1a7a5e5e01";
+        var root = new InMemoryFileSystem(uuid: RootUuid).File("/etc/os-release", "ID=debian\n")
+            .File("/etc/fstab", $"UUID={RootUuid} / ext4 defaults 0 1\nUUID={dataUuid} /data ext4 defaults 0 2\n");
+        var copiedSystem = new InMemoryFileSystem(uuid: dataUuid).File("/etc/fstab", $"UUID={dataUuid} / ext4 defaults 0 1\n").Directory("/usr/bin");
+
+        var assembly = await FileTreeAssembler.AssembleAsync(
+            [new MountableVolume("root", null, null, root)], [new MountableVolume("a-data:disk", "/dev/sdf", null, copiedSystem)], CancellationToken.None);
+
+        Assert.Equal("root", assembly!.Root.Name);
+        Assert.Equal([("/data", "a-data:disk")], assembly.Mounts.Select(m => (m.MountPoint, m.Volume.Name)));
+        Assert.Empty(assembly.Issues);
+        Assert.NotNull(await assembly.Tree.StatAsync("/data/usr/bin"));
     }
 
     [Fact]
@@ -118,6 +136,11 @@ public sealed class FileTreeAssemblerTests : IDisposable
     [InlineData("/dev/nvme0n1", "/dev/sda")]
     [InlineData("/dev/mmcblk0p1", "/dev/sda1")]
     [InlineData("/dev/sdb1", "/dev/sdb1")]
+    [InlineData("/dev/xvdf", "/dev/sdf")]
+    [InlineData("/dev/xvdf1", "/dev/sdf1")]
+    [InlineData("/dev/vdc2", "/dev/sdc2")]
+    [InlineData("/dev/sdf", "/dev/sdf")]
+    [InlineData("/dev/xvdaa", "/dev/xvdaa")]
     [InlineData("/dev/nvme1n1p1", "/dev/nvme1n1p1")]
     public void Device_names_map_to_one_canonical_name(string mapper, string expected) =>
         Assert.Equal(expected, FstabSpecMatcher.CanonicalDevice(mapper));

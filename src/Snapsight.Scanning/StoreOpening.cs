@@ -1,6 +1,6 @@
 using Snapsight.Advisories.Store;
 
-namespace Snapsight.Cli.Commands;
+namespace Snapsight.Scanning;
 
 /// <summary>
 /// Opens the advisory store while the disk is read. Loading SQLite, checking the schema and
@@ -8,7 +8,7 @@ namespace Snapsight.Cli.Commands;
 /// second core idle. A missing store is still refused before anything is read; a store that
 /// turns out unusable cancels the read, and its error is the one reported.
 /// </summary>
-internal sealed class StoreOpening : IDisposable
+public sealed class StoreOpening : IDisposable
 {
     private readonly CancellationTokenSource _read;
     private readonly Task<AdvisoryStore> _opening;
