@@ -13,6 +13,7 @@ public sealed class CommandLineTests
     [InlineData("sbom")]
     [InlineData("scan")]
     [InlineData("db")]
+    [InlineData("demo")]
     public void Every_verb_explains_itself_with_an_example(string verb)
     {
         var result = SnapsightProcess.Run(verb, "--help");
@@ -26,7 +27,7 @@ public sealed class CommandLineTests
     {
         var result = SnapsightProcess.Run("--help");
         Assert.Equal(0, result.ExitCode);
-        foreach (var verb in new[] { "disk", "ls", "cat", "inventory", "sbom", "scan", "db" })
+        foreach (var verb in new[] { "disk", "ls", "cat", "inventory", "sbom", "scan", "db", "demo" })
         {
             Assert.Contains(verb, result.Text, StringComparison.Ordinal);
         }
@@ -40,6 +41,19 @@ public sealed class CommandLineTests
         Assert.Empty(result.Stdout);
         Assert.Contains("/nonexistent/disk.qcow2", result.Stderr, StringComparison.Ordinal);
         Assert.Single(result.Stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void The_demo_refuses_a_data_folder_in_use_before_touching_it()
+    {
+        using var temp = new TempDirectory();
+        var data = temp.File("in-use");
+        Directory.CreateDirectory(data);
+        File.WriteAllText(Path.Combine(data, "snapsight.db"), "someone's database");
+        var result = SnapsightProcess.Run("demo", "--data-dir", data);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("is not empty", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(["snapsight.db"], Directory.GetFileSystemEntries(data).Select(Path.GetFileName));
     }
 
     [Fact]
