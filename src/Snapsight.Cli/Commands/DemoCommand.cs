@@ -19,12 +19,12 @@ internal static class DemoCommand
     {
         var dataDir = new Option<string>("--data-dir")
         {
-            Description = $"A new or empty folder for everything the demo makes: the server's database, keys and local cloud (default ./{DefaultDataDirectory}).",
+            Description = "A new or empty folder for everything the demo makes: the server's database, keys and local cloud.",
             DefaultValueFactory = _ => DefaultDataDirectory,
         };
         var urls = new Option<string>("--urls")
         {
-            Description = $"Where the server listens, as ASP.NET Core URLs separated by ';' (default {DefaultUrls}).",
+            Description = "Where the server listens, as ASP.NET Core URLs separated by ';'.",
             DefaultValueFactory = _ => DefaultUrls,
         };
         var advisories = new Option<string[]>("--advisories")
