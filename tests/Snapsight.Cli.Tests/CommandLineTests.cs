@@ -56,6 +56,29 @@ public sealed class CommandLineTests
         Assert.Equal(["snapsight.db"], Directory.GetFileSystemEntries(data).Select(Path.GetFileName));
     }
 
+    [Theory]
+    // Five fields: the why is missing.
+    [InlineData("web\t210987654321\teu-west-1\tdebian 12\troot.raw")]
+    // Not a 12-digit account id.
+    [InlineData("web\t2109876\teu-west-1\tdebian 12\troot.raw\twhy")]
+    // A volume outside the image folder: the list may not point the builder at other files.
+    [InlineData("web\t210987654321\teu-west-1\tdebian 12\t../outside.raw\twhy")]
+    // A volume that is not there.
+    [InlineData("web\t210987654321\teu-west-1\tdebian 12\tmissing.raw\twhy")]
+    public void A_malformed_fleet_list_is_a_usage_error_naming_its_line(string line)
+    {
+        using var temp = new TempDirectory();
+        var images = temp.File("images");
+        Directory.CreateDirectory(images);
+        File.WriteAllText(temp.File("outside.raw"), "");
+        File.WriteAllText(Path.Combine(images, "root.raw"), "");
+        File.WriteAllText(Path.Combine(images, "fleet.tsv"), line + "\n");
+        var result = SnapsightProcess.Run("demo", "--data-dir", temp.File("data"), "--images", images);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("fleet.tsv:1:", result.Stderr, StringComparison.Ordinal);
+        Assert.Single(result.Stderr.Trim().Split('\n'));
+    }
+
     [Fact]
     public void An_unknown_option_is_a_usage_error()
     {

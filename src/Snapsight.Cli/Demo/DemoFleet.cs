@@ -34,7 +34,7 @@ internal sealed class DemoFleet
     /// <summary>Every region the fleet uses, sorted: each account enables them all, so the service account can reach the targets'.</summary>
     public IReadOnlyList<string> Regions => Instances.Select(i => i.Region).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 
-    /// <summary>Reads <c>fleet.tsv</c>; a malformed line is an <see cref="InvalidDataException"/> naming it.</summary>
+    /// <summary>Reads <c>fleet.tsv</c>; a malformed line is a <see cref="UsageException"/> naming it (the folder is the user's choice).</summary>
     public static DemoFleet Read(string imageFolder)
     {
         var list = new FileInfo(Path.Combine(imageFolder, ListFileName));
@@ -45,12 +45,12 @@ internal sealed class DemoFleet
 
         if (list.Length > MaxListBytes)
         {
-            throw new InvalidDataException($"{list.FullName} is {list.Length} bytes, more than a fleet list can be");
+            throw new UsageException($"{list.FullName} is {list.Length} bytes, more than a fleet list can be");
         }
 
         var instances = File.ReadAllLines(list.FullName).Where(l => l.Length > 0)
             .Select((line, index) => Parse(list.FullName, index + 1, line, imageFolder)).ToList();
-        return instances.Count > 0 ? new DemoFleet(imageFolder, instances) : throw new InvalidDataException($"{list.FullName} lists no instance");
+        return instances.Count > 0 ? new DemoFleet(imageFolder, instances) : throw new UsageException($"{list.FullName} lists no instance");
     }
 
     /// <summary>Lays the fleet out under <paramref name="cloudRoot"/>; answers each instance's generated id, in list order.</summary>
@@ -103,20 +103,20 @@ internal sealed class DemoFleet
         var fields = line.Split('\t');
         if (fields.Length != 6)
         {
-            throw new InvalidDataException($"{file}:{lineNumber.ToString(CultureInfo.InvariantCulture)}: {fields.Length} fields, not the 6 of " +
+            throw new UsageException($"{file}:{lineNumber.ToString(CultureInfo.InvariantCulture)}: {fields.Length} fields, not the 6 of " +
                 "name, account, region, release, volumes and why");
         }
 
         if (!CloudScope.IsAccountId(fields[1]) || !CloudScope.IsRegion(fields[2]))
         {
-            throw new InvalidDataException($"{file}:{lineNumber.ToString(CultureInfo.InvariantCulture)}: '{fields[1]}' '{fields[2]}' is not an account id and a region");
+            throw new UsageException($"{file}:{lineNumber.ToString(CultureInfo.InvariantCulture)}: '{fields[1]}' '{fields[2]}' is not an account id and a region");
         }
 
         var volumes = fields[4].Split(' ', StringSplitOptions.RemoveEmptyEntries);
         // Names only, inside the folder: the list may not point the builder at other files.
         if (volumes.Length == 0 || volumes.Any(v => Path.GetFileName(v) != v || !File.Exists(Path.Combine(imageFolder, v))))
         {
-            throw new InvalidDataException($"{file}:{lineNumber.ToString(CultureInfo.InvariantCulture)}: volumes '{fields[4]}' are not image files of {imageFolder}");
+            throw new UsageException($"{file}:{lineNumber.ToString(CultureInfo.InvariantCulture)}: volumes '{fields[4]}' are not image files of {imageFolder}");
         }
 
         return new DemoInstance(fields[0], fields[1], fields[2], fields[3], volumes, fields[5]);
