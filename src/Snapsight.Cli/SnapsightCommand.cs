@@ -19,6 +19,7 @@ internal static class SnapsightCommand
         root.Subcommands.Add(ComplianceCommand.Build());
         root.Subcommands.Add(DbCommand.Build());
         root.Subcommands.Add(ServerCommand.Build());
+        root.Subcommands.Add(DemoCommand.Build());
         return root;
     }
 

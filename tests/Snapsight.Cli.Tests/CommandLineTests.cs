@@ -13,6 +13,7 @@ public sealed class CommandLineTests
     [InlineData("sbom")]
     [InlineData("scan")]
     [InlineData("db")]
+    [InlineData("demo")]
     public void Every_verb_explains_itself_with_an_example(string verb)
     {
         var result = SnapsightProcess.Run(verb, "--help");
@@ -26,7 +27,7 @@ public sealed class CommandLineTests
     {
         var result = SnapsightProcess.Run("--help");
         Assert.Equal(0, result.ExitCode);
-        foreach (var verb in new[] { "disk", "ls", "cat", "inventory", "sbom", "scan", "db" })
+        foreach (var verb in new[] { "disk", "ls", "cat", "inventory", "sbom", "scan", "db", "demo" })
         {
             Assert.Contains(verb, result.Text, StringComparison.Ordinal);
         }
@@ -39,6 +40,42 @@ public sealed class CommandLineTests
         Assert.Equal(2, result.ExitCode);
         Assert.Empty(result.Stdout);
         Assert.Contains("/nonexistent/disk.qcow2", result.Stderr, StringComparison.Ordinal);
+        Assert.Single(result.Stderr.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public void The_demo_refuses_a_data_folder_in_use_before_touching_it()
+    {
+        using var temp = new TempDirectory();
+        var data = temp.File("in-use");
+        Directory.CreateDirectory(data);
+        File.WriteAllText(Path.Combine(data, "snapsight.db"), "someone's database");
+        var result = SnapsightProcess.Run("demo", "--data-dir", data);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("is not empty", result.Stderr, StringComparison.Ordinal);
+        Assert.Equal(["snapsight.db"], Directory.GetFileSystemEntries(data).Select(Path.GetFileName));
+    }
+
+    [Theory]
+    // Five fields: the why is missing.
+    [InlineData("web\t210987654321\teu-west-1\tdebian 12\troot.raw")]
+    // Not a 12-digit account id.
+    [InlineData("web\t2109876\teu-west-1\tdebian 12\troot.raw\twhy")]
+    // A volume outside the image folder: the list may not point the builder at other files.
+    [InlineData("web\t210987654321\teu-west-1\tdebian 12\t../outside.raw\twhy")]
+    // A volume that is not there.
+    [InlineData("web\t210987654321\teu-west-1\tdebian 12\tmissing.raw\twhy")]
+    public void A_malformed_fleet_list_is_a_usage_error_naming_its_line(string line)
+    {
+        using var temp = new TempDirectory();
+        var images = temp.File("images");
+        Directory.CreateDirectory(images);
+        File.WriteAllText(temp.File("outside.raw"), "");
+        File.WriteAllText(Path.Combine(images, "root.raw"), "");
+        File.WriteAllText(Path.Combine(images, "fleet.tsv"), line + "\n");
+        var result = SnapsightProcess.Run("demo", "--data-dir", temp.File("data"), "--images", images);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("fleet.tsv:1:", result.Stderr, StringComparison.Ordinal);
         Assert.Single(result.Stderr.Trim().Split('\n'));
     }
 

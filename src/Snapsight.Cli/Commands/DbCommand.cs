@@ -35,28 +35,31 @@ internal static class DbCommand
         {
             paths, db,
         };
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
-        {
-            var storePath = DbPathOption.Resolve(parse, db);
-            var progress = new ScanProgress();
-            var summary = await StoreImporter.ImportAsync(
-                storePath, parse.GetValue(paths)!, new Progress<ImportProgress>(p => progress.Report($"{p.Items} items, {p.File}")), cancellationToken).ConfigureAwait(false);
-            foreach (var feed in summary.Feeds)
-            {
-                Console.Out.WriteLine($"imported {feed.Records} items ({feed.Format}) from {TreePath.Printable(feed.Source)}");
-            }
-
-            foreach (var file in summary.Unrecognised)
-            {
-                await Console.Error.WriteLineAsync($"snapsight: skipped {TreePath.Printable(file)}: not in a feed format snapsight knows").ConfigureAwait(false);
-            }
-
-            await ImportReport.WriteSkippedAsync(summary, int.MaxValue).ConfigureAwait(false);
-
-            Console.Out.WriteLine($"database: {storePath}");
-            return 0;
-        }));
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(() =>
+            ImportAsync(DbPathOption.Resolve(parse, db), parse.GetValue(paths)!, cancellationToken)));
         return command;
+    }
+
+    /// <summary><c>db import</c>'s work, shared with <c>snapsight demo --advisories</c>: imports, says what was read, answers 0.</summary>
+    public static async Task<int> ImportAsync(string storePath, IReadOnlyList<string> paths, CancellationToken cancellationToken)
+    {
+        var progress = new ScanProgress();
+        var summary = await StoreImporter.ImportAsync(
+            storePath, paths, new Progress<ImportProgress>(p => progress.Report($"{p.Items} items, {p.File}")), cancellationToken).ConfigureAwait(false);
+        foreach (var feed in summary.Feeds)
+        {
+            Console.Out.WriteLine($"imported {feed.Records} items ({feed.Format}) from {TreePath.Printable(feed.Source)}");
+        }
+
+        foreach (var file in summary.Unrecognised)
+        {
+            await Console.Error.WriteLineAsync($"snapsight: skipped {TreePath.Printable(file)}: not in a feed format snapsight knows").ConfigureAwait(false);
+        }
+
+        await ImportReport.WriteSkippedAsync(summary, int.MaxValue).ConfigureAwait(false);
+
+        Console.Out.WriteLine($"database: {storePath}");
+        return 0;
     }
 
     private static Command BuildStatus()

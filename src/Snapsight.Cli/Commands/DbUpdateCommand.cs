@@ -32,11 +32,10 @@ internal static class DbUpdateCommand
         {
             mirror, only, db,
         };
-        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(async () =>
+        command.SetAction((parse, cancellationToken) => CommandRunner.RunAsync(() =>
         {
-            var storePath = DbPathOption.Resolve(parse, db);
-            var names = parse.GetValue(only) ?? [];
             IReadOnlyList<FeedSource> feeds;
+            var names = parse.GetValue(only) ?? [];
             try
             {
                 feeds = FeedCatalogue.Select(names);
@@ -47,34 +46,43 @@ internal static class DbUpdateCommand
             }
 
             var location = parse.GetValue(mirror) is { } text ? FeedLocation.Parse(text) : null;
-            var downloads = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storePath))!, "feeds");
-            var progress = new ScanProgress();
-            IReadOnlyList<DownloadedFeed> downloaded;
-            using (var downloader = new FeedDownloader())
-            {
-                try
-                {
-                    downloaded = await downloader.DownloadAsync(
-                        feeds, location, downloads, new Progress<DownloadProgress>(p => progress.Report($"{p.Feed}: {p.File} {Sizes.Human(p.Bytes)}")), cancellationToken).ConfigureAwait(false);
-                }
-                catch (FeedDownloadException e)
-                {
-                    throw new UsageException($"update failed, the database was left as it was: {e.Message}");
-                }
-            }
-
-            foreach (var feed in downloaded)
-            {
-                Console.Out.WriteLine($"{feed.Name}: {(feed.NotModified ? "not modified" : $"{feed.Files.Count} file(s)")}");
-            }
-
-            var files = downloaded.SelectMany(f => f.Files).ToList();
-            var summary = await StoreImporter.ImportAsync(storePath, files, new Progress<ImportProgress>(p => progress.Report($"{p.Items} items, {p.File}")), cancellationToken, replace: names.Length == 0).ConfigureAwait(false);
-            await ImportReport.WriteSkippedAsync(summary, 20).ConfigureAwait(false);
-
-            Console.Out.WriteLine($"database: {storePath} ({summary.Feeds.Sum(f => f.Records)} items from {summary.Feeds.Count} files)");
-            return 0;
+            return UpdateAsync(DbPathOption.Resolve(parse, db), feeds, replace: names.Length == 0, location, cancellationToken);
         }));
         return command;
+    }
+
+    /// <summary>
+    /// <c>db update</c>'s work, shared with <c>snapsight demo</c>: downloads <paramref name="feeds"/> into a folder beside the
+    /// database, imports them (rebuilding it when <paramref name="replace"/>), answers 0.
+    /// </summary>
+    public static async Task<int> UpdateAsync(string storePath, IReadOnlyList<FeedSource> feeds, bool replace, FeedLocation? location,
+        CancellationToken cancellationToken)
+    {
+        var downloads = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(storePath))!, "feeds");
+        var progress = new ScanProgress();
+        IReadOnlyList<DownloadedFeed> downloaded;
+        using (var downloader = new FeedDownloader())
+        {
+            try
+            {
+                downloaded = await downloader.DownloadAsync(
+                    feeds, location, downloads, new Progress<DownloadProgress>(p => progress.Report($"{p.Feed}: {p.File} {Sizes.Human(p.Bytes)}")), cancellationToken).ConfigureAwait(false);
+            }
+            catch (FeedDownloadException e)
+            {
+                throw new UsageException($"update failed, the database was left as it was: {e.Message}");
+            }
+        }
+
+        foreach (var feed in downloaded)
+        {
+            Console.Out.WriteLine($"{feed.Name}: {(feed.NotModified ? "not modified" : $"{feed.Files.Count} file(s)")}");
+        }
+
+        var files = downloaded.SelectMany(f => f.Files).ToList();
+        var summary = await StoreImporter.ImportAsync(storePath, files, new Progress<ImportProgress>(p => progress.Report($"{p.Items} items, {p.File}")), cancellationToken, replace).ConfigureAwait(false);
+        await ImportReport.WriteSkippedAsync(summary, 20).ConfigureAwait(false);
+        Console.Out.WriteLine($"database: {storePath} ({summary.Feeds.Sum(f => f.Records)} items from {summary.Feeds.Count} files)");
+        return 0;
     }
 }

@@ -50,7 +50,8 @@ internal static partial class ServerCommand
         return CommandRunner.UsageError;
     }
 
-    private static string? Locate()
+    /// <summary>The server executable (or its .dll, run by <c>dotnet</c>), or null when it cannot be found.</summary>
+    internal static string? Locate()
     {
         if (Environment.GetEnvironmentVariable(LocationVariable) is { Length: > 0 } configured)
         {

@@ -1,12 +1,24 @@
+using System.Text.Json;
+
 namespace Snapsight.Cloud.Local;
 
 /// <summary>
 /// <c>accounts/&lt;account&gt;/account.json</c>: the IAM side of a local account, which
 /// <see cref="LocalAccountAccess"/> checks registrations against (docs/control/connectors-and-accounts.md).
+/// Public so a tool that plays the customer (<c>snapsight demo</c>) can "deploy the role" by writing it.
 /// </summary>
-internal sealed record LocalAccountFile
+public sealed record LocalAccountFile
 {
     public const string FileName = "account.json";
+
+    /// <summary>Writes it, atomically, as <paramref name="accountId"/>'s account.json under the local cloud's root.</summary>
+    public void Write(LocalLayout layout, string accountId)
+    {
+        ArgumentNullException.ThrowIfNull(layout);
+        var directory = layout.AccountDirectory(accountId);
+        Directory.CreateDirectory(directory);
+        AtomicFile.Write(Path.Combine(directory, FileName), JsonSerializer.SerializeToUtf8Bytes(this, LocalJson.Default.LocalAccountFile));
+    }
 
     public List<LocalRoleFile> Roles { get; init; } = [];
 
@@ -15,7 +27,7 @@ internal sealed record LocalAccountFile
 }
 
 /// <summary>One role of <see cref="LocalAccountFile"/>: who may assume it and what it may do.</summary>
-internal sealed record LocalRoleFile
+public sealed record LocalRoleFile
 {
     public required string Arn { get; init; }
 

@@ -17,6 +17,7 @@ public sealed class ServerProcess : IAsyncDisposable
 {
     private readonly TempDirectory temp = new();
     private readonly string? postgres;
+    private readonly string? existingDataDirectory;
     private Process? process;
     private Task<string>? stderr;
 
@@ -26,8 +27,12 @@ public sealed class ServerProcess : IAsyncDisposable
         Environment = postgres is null ? new Dictionary<string, string>() : new() { ["SNAPSIGHT_POSTGRES"] = postgres };
     }
 
+    /// <summary>Serves a data folder something else set up (<c>snapsight demo</c>), on SQLite.</summary>
+    public ServerProcess(string existingDataDirectory)
+        : this(DatabaseProvider.Sqlite) => this.existingDataDirectory = existingDataDirectory;
+
     /// <summary>Not there until <c>init</c> makes it.</summary>
-    public string DataDirectory => temp.File("data");
+    public string DataDirectory => existingDataDirectory ?? temp.File("data");
 
     /// <summary>What both <c>init</c> and the server are started with.</summary>
     public IReadOnlyDictionary<string, string> Environment { get; }
@@ -104,7 +109,7 @@ public sealed class ServerProcess : IAsyncDisposable
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int Kill(int pid, int signal);
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,0 +1,274 @@
+using System.Buffers.Text;
+using System.Diagnostics;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Text.Json.Nodes;
+using Snapsight.Advisories.Update;
+using Snapsight.Cli.Commands;
+
+namespace Snapsight.Cli.Demo;
+
+/// <summary>
+/// One run of <c>snapsight demo</c>, step by step, each printed: the fleet, the advisories, the server, then the
+/// customer's set-up through the HTTP API, then the first scans (docs/demo.md).
+/// </summary>
+internal sealed class DemoRun(DemoOptions options)
+{
+    public const string Subscription = "demo";
+    public const string Username = "admin";
+    public const string AdvisoryDatabaseFileName = "advisories.db";
+
+    /// <summary>The server's default local cloud under its data folder (ControlSettings.LocalCloudDirectoryName).</summary>
+    public const string LocalCloudDirectoryName = "cloud";
+
+    public const int StepRefused = 1;
+    public const int NoRunsEndpoint = 3;
+
+    private const string BuilderScript = "tests/images/build-demo-fleet";
+    private static readonly string[] FinishedRunStates = ["done", "failed", "skipped"];
+    private static readonly string[] FleetHeadings = ["INSTANCE", "ID", "ACCOUNT", "REGION", "RELEASE", "VOLUMES", "WHY"];
+    private static readonly string[] SummaryHeadings = ["ASSET", "RUN"];
+    private static readonly string[] WildcardHosts = ["://*", "://+", "://0.0.0.0", "://[::]"];
+
+    private int step;
+
+    public async Task<int> RunAsync(CancellationToken ct)
+    {
+        PrepareDataDirectory();
+        var fleet = DemoFleet.Read(await FleetImagesAsync(ct).ConfigureAwait(false));
+        var cloud = Path.Combine(options.DataDirectory, LocalCloudDirectoryName);
+
+        Step($"Building the fleet in {cloud} from {fleet.ImageFolder}");
+        var ids = await fleet.BuildAsync(cloud, DateTimeOffset.UtcNow, ct).ConfigureAwait(false);
+        var rows = new List<string[]> { FleetHeadings };
+        rows.AddRange(fleet.Instances.Select((i, n) => new[]
+        {
+            i.Name, ids[n], i.AccountId + (i.AccountId == fleet.ServiceAccount ? " (service)" : ""), i.Region, i.Release,
+            i.VolumeImages.Count.ToString(CultureInfo.InvariantCulture), i.Why,
+        }));
+        InventoryReportTable.WriteColumns(Console.Out, rows);
+
+        await ImportAdvisoriesAsync(ct).ConfigureAwait(false);
+
+        var server = DemoServer.Locate(options.DataDirectory);
+        await using (server.ConfigureAwait(false))
+        {
+            Step($"Creating subscription '{Subscription}' and its admin (snapsight server init)");
+            var password = Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(18));
+            await server.InitAsync(Subscription, Username, password, ct).ConfigureAwait(false);
+            Console.Out.WriteLine($"    user name  {Username}");
+            Console.Out.WriteLine($"    password   {password}");
+
+            var baseUrl = BaseUrl(options.Urls);
+            Step($"Starting snapsight server on SQLite in {options.DataDirectory}, listening on {options.Urls}");
+            await server.StartAsync(options.Urls, baseUrl, ct).ConfigureAwait(false);
+
+            using var api = new DemoApi(new HttpClient { BaseAddress = baseUrl });
+            try
+            {
+                await WalkAsync(api, fleet, cloud, password, ct).ConfigureAwait(false);
+                Console.Out.WriteLine();
+                Console.Out.WriteLine($"Console and API: {baseUrl}  (every endpoint: {baseUrl}openapi/v1.json)");
+                var scanned = await WaitForFirstScansAsync(api, ct).ConfigureAwait(false);
+                if (scanned != 0 || options.Once)
+                {
+                    return scanned;
+                }
+            }
+            catch (DemoException refused)
+            {
+                await Console.Error.WriteLineAsync($"snapsight demo: {refused.Message}").ConfigureAwait(false);
+                return StepRefused;
+            }
+
+            Console.Out.WriteLine("Serving until Ctrl-C.");
+            try
+            {
+                await Task.Delay(Timeout.Infinite, ct).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                Console.Out.WriteLine("Stopping the server.");
+            }
+
+            return 0;
+        }
+    }
+
+    /// <summary>What a customer does, in the documented order (docs/control/connectors-and-accounts.md).</summary>
+    private async Task WalkAsync(DemoApi api, DemoFleet fleet, string cloud, string password, CancellationToken ct)
+    {
+        Step($"POST /auth: signing in as {Username}");
+        await api.SignInAsync(Username, password, ct).ConfigureAwait(false);
+
+        Step("POST /qas/subscription-token: a token for the templates' call-backs");
+        var token = await api.IssueSubscriptionTokenAsync(TimeSpan.FromDays(1), ct).ConfigureAwait(false);
+        Console.Out.WriteLine($"    token {DemoApi.Text(token, "id")}, expires {DemoApi.Text(token, "expiresAt")}");
+
+        var connectors = new List<string>();
+        foreach (var account in fleet.Accounts)
+        {
+            var service = account == fleet.ServiceAccount;
+            Step($"POST /api/v1/connectors: connector for account {account}{(service ? " (vulnerability scanning and CSPM: the service account)" : " (vulnerability scanning)")}");
+            var connector = await api.CreateConnectorAsync($"demo-{account}", DemoFleet.RoleArn(account), fleet.Regions, service, ct).ConfigureAwait(false);
+            connectors.Add(DemoApi.Text(connector, "id"));
+            Console.Out.WriteLine($"    connector {connectors[^1]}, role {DemoFleet.RoleArn(account)}");
+            // The customer deploys the template's stack with the connector's external ID: here, the local account's role.
+            fleet.DeployRole(cloud, account, DemoApi.Text(connector, "externalId"));
+            Console.Out.WriteLine($"    deployed the role in the local account (accounts/{account}/account.json trusts the connector's external ID)");
+        }
+
+        Step($"POST /conn/snapshot/v1.0/register-service-account: account {fleet.ServiceAccount}, with the subscription token");
+        var registered = await api.RegisterServiceAccountAsync(fleet.ServiceAccount, fleet.Regions, ct).ConfigureAwait(false);
+        Console.Out.WriteLine($"    state {DemoApi.Text(registered, "state")}");
+        foreach (var account in fleet.Accounts)
+        {
+            Step($"POST /conn/snapshot/v1.0/register-target-account: account {account}");
+            var target = await api.RegisterTargetAccountAsync(account, DemoFleet.RoleArn(account), fleet.Regions, ct).ConfigureAwait(false);
+            Console.Out.WriteLine($"    state {DemoApi.Text(target, "state")}");
+        }
+
+        foreach (var connector in connectors)
+        {
+            Step($"PATCH /api/v1/connectors/{connector}: zero-touch on");
+            var changed = await api.TurnOnZeroTouchAsync(connector, ct).ConfigureAwait(false);
+            Console.Out.WriteLine($"    zeroTouchSnapshot {changed["zeroTouchSnapshot"]?.ToJsonString()}");
+        }
+    }
+
+    /// <summary>
+    /// Waits until every asset has a finished run, showing the progress, and prints a summary; answers the exit code.
+    /// The hook where the scan workflow meets the demo: until the server has <c>GET /api/v1/runs</c> it says so and
+    /// answers <see cref="NoRunsEndpoint"/>. The field names read here (<c>items</c>, <c>assetId</c>, <c>state</c>) are
+    /// the API's paging convention and the run states of issue 7; adjust them to the runs endpoint when it lands.
+    /// </summary>
+    private async Task<int> WaitForFirstScansAsync(DemoApi api, CancellationToken ct)
+    {
+        Step("Waiting for the first scans (GET /api/v1/runs)");
+        if (await api.GetAsync("/api/v1/runs?limit=500", ct).ConfigureAwait(false) is null)
+        {
+            await Console.Error.WriteLineAsync(
+                "snapsight demo: this server has no /api/v1/runs yet, so the first scans cannot be shown; stopping here.").ConfigureAwait(false);
+            return NoRunsEndpoint;
+        }
+
+        var shown = "";
+        while (true)
+        {
+            var assets = Items(await api.GetAsync("/api/v1/assets?limit=500", ct).ConfigureAwait(false))
+                .Select(a => DemoApi.Text(a, "id")).ToList();
+            var runs = Items(await api.GetAsync("/api/v1/runs?limit=500", ct).ConfigureAwait(false))
+                .Where(r => FinishedRunStates.Contains(DemoApi.Text(r, "state"), StringComparer.Ordinal))
+                .GroupBy(r => DemoApi.Text(r, "assetId"), StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => DemoApi.Text(g.Last(), "state"), StringComparer.Ordinal);
+            var progress = $"    {assets.Count(runs.ContainsKey)} of {assets.Count} assets scanned";
+            if (progress != shown)
+            {
+                Console.Out.WriteLine(progress);
+                shown = progress;
+            }
+
+            if (assets.Count > 0 && assets.All(runs.ContainsKey))
+            {
+                var summary = new List<string[]> { SummaryHeadings };
+                summary.AddRange(assets.Select(a => new[] { a, runs[a] }));
+                InventoryReportTable.WriteColumns(Console.Out, summary);
+                return assets.All(a => runs[a] == "done") ? 0 : StepRefused;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(2), ct).ConfigureAwait(false);
+        }
+    }
+
+    private static IEnumerable<JsonNode> Items(JsonNode? page) =>
+        page?["items"] is JsonArray items ? items.OfType<JsonNode>() : [];
+
+    /// <summary>A new folder, open to its owner only (it will hold the server's keys and password hashes); an used one is refused.</summary>
+    private void PrepareDataDirectory()
+    {
+        if (Directory.Exists(options.DataDirectory) && Directory.EnumerateFileSystemEntries(options.DataDirectory).Any())
+        {
+            throw new UsageException($"{options.DataDirectory} is not empty: the demo starts from nothing; remove it or give another --data-dir");
+        }
+
+        Directory.CreateDirectory(options.DataDirectory);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(options.DataDirectory, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
+    /// <summary>The fleet's image folder, built by the fixture script when it is missing and the script is at hand.</summary>
+    private async Task<string> FleetImagesAsync(CancellationToken ct)
+    {
+        if (File.Exists(Path.Combine(options.ImageFolder, DemoFleet.ListFileName)))
+        {
+            return options.ImageFolder;
+        }
+
+        var script = new[] { Environment.CurrentDirectory, AppContext.BaseDirectory }
+            .SelectMany(Ancestors).Select(d => Path.Combine(d, BuilderScript)).FirstOrDefault(File.Exists)
+            ?? throw new UsageException($"no demo fleet in {options.ImageFolder}: build it with {BuilderScript} of Snapsight's repository " +
+                $"(as root), or give its folder with --images");
+        Step($"Building the fleet's disk images with {script} (mmdebstrap; a few minutes, once)");
+        var start = new ProcessStartInfo(script) { UseShellExecute = false, RedirectStandardOutput = true };
+        start.Environment[DemoCommand.ImagesVariable] = options.ImageFolder;
+        using var build = Process.Start(start) ?? throw new UsageException($"cannot run {script}");
+        var stdout = build.StandardOutput.ReadToEndAsync(ct);
+        await build.WaitForExitAsync(ct).ConfigureAwait(false);
+        await stdout.ConfigureAwait(false);
+        return build.ExitCode == 0 ? options.ImageFolder : throw new UsageException($"{script} failed with exit code {build.ExitCode}");
+    }
+
+    private async Task ImportAdvisoriesAsync(CancellationToken ct)
+    {
+        var database = Path.Combine(options.DataDirectory, AdvisoryDatabaseFileName);
+        if (options.Advisories.Count > 0)
+        {
+            Step($"Importing the advisories into {database} (snapsight db import)");
+            await DbCommand.ImportAsync(database, options.Advisories, ct).ConfigureAwait(false);
+            return;
+        }
+
+        Step($"Downloading the advisory feeds into {database} (snapsight db update)");
+        try
+        {
+            await DbUpdateCommand.UpdateAsync(database, FeedCatalogue.Select([]), replace: true, location: null, ct).ConfigureAwait(false);
+        }
+        catch (UsageException failed)
+        {
+            // The set-up is worth showing without findings; the message says how to get them offline.
+            Console.Out.WriteLine($"    {failed.Message}");
+            Console.Out.WriteLine("    continuing without advisories: scans will list packages but no findings (use --advisories PATH offline)");
+        }
+    }
+
+    private void Step(string what)
+    {
+        step++;
+        Console.Out.WriteLine();
+        Console.Out.WriteLine($"[{step}] {what}");
+    }
+
+    /// <summary>Where the demo reaches the server: the first of <paramref name="urls"/>, a wildcard host read as loopback.</summary>
+    private static Uri BaseUrl(string urls)
+    {
+        var first = urls.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).FirstOrDefault() ?? "";
+        foreach (var wildcard in WildcardHosts)
+        {
+            first = first.Replace(wildcard, "://127.0.0.1", StringComparison.Ordinal);
+        }
+
+        return Uri.TryCreate(first.TrimEnd('/') + "/", UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+            ? uri
+            : throw new UsageException($"--urls: '{urls}' does not start with an http:// or https:// URL");
+    }
+
+    private static IEnumerable<string> Ancestors(string directory)
+    {
+        for (var current = new DirectoryInfo(directory); current is not null; current = current.Parent)
+        {
+            yield return current.FullName;
+        }
+    }
+}
