@@ -5,6 +5,7 @@ using Snapsight.Control.Assets;
 using Snapsight.Control.Audit;
 using Snapsight.Control.Identity;
 using Snapsight.Control.Persistence;
+using Snapsight.Control.Results;
 using Snapsight.Control.Setup;
 using Snapsight.Control.Tenancy;
 using Snapsight.Control.Tokens;
@@ -45,6 +46,7 @@ public static class ControlServices
         services.AddScoped<SubscriptionChanges>();
         services.AddScoped<Licence>();
         services.AddScoped<AssetInventory>();
+        services.AddScoped<ScanResults>();
         services.AddAccounts(settings);
         return services;
     }
