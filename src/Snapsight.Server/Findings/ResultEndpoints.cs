@@ -26,7 +26,7 @@ public static class ResultEndpoints
             .WithSummary("The current findings of every asset, filtered by severity, kev, epssMin, fixAvailable, package, cve or assetId.")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         routes.MapGet("/api/v1/runs", RunsAsync).RequireAuthorization(Policies.Reader).WithTags("Results")
-            .WithSummary("Runs whose results are stored, newest first, optionally of one asset (assetId) or current only (current=true).")
+            .WithSummary("Runs whose results are stored, newest first; filters assetId and current (true or false).")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         var asset = routes.MapGroup("/api/v1/assets/{id:guid}").WithTags("Results").RequireAuthorization(Policies.Reader);
@@ -117,15 +117,15 @@ public static class ResultEndpoints
             asset = parsed;
         }
 
-        var onlyCurrent = false;
-        if (current is not null && !bool.TryParse(current, out onlyCurrent))
+        var isCurrent = false;
+        if (current is not null && !bool.TryParse(current, out isCurrent))
         {
             return Problems.Invalid("current", "true or false");
         }
 
         var runs = db.StoredRuns.AsNoTracking();
         runs = asset is { } a ? runs.Where(r => r.AssetId == a) : runs;
-        runs = onlyCurrent ? runs.Where(r => r.IsCurrent) : runs;
+        runs = current is null ? runs : runs.Where(r => r.IsCurrent == isCurrent);
         return Results.Ok(await RunPageAsync(runs, offset, limit, ct).ConfigureAwait(false));
     }
 

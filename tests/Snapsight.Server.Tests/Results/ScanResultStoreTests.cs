@@ -85,11 +85,14 @@ public sealed class ScanResultStoreTests
     {
         var tenant = await TestTenant.CreateAsync(await SharedServers.For(database));
         var asset = (await TestAssets.SeedAsync(tenant, TestAssets.Instance(1, "10.0.0.1")))[0];
-        var older = TestRuns.Run(asset, 1, [TestRuns.Package("bash", "5.1")], [TestRuns.Finding("CVE-OLD", "bash")]);
-        var newer = TestRuns.Run(asset, 2, [TestRuns.Package("bash", "5.2")], [TestRuns.Finding("CVE-NEW", "bash")]);
+        var oldest = TestRuns.Run(asset, 1, [TestRuns.Package("bash", "5.0")], [TestRuns.Finding("CVE-OLDEST", "bash")]);
+        var older = TestRuns.Run(asset, 2, [TestRuns.Package("bash", "5.1")], [TestRuns.Finding("CVE-OLD", "bash")]);
+        var newer = TestRuns.Run(asset, 3, [TestRuns.Package("bash", "5.2")], [TestRuns.Finding("CVE-NEW", "bash")]);
 
-        await TestRuns.StoreAsync(tenant, newer);
+        // In order (the newer takes over from the older), then one that arrives late.
         await TestRuns.StoreAsync(tenant, older);
+        await TestRuns.StoreAsync(tenant, newer);
+        await TestRuns.StoreAsync(tenant, oldest);
 
         var findings = JsonNode.Parse(await tenant.Admin.GetStringAsync($"api/v1/assets/{asset}/findings"))!["items"]!.AsArray();
         Assert.Equal("CVE-NEW", (string)findings.Single()!["vulnerabilityId"]!);
@@ -97,6 +100,9 @@ public sealed class ScanResultStoreTests
         Assert.Equal("5.2", (string)packages.Single()!["version"]!);
         var current = JsonNode.Parse(await tenant.Admin.GetStringAsync($"api/v1/runs?assetId={asset}&current=true"))!["items"]!.AsArray();
         Assert.Equal(newer.RunId.ToString(), (string)current.Single()!["id"]!);
+        var history = JsonNode.Parse(await tenant.Admin.GetStringAsync($"api/v1/assets/{asset}/runs"))!["items"]!.AsArray();
+        Assert.Equal([newer.RunId, older.RunId, oldest.RunId], history.Select(r => Guid.Parse((string)r!["id"]!)));
+        Assert.Equal([true, false, false], history.Select(r => (bool)r!["current"]!));
         using var sbom = await tenant.Admin.GetAsync($"api/v1/assets/{asset}/sbom?format=spdx");
         Assert.Equal("application/spdx+json", sbom.Content.Headers.ContentType!.MediaType);
         Assert.Equal(newer.SpdxJson, await sbom.Content.ReadAsStringAsync());
