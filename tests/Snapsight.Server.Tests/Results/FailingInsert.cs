@@ -1,12 +1,14 @@
 using System.Data.Common;
+using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Snapsight.Server.Tests.Results;
 
 /// <summary>Throws when a command inserts into <paramref name="table"/>: a store that fails after it has begun writing.</summary>
-public sealed class FailingInsert(string table) : DbCommandInterceptor
+public sealed partial class FailingInsert(string table) : DbCommandInterceptor
 {
-    public int Executed { get; private set; }
+    /// <summary>The tables inserted into before the failure: proof that the store had begun writing.</summary>
+    public List<string> InsertedBefore { get; } = [];
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(DbCommand command, CommandEventData eventData,
         InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
@@ -24,12 +26,19 @@ public sealed class FailingInsert(string table) : DbCommandInterceptor
 
     private void Check(DbCommand command)
     {
-        if (command.CommandText.Contains("INSERT INTO", StringComparison.Ordinal)
-            && command.CommandText.Contains($"\"{table}\"", StringComparison.Ordinal))
+        if (InsertInto().Match(command.CommandText) is not { Success: true } insert)
+        {
+            return;
+        }
+
+        if (insert.Groups[1].Value == table)
         {
             throw new InvalidOperationException($"injected failure on the insert into {table}");
         }
 
-        Executed++;
+        InsertedBefore.Add(insert.Groups[1].Value);
     }
+
+    [GeneratedRegex("INSERT INTO \"(\\w+)\"")]
+    private static partial Regex InsertInto();
 }
