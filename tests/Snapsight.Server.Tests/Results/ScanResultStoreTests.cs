@@ -148,6 +148,26 @@ public sealed class ScanResultStoreTests
         Assert.Equal(HttpStatusCode.NotFound, unknown.StatusCode);
     }
 
+    [Theory]
+    [MemberData(nameof(TestDatabases.Both), MemberType = typeof(TestDatabases))]
+    public async Task A_run_id_another_subscription_stored_is_a_conflict_that_changes_neither(DatabaseProvider database)
+    {
+        var server = await SharedServers.For(database);
+        var (a, b) = (await TestTenant.CreateAsync(server), await TestTenant.CreateAsync(server));
+        var assetOfA = (await TestAssets.SeedAsync(a, TestAssets.Instance(1, "10.0.0.1")))[0];
+        var assetOfB = (await TestAssets.SeedAsync(b, TestAssets.Instance(1, "10.0.0.1")))[0];
+        var run = TestRuns.Run(assetOfA, 1);
+        await TestRuns.StoreAsync(a, run);
+        var before = await TestRuns.CountAsync(a);
+
+        await Assert.ThrowsAsync<ConflictException>(() => TestRuns.StoreAsync(b, run with { AssetId = assetOfB }));
+
+        Assert.Equal(before, await TestRuns.CountAsync(a));
+        Assert.Equal((0, 0, 0, 0, 0), await TestRuns.CountAsync(b));
+        using var diff = await b.Admin.GetAsync($"api/v1/assets/{assetOfB}/runs/{run.RunId}/diff");
+        Assert.Equal(HttpStatusCode.NotFound, diff.StatusCode);
+    }
+
     [Fact]
     public async Task A_run_beyond_the_limits_or_of_an_unknown_asset_is_refused_by_field()
     {
