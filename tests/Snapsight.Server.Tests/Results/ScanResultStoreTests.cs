@@ -50,6 +50,21 @@ public sealed class ScanResultStoreTests
 
     [Theory]
     [MemberData(nameof(TestDatabases.Both), MemberType = typeof(TestDatabases))]
+    public async Task Concurrent_stores_of_different_runs_leave_exactly_the_latest_current(DatabaseProvider database)
+    {
+        var tenant = await TestTenant.CreateAsync(await SharedServers.For(database));
+        var asset = (await TestAssets.SeedAsync(tenant, TestAssets.Instance(1, "10.0.0.1")))[0];
+        List<RunResult> runs = [.. ((int[])[5, 2, 7, 1, 6, 3]).Select(hour => TestRuns.Run(asset, hour))];
+
+        await Task.WhenAll(runs.Select(run => Task.Run(() => TestRuns.StoreAsync(tenant, run))));
+
+        var current = JsonNode.Parse(await tenant.Admin.GetStringAsync($"api/v1/runs?assetId={asset}&current=true"))!["items"]!.AsArray();
+        Assert.Equal(runs.MaxBy(r => r.CompletedAt)!.RunId.ToString(), (string)current.Single()!["id"]!);
+        Assert.Equal(6, (await TestRuns.CountAsync(tenant)).Runs);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Both), MemberType = typeof(TestDatabases))]
     public async Task A_failure_part_way_through_a_store_leaves_nothing_of_it(DatabaseProvider database)
     {
         var server = await SharedServers.For(database);
