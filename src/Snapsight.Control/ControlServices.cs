@@ -6,6 +6,7 @@ using Snapsight.Control.Audit;
 using Snapsight.Control.Discovery;
 using Snapsight.Control.Identity;
 using Snapsight.Control.Persistence;
+using Snapsight.Control.Results;
 using Snapsight.Control.Setup;
 using Snapsight.Control.Tenancy;
 using Snapsight.Control.Tokens;
@@ -46,6 +47,7 @@ public static class ControlServices
         services.AddScoped<SubscriptionChanges>();
         services.AddScoped<Licence>();
         services.AddScoped<AssetInventory>();
+        services.AddScoped<ScanResults>();
         services.AddAccounts(settings);
         services.AddDiscovery(settings);
         return services;

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Snapsight.Control.Accounts;
 using Snapsight.Control.Assets;
 using Snapsight.Control.Audit;
+using Snapsight.Control.Results;
 using Snapsight.Control.Tenancy;
 using Snapsight.Control.Tokens;
 
@@ -36,6 +37,16 @@ public abstract class ControlDbContext(DbContextOptions options, TenantContext t
     public DbSet<ServiceAccount> ServiceAccounts => Set<ServiceAccount>();
 
     public DbSet<TargetAccount> TargetAccounts => Set<TargetAccount>();
+
+    public DbSet<StoredRun> StoredRuns => Set<StoredRun>();
+
+    public DbSet<StoredPackage> StoredPackages => Set<StoredPackage>();
+
+    public DbSet<StoredFinding> StoredFindings => Set<StoredFinding>();
+
+    public DbSet<StoredRuleResult> StoredRuleResults => Set<StoredRuleResult>();
+
+    public DbSet<StoredSbom> StoredSboms => Set<StoredSbom>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -10,9 +10,13 @@ public static class UniqueViolation
     private const int SqliteConstraint = 19;
     private const int SqliteConstraintUnique = 2067;
 
+    // A duplicate primary key is reported apart from other unique indexes (https://sqlite.org/rescode.html#constraint_primarykey).
+    private const int SqliteConstraintPrimaryKey = 1555;
+
     public static bool Is(DbUpdateException failure) => failure?.InnerException switch
     {
-        SqliteException sqlite => sqlite.SqliteErrorCode == SqliteConstraint && sqlite.SqliteExtendedErrorCode == SqliteConstraintUnique,
+        SqliteException sqlite => sqlite.SqliteErrorCode == SqliteConstraint
+            && sqlite.SqliteExtendedErrorCode is SqliteConstraintUnique or SqliteConstraintPrimaryKey,
         PostgresException postgres => postgres.SqlState == PostgresErrorCodes.UniqueViolation,
         _ => false,
     };

@@ -11,6 +11,7 @@ using Snapsight.Server.Assets;
 using Snapsight.Server.Audit;
 using Snapsight.Server.Auth;
 using Snapsight.Server.Discovery;
+using Snapsight.Server.Findings;
 using Snapsight.Server.Templates;
 using Snapsight.Server.Tokens;
 using Snapsight.Server.Users;
@@ -61,6 +62,7 @@ public static class ServerApp
         app.MapSubscriptionApi();
         app.MapTemplates();
         app.MapAssetApi();
+        app.MapResultApi();
         app.MapUserApi();
         app.MapAuditApi();
         app.MapAccounts();

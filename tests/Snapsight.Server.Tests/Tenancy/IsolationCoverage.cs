@@ -1,5 +1,6 @@
 using Snapsight.Control.Accounts;
 using Snapsight.Control.Assets;
+using Snapsight.Control.Results;
 using Snapsight.Control.Tenancy;
 using Snapsight.Control.Tokens;
 
@@ -59,6 +60,15 @@ public static class IsolationCoverage
         ["GET /api/v1/service-account"] = IsolationProbe.OwnObject(readBack: true),
         ["DELETE /api/v1/service-account"] = IsolationProbe.OwnObject(readBack: false),
         ["GET /api/v1/target-accounts"] = IsolationProbe.Lists(),
+        // Filtered by B's asset: A may get an empty list, never B's findings.
+        ["GET /api/v1/findings"] = IsolationProbe.Lists("assetId=<Asset>"),
+        ["GET /api/v1/runs"] = IsolationProbe.Lists("assetId=<Asset>"),
+        ["GET /api/v1/assets/{id}/packages"] = IsolationProbe.ReadsOne(IsolationId.Of<Asset>("id")),
+        ["GET /api/v1/assets/{id}/findings"] = IsolationProbe.ReadsOne(IsolationId.Of<Asset>("id")),
+        ["GET /api/v1/assets/{id}/compliance"] = IsolationProbe.ReadsOne(IsolationId.Of<Asset>("id")),
+        ["GET /api/v1/assets/{id}/runs"] = IsolationProbe.ReadsOne(IsolationId.Of<Asset>("id")),
+        ["GET /api/v1/assets/{id}/runs/{runId}/diff"] = IsolationProbe.ReadsOne(IsolationId.Of<StoredRun>("runId"), IsolationId.Of<Asset>("id")),
+        ["GET /api/v1/assets/{id}/sbom"] = IsolationProbe.ReadsOne(IsolationId.Of<Asset>("id")),
         ["GET /api/v1/target-accounts/{id}"] = IsolationProbe.ReadsOne(IsolationId.Of<TargetAccount>("id")),
         ["DELETE /api/v1/target-accounts/{id}"] = IsolationProbe.Changes(null, IsolationId.Of<TargetAccount>("id")),
         // An event names an account id, never a subscription: only the caller's own registered target accounts are looked at.

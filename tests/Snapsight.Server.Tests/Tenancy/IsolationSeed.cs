@@ -1,5 +1,6 @@
 using Snapsight.Control.Tenancy;
 using Snapsight.Server.Tests.Accounts;
+using Snapsight.Server.Tests.Results;
 using Snapsight.Server.Tests.Support;
 using Snapsight.Server.Tests.Tokens;
 
@@ -32,6 +33,10 @@ public static class IsolationSeed
             TestAssets.Instance(first, $"10.{first % 250}.0.1"), TestAssets.Instance(first + 1, $"10.{first % 250}.0.2"));
         using var activate = await tenant.Admin.PostAsync($"api/v1/assets/{assets[0]}/activate", null);
         activate.EnsureSuccessStatusCode();
+
+        // Two runs' results for the activated asset, as the scan workflow stores them: history, a diff, SBOMs.
+        await TestRuns.StoreAsync(tenant, TestRuns.Run(assets[0], 1));
+        await TestRuns.StoreAsync(tenant, TestRuns.Run(assets[0], 2, findings: [TestRuns.Finding("CVE-2024-0002", "openssl")]));
 
         // A connector whose account is both the service account and a target, registered through the call-backs.
         var accountId = LocalAccounts.NewAccountId();

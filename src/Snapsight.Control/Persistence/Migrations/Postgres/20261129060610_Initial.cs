@@ -182,6 +182,42 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "StoredRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    StoredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    IsCurrent = table.Column<bool>(type: "boolean", nullable: false),
+                    OsFamily = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    OsName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    OsVersion = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    BytesRead = table.Column<long>(type: "bigint", nullable: false),
+                    ReadRequests = table.Column<long>(type: "bigint", nullable: false),
+                    PackageCount = table.Column<int>(type: "integer", nullable: false),
+                    FindingCount = table.Column<int>(type: "integer", nullable: false),
+                    RuleResultCount = table.Column<int>(type: "integer", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredRuns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StoredRuns_Assets_AssetId",
+                        column: x => x.AssetId,
+                        principalTable: "Assets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_StoredRuns_Subscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "Subscriptions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "ServiceAccounts",
                 columns: table => new
                 {
@@ -256,6 +292,125 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                         onDelete: ReferentialAction.Cascade);
                 });
 
+            migrationBuilder.CreateTable(
+                name: "StoredFindings",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RunId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    VulnerabilityId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    PackageName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    InstalledVersion = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    FixedVersion = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Severity = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    CvssScore = table.Column<double>(type: "double precision", nullable: true),
+                    Kev = table.Column<bool>(type: "boolean", nullable: false),
+                    EpssScore = table.Column<double>(type: "double precision", nullable: true),
+                    Remediation = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredFindings", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StoredFindings_StoredRuns_RunId",
+                        column: x => x.RunId,
+                        principalTable: "StoredRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredPackages",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RunId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Type = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Name = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Version = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Arch = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Purl = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    Source = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredPackages", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StoredPackages_StoredRuns_RunId",
+                        column: x => x.RunId,
+                        principalTable: "StoredRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredRuleResults",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RunId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Profile = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    RuleId = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Title = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    Severity = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Result = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredRuleResults", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StoredRuleResults_StoredRuns_RunId",
+                        column: x => x.RunId,
+                        principalTable: "StoredRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredSboms",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    RunId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Format = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Content = table.Column<string>(type: "text", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredSboms", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_StoredSboms_StoredRuns_RunId",
+                        column: x => x.RunId,
+                        principalTable: "StoredRuns",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
+                name: "StoredFindingAliases",
+                columns: table => new
+                {
+                    Alias = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    FindingId = table.Column<Guid>(type: "uuid", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_StoredFindingAliases", x => new { x.FindingId, x.Alias });
+                    table.ForeignKey(
+                        name: "FK_StoredFindingAliases_StoredFindings_FindingId",
+                        column: x => x.FindingId,
+                        principalTable: "StoredFindings",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
             migrationBuilder.CreateIndex(
                 name: "IX_AssetTags_Key_Value",
                 table: "AssetTags",
@@ -303,6 +458,57 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                 name: "IX_ServiceAccounts_SubscriptionId",
                 table: "ServiceAccounts",
                 column: "SubscriptionId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredFindingAliases_Alias",
+                table: "StoredFindingAliases",
+                column: "Alias");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredFindings_AssetId_VulnerabilityId",
+                table: "StoredFindings",
+                columns: new[] { "AssetId", "VulnerabilityId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredFindings_PackageName",
+                table: "StoredFindings",
+                column: "PackageName");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredFindings_RunId_VulnerabilityId_PackageName",
+                table: "StoredFindings",
+                columns: new[] { "RunId", "VulnerabilityId", "PackageName" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredFindings_VulnerabilityId",
+                table: "StoredFindings",
+                column: "VulnerabilityId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredPackages_RunId_Type_Name",
+                table: "StoredPackages",
+                columns: new[] { "RunId", "Type", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredRuleResults_RunId_Profile_RuleId",
+                table: "StoredRuleResults",
+                columns: new[] { "RunId", "Profile", "RuleId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredRuns_AssetId_CompletedAt",
+                table: "StoredRuns",
+                columns: new[] { "AssetId", "CompletedAt" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredRuns_SubscriptionId_IsCurrent",
+                table: "StoredRuns",
+                columns: new[] { "SubscriptionId", "IsCurrent" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredSboms_RunId_Format",
+                table: "StoredSboms",
+                columns: new[] { "RunId", "Format" },
                 unique: true);
 
             migrationBuilder.CreateIndex(
@@ -358,6 +564,18 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                 name: "ServiceAccounts");
 
             migrationBuilder.DropTable(
+                name: "StoredFindingAliases");
+
+            migrationBuilder.DropTable(
+                name: "StoredPackages");
+
+            migrationBuilder.DropTable(
+                name: "StoredRuleResults");
+
+            migrationBuilder.DropTable(
+                name: "StoredSboms");
+
+            migrationBuilder.DropTable(
                 name: "SubscriptionTokens");
 
             migrationBuilder.DropTable(
@@ -367,10 +585,16 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                 name: "Users");
 
             migrationBuilder.DropTable(
-                name: "Assets");
+                name: "StoredFindings");
 
             migrationBuilder.DropTable(
                 name: "Connectors");
+
+            migrationBuilder.DropTable(
+                name: "StoredRuns");
+
+            migrationBuilder.DropTable(
+                name: "Assets");
 
             migrationBuilder.DropTable(
                 name: "Subscriptions");

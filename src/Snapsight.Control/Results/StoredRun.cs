@@ -1,0 +1,44 @@
+using Snapsight.Control.Tenancy;
+
+namespace Snapsight.Control.Results;
+
+/// <summary>
+/// One run's stored results, keyed by the run id so that storing a run twice cannot make two. Its
+/// packages, findings, rule results and SBOMs are rows of their own that point back here. Exactly
+/// one run per asset is <see cref="IsCurrent"/>: the latest by <see cref="CompletedAt"/> (ties by
+/// id), which is what the asset's current view shows.
+/// </summary>
+public sealed class StoredRun : ITenantOwned
+{
+    public Guid Id { get; set; }
+
+    public Guid SubscriptionId { get; set; }
+
+    public Guid AssetId { get; set; }
+
+    public DateTime CompletedAt { get; set; }
+
+    public DateTime StoredAt { get; set; }
+
+    public bool IsCurrent { get; set; }
+
+    public string? OsFamily { get; set; }
+
+    public string? OsName { get; set; }
+
+    public string? OsVersion { get; set; }
+
+    public long BytesRead { get; set; }
+
+    public long ReadRequests { get; set; }
+
+    public int PackageCount { get; set; }
+
+    public int FindingCount { get; set; }
+
+    public int RuleResultCount { get; set; }
+
+    /// <summary>The order of runs of one asset: completion time, ties broken by id so it is total.</summary>
+    public static int Compare(StoredRun a, StoredRun b) =>
+        a.CompletedAt != b.CompletedAt ? a.CompletedAt.CompareTo(b.CompletedAt) : a.Id.CompareTo(b.Id);
+}
