@@ -5,6 +5,7 @@ using Snapsight.Control.Assets;
 using Snapsight.Control.Audit;
 using Snapsight.Control.Identity;
 using Snapsight.Control.Persistence;
+using Snapsight.Control.Scans;
 using Snapsight.Control.Setup;
 using Snapsight.Control.Tenancy;
 using Snapsight.Control.Tokens;
@@ -46,6 +47,7 @@ public static class ControlServices
         services.AddScoped<Licence>();
         services.AddScoped<AssetInventory>();
         services.AddAccounts(settings);
+        services.AddScans(settings);
         return services;
     }
 

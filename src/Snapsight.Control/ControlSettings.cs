@@ -1,5 +1,6 @@
 using Snapsight.Control.Identity;
 using Snapsight.Control.Persistence;
+using Snapsight.Control.Scans;
 using Snapsight.Control.Tokens;
 
 namespace Snapsight.Control;
@@ -15,6 +16,9 @@ public sealed record ControlSettings(DatabaseSettings Database, string SigningKe
     public SignInLimits SignInLimits { get; init; } = new();
 
     public SubscriptionTokenSettings SubscriptionTokens { get; init; } = new();
+
+    /// <summary>How the scan workflow paces itself, and whether the server runs it.</summary>
+    public ScanWorkflowOptions Scans { get; init; } = new();
 
     /// <summary>The local cloud's root (holding <c>accounts/</c>) that account registrations are validated against.</summary>
     public required string LocalCloudDirectory { get; init; }

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Snapsight.Control.Accounts;
 using Snapsight.Control.Assets;
 using Snapsight.Control.Audit;
+using Snapsight.Control.Scans;
 using Snapsight.Control.Tenancy;
 using Snapsight.Control.Tokens;
 
@@ -36,6 +37,8 @@ public abstract class ControlDbContext(DbContextOptions options, TenantContext t
     public DbSet<ServiceAccount> ServiceAccounts => Set<ServiceAccount>();
 
     public DbSet<TargetAccount> TargetAccounts => Set<TargetAccount>();
+
+    public DbSet<ScanRun> ScanRuns => Set<ScanRun>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -40,6 +40,11 @@ public static class ServerApp
         builder.Services.AddOpenApi("v1");
         builder.Services.AddSnapsightAuthentication();
         builder.Services.AddScoped<TemplateDownload>();
+        if (options.Control.Scans.Enabled)
+        {
+            builder.Services.AddHostedService<ScanWorkflowService>();
+        }
+
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();

@@ -8,7 +8,10 @@ public sealed record ServerOptions(string DataDirectory, string Urls, ControlSet
     /// <summary>The environment variable that switches the database to PostgreSQL (an Npgsql connection string).</summary>
     public const string PostgresVariable = "SNAPSIGHT_POSTGRES";
 
-    public static ServerOptions From(string dataDirectory, string urls) =>
-        new(dataDirectory, urls,
-            ControlSettings.ForDataDirectory(dataDirectory, Environment.GetEnvironmentVariable(PostgresVariable)));
+    /// <summary>The server as <c>snapsight server</c> runs it: its data folder's database, and the scan workflow on.</summary>
+    public static ServerOptions From(string dataDirectory, string urls)
+    {
+        var control = ControlSettings.ForDataDirectory(dataDirectory, Environment.GetEnvironmentVariable(PostgresVariable));
+        return new(dataDirectory, urls, control with { Scans = control.Scans with { Enabled = true } });
+    }
 }
