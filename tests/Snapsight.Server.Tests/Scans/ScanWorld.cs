@@ -74,7 +74,7 @@ public sealed class ScanWorld : IAsyncDisposable
     }
 
     /// <summary>Starts an engine: fresh services, database contexts and provider on the same database and cloud root.</summary>
-    public void Start(CrashPlan? crash = null)
+    public void Start(CrashPlan? crash = null, IScanExecutor? executor = null)
     {
         var local = new LocalCloudProvider(new LocalCloudOptions
         {
@@ -87,7 +87,15 @@ public sealed class ScanWorld : IAsyncDisposable
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(local);
         services.AddSingleton<ICloudProvider>(new ObservedCloud(local, Counts, crash));
-        services.AddSingleton<IScanExecutor, HashingScanExecutor>();
+        if (executor is null)
+        {
+            services.AddSingleton<IScanExecutor, HashingScanExecutor>();
+        }
+        else
+        {
+            services.AddSingleton(executor);
+        }
+
         services.AddSingleton<IScanResultSink>(crash is null ? Sink : new CrashingSink(Sink, crash));
         Services = services.BuildServiceProvider();
     }
@@ -97,6 +105,13 @@ public sealed class ScanWorld : IAsyncDisposable
     {
         await Services.DisposeAsync();
         Start(crash);
+    }
+
+    /// <summary>Starts again with another scanner.</summary>
+    public async Task RestartWithExecutorAsync(IScanExecutor executor)
+    {
+        await Services.DisposeAsync();
+        Start(executor: executor);
     }
 
     /// <summary>A scope acting for the world's subscription.</summary>
