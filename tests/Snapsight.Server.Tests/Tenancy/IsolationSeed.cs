@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Snapsight.Control.Scans;
 using Snapsight.Control.Tenancy;
 using Snapsight.Server.Tests.Accounts;
 using Snapsight.Server.Tests.Support;
@@ -32,6 +34,13 @@ public static class IsolationSeed
             TestAssets.Instance(first, $"10.{first % 250}.0.1"), TestAssets.Instance(first + 1, $"10.{first % 250}.0.2"));
         using var activate = await tenant.Admin.PostAsync($"api/v1/assets/{assets[0]}/activate", null);
         activate.EnsureSuccessStatusCode();
+
+        // A scan run of the activated asset, started as the planner starts them (the test server drives no runs, so it stays planned).
+        await using (var scope = tenant.Server.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(tenant.SubscriptionId);
+            _ = await scope.ServiceProvider.GetRequiredService<ScanRuns>().StartAsync(assets[0], CancellationToken.None);
+        }
 
         // A connector whose account is both the service account and a target, registered through the call-backs.
         var accountId = LocalAccounts.NewAccountId();

@@ -19,6 +19,7 @@ public sealed partial class QueryFilterBypassAllowListTests
         ["Snapsight.Control/Tenancy/UserAccounts.cs"] = "user names are unique across subscriptions, so the check must see them all",
         ["Snapsight.Control/Tenancy/SubscriptionChanges.cs"] = "a renamed subscription must not take a name another subscription holds",
         ["Snapsight.Control/Setup/SubscriptionSetup.cs"] = "subscription names are unique server-wide; set-up runs outside any tenant",
+        ["Snapsight.Control/Scans/AllSubscriptions.cs"] = "the background scan driver and sweeper list every subscription, then work in each one's own scope",
     };
 
     [Fact]
