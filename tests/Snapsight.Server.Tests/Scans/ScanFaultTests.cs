@@ -56,6 +56,22 @@ public sealed class ScanFaultTests
         Assert.Equal(0, world.SnapshotsOnDisk());
     }
 
+    [Theory]
+    [InlineData(true, ScanReasons.AccessDeniedToEncryptionKey)]
+    [InlineData(false, ScanReasons.AccessDenied)]
+    public async Task A_denied_share_fails_the_run_naming_the_key_when_a_volume_is_encrypted_and_deletes_the_set(bool encrypted, string reason)
+    {
+        var options = new WorldOptions { VolumesPerInstance = [2], Encrypted = encrypted, WrapCloud = cloud => new SharingDeniedCloud(cloud) };
+        await using var world = await ScanWorld.CreateAsync(DatabaseProvider.Sqlite, options);
+        await world.StartRunAsync(world.Instances[0].AssetId);
+        Assert.True(await world.DriveAsync());
+        var run = Assert.Single(await world.RunsAsync());
+        Assert.Equal((ScanRunState.Failed, reason), (run.State, run.ReasonCode));
+        Assert.Contains("not allowed", run.LastError, StringComparison.Ordinal);
+        Assert.Equal(1, world.Counts.Sets);
+        Assert.Equal(0, world.SnapshotsOnDisk());
+    }
+
     [Fact]
     public async Task Transient_errors_are_retried_with_growing_waits_and_then_failed_after_the_last_attempt()
     {

@@ -86,7 +86,8 @@ public sealed class ScanWorld : IAsyncDisposable
         var services = new ServiceCollection().AddLogging().AddControlPlane(Settings);
         services.AddSingleton<TimeProvider>(Clock);
         services.AddSingleton(local);
-        services.AddSingleton<ICloudProvider>(new ObservedCloud(local, Counts, crash));
+        var observed = new ObservedCloud(local, Counts, crash);
+        services.AddSingleton(Options.WrapCloud?.Invoke(observed) ?? observed);
         if (executor is null)
         {
             services.AddSingleton<IScanExecutor, HashingScanExecutor>();

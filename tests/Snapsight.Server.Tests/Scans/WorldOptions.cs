@@ -1,4 +1,5 @@
 using Snapsight.Cloud.Local;
+using Snapsight.Cloud.Provider;
 using Snapsight.Control.Scans;
 
 namespace Snapsight.Server.Tests.Scans;
@@ -22,6 +23,9 @@ public sealed record WorldOptions
     public TimeSpan CompletionDelay { get; init; } = TimeSpan.FromMinutes(1);
 
     public int Seed { get; init; } = 7;
+
+    /// <summary>Wraps the provider the engine sees, for faults the local cloud has no switch for.</summary>
+    public Func<ICloudProvider, ICloudProvider>? WrapCloud { get; init; }
 
     public ScanWorkflowOptions Workflow { get; init; } = new()
     {
