@@ -7,6 +7,7 @@ using Snapsight.Control.Discovery;
 using Snapsight.Control.Identity;
 using Snapsight.Control.Persistence;
 using Snapsight.Control.Results;
+using Snapsight.Control.Scans;
 using Snapsight.Control.Setup;
 using Snapsight.Control.Tenancy;
 using Snapsight.Control.Tokens;
@@ -50,6 +51,7 @@ public static class ControlServices
         services.AddScoped<ScanResults>();
         services.AddAccounts(settings);
         services.AddDiscovery(settings);
+        services.AddScans(settings);
         return services;
     }
 

@@ -1,6 +1,7 @@
 using Snapsight.Control.Discovery;
 using Snapsight.Control.Identity;
 using Snapsight.Control.Persistence;
+using Snapsight.Control.Scans;
 using Snapsight.Control.Tokens;
 
 namespace Snapsight.Control;
@@ -18,6 +19,9 @@ public sealed record ControlSettings(DatabaseSettings Database, string SigningKe
     public SubscriptionTokenSettings SubscriptionTokens { get; init; } = new();
 
     public DiscoverySettings Discovery { get; init; } = new();
+
+    /// <summary>How the scan workflow paces itself, and whether the server runs it.</summary>
+    public ScanWorkflowOptions Scans { get; init; } = new();
 
     /// <summary>The local cloud's root (holding <c>accounts/</c>) that account registrations are validated against.</summary>
     public required string LocalCloudDirectory { get; init; }

@@ -5,6 +5,7 @@ using Snapsight.Control.Accounts;
 using Snapsight.Control.Assets;
 using Snapsight.Control.Audit;
 using Snapsight.Control.Results;
+using Snapsight.Control.Scans;
 using Snapsight.Control.Tenancy;
 using Snapsight.Control.Tokens;
 
@@ -47,6 +48,7 @@ public abstract class ControlDbContext(DbContextOptions options, TenantContext t
     public DbSet<StoredRuleResult> StoredRuleResults => Set<StoredRuleResult>();
 
     public DbSet<StoredSbom> StoredSboms => Set<StoredSbom>();
+    public DbSet<ScanRun> ScanRuns => Set<ScanRun>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -48,6 +48,11 @@ public static class ServerApp
             builder.Services.AddHostedService<DiscoveryService>();
         }
 
+        if (options.Control.Scans.Enabled)
+        {
+            builder.Services.AddHostedService<ScanWorkflowService>();
+        }
+
         overrides?.Invoke(builder.Services);
 
         var app = builder.Build();

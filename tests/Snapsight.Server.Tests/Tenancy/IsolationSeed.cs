@@ -1,3 +1,5 @@
+using Microsoft.Extensions.DependencyInjection;
+using Snapsight.Control.Scans;
 using Snapsight.Control.Tenancy;
 using Snapsight.Server.Tests.Accounts;
 using Snapsight.Server.Tests.Results;
@@ -37,6 +39,13 @@ public static class IsolationSeed
         // Two runs' results for the activated asset, as the scan workflow stores them: history, a diff, SBOMs.
         await TestRuns.StoreAsync(tenant, TestRuns.Run(assets[0], 1));
         await TestRuns.StoreAsync(tenant, TestRuns.Run(assets[0], 2, findings: [TestRuns.Finding("CVE-2024-0002", "openssl")]));
+
+        // A scan run of the activated asset, started as the planner starts them (the test server drives no runs, so it stays planned).
+        await using (var scope = tenant.Server.Services.CreateAsyncScope())
+        {
+            scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(tenant.SubscriptionId);
+            _ = await scope.ServiceProvider.GetRequiredService<ScanRuns>().StartAsync(assets[0], CancellationToken.None);
+        }
 
         // A connector whose account is both the service account and a target, registered through the call-backs.
         var accountId = LocalAccounts.NewAccountId();

@@ -20,6 +20,7 @@ public sealed partial class QueryFilterBypassAllowListTests
         ["Snapsight.Control/Tenancy/SubscriptionChanges.cs"] = "a renamed subscription must not take a name another subscription holds",
         ["Snapsight.Control/Setup/SubscriptionSetup.cs"] = "subscription names are unique server-wide; set-up runs outside any tenant",
         ["Snapsight.Control/Discovery/DiscoveryRound.cs"] = "the background poll runs in no request: it finds every subscription's due accounts, then polls each inside its own tenant",
+        ["Snapsight.Control/Scans/AllSubscriptions.cs"] = "the background scan driver and sweeper list every subscription, then work in each one's own scope",
     };
 
     [Fact]

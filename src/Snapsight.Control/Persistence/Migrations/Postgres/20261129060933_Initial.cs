@@ -182,6 +182,48 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                 });
 
             migrationBuilder.CreateTable(
+                name: "ScanRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    AssetId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ActiveAssetId = table.Column<Guid>(type: "uuid", nullable: true),
+                    CloudAccountId = table.Column<string>(type: "character varying(12)", maxLength: 12, nullable: false),
+                    Region = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    InstanceId = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
+                    Ending = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
+                    ReasonCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    VolumeIds = table.Column<List<string>>(type: "text[]", nullable: false),
+                    HasEncryptedVolumes = table.Column<bool>(type: "boolean", nullable: false),
+                    SnapshotIds = table.Column<List<string>>(type: "text[]", nullable: false),
+                    Attempt = table.Column<int>(type: "integer", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    SnapshotsRequestedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
+                    LastError = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScanRuns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScanRuns_Assets_AssetId",
+                        column: x => x.AssetId,
+                        principalTable: "Assets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ScanRuns_Subscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "Subscriptions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StoredRuns",
                 columns: table => new
                 {
@@ -450,6 +492,27 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ScanRuns_AssetId",
+                table: "ScanRuns",
+                column: "AssetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScanRuns_SubscriptionId_ActiveAssetId",
+                table: "ScanRuns",
+                columns: new[] { "SubscriptionId", "ActiveAssetId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScanRuns_SubscriptionId_AssetId",
+                table: "ScanRuns",
+                columns: new[] { "SubscriptionId", "AssetId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScanRuns_SubscriptionId_FinishedAt_NextAttemptAt",
+                table: "ScanRuns",
+                columns: new[] { "SubscriptionId", "FinishedAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ServiceAccounts_ConnectorId",
                 table: "ServiceAccounts",
                 column: "ConnectorId");
@@ -559,6 +622,9 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "ScanRuns");
 
             migrationBuilder.DropTable(
                 name: "ServiceAccounts");

@@ -180,6 +180,48 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ScanRuns",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    ActiveAssetId = table.Column<Guid>(type: "TEXT", nullable: true),
+                    CloudAccountId = table.Column<string>(type: "TEXT", maxLength: 12, nullable: false),
+                    Region = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    InstanceId = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
+                    Ending = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
+                    ReasonCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    VolumeIds = table.Column<string>(type: "TEXT", nullable: false),
+                    HasEncryptedVolumes = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SnapshotIds = table.Column<string>(type: "TEXT", nullable: false),
+                    Attempt = table.Column<int>(type: "INTEGER", nullable: false),
+                    NextAttemptAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    CreatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    UpdatedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    SnapshotsRequestedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    FinishedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    LastError = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ScanRuns", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ScanRuns_Assets_AssetId",
+                        column: x => x.AssetId,
+                        principalTable: "Assets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ScanRuns_Subscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "Subscriptions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "StoredRuns",
                 columns: table => new
                 {
@@ -448,6 +490,27 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                 unique: true);
 
             migrationBuilder.CreateIndex(
+                name: "IX_ScanRuns_AssetId",
+                table: "ScanRuns",
+                column: "AssetId");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScanRuns_SubscriptionId_ActiveAssetId",
+                table: "ScanRuns",
+                columns: new[] { "SubscriptionId", "ActiveAssetId" },
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScanRuns_SubscriptionId_AssetId",
+                table: "ScanRuns",
+                columns: new[] { "SubscriptionId", "AssetId" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ScanRuns_SubscriptionId_FinishedAt_NextAttemptAt",
+                table: "ScanRuns",
+                columns: new[] { "SubscriptionId", "FinishedAt", "NextAttemptAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_ServiceAccounts_ConnectorId",
                 table: "ServiceAccounts",
                 column: "ConnectorId");
@@ -557,6 +620,9 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
 
             migrationBuilder.DropTable(
                 name: "AuditEntries");
+
+            migrationBuilder.DropTable(
+                name: "ScanRuns");
 
             migrationBuilder.DropTable(
                 name: "ServiceAccounts");

@@ -1,0 +1,30 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Snapsight.Cloud.Local;
+using Snapsight.Cloud.Provider;
+
+namespace Snapsight.Control.Scans;
+
+/// <summary>
+/// The scan workflow's services. The cloud is the local one in the data folder unless one is
+/// registered before; <see cref="IScanExecutor"/> and <see cref="IScanResultSink"/> are the
+/// scanner's and the result store's to register.
+/// </summary>
+public static class ScanServices
+{
+    public static IServiceCollection AddScans(this IServiceCollection services, ControlSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        services.AddSingleton(settings.Scans);
+        services.TryAddSingleton<ICloudProvider>(provider => new LocalCloudProvider(new LocalCloudOptions
+        {
+            Root = settings.LocalCloudDirectory,
+            TimeProvider = provider.GetRequiredService<TimeProvider>(),
+        }));
+        services.AddScoped<ScanRuns>();
+        services.AddScoped<ScanWorkflow>();
+        services.AddScoped<SnapshotSweeper>();
+        services.AddSingleton<ScanDriver>();
+        return services;
+    }
+}

@@ -1,0 +1,118 @@
+using Microsoft.EntityFrameworkCore;
+using Snapsight.Cloud.Provider;
+
+namespace Snapsight.Control.Scans;
+
+public sealed partial class ScanWorkflow
+{
+    /// <summary>
+    /// Finds the run's snapshot set by its tags, or creates it tagged from the start. A crash after
+    /// the creation and before the save leaves a tagged set this step finds the next time, so a run
+    /// never has two. A partial set (a crash of the provider while publishing) is deleted and made again.
+    /// </summary>
+    private async Task FindOrCreateSetAsync(ScanRun run, CancellationToken ct)
+    {
+        var scope = TargetScope(run);
+        var found = await cloud.ListSnapshotsByTagsAsync(scope, RunSnapshotTags.OfRun(run.SubscriptionId, run.Id), ct).ConfigureAwait(false);
+        var set = InVolumeOrder(found, run.VolumeIds);
+        if (set is null)
+        {
+            foreach (var partial in found)
+            {
+                await DeleteAsync(scope, partial.Id, ct).ConfigureAwait(false);
+            }
+
+            var expires = clock.GetUtcNow() + options.SnapshotLifetime;
+            var created = await cloud.CreateSnapshotSetAsync(scope, run.InstanceId,
+                RunSnapshotTags.ForCreation(run.SubscriptionId, run.Id, expires), ct).ConfigureAwait(false);
+            // The set is in the instance's volume order now, which may differ from the plan's if volumes changed meanwhile.
+            run.VolumeIds = [.. created.Select(s => s.VolumeId)];
+            set = created;
+        }
+
+        run.SnapshotIds = [.. set.Select(s => s.Id)];
+        run.NextAttemptAt = Now;
+    }
+
+    /// <summary>The snapshots ordered as <paramref name="volumeIds"/>, or null unless there is exactly one per volume.</summary>
+    private static IReadOnlyList<CloudSnapshot>? InVolumeOrder(IReadOnlyList<CloudSnapshot> snapshots, List<string> volumeIds)
+    {
+        if (snapshots.Count != volumeIds.Count || snapshots.Count == 0)
+        {
+            return null;
+        }
+
+        var byVolume = snapshots.GroupBy(s => s.VolumeId, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+        return volumeIds.All(v => byVolume.TryGetValue(v, out var list) && list.Count == 1)
+            ? [.. volumeIds.Select(v => byVolume[v][0])]
+            : null;
+    }
+
+    /// <summary>Describes the set: completed moves on, an error or a set pending too long ends the run, else polls again later.</summary>
+    private async Task AwaitSetAsync(ScanRun run, CancellationToken ct)
+    {
+        var scope = TargetScope(run);
+        var pending = 0;
+        foreach (var id in run.SnapshotIds)
+        {
+            var snapshot = await cloud.DescribeSnapshotAsync(scope, id, ct).ConfigureAwait(false);
+            if (snapshot.State == SnapshotState.Error)
+            {
+                End(run, ScanRunState.Failed, ScanReasons.SnapshotFailed,
+                    $"snapshot {id} of volume {snapshot.VolumeId} failed: {snapshot.StateMessage ?? "no reason given"}");
+                return;
+            }
+
+            pending += snapshot.State == SnapshotState.Pending ? 1 : 0;
+        }
+
+        if (pending == 0)
+        {
+            await Advance(run, ScanRunState.SnapshotsCompleted).ConfigureAwait(false);
+        }
+        else if (Now - (run.SnapshotsRequestedAt ?? run.CreatedAt) >= options.SnapshotTimeout)
+        {
+            End(run, ScanRunState.Failed, ScanReasons.SnapshotFailed,
+                $"{pending} of {run.SnapshotIds.Count} snapshots still pending after {options.SnapshotTimeout}");
+        }
+        else
+        {
+            run.NextAttemptAt = Now + options.SnapshotPollInterval;
+        }
+    }
+
+    /// <summary>Lets the reader read the set when it is another account (sharing is idempotent, so a repeat is harmless).</summary>
+    private async Task ShareAsync(ScanRun run, CancellationToken ct)
+    {
+        var reader = await ReaderScopeAsync(run, ct).ConfigureAwait(false);
+        if (reader.AccountId != run.CloudAccountId)
+        {
+            foreach (var id in run.SnapshotIds)
+            {
+                await cloud.ShareSnapshotAsync(TargetScope(run), id, reader.AccountId, ct).ConfigureAwait(false);
+            }
+        }
+
+        await Advance(run, ScanRunState.Shared).ConfigureAwait(false);
+    }
+
+    /// <summary>Who reads the snapshots: the subscription's service account in the run's region, or the target itself without one.</summary>
+    private async Task<CloudScope> ReaderScopeAsync(ScanRun run, CancellationToken ct)
+    {
+        var service = await db.ServiceAccounts.AsNoTracking().Select(a => a.AccountId).SingleOrDefaultAsync(ct).ConfigureAwait(false);
+        return new CloudScope(service ?? run.CloudAccountId, run.Region);
+    }
+
+    /// <summary>Deletes one snapshot; one already gone is what deletion wanted.</summary>
+    private async Task DeleteAsync(CloudScope scope, string snapshotId, CancellationToken ct)
+    {
+        try
+        {
+            await cloud.DeleteSnapshotAsync(scope, snapshotId, ct).ConfigureAwait(false);
+        }
+        catch (CloudProviderException e) when (e.Code == CloudErrorCode.NotFound)
+        {
+            // Deleted meanwhile (by the sweeper, or by a step repeated after a crash).
+        }
+    }
+}

@@ -1,0 +1,43 @@
+namespace Snapsight.Control.Scans;
+
+/// <summary>How the scan workflow paces itself and where it draws its limits.</summary>
+public sealed record ScanWorkflowOptions
+{
+    /// <summary>
+    /// Whether the server drives runs and sweeps snapshots in the background. Off unless asked:
+    /// <c>snapsight server</c> turns it on, tests that want it say so.
+    /// </summary>
+    public bool Enabled { get; init; }
+
+    /// <summary>How often the server looks for runs that are due.</summary>
+    public TimeSpan DriveInterval { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often the orphan sweeper runs (and once at start-up).</summary>
+    public TimeSpan SweepInterval { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>How often a pending snapshot set is described again.</summary>
+    public TimeSpan SnapshotPollInterval { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>A snapshot still pending this long after it was asked for is given up (stuck).</summary>
+    public TimeSpan SnapshotTimeout { get; init; } = TimeSpan.FromHours(2);
+
+    /// <summary>The expiry tag's distance from creation: past it the sweeper deletes whatever the run's state.</summary>
+    public TimeSpan SnapshotLifetime { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>The first retry's delay; each further one doubles, up to <see cref="MaxRetryDelay"/>.</summary>
+    public TimeSpan BaseRetryDelay { get; init; } = TimeSpan.FromSeconds(5);
+
+    public TimeSpan MaxRetryDelay { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Failed attempts of one step before the run fails (cleanup is never given up: see the docs).</summary>
+    public int MaxAttempts { get; init; } = 8;
+
+    /// <summary>EBS allows up to 28 attachments on most Nitro instances; more is not a machine we scan.</summary>
+    public int MaxVolumes { get; init; } = 28;
+
+    /// <summary>Larger volumes are skipped (EBS's largest is 64 TiB; a scan reads only what it needs, but time is bounded).</summary>
+    public long MaxVolumeBytes { get; init; } = 16L << 40;
+
+    /// <summary>Runs advanced per subscription per pass, so one tenant cannot starve the others.</summary>
+    public int RunsPerPass { get; init; } = 32;
+}

@@ -1,0 +1,73 @@
+using Microsoft.Extensions.DependencyInjection;
+using Snapsight.Control.Persistence;
+using Snapsight.Control.Scans;
+using Snapsight.Server.Tests.Support;
+
+namespace Snapsight.Server.Tests.Scans;
+
+/// <summary>The workflow end to end on a real local cloud and a real database: the path where nothing goes wrong, and starting runs.</summary>
+public sealed class ScanWorkflowTests
+{
+    [Theory]
+    [MemberData(nameof(TestDatabases.Both), MemberType = typeof(TestDatabases))]
+    public async Task Every_run_ends_done_with_each_volume_read_whole_and_no_snapshot_left(DatabaseProvider database)
+    {
+        await using var world = await ScanWorld.CreateAsync(database);
+        foreach (var instance in world.Instances)
+        {
+            await world.StartRunAsync(instance.AssetId);
+        }
+
+        Assert.True(await world.DriveAsync());
+
+        var runs = await world.RunsAsync();
+        Assert.Equal(world.Instances.Count, runs.Count);
+        foreach (var run in runs)
+        {
+            Assert.True(run.State == ScanRunState.Done, $"run {run.Id} is {run.State} ({run.ReasonCode}: {run.LastError})");
+            Assert.Null(run.ReasonCode);
+            Assert.Null(run.ActiveAssetId);
+            Assert.NotNull(run.FinishedAt);
+            // The oracle: SHA-256 of the image files, read without the provider or the disk stack.
+            var expected = world.Instances.Single(i => i.AssetId == run.AssetId).Sha256;
+            var stored = world.Sink.Results[run.Id];
+            Assert.Equal(run.AssetId, stored.AssetId);
+            Assert.Equal(expected, ((VolumeHashes)stored.Output.Result).Sha256);
+            Assert.Equal(expected.Count, run.SnapshotIds.Count);
+            Assert.True(stored.Output.BytesRead >= expected.Count * (1L << 20), $"{stored.Output.BytesRead} bytes read");
+        }
+
+        Assert.Equal(0, world.SnapshotsOnDisk());
+        Assert.Equal(runs.Count, world.Counts.Sets);
+    }
+
+    [Fact]
+    public async Task Snapshots_are_read_by_the_target_itself_without_a_service_account_and_so_never_shared()
+    {
+        await using var world = await ScanWorld.CreateAsync(DatabaseProvider.Sqlite, new WorldOptions { SeparateServiceAccount = false });
+        await world.StartRunAsync(world.Instances[0].AssetId);
+        Assert.True(await world.DriveAsync());
+        var run = Assert.Single(await world.RunsAsync());
+        Assert.Equal(ScanRunState.Done, run.State);
+        Assert.Equal(world.Instances[0].Sha256, ((VolumeHashes)world.Sink.Results[run.Id].Output.Result).Sha256);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Both), MemberType = typeof(TestDatabases))]
+    public async Task Starting_is_idempotent_per_asset_while_a_run_is_active_even_when_starts_race(DatabaseProvider database)
+    {
+        await using var world = await ScanWorld.CreateAsync(database);
+        var asset = world.Instances[0].AssetId;
+        var racing = await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => world.StartRunAsync(asset))));
+        var first = Assert.Single(racing.Select(r => r.Id).Distinct());
+        Assert.Single(await world.RunsAsync());
+
+        Assert.True(await world.DriveAsync());
+        var again = await world.StartRunAsync(asset);
+        Assert.NotEqual(first, again.Id);
+        Assert.Equal(ScanRunState.Planned, again.State);
+
+        await using var scope = world.Tenant();
+        Assert.Null(await scope.ServiceProvider.GetRequiredService<ScanRuns>().StartAsync(Guid.NewGuid(), CancellationToken.None));
+    }
+}
