@@ -12,12 +12,20 @@ namespace Snapsight.Control.Scans;
 /// </summary>
 public sealed partial class ScanDriver(IServiceScopeFactory scopes, ScanWorkflowOptions options, ILogger<ScanDriver> logger)
 {
-    /// <summary>One pass over the due runs of every subscription; answers how many steps were taken.</summary>
+    /// <summary>
+    /// One pass over every subscription: starts the runs its schedule allows, then takes a step of
+    /// each due run; answers how many runs were started plus steps taken.
+    /// </summary>
     public async Task<int> DriveDueAsync(CancellationToken ct)
     {
         var steps = 0;
         foreach (var subscription in await SubscriptionIdsAsync(ct).ConfigureAwait(false))
         {
+            await using (var scope = EnterScope(subscription))
+            {
+                steps += await scope.ServiceProvider.GetRequiredService<ScanStarter>().StartDueAsync(ct).ConfigureAwait(false);
+            }
+
             List<Guid> due;
             await using (var scope = EnterScope(subscription))
             {

@@ -22,6 +22,7 @@ public static class ScanServices
             TimeProvider = provider.GetRequiredService<TimeProvider>(),
         }));
         services.AddScoped<ScanRuns>();
+        services.AddScoped<ScanStarter>();
         services.AddScoped<ScanWorkflow>();
         services.AddScoped<SnapshotSweeper>();
         services.AddSingleton<ScanDriver>();

@@ -40,4 +40,7 @@ public sealed record ScanWorkflowOptions
 
     /// <summary>Runs advanced per subscription per pass, so one tenant cannot starve the others.</summary>
     public int RunsPerPass { get; init; } = 32;
+
+    /// <summary>How long an asset whose last run failed or was skipped waits before the planner starts another.</summary>
+    public TimeSpan RetryEndedAfter { get; init; } = TimeSpan.FromHours(1);
 }

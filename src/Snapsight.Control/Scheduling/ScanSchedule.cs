@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Snapsight.Control.Assets;
 using Snapsight.Control.Persistence;
@@ -33,13 +34,20 @@ public sealed class ScanSchedule(ControlDbContext db, TimeProvider clock)
     /// The next assets to scan, in schedule order: at most <paramref name="max"/>, none of those
     /// already <paramref name="running"/>, and no account and region with more than
     /// <paramref name="perScopeLimit"/> scans counting the running ones (the service account's
-    /// scanner concurrency is the natural value).
+    /// scanner concurrency is the natural value). <paramref name="eligible"/>, when given, narrows the
+    /// due list in the database, so assets the caller would pass over take no place in the plan.
     /// </summary>
-    public async Task<IReadOnlyList<Asset>> PlanAsync(int perScopeLimit, IReadOnlyCollection<RunningScan> running, int max, CancellationToken ct)
+    public async Task<IReadOnlyList<Asset>> PlanAsync(int perScopeLimit, IReadOnlyCollection<RunningScan> running, int max, CancellationToken ct,
+        Expression<Func<Asset, bool>>? eligible = null)
     {
         ArgumentNullException.ThrowIfNull(running);
         max = Math.Clamp(max, 0, MaxBatch);
         var due = await DueQueryAsync(ct).ConfigureAwait(false);
+        if (eligible is not null)
+        {
+            due = due.Where(eligible);
+        }
+
         var plan = new List<Asset>();
         var taken = new List<RunningScan>(running);
         // Page through the due list; each page is planned with what is running plus what is already planned.

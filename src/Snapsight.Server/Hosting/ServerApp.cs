@@ -12,6 +12,7 @@ using Snapsight.Server.Audit;
 using Snapsight.Server.Auth;
 using Snapsight.Server.Discovery;
 using Snapsight.Server.Findings;
+using Snapsight.Server.Scanning;
 using Snapsight.Server.Templates;
 using Snapsight.Server.Tokens;
 using Snapsight.Server.Users;
@@ -50,6 +51,7 @@ public static class ServerApp
 
         if (options.Control.Scans.Enabled)
         {
+            builder.Services.AddSnapshotScanning(options.Scanning);
             builder.Services.AddHostedService<ScanWorkflowService>();
         }
 

@@ -3,6 +3,7 @@ using Snapsight.Control;
 using Snapsight.Control.Discovery;
 using Snapsight.Control.Scans;
 using Snapsight.Control.Setup;
+using Snapsight.Server.Scanning;
 
 namespace Snapsight.Server.Hosting;
 
@@ -11,6 +12,9 @@ public sealed record ServerOptions(string DataDirectory, string Urls, ControlSet
 {
     /// <summary>The environment variable that switches the database to PostgreSQL (an Npgsql connection string).</summary>
     public const string PostgresVariable = "SNAPSIGHT_POSTGRES";
+
+    /// <summary>The scans' advisory database: <c>advisories.db</c> in the data folder.</summary>
+    public SnapshotScanSettings Scanning => new(Path.Combine(DataDirectory, SnapshotScanSettings.DefaultFileName));
 
     /// <summary>
     /// Seconds between the background discovery's checks for accounts due a poll; 0 turns discovery
