@@ -8,7 +8,7 @@ namespace Snapsight.Server.Scanning;
 /// <summary>
 /// The scan workflow's scanner: opens a run's snapshots through the cloud as the reader, hands them
 /// to <see cref="ScanPipeline"/> root first (data volumes are mounted where the root's fstab says),
-/// and matches against the server's advisory database when there is one. A disk on which no
+/// matches against the server's advisory database when there is one, and evaluates the compliance profile. A disk on which no
 /// operating system can be told is refused as <see cref="ScanReasons.UnsupportedOs"/>.
 /// </summary>
 internal sealed class SnapshotScanExecutor(ICloudProvider cloud, SnapshotScanSettings settings, TimeProvider clock) : IScanExecutor
@@ -25,7 +25,12 @@ internal sealed class SnapshotScanExecutor(ICloudProvider cloud, SnapshotScanSet
             }
 
             var volumes = devices.Select((device, i) => new ScanVolume(request.SnapshotIds[i], device)).ToList();
-            var options = new ScanOptions { AdvisoryStorePath = settings.AdvisoryDatabaseIfPresent(), Time = clock };
+            var options = new ScanOptions
+            {
+                AdvisoryStorePath = settings.AdvisoryDatabaseIfPresent(),
+                Compliance = settings.ComplianceProfile is { } profile ? new ComplianceRequest(profile) : null,
+                Time = clock,
+            };
             var result = await ScanPipeline.RunAsync(request.RunId.ToString(), volumes, options, cancellationToken).ConfigureAwait(false);
             if (result.Os is null)
             {
