@@ -13,6 +13,7 @@ using Snapsight.Server.Auth;
 using Snapsight.Server.Discovery;
 using Snapsight.Server.Findings;
 using Snapsight.Server.Scanning;
+using Snapsight.Server.Scans;
 using Snapsight.Server.Templates;
 using Snapsight.Server.Tokens;
 using Snapsight.Server.Users;
@@ -70,6 +71,7 @@ public static class ServerApp
         app.MapTemplates();
         app.MapAssetApi();
         app.MapResultApi();
+        app.MapScanApi();
         app.MapUserApi();
         app.MapAuditApi();
         app.MapAccounts();
