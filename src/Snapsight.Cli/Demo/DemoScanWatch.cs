@@ -25,7 +25,7 @@ internal sealed class DemoScanWatch(DemoApi api, int fleetSize, TimeSpan timeout
         while (true)
         {
             var assets = await StatusAsync(ct).ConfigureAwait(false);
-            var progress = Progress(assets);
+            var progress = Progress(assets, fleetSize);
             if (progress != shown)
             {
                 Console.Out.WriteLine($"    {progress}");
@@ -50,16 +50,19 @@ internal sealed class DemoScanWatch(DemoApi api, int fleetSize, TimeSpan timeout
         }
     }
 
-    /// <summary>Every discovered asset with the outcome of its latest run (the scans list is newest first).</summary>
-    private async Task<List<DemoAssetScan>> StatusAsync(CancellationToken ct)
+    private async Task<List<DemoAssetScan>> StatusAsync(CancellationToken ct) =>
+        Statuses(await AllAsync("/api/v1/assets", ct).ConfigureAwait(false), await AllAsync("/api/v1/scans", ct).ConfigureAwait(false));
+
+    /// <summary>Every asset with the outcome of its latest run; <paramref name="runsNewestFirst"/> is the scans list's order.</summary>
+    internal static List<DemoAssetScan> Statuses(IEnumerable<JsonNode> assets, IEnumerable<JsonNode> runsNewestFirst)
     {
         var latest = new Dictionary<string, JsonNode>(StringComparer.Ordinal);
-        foreach (var run in await AllAsync("/api/v1/scans", ct).ConfigureAwait(false))
+        foreach (var run in runsNewestFirst)
         {
             latest.TryAdd(DemoApi.Text(run, "assetId"), run);
         }
 
-        return [.. (await AllAsync("/api/v1/assets", ct).ConfigureAwait(false)).Select(a => Status(a, latest))];
+        return [.. assets.Select(a => Status(a, latest))];
     }
 
     private static DemoAssetScan Status(JsonNode asset, Dictionary<string, JsonNode> latest)
@@ -92,7 +95,7 @@ internal sealed class DemoScanWatch(DemoApi api, int fleetSize, TimeSpan timeout
     }
 
     /// <summary>"scans: 3 of 5 assets done, 1 scanning, 1 failed (unsupported_os)", or how far discovery is.</summary>
-    private string Progress(List<DemoAssetScan> assets)
+    internal static string Progress(IReadOnlyList<DemoAssetScan> assets, int fleetSize)
     {
         if (assets.Count < fleetSize)
         {
