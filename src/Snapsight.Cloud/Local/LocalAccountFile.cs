@@ -4,14 +4,24 @@ namespace Snapsight.Cloud.Local;
 /// <c>accounts/&lt;account&gt;/account.json</c>: the IAM side of a local account, which
 /// <see cref="LocalAccountAccess"/> checks registrations against (docs/control/connectors-and-accounts.md).
 /// </summary>
-internal sealed record LocalAccountFile
+internal sealed record LocalAccountFile : ILocalFile
 {
     public const string FileName = "account.json";
 
-    public List<LocalRoleFile> Roles { get; init; } = [];
+    public List<LocalRoleFile> Roles { get; set; } = [];
 
     /// <summary>The regions enabled in the account (opt-in regions included once opted in).</summary>
-    public List<string> EnabledRegions { get; init; } = [];
+    public List<string> EnabledRegions { get; set; } = [];
+
+    public void Check()
+    {
+        LocalFileReader.NoNullElements(Roles, "roles");
+        LocalFileReader.NoNullElements(EnabledRegions, "enabledRegions");
+        for (var i = 0; i < Roles.Count; i++)
+        {
+            LocalFileReader.NoNullElements(Roles[i].Permissions, $"roles[{i}].permissions");
+        }
+    }
 }
 
 /// <summary>One role of <see cref="LocalAccountFile"/>: who may assume it and what it may do.</summary>
@@ -23,7 +33,7 @@ internal sealed record LocalRoleFile
     public string? TrustedExternalId { get; init; }
 
     /// <summary>Actions granted: exact (<c>ec2:CreateSnapshot</c>), a service's all (<c>ec2:*</c>) or <c>*</c>.</summary>
-    public List<string> Permissions { get; init; } = [];
+    public List<string> Permissions { get; set; } = [];
 
     /// <summary>The role's sessions were revoked (IAM "revoke active sessions"): assuming it yields an expired token.</summary>
     public bool SessionsRevoked { get; init; }
