@@ -69,6 +69,7 @@ public static class ServerApp
         app.MapSubscriptionApi();
         app.MapTemplates();
         app.MapAssetApi();
+        app.MapScanRequestApi();
         app.MapResultApi();
         app.MapUserApi();
         app.MapAuditApi();

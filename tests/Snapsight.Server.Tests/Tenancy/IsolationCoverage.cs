@@ -38,6 +38,7 @@ public static class IsolationCoverage
         ["GET /api/v1/assets/{id}"] = IsolationProbe.ReadsOne(IsolationId.Of<Asset>("id")),
         ["POST /api/v1/assets/{id}/activate"] = IsolationProbe.Changes(null, IsolationId.Of<Asset>("id")),
         ["POST /api/v1/assets/{id}/deactivate"] = IsolationProbe.Changes(null, IsolationId.Of<Asset>("id")),
+        ["POST /api/v1/assets/{id}/scan"] = IsolationProbe.Changes(null, IsolationId.Of<Asset>("id")),
         ["POST /api/v1/assets/activate"] = IsolationProbe.ChangesEach("""{"ids": ["<Asset>"]}"""),
         ["GET /api/v1/users"] = IsolationProbe.Lists(),
         ["POST /api/v1/users"] = IsolationProbe.Creates("""{"username": "isolation-probe-user", "password": "a long probe password", "role": "reader"}"""),
