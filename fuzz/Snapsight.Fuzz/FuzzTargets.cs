@@ -53,6 +53,7 @@ public static class FuzzTargets
         new OvalEvaluationFuzzTarget(),
         new OvalProbeFilesFuzzTarget(),
         new ControlInputsFuzzTarget(),
+        new LocalFilesFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);

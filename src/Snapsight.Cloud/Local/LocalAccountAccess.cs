@@ -84,9 +84,7 @@ public sealed class LocalAccountAccess(string root) : IAccountAccess
         try
         {
             var bytes = await File.ReadAllBytesAsync(path, ct).ConfigureAwait(false);
-            return JsonSerializer.Deserialize(bytes, LocalJson.Default.LocalAccountFile) is { } account
-                ? (account, "")
-                : (null, $"{LocalAccountFile.FileName} is empty");
+            return (LocalFileReader.Parse(bytes, LocalJson.Default.LocalAccountFile), "");
         }
         catch (JsonException bad)
         {

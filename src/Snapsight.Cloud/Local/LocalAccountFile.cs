@@ -7,7 +7,7 @@ namespace Snapsight.Cloud.Local;
 /// <see cref="LocalAccountAccess"/> checks registrations against (docs/control/connectors-and-accounts.md).
 /// Public so a tool that plays the customer (<c>snapsight demo</c>) can "deploy the role" by writing it.
 /// </summary>
-public sealed record LocalAccountFile
+public sealed record LocalAccountFile : ILocalFile
 {
     public const string FileName = "account.json";
 
@@ -20,10 +20,20 @@ public sealed record LocalAccountFile
         AtomicFile.Write(Path.Combine(directory, FileName), JsonSerializer.SerializeToUtf8Bytes(this, LocalJson.Default.LocalAccountFile));
     }
 
-    public List<LocalRoleFile> Roles { get; init; } = [];
+    public List<LocalRoleFile> Roles { get; set; } = [];
 
     /// <summary>The regions enabled in the account (opt-in regions included once opted in).</summary>
-    public List<string> EnabledRegions { get; init; } = [];
+    public List<string> EnabledRegions { get; set; } = [];
+
+    public void Check()
+    {
+        LocalFileReader.NoNullElements(Roles, "roles");
+        LocalFileReader.NoNullElements(EnabledRegions, "enabledRegions");
+        for (var i = 0; i < Roles.Count; i++)
+        {
+            LocalFileReader.NoNullElements(Roles[i].Permissions, $"roles[{i}].permissions");
+        }
+    }
 }
 
 /// <summary>One role of <see cref="LocalAccountFile"/>: who may assume it and what it may do.</summary>
@@ -35,7 +45,7 @@ public sealed record LocalRoleFile
     public string? TrustedExternalId { get; init; }
 
     /// <summary>Actions granted: exact (<c>ec2:CreateSnapshot</c>), a service's all (<c>ec2:*</c>) or <c>*</c>.</summary>
-    public List<string> Permissions { get; init; } = [];
+    public List<string> Permissions { get; set; } = [];
 
     /// <summary>The role's sessions were revoked (IAM "revoke active sessions"): assuming it yields an expired token.</summary>
     public bool SessionsRevoked { get; init; }

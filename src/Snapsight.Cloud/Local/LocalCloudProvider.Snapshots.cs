@@ -170,8 +170,7 @@ public sealed partial class LocalCloudProvider
         var path = Path.Combine(Layout.SnapshotDirectory(owner, snapshotId), LocalSnapshotFile.FileName);
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllBytes(path), LocalJson.Default.LocalSnapshotFile)
-                ?? throw new JsonException("the file holds null");
+            return LocalFileReader.Parse(File.ReadAllBytes(path), LocalJson.Default.LocalSnapshotFile);
         }
         catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {

@@ -145,11 +145,11 @@ public sealed partial class LocalCloudProvider : ICloudProvider, IDisposable
         : throw new CloudProviderException(CloudErrorCode.Corrupt, instanceId, $"instance {instanceId} has IP address '{text}', which is not one");
 
     private static T ReadJson<T>(string path, string resourceId, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
+        where T : class, ILocalFile
     {
         try
         {
-            return JsonSerializer.Deserialize(File.ReadAllBytes(path), type)
-                ?? throw new JsonException("the file holds null");
+            return LocalFileReader.Parse(File.ReadAllBytes(path), type);
         }
         catch (JsonException e)
         {

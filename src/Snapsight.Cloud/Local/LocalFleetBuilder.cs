@@ -89,8 +89,7 @@ public sealed class LocalFleetBuilder(string root)
     }
 
     private LocalInstanceFile ReadInstance(CloudScope scope, string instanceId) =>
-        JsonSerializer.Deserialize(File.ReadAllBytes(Layout.InstanceFile(scope, instanceId)), LocalJson.Default.LocalInstanceFile)
-        ?? throw new InvalidOperationException($"instance {instanceId} has an empty instance.json");
+        LocalFileReader.Parse(File.ReadAllBytes(Layout.InstanceFile(scope, instanceId)), LocalJson.Default.LocalInstanceFile);
 
     private void WriteInstance(CloudScope scope, string instanceId, LocalInstanceFile file) =>
         AtomicFile.Write(Layout.InstanceFile(scope, instanceId), JsonSerializer.SerializeToUtf8Bytes(file, LocalJson.Default.LocalInstanceFile));

@@ -7,13 +7,13 @@ namespace Snapsight.Cloud.Local;
 /// <c>instances/&lt;instance-id&gt;/instance.json</c>: one instance. Its id is its directory's name;
 /// its name is its <c>Name</c> tag, as on EC2.
 /// </summary>
-internal sealed record LocalInstanceFile
+internal sealed record LocalInstanceFile : ILocalFile
 {
     [JsonConverter(typeof(KebabCaseEnumConverter<InstanceState>))]
-    public InstanceState State { get; init; } = InstanceState.Running;
+    public InstanceState State { get; set; } = InstanceState.Running;
 
     [JsonConverter(typeof(KebabCaseEnumConverter<InstancePlatform>))]
-    public InstancePlatform Platform { get; init; } = InstancePlatform.Linux;
+    public InstancePlatform Platform { get; set; } = InstancePlatform.Linux;
 
     public string? ImageId { get; init; }
 
@@ -23,10 +23,16 @@ internal sealed record LocalInstanceFile
 
     public string? PublicIpAddress { get; init; }
 
-    public Dictionary<string, string> Tags { get; init; } = [];
+    public Dictionary<string, string> Tags { get; set; } = [];
 
     /// <summary>In attachment order; the first is the root volume.</summary>
     public required List<LocalVolumeFile> Volumes { get; init; }
+
+    public void Check()
+    {
+        LocalFileReader.NoNullValues(Tags, "tags");
+        LocalFileReader.NoNullElements(Volumes, "volumes");
+    }
 }
 
 /// <summary>One volume of <see cref="LocalInstanceFile"/>.</summary>

@@ -7,7 +7,7 @@ namespace Snapsight.Cloud.Local;
 /// beside it. Owner and region are the directories it lives in. Its state is not stored but derived
 /// (<see cref="LocalSnapshotState"/>): pending until <see cref="CompletesAt"/>, then <see cref="Outcome"/>.
 /// </summary>
-internal sealed record LocalSnapshotFile
+internal sealed record LocalSnapshotFile : ILocalFile
 {
     public const string FileName = "snapshot.json";
     public const string DataFileName = "data";
@@ -26,10 +26,16 @@ internal sealed record LocalSnapshotFile
     public required DateTimeOffset CompletesAt { get; init; }
 
     [JsonConverter(typeof(KebabCaseEnumConverter<SnapshotOutcome>))]
-    public SnapshotOutcome Outcome { get; init; } = SnapshotOutcome.Complete;
+    public SnapshotOutcome Outcome { get; set; } = SnapshotOutcome.Complete;
 
-    public Dictionary<string, string> Tags { get; init; } = [];
+    public Dictionary<string, string> Tags { get; set; } = [];
 
     /// <summary>Accounts granted reads, sorted.</summary>
-    public List<string> SharedWith { get; init; } = [];
+    public List<string> SharedWith { get; set; } = [];
+
+    public void Check()
+    {
+        LocalFileReader.NoNullValues(Tags, "tags");
+        LocalFileReader.NoNullElements(SharedWith, "sharedWith");
+    }
 }

@@ -22,4 +22,5 @@ public static class AuditActions
     public const string SubscriptionChange = "subscription.change";
     public const string AccessDenied = "access.denied";
     public const string InstanceEvent = "instance.event";
+    public const string ScanRequest = "asset.scan-request";
 }

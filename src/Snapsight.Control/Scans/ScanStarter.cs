@@ -11,7 +11,8 @@ namespace Snapsight.Control.Scans;
 /// concurrency, counting the runs already active) and starts a run for each whose connector has
 /// zero-touch snapshot scanning on. An asset whose last run failed or was skipped is left alone
 /// for <see cref="ScanWorkflowOptions.RetryEndedAfter"/>, so a machine that cannot be scanned is
-/// not snapshotted again at every pass.
+/// not snapshotted again at every pass, unless a scan was requested (on demand, or by an instance
+/// event) after that run ended.
 /// </summary>
 public sealed class ScanStarter(ControlDbContext db, ScanSchedule schedule, ScanRuns runs, ScanWorkflowOptions options, TimeProvider clock)
 {
@@ -23,13 +24,13 @@ public sealed class ScanStarter(ControlDbContext db, ScanSchedule schedule, Scan
         var running = await db.ScanRuns.Where(r => r.ActiveAssetId != null)
             .Select(r => new { r.AssetId, r.CloudAccountId, r.Region }).ToListAsync(ct).ConfigureAwait(false);
         var since = clock.GetUtcNow().UtcDateTime - options.RetryEndedAfter;
-        var endedLately = await db.ScanRuns.Where(r => r.FinishedAt > since && r.State != ScanRunState.Done)
-            .Select(r => r.AssetId).Distinct().ToListAsync(ct).ConfigureAwait(false);
         var zeroTouch = await db.Connectors.Where(c => c.ZeroTouchSnapshot).Select(c => (Guid?)c.Id).ToListAsync(ct).ConfigureAwait(false);
 
         var plan = await schedule.PlanAsync(perScopeLimit,
             [.. running.Select(r => new RunningScan(r.AssetId, new AccountRegion(r.CloudAccountId, r.Region)))],
-            options.RunsPerPass, ct, a => zeroTouch.Contains(a.ConnectorId) && !endedLately.Contains(a.Id)).ConfigureAwait(false);
+            options.RunsPerPass, ct, a => zeroTouch.Contains(a.ConnectorId) && !db.ScanRuns.Any(r => r.AssetId == a.Id
+                && r.FinishedAt > since && r.State != ScanRunState.Done && (a.ScanRequestedAt == null || r.FinishedAt >= a.ScanRequestedAt)))
+            .ConfigureAwait(false);
         var started = 0;
         foreach (var asset in plan)
         {

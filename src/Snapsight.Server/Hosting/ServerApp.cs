@@ -70,6 +70,7 @@ public static class ServerApp
         app.MapSubscriptionApi();
         app.MapTemplates();
         app.MapAssetApi();
+        app.MapScanRequestApi();
         app.MapResultApi();
         app.MapScanApi();
         app.MapUserApi();

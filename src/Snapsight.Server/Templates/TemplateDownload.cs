@@ -14,7 +14,8 @@ namespace Snapsight.Server.Templates;
 /// <summary>
 /// One template download: fills the request's defaults from the subscription, puts a live subscription
 /// token in it (issued now unless the caller names one), renders, audits, and answers the file. A bad
-/// field is a 400 problem naming it, as the template validation reports it.
+/// field is a 400 problem naming it, as the template validation reports it. The audit entry may say
+/// what the file is for (<c>about</c>: the connector of a CFT-T), never a secret.
 /// </summary>
 public sealed class TemplateDownload(
     ControlDbContext db, SubscriptionTokenService tokens, SubscriptionTokenSettings tokenSettings, AuditLog audit)
@@ -23,7 +24,7 @@ public sealed class TemplateDownload(
     public const string YamlType = "application/yaml";
 
     public async Task<IResult> RenderAsync(HttpContext context, string kind, string? format, TemplateDownloadRequest request,
-        Func<TemplateRequest, JsonObject> render)
+        Func<TemplateRequest, JsonObject> render, string? about = null)
     {
         var ct = context.RequestAborted;
         var yaml = format?.ToLowerInvariant() switch
@@ -82,7 +83,7 @@ public sealed class TemplateDownload(
         }
 
         audit.Record(RequestActor.Name(context), AuditActions.TemplateDownload, kind, true, subscriptionId,
-            RequestActor.Client(context), $"{(yaml.Value ? "yaml" : "json")}, subscription token {tokenId}{(issuedNow ? " issued for it" : "")}");
+            RequestActor.Client(context), $"{about}{(about is null ? "" : ", ")}{(yaml.Value ? "yaml" : "json")}, subscription token {tokenId}{(issuedNow ? " issued for it" : "")}");
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
 
         context.Response.Headers.CacheControl = "no-store";

@@ -3,7 +3,8 @@ using Snapsight.Cloud.Aws.Templates;
 namespace Snapsight.Server.Templates;
 
 /// <summary>
-/// What a template download may set. Everything is optional except the regions: the scan interval
+/// What a template download may set. Everything is optional except the regions (and, for CFT-T, the
+/// connector; its regions are the default there): the scan interval
 /// defaults to the subscription's, the API endpoint to the address the request came to (it must be
 /// https), and the subscription token to a new one issued for this download.
 /// </summary>
@@ -35,4 +36,10 @@ public sealed record TemplateDownloadRequest
 
     /// <summary>The lifetime in seconds of the token issued for the download; the server's cap when absent.</summary>
     public long? TokenExpiry { get; init; }
+
+    /// <summary>CFT-T only, required: the target account's connector, whose external ID and account type the template takes.</summary>
+    public string? ConnectorId { get; init; }
+
+    /// <summary>CFT-T only: the service account whose scanning role the target role trusts, until one is registered.</summary>
+    public string? ServiceAccountId { get; init; }
 }

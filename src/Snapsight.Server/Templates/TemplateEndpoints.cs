@@ -2,12 +2,15 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Snapsight.Cloud.Aws.Templates;
+using Snapsight.Control.Persistence;
+using Snapsight.Server.Api;
 using Snapsight.Server.Auth;
 
 namespace Snapsight.Server.Templates;
 
 /// <summary>
-/// The account templates as downloads: <c>POST /api/v1/templates/service-account</c> (CFT-S).
+/// The account templates as downloads: <c>POST /api/v1/templates/service-account</c> (CFT-S) and
+/// <c>POST /api/v1/templates/target-account</c> (CFT-T, for one connector).
 /// A POST, not a GET, because the answer carries a subscription token: it is issued for the
 /// download unless the caller names a live one, and the file must never sit in a cache.
 /// </summary>
@@ -20,10 +23,35 @@ public static class TemplateEndpoints
             .WithSummary("Download the service-account CloudFormation template (CFT-S) as JSON or YAML (?format=yaml).")
             .Produces<string>(StatusCodes.Status200OK, TemplateDownload.JsonType, TemplateDownload.YamlType)
             .ProducesProblem(StatusCodes.Status400BadRequest);
+        templates.MapPost("/target-account", TargetAccountAsync).RequireAuthorization(Policies.Operator)
+            .WithSummary("Download the target-account CloudFormation template (CFT-T) of a connector as JSON or YAML (?format=yaml).")
+            .Produces<string>(StatusCodes.Status200OK, TemplateDownload.JsonType, TemplateDownload.YamlType)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound)
+            .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
     private static async Task<IResult> ServiceAccountAsync(
-        TemplateDownloadRequest? request, string? format, HttpContext context, TemplateDownload download) =>
-        await download.RenderAsync(context, "service-account", format, request ?? new TemplateDownloadRequest(),
-            CloudFormationTemplates.ServiceAccount).ConfigureAwait(false);
+        TemplateDownloadRequest? request, string? format, HttpContext context, TemplateDownload download)
+    {
+        request ??= new TemplateDownloadRequest();
+        if (request.ConnectorId is not null || request.ServiceAccountId is not null)
+        {
+            return Problems.Invalid(request.ConnectorId is not null ? "connectorId" : "serviceAccountId",
+                "only the target-account template takes it");
+        }
+
+        return await download.RenderAsync(context, "service-account", format, request, CloudFormationTemplates.ServiceAccount)
+            .ConfigureAwait(false);
+    }
+
+    private static async Task<IResult> TargetAccountAsync(
+        TemplateDownloadRequest? request, string? format, HttpContext context, TemplateDownload download, ControlDbContext db)
+    {
+        var (inputs, refusal) = await TargetTemplateInputs.ResolveAsync(request ?? new TemplateDownloadRequest(), db, context.RequestAborted)
+            .ConfigureAwait(false);
+        return inputs is null
+            ? refusal!
+            : await download.RenderAsync(context, "target-account", format, inputs.Request,
+                r => CloudFormationTemplates.TargetAccount(r, inputs.Trust), $"connector {inputs.ConnectorId}").ConfigureAwait(false);
+    }
 }

@@ -95,6 +95,39 @@ public sealed class LocalCloudProviderTests
         Assert.Contains(expected, e.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>The documented defaults hold for a hand-written file that leaves them out (the serializer used to read them as pending and null).</summary>
+    [Fact]
+    public async Task An_instance_json_with_only_the_required_members_is_a_running_linux_instance_without_tags()
+    {
+        using var fleet = LocalContractFleet.Create(new ContractSettings());
+        var path = fleet.Builder.Layout.InstanceFile(fleet.Owner, fleet.InstanceId);
+        var full = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        File.WriteAllText(path, new System.Text.Json.Nodes.JsonObject
+        {
+            ["launchTime"] = full["launchTime"]!.DeepClone(),
+            ["volumes"] = full["volumes"]!.DeepClone(),
+        }.ToJsonString());
+
+        var instance = Assert.Single(await fleet.Provider.ListInstancesAsync(fleet.Owner, Ct));
+        Assert.Equal((InstanceState.Running, InstancePlatform.Linux, 0, null), (instance.State, instance.Platform, instance.Tags.Count, instance.Name));
+    }
+
+    [Theory]
+    [InlineData("\"volumes\": [null]", "volumes[0] is null")]
+    [InlineData("\"tags\": {\"Name\": null}", "tags[\"Name\"] is null")]
+    [InlineData("\"state\": \"running, stopped\"", "$.state: not one of")]
+    public async Task A_null_or_combined_value_in_instance_json_is_corrupt_not_a_crash(string member, string expected)
+    {
+        using var fleet = LocalContractFleet.Create(new ContractSettings());
+        var path = fleet.Builder.Layout.InstanceFile(fleet.Owner, fleet.InstanceId);
+        var launchTime = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(path))!["launchTime"]!.ToJsonString();
+        File.WriteAllText(path, $$"""{"launchTime": {{launchTime}}, {{(member.StartsWith("\"volumes", StringComparison.Ordinal) ? member : member + ", \"volumes\": []")}}}""");
+
+        var e = await Assert.ThrowsAsync<CloudProviderException>(() => fleet.Provider.ListInstancesAsync(fleet.Owner, Ct));
+        Assert.Equal(CloudErrorCode.Corrupt, e.Code);
+        Assert.Contains(expected, e.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Leftovers_of_a_crash_in_staging_are_never_listed()
     {

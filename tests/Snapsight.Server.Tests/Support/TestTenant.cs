@@ -1,5 +1,7 @@
 using System.Net.Http.Headers;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Snapsight.Control.Audit;
 using Snapsight.Control.Persistence;
 using Snapsight.Control.Setup;
 using Snapsight.Control.Tenancy;
@@ -65,5 +67,13 @@ public sealed class TestTenant
         var client = Server.Client();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SignInAsync(Server, name, Password));
         return client;
+    }
+
+    /// <summary>Every audit entry of this subscription, read past the tenant filter (the test has no signed-in tenant).</summary>
+    public async Task<List<AuditEntry>> AuditEntriesAsync()
+    {
+        await using var scope = Server.Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<ControlDbContext>().AuditEntries.IgnoreQueryFilters()
+            .Where(e => e.SubscriptionId == SubscriptionId).ToListAsync();
     }
 }

@@ -1,8 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Snapsight.Cloud.Tests.Support;
 using Snapsight.Control.Audit;
 using Snapsight.Control.Persistence;
@@ -124,9 +122,7 @@ public sealed class TemplateDownloadTests
 
     private static async Task AssertAuditedWithoutSecretAsync(TestTenant tenant, string token)
     {
-        await using var scope = tenant.Server.Services.CreateAsyncScope();
-        var entries = await scope.ServiceProvider.GetRequiredService<ControlDbContext>().AuditEntries.IgnoreQueryFilters()
-            .Where(e => e.SubscriptionId == tenant.SubscriptionId).ToListAsync();
+        var entries = await tenant.AuditEntriesAsync();
         Assert.Contains(entries, e => e.Action == AuditActions.TemplateDownload && e.Target == "service-account");
         Assert.All(entries, e => Assert.DoesNotContain(token[4..], $"{e.Target} {e.Detail}", StringComparison.Ordinal));
     }

@@ -39,6 +39,7 @@ public static class IsolationCoverage
         ["GET /api/v1/assets/{id}"] = IsolationProbe.ReadsOne(IsolationId.Of<Asset>("id")),
         ["POST /api/v1/assets/{id}/activate"] = IsolationProbe.Changes(null, IsolationId.Of<Asset>("id")),
         ["POST /api/v1/assets/{id}/deactivate"] = IsolationProbe.Changes(null, IsolationId.Of<Asset>("id")),
+        ["POST /api/v1/assets/{id}/scan"] = IsolationProbe.Changes(null, IsolationId.Of<Asset>("id")),
         ["POST /api/v1/assets/activate"] = IsolationProbe.ChangesEach("""{"ids": ["<Asset>"]}"""),
         ["GET /api/v1/users"] = IsolationProbe.Lists(),
         ["POST /api/v1/users"] = IsolationProbe.Creates("""{"username": "isolation-probe-user", "password": "a long probe password", "role": "reader"}"""),
@@ -47,6 +48,9 @@ public static class IsolationCoverage
         ["GET /api/v1/audit"] = IsolationProbe.Lists(),
         ["POST /api/v1/templates/service-account"] = IsolationProbe.Creates(
             """{"regions": ["eu-west-1"], "apiEndpoint": "https://snapsight.example.com"}"""),
+        // B's connector named in the body: not found, exactly as a connector that does not exist, and its external ID nowhere.
+        ["POST /api/v1/templates/target-account"] = IsolationProbe.Changes(
+            """{"connectorId": "<Connector>", "serviceAccountId": "222222222222", "apiEndpoint": "https://snapsight.example.com"}"""),
         ["POST /api/v1/connectors"] = IsolationProbe.Creates(
             """{"name": "probe", "applications": ["Cspm"], "roleArn": "arn:aws:iam::222222222222:role/probe", "regions": ["eu-west-1"]}"""),
         ["GET /api/v1/connectors"] = IsolationProbe.Lists(),
