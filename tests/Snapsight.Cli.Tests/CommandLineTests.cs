@@ -57,6 +57,20 @@ public sealed class CommandLineTests
     }
 
     [Theory]
+    [InlineData("0")]
+    [InlineData("1441")]
+    [InlineData("-5")]
+    public void The_demo_refuses_a_timeout_out_of_range_before_making_anything(string minutes)
+    {
+        using var temp = new TempDirectory();
+        var data = temp.File("demo");
+        var result = SnapsightProcess.Run("demo", "--data-dir", data, "--timeout", minutes);
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--timeout", result.Stderr, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(data), "the data folder was made");
+    }
+
+    [Theory]
     // Five fields: the why is missing.
     [InlineData("web\t210987654321\teu-west-1\tdebian 12\troot.raw")]
     // Not a 12-digit account id.

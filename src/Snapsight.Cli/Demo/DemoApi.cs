@@ -86,6 +86,10 @@ internal sealed class DemoApi(HttpClient http) : IDisposable
             ? text
             : throw new DemoException($"the server's answer has no '{member}': {node.ToJsonString()}");
 
+    /// <summary>A string member of an answer, or null when it is missing or null.</summary>
+    public static string? OptionalText(JsonNode node, string member) =>
+        node[member] is JsonValue value && value.TryGetValue<string>(out var text) ? text : null;
+
     private async Task<JsonNode> SendAsync(HttpMethod method, string path, JsonObject body, string bearer, string step, CancellationToken ct)
     {
         using var request = new HttpRequestMessage(method, new Uri(path, UriKind.Relative))

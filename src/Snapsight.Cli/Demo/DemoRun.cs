@@ -2,7 +2,6 @@ using System.Buffers.Text;
 using System.Diagnostics;
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text.Json.Nodes;
 using Snapsight.Advisories.Update;
 using Snapsight.Cli.Commands;
 
@@ -22,12 +21,15 @@ internal sealed class DemoRun(DemoOptions options)
     public const string LocalCloudDirectoryName = "cloud";
 
     public const int StepRefused = 1;
-    public const int NoRunsEndpoint = 3;
+
+    /// <summary>With <c>--once</c>: the first scans finished, but not every asset was scanned (one failed, was skipped or not activated).</summary>
+    public const int NotAllScanned = 4;
+
+    /// <summary>The first scans did not all finish within <c>--timeout</c>.</summary>
+    public const int TimedOut = 5;
 
     private const string BuilderScript = "tests/images/build-demo-fleet";
-    private static readonly string[] FinishedRunStates = ["done", "failed", "skipped"];
     private static readonly string[] FleetHeadings = ["INSTANCE", "ID", "ACCOUNT", "REGION", "RELEASE", "VOLUMES", "WHY"];
-    private static readonly string[] SummaryHeadings = ["ASSET", "RUN"];
     private static readonly string[] WildcardHosts = ["://*", "://+", "://0.0.0.0", "://[::]"];
 
     private int step;
@@ -67,10 +69,10 @@ internal sealed class DemoRun(DemoOptions options)
             try
             {
                 await WalkAsync(api, fleet, cloud, password, ct).ConfigureAwait(false);
+                var scanned = await WaitForFirstScansAsync(api, fleet.Instances.Count, ct).ConfigureAwait(false);
                 Console.Out.WriteLine();
                 Console.Out.WriteLine($"Console and API: {baseUrl}  (every endpoint: {baseUrl}openapi/v1.json)");
-                var scanned = await WaitForFirstScansAsync(api, ct).ConfigureAwait(false);
-                if (scanned != 0 || options.Once)
+                if (scanned == TimedOut || options.Once)
                 {
                     return scanned;
                 }
@@ -137,51 +139,19 @@ internal sealed class DemoRun(DemoOptions options)
     }
 
     /// <summary>
-    /// Waits until every asset has a finished run, showing the progress, and prints a summary; answers the exit code.
-    /// The hook where the scan workflow meets the demo: until the server has <c>GET /api/v1/runs</c> it says so and
-    /// answers <see cref="NoRunsEndpoint"/>. The field names read here (<c>items</c>, <c>assetId</c>, <c>state</c>) are
-    /// the API's paging convention and the run states of issue 7; adjust them to the runs endpoint when it lands.
+    /// Waits for every instance of the fleet to be discovered and scanned, or its scan to end without a result
+    /// (docs/demo.md); answers 0 when every asset was scanned, <see cref="NotAllScanned"/> or <see cref="TimedOut"/>.
     /// </summary>
-    private async Task<int> WaitForFirstScansAsync(DemoApi api, CancellationToken ct)
+    private async Task<int> WaitForFirstScansAsync(DemoApi api, int fleetSize, CancellationToken ct)
     {
-        Step("Waiting for the first scans (GET /api/v1/runs)");
-        if (await api.GetAsync("/api/v1/runs?limit=500", ct).ConfigureAwait(false) is null)
+        Step($"Waiting for discovery and the first scans (GET /api/v1/assets and GET /api/v1/scans, at most {options.Timeout.TotalMinutes:0.#} minutes)");
+        return await new DemoScanWatch(api, fleetSize, options.Timeout).WaitAsync(ct).ConfigureAwait(false) switch
         {
-            await Console.Error.WriteLineAsync(
-                "snapsight demo: this server has no /api/v1/runs yet, so the first scans cannot be shown; stopping here.").ConfigureAwait(false);
-            return NoRunsEndpoint;
-        }
-
-        var shown = "";
-        while (true)
-        {
-            var assets = Items(await api.GetAsync("/api/v1/assets?limit=500", ct).ConfigureAwait(false))
-                .Select(a => DemoApi.Text(a, "id")).ToList();
-            var runs = Items(await api.GetAsync("/api/v1/runs?limit=500", ct).ConfigureAwait(false))
-                .Where(r => FinishedRunStates.Contains(DemoApi.Text(r, "state"), StringComparer.Ordinal))
-                .GroupBy(r => DemoApi.Text(r, "assetId"), StringComparer.Ordinal)
-                .ToDictionary(g => g.Key, g => DemoApi.Text(g.Last(), "state"), StringComparer.Ordinal);
-            var progress = $"    {assets.Count(runs.ContainsKey)} of {assets.Count} assets scanned";
-            if (progress != shown)
-            {
-                Console.Out.WriteLine(progress);
-                shown = progress;
-            }
-
-            if (assets.Count > 0 && assets.All(runs.ContainsKey))
-            {
-                var summary = new List<string[]> { SummaryHeadings };
-                summary.AddRange(assets.Select(a => new[] { a, runs[a] }));
-                InventoryReportTable.WriteColumns(Console.Out, summary);
-                return assets.All(a => runs[a] == "done") ? 0 : StepRefused;
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(2), ct).ConfigureAwait(false);
-        }
+            true => 0,
+            false => NotAllScanned,
+            null => TimedOut,
+        };
     }
-
-    private static IEnumerable<JsonNode> Items(JsonNode? page) =>
-        page?["items"] is JsonArray items ? items.OfType<JsonNode>() : [];
 
     /// <summary>A new folder, open to its owner only (it will hold the server's keys and password hashes); an used one is refused.</summary>
     private void PrepareDataDirectory()

@@ -46,12 +46,12 @@ public sealed record FindingFilter(IReadOnlyList<Severity>? Severities, bool? Ke
             }
         }
 
-        if (!TryFlag(kev, out var isKev))
+        if (!QueryValue.TryFlag(kev, out var isKev))
         {
             return (null, Problems.Invalid("kev", "true or false"));
         }
 
-        if (!TryFlag(fixAvailable, out var hasFix))
+        if (!QueryValue.TryFlag(fixAvailable, out var hasFix))
         {
             return (null, Problems.Invalid("fixAvailable", "true or false"));
         }
@@ -67,15 +67,9 @@ public sealed record FindingFilter(IReadOnlyList<Severity>? Severities, bool? Ke
             minimum = m;
         }
 
-        Guid? asset = null;
-        if (assetId is not null)
+        if (!QueryValue.TryId(assetId, out var asset))
         {
-            if (!Guid.TryParse(assetId, out var a))
-            {
-                return (null, Problems.Invalid("assetId", "an asset id (a GUID)"));
-            }
-
-            asset = a;
+            return (null, Problems.Invalid("assetId", "an asset id (a GUID)"));
         }
 
         if (package is { Length: 0 } || cve is { Length: 0 })
@@ -124,22 +118,5 @@ public sealed record FindingFilter(IReadOnlyList<Severity>? Severities, bool? Ke
         }
 
         return findings;
-    }
-
-    private static bool TryFlag(string? text, out bool? flag)
-    {
-        flag = null;
-        if (text is null)
-        {
-            return true;
-        }
-
-        if (!bool.TryParse(text, out var value))
-        {
-            return false;
-        }
-
-        flag = value;
-        return true;
     }
 }

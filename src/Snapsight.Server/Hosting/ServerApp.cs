@@ -13,6 +13,7 @@ using Snapsight.Server.Auth;
 using Snapsight.Server.Discovery;
 using Snapsight.Server.Findings;
 using Snapsight.Server.Scanning;
+using Snapsight.Server.Scans;
 using Snapsight.Server.Templates;
 using Snapsight.Server.Tokens;
 using Snapsight.Server.Users;
@@ -71,6 +72,7 @@ public static class ServerApp
         app.MapAssetApi();
         app.MapScanRequestApi();
         app.MapResultApi();
+        app.MapScanApi();
         app.MapUserApi();
         app.MapAuditApi();
         app.MapAccounts();

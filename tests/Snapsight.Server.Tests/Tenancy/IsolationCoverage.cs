@@ -1,6 +1,7 @@
 using Snapsight.Control.Accounts;
 using Snapsight.Control.Assets;
 using Snapsight.Control.Results;
+using Snapsight.Control.Scans;
 using Snapsight.Control.Tenancy;
 using Snapsight.Control.Tokens;
 
@@ -67,6 +68,8 @@ public static class IsolationCoverage
         // Filtered by B's asset: A may get an empty list, never B's findings.
         ["GET /api/v1/findings"] = IsolationProbe.Lists("assetId=<Asset>"),
         ["GET /api/v1/runs"] = IsolationProbe.Lists("assetId=<Asset>"),
+        ["GET /api/v1/scans"] = IsolationProbe.Lists("assetId=<Asset>"),
+        ["GET /api/v1/scans/{id}"] = IsolationProbe.ReadsOne(IsolationId.Of<ScanRun>("id")),
         ["GET /api/v1/assets/{id}/packages"] = IsolationProbe.ReadsOne(IsolationId.Of<Asset>("id")),
         ["GET /api/v1/assets/{id}/findings"] = IsolationProbe.ReadsOne(IsolationId.Of<Asset>("id")),
         ["GET /api/v1/assets/{id}/compliance"] = IsolationProbe.ReadsOne(IsolationId.Of<Asset>("id")),
