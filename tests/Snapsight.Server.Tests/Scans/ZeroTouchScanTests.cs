@@ -4,7 +4,6 @@ using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Snapsight.Advisories.Import;
-using Snapsight.Cloud.Local;
 using Snapsight.Cloud.Provider;
 using Snapsight.Control.Discovery;
 using Snapsight.Control.Persistence;
@@ -65,7 +64,7 @@ public sealed class ZeroTouchScanTests
         Assert.True(debianRun.State == ScanRunState.Done, $"the Debian machine's run ended {debianRun.State}: {debianRun.ReasonCode} {debianRun.LastError}");
         Assert.Equal(ScanRunState.Failed, runs[bare].State);
         Assert.Equal(ScanReasons.UnsupportedOs, runs[bare].ReasonCode);
-        Assert.Equal(0, SnapshotsLeft(fleet.Builder.Layout));
+        Assert.Equal(0, LocalSnapshots.OnDisk(fleet.Builder.Layout));
 
         var assetId = debianRun.AssetId;
         var packages = await AllAsync(tenant.Admin, $"api/v1/assets/{assetId}/packages");
@@ -193,10 +192,4 @@ public sealed class ZeroTouchScanTests
         Assert.True(response.IsSuccessStatusCode, text);
         check(JsonNode.Parse(text)!.AsObject());
     }
-
-    /// <summary>Snapshots anywhere in the local cloud, counted on disk rather than through the provider.</summary>
-    private static int SnapshotsLeft(LocalLayout layout) => layout.AccountIds()
-        .Select(layout.RegionsDirectory).Where(Directory.Exists).SelectMany(Directory.EnumerateDirectories)
-        .Select(region => Path.Combine(region, "snapshots")).Where(Directory.Exists)
-        .Sum(snapshots => Directory.EnumerateDirectories(snapshots).Count(d => Path.GetFileName(d).StartsWith("snap-", StringComparison.Ordinal)));
 }
