@@ -133,9 +133,13 @@ public sealed class ZeroTouchScanTests
         }
 
         var shared = Path.Combine(Repository.Root, "..", "shared", "data", "advisories");
-        await StoreImporter.ImportAsync(database,
+        var summary = await StoreImporter.ImportAsync(database,
             [feeds, Path.Combine(shared, "debian", "vunnel", "debian", "test-fixtures", "input", "debian.json"),
              Path.Combine(shared, "kev", "cisagov-full", "known_exploited_vulnerabilities.json")], null, CancellationToken.None);
+        // Every file was read as a feed and gave records: the real ones are in the database, not skipped.
+        Assert.Empty(summary.Unrecognised);
+        Assert.Equal(3, summary.Feeds.Count);
+        Assert.All(summary.Feeds, feed => Assert.True(feed.Records > 0, $"{feed.Source} gave no records"));
         return expected;
     }
 
