@@ -24,20 +24,27 @@ public sealed class LocalFleet(RunningServer server)
     /// <summary>A running instance with one small raw volume, the given address and tags; answers its id.</summary>
     public async Task<string> AddInstanceAsync(CloudScope scope, string privateIp, IReadOnlyDictionary<string, string>? tags = null)
     {
-        Builder.AddRegion(scope);
         var image = Path.Combine(server.DataDirectory, "volume.img");
         if (!File.Exists(image))
         {
             await File.WriteAllBytesAsync(image, new byte[1024 * 1024]);
         }
 
+        return await AddInstanceAsync(scope, privateIp, [image], tags);
+    }
+
+    /// <summary>A running instance whose volumes are copies of the images (the first its root, /dev/xvda, then xvdb…); answers its id.</summary>
+    public async Task<string> AddInstanceAsync(CloudScope scope, string privateIp, IReadOnlyList<string> images,
+        IReadOnlyDictionary<string, string>? tags = null)
+    {
+        Builder.AddRegion(scope);
         var (id, _) = await Builder.AddInstanceAsync(new LocalInstanceSpec
         {
             Scope = scope,
             LaunchTime = DateTimeOffset.UnixEpoch,
             PrivateIpAddress = IPAddress.Parse(privateIp),
             Tags = tags ?? new Dictionary<string, string>(),
-            Volumes = [new LocalVolumeSpec(image, "/dev/xvda")],
+            Volumes = [.. images.Select((image, i) => new LocalVolumeSpec(image, $"/dev/xvd{(char)('a' + i)}"))],
         }, CancellationToken.None);
         return id;
     }

@@ -169,11 +169,7 @@ public sealed class ScanWorld : IAsyncDisposable
     }
 
     /// <summary>Every snapshot in the whole local cloud, counted on disk (not through the provider).</summary>
-    public int SnapshotsOnDisk() => Layout.AccountIds()
-        .SelectMany(account => Directory.Exists(Layout.RegionsDirectory(account)) ? Directory.EnumerateDirectories(Layout.RegionsDirectory(account)) : [])
-        .Select(region => Path.Combine(region, "snapshots"))
-        .Where(Directory.Exists)
-        .Sum(snapshots => Directory.EnumerateDirectories(snapshots).Count(d => Path.GetFileName(d).StartsWith("snap-", StringComparison.Ordinal)));
+    public int SnapshotsOnDisk() => LocalSnapshots.OnDisk(Layout);
 
     private async Task SeedAsync()
     {
