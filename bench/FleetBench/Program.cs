@@ -25,7 +25,7 @@ using Snapsight.Server.Hosting;
 var dataDirectory = Path.GetFullPath(args[0]);
 var images = Path.GetFullPath(args[1]);
 var count = int.Parse(args[2], CultureInfo.InvariantCulture);
-const int PollMilliseconds = 250;
+const int PollMilliseconds = 1000;
 
 var fleet = DemoFleet.Read(images);
 var cloud = Path.Combine(dataDirectory, DemoRun.LocalCloudDirectoryName);
