@@ -53,13 +53,19 @@ internal sealed class DemoFleet
         return instances.Count > 0 ? new DemoFleet(imageFolder, instances) : throw new UsageException($"{list.FullName} lists no instance");
     }
 
-    /// <summary>Lays the fleet out under <paramref name="cloudRoot"/>; answers each instance's generated id, in list order.</summary>
-    public async Task<IReadOnlyList<string>> BuildAsync(string cloudRoot, DateTimeOffset launchTime, CancellationToken cancellationToken)
+    /// <summary>
+    /// Lays <paramref name="count"/> instances out under <paramref name="cloudRoot"/>, going round the list (bench/fleet
+    /// asks for more than it holds: the later rounds' names end in their round); answers each one's generated id, in order.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> BuildAsync(string cloudRoot, DateTimeOffset launchTime, int count, CancellationToken cancellationToken)
     {
         var builder = new LocalFleetBuilder(cloudRoot);
-        var ids = new List<string>(Instances.Count);
-        foreach (var (instance, index) in Instances.Select((instance, index) => (instance, index)))
+        var ids = new List<string>(count);
+        for (var index = 0; index < count; index++)
         {
+            var instance = Instances[index % Instances.Count];
+            var round = index / Instances.Count;
+            var name = round == 0 ? instance.Name : $"{instance.Name}-{round.ToString(CultureInfo.InvariantCulture)}";
             var scope = new CloudScope(instance.AccountId, instance.Region);
             builder.AddRegion(scope);
             var (id, _) = await builder.AddInstanceAsync(new LocalInstanceSpec
@@ -68,7 +74,7 @@ internal sealed class DemoFleet
                 LaunchTime = launchTime,
                 // One private address each: the licence counts distinct addresses.
                 PrivateIpAddress = new IPAddress([10, 0, (byte)(index / 250), (byte)(index % 250 + 4)]),
-                Tags = new Dictionary<string, string>(StringComparer.Ordinal) { ["Name"] = instance.Name, ["release"] = instance.Release },
+                Tags = new Dictionary<string, string>(StringComparer.Ordinal) { ["Name"] = name, ["release"] = instance.Release },
                 Volumes = instance.VolumeImages
                     .Select((image, device) => new LocalVolumeSpec(Path.Combine(ImageFolder, image), DeviceName(device))).ToList(),
             }, cancellationToken).ConfigureAwait(false);

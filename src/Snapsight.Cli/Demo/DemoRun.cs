@@ -41,7 +41,7 @@ internal sealed class DemoRun(DemoOptions options)
         var cloud = Path.Combine(options.DataDirectory, LocalCloudDirectoryName);
 
         Step($"Building the fleet in {cloud} from {fleet.ImageFolder}");
-        var ids = await fleet.BuildAsync(cloud, DateTimeOffset.UtcNow, ct).ConfigureAwait(false);
+        var ids = await fleet.BuildAsync(cloud, DateTimeOffset.UtcNow, fleet.Instances.Count, ct).ConfigureAwait(false);
         var rows = new List<string[]> { FleetHeadings };
         rows.AddRange(fleet.Instances.Select((i, n) => new[]
         {
@@ -97,8 +97,8 @@ internal sealed class DemoRun(DemoOptions options)
         }
     }
 
-    /// <summary>What a customer does, in the documented order (docs/control/connectors-and-accounts.md).</summary>
-    private async Task WalkAsync(DemoApi api, DemoFleet fleet, string cloud, string password, CancellationToken ct)
+    /// <summary>What a customer does, in the documented order (docs/control/connectors-and-accounts.md); bench/fleet does it too.</summary>
+    public async Task WalkAsync(DemoApi api, DemoFleet fleet, string cloud, string password, CancellationToken ct)
     {
         Step($"POST /auth: signing in as {Username}");
         await api.SignInAsync(Username, password, ct).ConfigureAwait(false);

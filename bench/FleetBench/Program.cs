@@ -1,0 +1,116 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Snapsight.Bench;
+using Snapsight.Cli.Demo;
+using Snapsight.Control.Discovery;
+using Snapsight.Control.Persistence;
+using Snapsight.Control.Scans;
+using Snapsight.Control.Setup;
+using Snapsight.Disk.BlockDevices;
+using Snapsight.Scanning;
+using Snapsight.Server.Hosting;
+
+// Usage: FleetBench DATA_DIR IMAGES INSTANCES
+// DATA_DIR is a new server data folder holding advisories.db, on a file system with reflinks (bench/fleet mounts one);
+// IMAGES is tests/images/build-demo-fleet's folder. Builds INSTANCES local instances going round fleet.tsv, starts the
+// server in-process as `snapsight server` runs it (SQLite, discovery, the scan workflow) with its scanner timed, walks
+// the demo's set-up through the HTTP API, and times zero-touch on -> every asset with a stored result. Then scans the
+// same instances' images directly with ScanPipeline, one after another as the workflow does. Prints
+// "FLEET instances=… cores=… wall_s=… scan_s=… direct_s=… cpu_s=… done=…".
+var dataDirectory = Path.GetFullPath(args[0]);
+var images = Path.GetFullPath(args[1]);
+var count = int.Parse(args[2], CultureInfo.InvariantCulture);
+const int PollMilliseconds = 1000;
+
+var fleet = DemoFleet.Read(images);
+var cloud = Path.Combine(dataDirectory, DemoRun.LocalCloudDirectoryName);
+var built = Stopwatch.StartNew();
+await fleet.BuildAsync(cloud, DateTimeOffset.UtcNow, count, CancellationToken.None);
+Console.Error.WriteLine($"built {count} instances in {built.Elapsed.TotalSeconds:F1}s");
+
+var defaults = ServerOptions.From(dataDirectory, "http://127.0.0.1:0");
+// Discovery checks every second (the default minute would be the wall time's largest part and say nothing of the
+// control plane's cost); everything else is what `snapsight server` runs with.
+var options = defaults with
+{
+    Control = defaults.Control with { Discovery = new DiscoverySettings { Enabled = true, CheckEvery = TimeSpan.FromSeconds(1) } },
+};
+TimedScanExecutor? timed = null;
+// Information would time the console: a line per request and per run.
+Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
+var app = ServerApp.Build(options, services =>
+{
+    var scanner = services.Single(d => d.ServiceType == typeof(IScanExecutor));
+    services.Remove(scanner);
+    services.Add(new ServiceDescriptor(typeof(IScanExecutor), provider => timed ??= new TimedScanExecutor(
+        (IScanExecutor)ActivatorUtilities.CreateInstance(provider, scanner.ImplementationType!)), ServiceLifetime.Singleton));
+});
+await ServerApp.PrepareAsync(app, CancellationToken.None);
+const string Password = "a long bench password";
+await using (var scope = app.Services.CreateAsyncScope())
+{
+    await scope.ServiceProvider.GetRequiredService<SubscriptionSetup>()
+        .CreateAsync(DemoRun.Subscription, DemoRun.Username, Password, CancellationToken.None);
+    // A new subscription is licensed for 100 addresses (SubscriptionDefaults) and no API raises it: the operator's
+    // part, done here in the database, so that every instance is activated rather than the first hundred.
+    await scope.ServiceProvider.GetRequiredService<ControlDbContext>().Database.ExecuteSqlAsync(
+        $"UPDATE \"Subscriptions\" SET \"LicensedIpAddresses\" = {count}");
+}
+
+await app.StartAsync();
+var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+using var api = new DemoApi(new HttpClient { BaseAddress = new Uri(address + "/") });
+var console = Console.Out;
+Console.SetOut(Console.Error);
+// The clock starts before the walk (sign-in, connectors, registration, zero-touch on: a second or so, all
+// control plane): conservative, since the runs begin only once zero-touch is on, its last step.
+var clock = Stopwatch.StartNew();
+var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+var walk = new DemoRun(new DemoOptions(dataDirectory, address, [], images, Once: true));
+await walk.WalkAsync(api, fleet, cloud, Password, CancellationToken.None);
+Console.SetOut(console);
+// GET /api/v1/runs lists the runs with stored results, i.e. those that ended done; a run that failed or was skipped
+// has no row there (and no endpoint yet), so a fleet with one stops at the deadline with done < instances.
+var deadline = TimeSpan.FromSeconds(60 + 10 * count);
+var scanned = new HashSet<string>(StringComparer.Ordinal);
+while (scanned.Count < count && clock.Elapsed < deadline)
+{
+    await Task.Delay(PollMilliseconds);
+    var runs = await api.GetAsync($"/api/v1/runs?limit={(count * 2).ToString(CultureInfo.InvariantCulture)}", CancellationToken.None);
+    scanned.UnionWith((runs?["items"] as JsonArray ?? []).Select(run => DemoApi.Text(run!, "assetId")));
+}
+
+var wall = clock.Elapsed;
+// The whole process's CPU over the same span: the scans' own, the control plane's, and this loop's polling.
+var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+await app.StopAsync();
+await app.DisposeAsync();
+var done = scanned.Count;
+Console.Error.WriteLine($"fleet: {count} assets {done} scanned in {wall.TotalSeconds:F1}s, {timed!.Scans} scans took {timed.ScanTime.TotalSeconds:F1}s");
+
+// The baseline: the same scans without the control plane, from the instances' own volume images.
+var advisories = Path.Combine(dataDirectory, DemoRun.AdvisoryDatabaseFileName);
+var direct = Stopwatch.StartNew();
+for (var index = 0; index < count; index++)
+{
+    var instance = fleet.Instances[index % fleet.Instances.Count];
+    var devices = instance.VolumeImages.Select(v => FileBlockDevice.Open(Path.Combine(images, v))).ToList();
+    try
+    {
+        var volumes = devices.Select((device, i) => new ScanVolume(instance.VolumeImages[i], device)).ToList();
+        await ScanPipeline.RunAsync(instance.Name, volumes, new ScanOptions { AdvisoryStorePath = advisories });
+    }
+    finally
+    {
+        devices.ForEach(d => d.Dispose());
+    }
+}
+
+Console.Error.WriteLine($"direct: {count} scans with ScanPipeline in {direct.Elapsed.TotalSeconds:F1}s");
+Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
+    $"FLEET instances={count} cores={Environment.ProcessorCount} wall_s={wall.TotalSeconds:F3} scan_s={timed.ScanTime.TotalSeconds:F3} direct_s={direct.Elapsed.TotalSeconds:F3} cpu_s={cpu.TotalSeconds:F3} done={done}"));
