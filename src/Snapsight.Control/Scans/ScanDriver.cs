@@ -92,9 +92,24 @@ public sealed partial class ScanDriver(IServiceScopeFactory scopes, ScanWorkflow
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Nothing of the step was saved; the run is due again next pass. One broken run must not stop the others.
+            // Nothing of the step was saved. One broken run must not stop the others, nor be tried on every pass.
             LogStepFailed(runId, e);
+            await RecordFailureAsync(subscription, runId, e, ct).ConfigureAwait(false);
             return false;
+        }
+    }
+
+    private async Task RecordFailureAsync(Guid subscription, Guid runId, Exception error, CancellationToken ct)
+    {
+        try
+        {
+            await using var scope = scopes.CreateTenantScope(subscription);
+            await scope.ServiceProvider.GetRequiredService<ScanWorkflow>().RecordUnexpectedFailureAsync(runId, error, ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The database itself is failing: the run stays due and the next pass tries again.
+            LogFailureNotRecorded(runId, e);
         }
     }
 
@@ -109,6 +124,9 @@ public sealed partial class ScanDriver(IServiceScopeFactory scopes, ScanWorkflow
 
     [LoggerMessage(EventId = 7002, Level = LogLevel.Error, Message = "A step of scan run {RunId} failed unexpectedly; it will be retried")]
     private partial void LogStepFailed(Guid runId, Exception error);
+
+    [LoggerMessage(EventId = 7005, Level = LogLevel.Error, Message = "The failed step of scan run {RunId} could not be recorded")]
+    private partial void LogFailureNotRecorded(Guid runId, Exception error);
 
     [LoggerMessage(EventId = 7003, Level = LogLevel.Information, Message = "Snapshot sweep deleted {Deleted} and kept {Kept} snapshots")]
     private partial void LogSwept(int deleted, int kept);

@@ -27,7 +27,17 @@ public sealed partial class ScanWorkflow
             return;
         }
 
-        await sink.StoreAsync(run.SubscriptionId, run.AssetId, run.Id, output, ct).ConfigureAwait(false);
+        try
+        {
+            await sink.StoreAsync(run.SubscriptionId, run.AssetId, run.Id, output, ct).ConfigureAwait(false);
+        }
+        catch (InvalidFieldException e)
+        {
+            // The result breaks the store's bounds (a hostile disk can make it so): another try would too.
+            End(run, ScanRunState.Failed, ScanReasons.ScanFailed, $"the scan's result was refused: {e.Message}");
+            return;
+        }
+
         await Advance(run, ScanRunState.ResultsStored).ConfigureAwait(false);
     }
 

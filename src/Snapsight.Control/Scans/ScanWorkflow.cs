@@ -45,6 +45,24 @@ public sealed partial class ScanWorkflow(
         return run;
     }
 
+    /// <summary>
+    /// Counts a step that threw something other than a cloud error (a bug, or a database gone) as a
+    /// failed attempt, so the run backs off like any retry and, unless it is cleaning up, ends after
+    /// the last attempt instead of failing the same way on every pass.
+    /// </summary>
+    public async Task RecordUnexpectedFailureAsync(Guid runId, Exception error, CancellationToken ct)
+    {
+        var run = await db.ScanRuns.SingleOrDefaultAsync(r => r.Id == runId, ct).ConfigureAwait(false);
+        if (run is null || run.IsTerminal)
+        {
+            return;
+        }
+
+        Retry(run, $"unexpected error: {error.Message}");
+        run.UpdatedAt = Now;
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+    }
+
     private Task TakeStepAsync(ScanRun run, CancellationToken ct) => IsCleaningUp(run)
         ? CleanUpAsync(run, ct)
         : run.State switch

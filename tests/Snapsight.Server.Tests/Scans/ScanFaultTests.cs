@@ -73,6 +73,44 @@ public sealed class ScanFaultTests
     }
 
     [Fact]
+    public async Task A_result_the_store_refuses_fails_the_run_as_scan_failed_once_and_deletes_the_set()
+    {
+        var options = new WorldOptions { WrapSink = _ => new RefusingSink() };
+        await using var world = await ScanWorld.CreateAsync(DatabaseProvider.Sqlite, options);
+        await world.StartRunAsync(world.Instances[0].AssetId);
+        Assert.True(await world.DriveAsync());
+        var run = Assert.Single(await world.RunsAsync());
+        Assert.Equal((ScanRunState.Failed, ScanReasons.ScanFailed), (run.State, run.ReasonCode));
+        Assert.Contains("packages: more than", run.LastError, StringComparison.Ordinal);
+        Assert.Equal(1, world.Counts.Sets);
+        Assert.Equal(0, world.SnapshotsOnDisk());
+    }
+
+    [Fact]
+    public async Task A_step_that_keeps_throwing_a_non_cloud_error_backs_off_then_fails_and_deletes_the_set()
+    {
+        var options = new WorldOptions { CompletionDelay = TimeSpan.Zero, WrapCloud = cloud => new BrokenDescribeCloud(cloud) };
+        await using var world = await ScanWorld.CreateAsync(DatabaseProvider.Sqlite, options);
+        await world.StartRunAsync(world.Instances[0].AssetId);
+        var driver = world.Services.GetRequiredService<ScanDriver>();
+        for (var pass = 0; pass < 20 && (await world.RunsAsync())[0] is { Attempt: 0, IsTerminal: false }; pass++)
+        {
+            await driver.DriveDueAsync(CancellationToken.None);
+        }
+
+        Assert.Equal(1, Assert.Single(await world.RunsAsync()).Attempt);
+
+        // The failed step is counted and waited out, not taken again on the very next pass.
+        Assert.Equal(0, await driver.DriveDueAsync(CancellationToken.None));
+        Assert.True(await world.DriveAsync());
+        var run = Assert.Single(await world.RunsAsync());
+        Assert.Equal((ScanRunState.Failed, ScanReasons.SnapshotFailed), (run.State, run.ReasonCode));
+        Assert.Contains("is broken", run.LastError, StringComparison.Ordinal);
+        Assert.Equal(1, world.Counts.Sets);
+        Assert.Equal(0, world.SnapshotsOnDisk());
+    }
+
+    [Fact]
     public async Task Transient_errors_are_retried_with_growing_waits_and_then_failed_after_the_last_attempt()
     {
         var options = new WorldOptions { Faults = [new(LocalFaultKind.Throttle) { Operation = LocalOperation.ListInstances }] };

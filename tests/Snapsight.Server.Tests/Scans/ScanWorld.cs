@@ -97,7 +97,8 @@ public sealed class ScanWorld : IAsyncDisposable
             services.AddSingleton(executor);
         }
 
-        services.AddSingleton<IScanResultSink>(crash is null ? Sink : new CrashingSink(Sink, crash));
+        IScanResultSink sink = crash is null ? Sink : new CrashingSink(Sink, crash);
+        services.AddSingleton(Options.WrapSink?.Invoke(sink) ?? sink);
         Services = services.BuildServiceProvider();
     }
 

@@ -27,6 +27,9 @@ public sealed record WorldOptions
     /// <summary>Wraps the provider the engine sees, for faults the local cloud has no switch for.</summary>
     public Func<ICloudProvider, ICloudProvider>? WrapCloud { get; init; }
 
+    /// <summary>Wraps the result store the engine hands results to, for refusals the recording store never makes.</summary>
+    public Func<IScanResultSink, IScanResultSink>? WrapSink { get; init; }
+
     public ScanWorkflowOptions Workflow { get; init; } = new()
     {
         BaseRetryDelay = TimeSpan.FromSeconds(5),
