@@ -37,7 +37,9 @@ public sealed class AssetInventory(ControlDbContext db, Licence licence, TimePro
                 }
 
                 var address = item.PrivateIpAddress ?? item.PublicIpAddress;
-                if (asset.Activation == AssetActivation.Activated && asset.LicensedIpAddress != address)
+                // A changed address, or one coming back from termination (which stopped counting), is counted again.
+                if (asset.Activation == AssetActivation.Activated
+                    && (asset.LicensedIpAddress != address || (asset.State == AssetState.Terminated && item.State != AssetState.Terminated)))
                 {
                     moved.Add(asset);
                 }
@@ -53,7 +55,7 @@ public sealed class AssetInventory(ControlDbContext db, Licence licence, TimePro
                 recorded.Add(asset);
             }
 
-            await licence.AdmitAsync(moved, ct).ConfigureAwait(false);
+            await licence.AdmitAsync(moved, ActivationActor.Discovery, ct).ConfigureAwait(false);
             return (IReadOnlyList<Asset>)recorded;
         }, ct);
     }

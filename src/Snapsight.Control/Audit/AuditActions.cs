@@ -23,4 +23,6 @@ public static class AuditActions
     public const string AccessDenied = "access.denied";
     public const string InstanceEvent = "instance.event";
     public const string ScanRequest = "asset.scan-request";
+    public const string AssetActivate = "asset.activate";
+    public const string AssetDeactivate = "asset.deactivate";
 }

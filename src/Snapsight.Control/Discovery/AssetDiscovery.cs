@@ -108,7 +108,7 @@ public sealed class AssetDiscovery(ControlDbContext db, ICloudProvider cloud, As
             .OrderBy(a => a.FirstSeenAt).ThenBy(a => a.InstanceId).Select(a => a.Id).ToListAsync(ct).ConfigureAwait(false);
         foreach (var chunk in waiting.Chunk(Licence.MaxBatch))
         {
-            await licence.ActivateAsync(chunk, ct).ConfigureAwait(false);
+            await licence.ActivateAsync(chunk, ActivationActor.Discovery, ct).ConfigureAwait(false);
         }
     }
 

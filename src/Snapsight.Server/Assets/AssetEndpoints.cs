@@ -59,9 +59,9 @@ public static class AssetEndpoints
             ? Results.Ok(AssetView.Of(asset))
             : Problems.NotFound("asset");
 
-    private static async Task<IResult> ActivateOneAsync(Guid id, Licence licence, ControlDbContext db, CancellationToken ct)
+    private static async Task<IResult> ActivateOneAsync(Guid id, Licence licence, ControlDbContext db, HttpContext context, CancellationToken ct)
     {
-        var result = (await licence.ActivateAsync([id], ct).ConfigureAwait(false)).Single();
+        var result = (await licence.ActivateAsync([id], ActorOf(context), ct).ConfigureAwait(false)).Single();
         if (result.Outcome == ActivationOutcome.NotFound)
         {
             return Problems.NotFound("asset");
@@ -80,20 +80,20 @@ public static class AssetEndpoints
         });
     }
 
-    private static async Task<IResult> DeactivateAsync(Guid id, Licence licence, CancellationToken ct) =>
-        await licence.DeactivateAsync(id, ct).ConfigureAwait(false) is { } asset
+    private static async Task<IResult> DeactivateAsync(Guid id, Licence licence, HttpContext context, CancellationToken ct) =>
+        await licence.DeactivateAsync(id, ActorOf(context), ct).ConfigureAwait(false) is { } asset
             ? Results.Ok(AssetView.Of(asset))
             : Problems.NotFound("asset");
 
     private static async Task<IResult> ActivateManyAsync(ActivateRequest? request, Licence licence, ControlDbContext db,
-        CancellationToken ct)
+        HttpContext context, CancellationToken ct)
     {
         if (request?.Ids is not { Count: > 0 } ids || ids.Count > Licence.MaxBatch)
         {
             return Problems.Invalid("ids", $"give 1 to {Licence.MaxBatch} asset ids");
         }
 
-        var results = await licence.ActivateAsync(ids, ct).ConfigureAwait(false);
+        var results = await licence.ActivateAsync(ids, ActorOf(context), ct).ConfigureAwait(false);
         var usage = await licence.UsageAsync(ct).ConfigureAwait(false);
         var refused = results.Where(r => r.Outcome == ActivationOutcome.Refused).Select(r => r.AssetId).ToList();
         var addresses = await db.Assets.AsNoTracking().Where(a => refused.Contains(a.Id))
@@ -103,6 +103,8 @@ public static class AssetEndpoints
                 Explain(r, usage, addresses.GetValueOrDefault(r.AssetId)))).ToList(),
             LicenceView.Of(usage)));
     }
+
+    private static ActivationActor ActorOf(HttpContext context) => new(RequestActor.Name(context), RequestActor.Client(context));
 
     /// <summary>The sentence for a refusal; null for the other outcomes.</summary>
     private static string? Explain(ActivationResult result, LicenceUsage usage, string? address) => result.Reason switch

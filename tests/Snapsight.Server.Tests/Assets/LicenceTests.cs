@@ -122,6 +122,13 @@ public sealed class LicenceTests
         Assert.Equal(HttpStatusCode.OK, retry.StatusCode);
         Assert.Equal(["10.0.0.1", "10.0.0.3"],
             (await TestAssets.ActivatedAsync(tenant)).Select(a => a.LicensedIpAddress).Distinct().Order());
+
+        // Every change is audited under the user who made it: four activations, two refusals, one deactivation.
+        var audit = JsonNode.Parse(await tenant.Admin.GetStringAsync("api/v1/audit?limit=100"))!["items"]!.AsArray()
+            .Where(e => ((string)e!["action"]!).StartsWith("asset.", StringComparison.Ordinal)).ToList();
+        Assert.All(audit, e => Assert.Equal(tenant.AdminName, (string)e!["actor"]!));
+        Assert.Equal([("asset.activate", "failed", 2), ("asset.activate", "succeeded", 4), ("asset.deactivate", "succeeded", 1)],
+            audit.GroupBy(e => ((string)e!["action"]!, (string)e["outcome"]!)).Select(g => (g.Key.Item1, g.Key.Item2, g.Count())).Order());
     }
 
     [Theory]

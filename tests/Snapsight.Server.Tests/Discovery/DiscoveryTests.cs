@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Snapsight.Cloud.Provider;
 using Snapsight.Control.Assets;
+using Snapsight.Control.Audit;
 using Snapsight.Control.Discovery;
 using Snapsight.Control.Persistence;
 using Snapsight.Server.Tests.Accounts;
@@ -103,9 +104,43 @@ public sealed class DiscoveryTests
         Assert.Equal(2, assets.Count(a => a.Activation == AssetActivation.Activated));
         Assert.Equal(2, assets.Count(a => a.Activation == AssetActivation.NotActivated && a.ActivationReason == ActivationReasons.LicenceExhausted));
 
+        // A refusal repeated at the next poll is not audited again.
+        await DiscoverAsync(tenant, target);
+        Assert.Equal([(true, 2), (false, 2)], await ActivationAuditAsync(tenant));
+
         await TestAssets.LicenseAsync(tenant, 4);
         await DiscoverAsync(tenant, target);
         Assert.All(await AssetsAsync(tenant), a => Assert.Equal(AssetActivation.Activated, a.Activation));
+        Assert.Equal([(true, 4), (false, 2)], await ActivationAuditAsync(tenant));
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Both), MemberType = typeof(TestDatabases))]
+    public async Task A_terminated_instance_frees_its_licence_place_for_a_new_one_and_counts_again_if_it_comes_back(DatabaseProvider database)
+    {
+        var (server, _) = await FakeClockServers.For(database);
+        var tenant = await TestTenant.CreateAsync(server);
+        await TestAssets.LicenseAsync(tenant, 1);
+        var fleet = new LocalFleet(server);
+        var scope = new CloudScope(LocalAccounts.NewAccountId(), "eu-west-1");
+        var first = await fleet.AddInstanceAsync(scope, "10.0.0.1");
+        var target = await LocalFleet.RegisteredTargetAsync(server, tenant.SubscriptionId, scope.AccountId, ["eu-west-1"], autoActivate: true);
+        await DiscoverAsync(tenant, target);
+
+        fleet.Builder.SetState(scope, first, InstanceState.Terminated);
+        var second = await fleet.AddInstanceAsync(scope, "10.0.0.2");
+        await DiscoverAsync(tenant, target);
+
+        var assets = (await AssetsAsync(tenant)).ToDictionary(a => a.InstanceId);
+        Assert.Equal((AssetState.Terminated, AssetActivation.Activated), (assets[first].State, assets[first].Activation));
+        Assert.Equal(AssetActivation.Activated, assets[second].Activation);
+        Assert.Equal(1, (await TenantScope.RunAsync(tenant, services => services.GetRequiredService<Licence>().UsageAsync(CancellationToken.None))).Used);
+
+        // Back from the dead (a local instance can be; an EC2 one cannot), it is counted again and the licence has no room.
+        fleet.Builder.SetState(scope, first, InstanceState.Running);
+        await DiscoverAsync(tenant, target);
+        var back = Assert.Single(await AssetsAsync(tenant), a => a.InstanceId == first);
+        Assert.Equal((AssetActivation.NotActivated, ActivationReasons.LicenceExhausted), (back.Activation, back.ActivationReason));
     }
 
     [Theory]
@@ -154,6 +189,15 @@ public sealed class DiscoveryTests
     private static async Task DiscoverAsync(TestTenant tenant, Guid targetId) =>
         Assert.True(await TenantScope.RunAsync(tenant, services =>
             services.GetRequiredService<AssetDiscovery>().DiscoverAccountAsync(targetId, CancellationToken.None)));
+
+    /// <summary>The audited activation changes, counted by whether they activated.</summary>
+    private static async Task<List<(bool Succeeded, int Count)>> ActivationAuditAsync(TestTenant tenant)
+    {
+        var entries = await TenantScope.RunAsync(tenant, services => services.GetRequiredService<ControlDbContext>().AuditEntries.AsNoTracking()
+            .Where(e => e.Action == AuditActions.AssetActivate).ToListAsync());
+        Assert.All(entries, e => Assert.Equal("discovery", e.Actor));
+        return entries.GroupBy(e => e.Succeeded).OrderByDescending(g => g.Key).Select(g => (g.Key, g.Count())).ToList();
+    }
 
     private static Task<List<Asset>> AssetsAsync(TestTenant tenant) => TenantScope.RunAsync(tenant, services =>
         services.GetRequiredService<ControlDbContext>().Assets.AsNoTracking().ToListAsync());

@@ -155,7 +155,7 @@ public sealed class ScanFaultTests
         builder.SetState(ScanWorld.Target, world.Instances[3].InstanceId, InstanceState.Stopped);
         await using (var scope = world.Tenant())
         {
-            await scope.ServiceProvider.GetRequiredService<Licence>().DeactivateAsync(world.Instances[2].AssetId, CancellationToken.None);
+            await scope.ServiceProvider.GetRequiredService<Licence>().DeactivateAsync(world.Instances[2].AssetId, ActivationActor.Discovery, CancellationToken.None);
         }
 
         foreach (var instance in world.Instances)

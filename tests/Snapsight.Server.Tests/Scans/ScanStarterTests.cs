@@ -137,7 +137,7 @@ public sealed class ScanStarterTests
     {
         var ids = await TenantScope.RunAsync(tenant, async services =>
             (await services.GetRequiredService<AssetInventory>().RecordAsync(connectorId, assets, CancellationToken.None)).Select(a => a.Id).ToList());
-        var results = await TenantScope.RunAsync(tenant, services => services.GetRequiredService<Licence>().ActivateAsync(ids, CancellationToken.None));
+        var results = await TenantScope.RunAsync(tenant, services => services.GetRequiredService<Licence>().ActivateAsync(ids, ActivationActor.Discovery, CancellationToken.None));
         Assert.All(results, r => Assert.Equal(ActivationOutcome.Activated, r.Outcome));
         return ids;
     }

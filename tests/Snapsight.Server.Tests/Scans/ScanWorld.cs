@@ -243,7 +243,7 @@ public sealed class ScanWorld : IAsyncDisposable
         }
 
         var assets = await tenant.ServiceProvider.GetRequiredService<AssetInventory>().RecordAsync(null, discovered, CancellationToken.None);
-        await tenant.ServiceProvider.GetRequiredService<Licence>().ActivateAsync([.. assets.Select(a => a.Id)], CancellationToken.None);
+        await tenant.ServiceProvider.GetRequiredService<Licence>().ActivateAsync([.. assets.Select(a => a.Id)], ActivationActor.Discovery, CancellationToken.None);
         for (var i = 0; i < Instances.Count; i++)
         {
             Instances[i] = Instances[i] with { AssetId = assets.Single(a => a.InstanceId == Instances[i].InstanceId).Id };

@@ -14,7 +14,7 @@ public static class ScheduleSteps
     public static async Task<List<Guid>> ActiveAsync(TestTenant tenant, params DiscoveredAsset[] assets)
     {
         var ids = await TestAssets.SeedAsync(tenant, assets);
-        var results = await TenantScope.RunAsync(tenant, services => services.GetRequiredService<Licence>().ActivateAsync(ids, CancellationToken.None));
+        var results = await TenantScope.RunAsync(tenant, services => services.GetRequiredService<Licence>().ActivateAsync(ids, ActivationActor.Discovery, CancellationToken.None));
         Assert.All(results, r => Assert.Equal(ActivationOutcome.Activated, r.Outcome));
         return ids;
     }
