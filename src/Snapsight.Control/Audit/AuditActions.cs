@@ -20,6 +20,7 @@ public static class AuditActions
     public const string TargetAccountRemove = "target-account.remove";
     public const string TemplateDownload = "template.download";
     public const string SubscriptionChange = "subscription.change";
+    public const string SubscriptionLicence = "subscription.licence";
     public const string AccessDenied = "access.denied";
     public const string InstanceEvent = "instance.event";
     public const string ScanRequest = "asset.scan-request";

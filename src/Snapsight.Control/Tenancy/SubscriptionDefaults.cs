@@ -11,5 +11,8 @@ public static class SubscriptionDefaults
 {
     public const int LicensedIpAddresses = 100;
 
+    /// <summary>The largest licence <c>snapsight server licence</c> sets.</summary>
+    public const int MaxLicensedIpAddresses = 1_000_000;
+
     public const int ScanIntervalHours = TemplateRequest.MinScanIntervalHours;
 }

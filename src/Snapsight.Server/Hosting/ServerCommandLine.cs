@@ -2,12 +2,14 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Snapsight.Control;
 using Snapsight.Control.Persistence;
+using Snapsight.Control.Assets;
 using Snapsight.Control.Setup;
+using Snapsight.Control.Tenancy;
 
 namespace Snapsight.Server.Hosting;
 
 /// <summary>
-/// <c>snapsight server [init]</c>: the CLI hands these verbs to this executable unchanged, so their
+/// <c>snapsight server [init|licence]</c>: the CLI hands these verbs to this executable unchanged, so their
 /// options and help are defined here once.
 /// </summary>
 public static class ServerCommandLine
@@ -37,7 +39,8 @@ public static class ServerCommandLine
         var root = new RootCommand(
             "Serve Snapsight's REST API (under /api/v1, described at /openapi/v1.json) until stopped. The state lives in " +
             $"SQLite in the data folder, or in PostgreSQL when {ServerOptions.PostgresVariable} holds an Npgsql connection string. " +
-            "Create the first subscription and admin with 'snapsight server init' first.\n\n" +
+            "Create the first subscription and admin with 'snapsight server init' first; a new subscription is licensed for " +
+            $"{SubscriptionDefaults.LicensedIpAddresses} IP addresses ('snapsight server licence' changes that).\n\n" +
             "Example:\n  snapsight server --data-dir /var/lib/snapsight --urls http://0.0.0.0:8080")
         {
             dataDir, urls,
@@ -51,6 +54,7 @@ public static class ServerCommandLine
             return 0;
         }));
         root.Subcommands.Add(BuildInit());
+        root.Subcommands.Add(BuildLicence());
         return root;
     }
 
@@ -88,6 +92,50 @@ public static class ServerCommandLine
             var (created, admin) = await scope.ServiceProvider.GetRequiredService<SubscriptionSetup>()
                 .CreateAsync(parse.GetValue(subscription)!, parse.GetValue(username)!, password, ct).ConfigureAwait(false);
             Console.Out.WriteLine($"created subscription '{created.Name}' ({created.Id}) with admin '{admin.Username}'");
+            return 0;
+        }));
+        return command;
+    }
+
+    private static Command BuildLicence()
+    {
+        var dataDir = DataDirOption();
+        var subscription = new Option<string>("--subscription") { Description = "The subscription's name.", Required = true };
+        var addresses = new Option<int?>("--addresses")
+        {
+            Description = $"The distinct IP addresses its activated assets may use (0 to {SubscriptionDefaults.MaxLicensedIpAddresses}). " +
+                "Without it, the licence and its use are shown.",
+        };
+        var command = new Command("licence",
+            "Show or set a subscription's licence: how many distinct IP addresses its activated assets may use. The licence is " +
+            "issued here, on the server's host, and never through the API. Lowering it deactivates nothing; new activations are " +
+            "refused until enough addresses are freed.\n\n" +
+            "Example:\n  snapsight server licence --data-dir /var/lib/snapsight --subscription acme --addresses 500")
+        {
+            dataDir, subscription, addresses,
+        };
+        command.SetAction((parse, ct) => Guarded(async () =>
+        {
+            var options = ServerOptions.From(DataDirectory(parse.GetValue(dataDir)!), DefaultUrls);
+            await using var services = new ServiceCollection().AddControlPlane(options.Control).BuildServiceProvider();
+            var name = parse.GetValue(subscription)!;
+            int? previous = null;
+            await using (var scope = services.CreateAsyncScope())
+            {
+                await ControlServices.MigrateAsync(scope.ServiceProvider.GetRequiredService<ControlDbContext>(), ct).ConfigureAwait(false);
+                var setup = scope.ServiceProvider.GetRequiredService<SubscriptionSetup>();
+                if (parse.GetValue(addresses) is { } limit)
+                {
+                    previous = await setup.SetLicenceAsync(name, limit, ct).ConfigureAwait(false);
+                }
+
+                var id = (await setup.FindAsync(name, ct).ConfigureAwait(false)).Id;
+                await using var tenant = services.GetRequiredService<IServiceScopeFactory>().CreateTenantScope(id);
+                var usage = await tenant.ServiceProvider.GetRequiredService<Licence>().UsageAsync(ct).ConfigureAwait(false);
+                var change = previous is { } p ? $" (was {p})" : "";
+                Console.Out.WriteLine($"subscription '{name}': licensed for {usage.Limit} IP addresses{change}, {usage.Used} in use");
+            }
+
             return 0;
         }));
         return command;

@@ -13,12 +13,12 @@ public sealed class ServerHelpTests
     }
 
     [Fact]
-    public void Server_help_shows_the_servers_options_and_init()
+    public void Server_help_shows_the_servers_options_init_and_licence()
     {
         var result = SnapsightCommand.Run(["server", "--help"]);
 
         Assert.Equal(0, result.ExitCode);
-        Assert.All(["--data-dir", "--urls", "init", "SNAPSIGHT_POSTGRES"], word => Assert.Contains(word, result.Stdout, StringComparison.Ordinal));
+        Assert.All(["--data-dir", "--urls", "init", "licence", "SNAPSIGHT_POSTGRES"], word => Assert.Contains(word, result.Stdout, StringComparison.Ordinal));
     }
 
     [Fact]
