@@ -19,10 +19,11 @@ public static class DiscoveryEndpoints
     public static void MapDiscovery(this IEndpointRouteBuilder routes)
     {
         var events = routes.MapGroup("/api/v1/events").WithTags("Discovery");
-        events.MapPost("/instance", InstanceAsync).RequireAuthorization(Policies.CallBack)
+        events.MapPost("/instance", InstanceAsync).RequireAuthorization(Policies.CallBack).RequireRateLimiting(InstanceEventRateLimit.Policy)
             .WithSummary("An EC2 instance state-change event: polls the instance's account and region now and makes a starting or running instance due at once.")
             .Produces<InstanceEventView>().ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status502BadGateway);
+            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status502BadGateway);
     }
 
     private static async Task<IResult> InstanceAsync(InstanceEventBody? body, HttpContext context, InstanceEvents events)

@@ -44,6 +44,7 @@ public static class ServerApp
         builder.Services.AddOpenApi("v1");
         builder.Services.AddSnapsightAuthentication();
         builder.Services.AddScoped<TemplateDownload>();
+        builder.Services.AddInstanceEventRateLimit(options.Control.Discovery);
         if (options.Control.Discovery.Enabled)
         {
             builder.Services.AddSingleton(options.Control.Discovery);
@@ -63,6 +64,8 @@ public static class ServerApp
         app.UseStatusCodePages();
         app.UseAuthentication();
         app.UseAuthorization();
+        // After authorization: limits are per subscription, which only an authenticated caller has.
+        app.UseRateLimiter();
 
         app.MapOpenApi("/openapi/{documentName}.json").AllowAnonymous();
         app.MapSignIn();

@@ -101,6 +101,32 @@ public sealed class InstanceEventTests
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Past_its_burst_a_subscription_is_answered_429_with_retry_after_and_other_subscriptions_are_not()
+    {
+        await using var server = await RunningServer.StartAsync(DatabaseProvider.Sqlite,
+            configure: s => s with { Discovery = s.Discovery with { EventBurst = 3, EventRefillEvery = TimeSpan.FromHours(1) } });
+        var (flooding, _) = await LocalAccounts.CallBackClientAsync(await TestTenant.CreateAsync(server));
+        var (quiet, _) = await LocalAccounts.CallBackClientAsync(await TestTenant.CreateAsync(server));
+        var body = Event(LocalAccounts.NewAccountId(), "eu-west-1", "i-0123456789abcdef0", "running");
+
+        var answers = new List<HttpResponseMessage>();
+        for (var i = 0; i < 5; i++)
+        {
+            answers.Add(await flooding.PostAsync("api/v1/events/instance", LocalAccounts.Json(body)));
+        }
+
+        using var other = await quiet.PostAsync("api/v1/events/instance", LocalAccounts.Json(body));
+
+        // The account is unknown (404): the first three were handled, the rest never reached the handler.
+        Assert.Equal([.. Enumerable.Repeat(HttpStatusCode.NotFound, 3), .. Enumerable.Repeat(HttpStatusCode.TooManyRequests, 2)],
+            answers.Select(a => a.StatusCode));
+        Assert.All(answers.Skip(3), a => Assert.Equal("1", a.Headers.RetryAfter?.ToString()));
+        Assert.Contains("Too many instance events", await answers[4].Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.NotFound, other.StatusCode);
+        answers.ForEach(a => a.Dispose());
+    }
+
     /// <summary>The shape of EventBridge's "EC2 Instance State-change Notification", trimmed of fields the endpoint ignores.</summary>
     private static string Event(string account, string region, string instanceId, string state) => new JsonObject
     {
