@@ -13,9 +13,9 @@ public sealed partial class ScanTarget
     /// <summary>
     /// Opens the volumes of the machine <paramref name="name"/>: the root disk first, data disks
     /// after. Each is taken apart (partition table, LVM, file systems); the root file system is
-    /// chosen on the first and the others are mounted where its /etc/fstab says, matched by
-    /// UUID=, LABEL=, PARTUUID= or device name. A data disk's file system that fstab does not
-    /// mount is reported as a gap, not dropped silently; a volume that cannot be read is a gap too.
+    /// chosen on the first and the others are mounted where its /etc/fstab or its enabled systemd
+    /// mount units say, matched by UUID=, LABEL=, PARTUUID= or device name. A data disk's file
+    /// system that neither mounts is reported as a gap, not dropped silently; a volume that cannot be read is a gap too.
     /// </summary>
     public static async Task<ScanTarget> AssembleAsync(string name, IReadOnlyList<ScanVolume> volumes, CancellationToken cancellationToken = default)
     {
@@ -71,7 +71,7 @@ public sealed partial class ScanTarget
                 .Where(volume => !assembly.Mounts.Any(m => ReferenceEquals(m.Volume, volume)))
                 .Select(volume => new CoverageGap(volume.Name,
                     $"{volume.FileSystem.Type} file system (UUID {volume.FileSystem.Uuid ?? "none"}, label {volume.FileSystem.Label ?? "none"}) " +
-                    "is not mounted by /etc/fstab: its files are not part of the scan")));
+                    "is not mounted by /etc/fstab or an enabled mount unit: its files are not part of the scan")));
         }
 
         // No operating system to read: the scan still runs on an empty tree and reports why.

@@ -57,7 +57,7 @@ public sealed class DataVolumes : IDisposable
         return image;
     }
 
-    private static void Write(string tree, string path, string text)
+    internal static void Write(string tree, string path, string text)
     {
         var file = Path.Combine(tree, path.TrimStart('/'));
         Directory.CreateDirectory(Path.GetDirectoryName(file)!);

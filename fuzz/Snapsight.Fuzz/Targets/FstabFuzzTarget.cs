@@ -1,9 +1,13 @@
 using System.Text;
 using Snapsight.Disk.FileSystems;
+using Snapsight.Disk.FileSystems.Systemd;
 
 namespace Snapsight.Fuzz.Targets;
 
-/// <summary>/etc/fstab text: the parser, then the mount-point normalisation the assembler applies to each entry.</summary>
+/// <summary>
+/// /etc/fstab text: the parser, then the mount-point normalisation the assembler applies to each
+/// entry and the unit-name escaping it checks a mount unit's Where= with.
+/// </summary>
 public sealed class FstabFuzzTarget : IFuzzTarget
 {
     public string Name => "fstab";
@@ -13,6 +17,7 @@ public sealed class FstabFuzzTarget : IFuzzTarget
         foreach (var entry in Fstab.Parse(Encoding.UTF8.GetString(input)))
         {
             _ = TreePath.Normalize(entry.MountPoint);
+            _ = SystemdPathEscape.Escape(entry.MountPoint);
         }
     }
 }

@@ -2,14 +2,17 @@ using System.Text;
 using Snapsight.Compliance.Oval.Probes;
 using Snapsight.Compliance.Oval.Probes.Accounts;
 using Snapsight.Compliance.Oval.Probes.Mounts;
-using Snapsight.Compliance.Oval.Probes.Systemd;
+using Snapsight.Disk;
+using Snapsight.Disk.FileSystems.Systemd;
 
 namespace Snapsight.Fuzz.Targets;
 
 /// <summary>
 /// The files the OVAL probes parse themselves, all from one input: as /etc/passwd and
 /// /etc/shadow, as a systemd unit file, and each line as an fstab options field. A refusal is
-/// an <see cref="OvalProbeException"/> (the probe's "too big" answer); anything else is a bug.
+/// an <see cref="OvalProbeException"/> (the probe's "too big" answer), or a
+/// <see cref="DiskFormatException"/> from the unit file reader the probes share with the tree
+/// assembly; anything else is a bug.
 /// </summary>
 public sealed class OvalProbeFilesFuzzTarget : IFuzzTarget
 {
@@ -33,7 +36,7 @@ public sealed class OvalProbeFilesFuzzTarget : IFuzzTarget
         {
             _ = parse();
         }
-        catch (OvalProbeException)
+        catch (Exception e) when (e is OvalProbeException or DiskFormatException)
         {
             // a bound was reached: the documented refusal
         }

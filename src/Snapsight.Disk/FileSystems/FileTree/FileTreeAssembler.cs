@@ -1,10 +1,12 @@
 using System.Text;
+using Snapsight.Disk.FileSystems.Systemd;
 
 namespace Snapsight.Disk.FileSystems;
 
 /// <summary>
 /// Puts a machine's file systems together as it would at boot: finds the root file system,
-/// reads its /etc/fstab, and mounts each listed volume that is on this disk. Whatever does not
+/// reads its /etc/fstab, and mounts each listed volume that is on this disk, then the volumes of
+/// the mount units systemd is told to mount (<see cref="SystemdMountUnits"/>). Whatever does not
 /// fit (an fstab naming a volume elsewhere, an unreadable candidate) becomes an issue.
 /// </summary>
 public static class FileTreeAssembler
@@ -76,8 +78,21 @@ public static class FileTreeAssembler
         }
 
         var tree = new FileTree(chosen.Volume.FileSystem);
-        var mounts = new List<(string, MountableVolume)>();
-        foreach (var entry in chosen.Fstab ?? [])
+        var mounts = new List<(string MountPoint, MountableVolume Volume)>();
+        Mount(tree, chosen.Volume, chosen.Fstab ?? [], "fstab", ordered, mounts, issues);
+        // Read after fstab's mounts, so unit directories on a separate /usr are seen; fstab keeps a mount point it names.
+        var units = await SystemdMountUnits.ReadAsync(tree, issues, cancellationToken).ConfigureAwait(false);
+        var fromUnits = units.Where(u => !mounts.Any(m => m.MountPoint == TreePath.Normalize(u.MountPoint)))
+            .OrderBy(u => u.MountPoint.Count(c => c == '/')).ToList();
+        Mount(tree, chosen.Volume, fromUnits, "mount unit", ordered, mounts, issues);
+        return new FileTreeAssembly(tree, chosen.Volume, mounts, issues);
+    }
+
+    /// <summary>Mounts each entry's volume, found among <paramref name="volumes"/>, on the tree; what fits nothing is an issue naming <paramref name="source"/>.</summary>
+    private static void Mount(FileTree tree, MountableVolume root, IEnumerable<FstabEntry> entries, string source,
+        IReadOnlyList<MountableVolume> volumes, List<(string MountPoint, MountableVolume Volume)> mounts, List<TreeIssue> issues)
+    {
+        foreach (var entry in entries)
         {
             if (IsNotOnDisk(entry))
             {
@@ -85,23 +100,21 @@ public static class FileTreeAssembler
             }
 
             var mountPoint = TreePath.Normalize(entry.MountPoint);
-            var volume = FstabSpecMatcher.Match(entry.Spec, ordered);
+            var volume = FstabSpecMatcher.Match(entry.Spec, volumes);
             if (volume is null)
             {
-                issues.Add(new TreeIssue(mountPoint, $"fstab names {mountPoint} on {entry.Spec} which is not on the disks read"));
+                issues.Add(new TreeIssue(mountPoint, $"{source} names {mountPoint} on {entry.Spec} which is not on the disks read"));
             }
-            else if (mountPoint == "/" && volume != chosen.Volume)
+            else if (mountPoint == "/" && volume != root)
             {
-                issues.Add(new TreeIssue("/", $"fstab names {entry.Spec} ({volume.Name}) for /, but {chosen.Volume.Name} holds the operating system; kept {chosen.Volume.Name}"));
+                issues.Add(new TreeIssue("/", $"{source} names {entry.Spec} ({volume.Name}) for /, but {root.Name} holds the operating system; kept {root.Name}"));
             }
-            else if (volume != chosen.Volume)
+            else if (volume != root)
             {
                 tree.Mount(mountPoint, volume.FileSystem);
                 mounts.Add((mountPoint, volume));
             }
         }
-
-        return new FileTreeAssembly(tree, chosen.Volume, mounts, issues);
     }
 
     /// <summary>True when any marker is there; a marker that cannot be resolved (a broken link) counts as absent.</summary>

@@ -1,3 +1,5 @@
+using Snapsight.Disk.FileSystems.Systemd;
+
 namespace Snapsight.Compliance.Oval.Probes.Systemd;
 
 /// <summary>

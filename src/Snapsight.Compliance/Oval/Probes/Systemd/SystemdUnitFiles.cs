@@ -1,5 +1,6 @@
 using Snapsight.Compliance.Oval.Evaluation;
 using Snapsight.Disk.FileSystems;
+using Snapsight.Disk.FileSystems.Systemd;
 
 namespace Snapsight.Compliance.Oval.Probes.Systemd;
 

@@ -1,9 +1,10 @@
-namespace Snapsight.Compliance.Oval.Probes.Systemd;
+namespace Snapsight.Disk.FileSystems.Systemd;
 
 /// <summary>
 /// Reads a systemd unit file or drop-in (systemd.syntax(7)): "[Section]" headers, "Key=Value"
 /// assignments, '#' and ';' comments, a trailing backslash joining the next line. Pure: text in,
-/// assignments out, in file order; bounded in line length, joined length and assignments.
+/// assignments out, in file order; bounded in line length, joined length and assignments. Used by
+/// the tree assembly (mount units) and by compliance's systemd probes.
 /// </summary>
 public static class UnitFileParser
 {
@@ -20,7 +21,7 @@ public static class UnitFileParser
         {
             if (raw.Length > MaxLineLength || pending.Length + raw.Length > MaxLineLength)
             {
-                throw new OvalProbeException($"a unit file line is longer than {MaxLineLength} characters");
+                throw Bad($"a line is longer than {MaxLineLength} characters");
             }
 
             var line = raw.Trim();
@@ -52,7 +53,7 @@ public static class UnitFileParser
 
             if (assignments.Count == MaxAssignments)
             {
-                throw new OvalProbeException($"a unit file has more than {MaxAssignments} assignments");
+                throw Bad($"more than {MaxAssignments} assignments");
             }
 
             assignments.Add(new UnitAssignment(section, whole[..equals].TrimEnd(), whole[(equals + 1)..].TrimStart()));
@@ -60,6 +61,8 @@ public static class UnitFileParser
 
         return assignments;
     }
+
+    private static DiskFormatException Bad(string problem) => new("systemd", "unit file", 0, problem);
 }
 
 /// <summary>One "Key=Value" line of a unit file, with the section it is in.</summary>
