@@ -18,6 +18,9 @@ public sealed class SharingDeniedCloud(ICloudProvider inner) : ICloudProvider
     public Task<IReadOnlyList<CloudInstance>> ListInstancesAsync(CloudScope scope, CancellationToken cancellationToken) =>
         inner.ListInstancesAsync(scope, cancellationToken);
 
+    public Task<CloudInstance> DescribeInstanceAsync(CloudScope scope, string instanceId, CancellationToken cancellationToken) =>
+        inner.DescribeInstanceAsync(scope, instanceId, cancellationToken);
+
     public Task<IReadOnlyList<CloudSnapshot>> CreateSnapshotSetAsync(
         CloudScope scope, string instanceId, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken) =>
         inner.CreateSnapshotSetAsync(scope, instanceId, tags, cancellationToken);
