@@ -7,7 +7,7 @@ namespace Snapsight.Bench;
 /// fleet has a stored result, so the bench waits without polling the API (whose CPU would count as
 /// the control plane's).
 /// </summary>
-internal sealed class CountingResultSink(IScanResultSink inner, StoredResults stored) : IScanResultSink
+internal sealed class CountingResultSink<T>(IScanResultSink inner, StoredResults<T> stored) : IScanResultSink
 {
     public async Task StoreAsync(Guid subscriptionId, Guid assetId, Guid runId, ScanOutput output, CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -22,7 +23,8 @@ using Snapsight.Server.Scanning;
 // server in-process as `snapsight server` runs it (SQLite, discovery, the scan workflow) with its scanner timed, walks
 // the demo's set-up through the HTTP API, and times zero-touch on -> every asset with a stored result. Then scans the
 // same instances' images directly with ScanPipeline, one after another as the workflow does, with the server's options.
-// Prints "FLEET instances=… cores=… wall_s=… scan_s=… scan_cpu_s=… cpu_s=… direct_s=… direct_cpu_s=… done=…".
+// Prints "FLEET instances=… cores=… wall_s=… scan_s=… scan_cpu_s=… cpu_s=… jit_s=… gc_pause_s=… steady_assets=… steady_cpu_s=…
+// steady_scan_cpu_s=… direct_s=… direct_cpu_s=… done=…".
 var dataDirectory = Path.GetFullPath(args[0]);
 var images = Path.GetFullPath(args[1]);
 var count = int.Parse(args[2], CultureInfo.InvariantCulture);
@@ -43,7 +45,9 @@ var options = defaults with
     Control = defaults.Control with { Discovery = new DiscoverySettings { Enabled = true, CheckEvery = TimeSpan.FromSeconds(1) } },
 };
 TimedScanExecutor? timed = null;
-var stored = new StoredResults(count);
+// The steady state: from the tenth of the results on, once the start's one-off costs (the JIT above all) are mostly paid.
+var warm = Math.Max(1, count / 10);
+var stored = new StoredResults<(TimeSpan Cpu, TimeSpan ScanCpu)>(count, warm, () => (Environment.CpuUsage.TotalTime, timed!.ScanCpu));
 // Information would time the console: a line per request and per run.
 Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
 var app = ServerApp.Build(options, services =>
@@ -54,7 +58,7 @@ var app = ServerApp.Build(options, services =>
         (IScanExecutor)ActivatorUtilities.CreateInstance(provider, scanner.ImplementationType!)), ServiceLifetime.Singleton));
     var sink = services.Single(d => d.ServiceType == typeof(IScanResultSink));
     services.Remove(sink);
-    services.Add(new ServiceDescriptor(typeof(IScanResultSink), provider => new CountingResultSink(
+    services.Add(new ServiceDescriptor(typeof(IScanResultSink), provider => new CountingResultSink<(TimeSpan, TimeSpan)>(
         (IScanResultSink)ActivatorUtilities.CreateInstance(provider, sink.ImplementationType!), stored), sink.Lifetime));
 });
 await ServerApp.PrepareAsync(app, CancellationToken.None);
@@ -79,6 +83,9 @@ Console.SetOut(Console.Error);
 // which therefore holds the sign-in's password hash and the first requests' JIT too.
 var clock = Stopwatch.StartNew();
 var cpuBefore = Environment.CpuUsage.TotalTime;
+// The JIT's share (`snapsight server` is compiled ahead of time, this in-process host is not) and the GC's pauses.
+var jitBefore = JitInfo.GetCompilationTime();
+var gcBefore = GC.GetTotalPauseDuration();
 // The walk ends at zero-touch on; the bench waits for the scans itself, so the demo's own timeout is not used.
 var walk = new DemoRun(new DemoOptions(dataDirectory, address, [], images, Once: true, Timeout: TimeSpan.FromHours(1)));
 await walk.WalkAsync(api, fleet, cloud, Password, CancellationToken.None);
@@ -96,6 +103,11 @@ while (clock.Elapsed < deadline && await driver.NextDueAsync(CancellationToken.N
 var wall = clock.Elapsed;
 // The whole process's CPU over the same span: the scans' own and the control plane's.
 var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
+var jit = JitInfo.GetCompilationTime() - jitBefore;
+var (warmCpu, warmScanCpu) = stored.First.IsCompletedSuccessfully ? stored.First.Result : (cpu + cpuBefore, timed!.ScanCpu);
+var steadyCpu = cpu + cpuBefore - warmCpu;
+var steadyScanCpu = timed!.ScanCpu - warmScanCpu;
+var gcPauses = GC.GetTotalPauseDuration() - gcBefore;
 // Checked through the API, outside the window: GET /api/v1/runs lists the runs with stored results, i.e. those done.
 var runs = await api.GetAsync($"/api/v1/runs?limit={(count * 2).ToString(CultureInfo.InvariantCulture)}", CancellationToken.None);
 var done = (runs?["items"] as JsonArray ?? []).Select(run => DemoApi.Text(run!, "assetId")).Distinct(StringComparer.Ordinal).Count();
@@ -130,4 +142,4 @@ for (var index = 0; index < count; index++)
 var directCpu = Environment.CpuUsage.TotalTime - directCpuBefore;
 Console.Error.WriteLine($"direct: {count} scans with ScanPipeline in {direct.Elapsed.TotalSeconds:F1}s");
 Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"FLEET instances={count} cores={Environment.ProcessorCount} wall_s={wall.TotalSeconds:F3} scan_s={timed.ScanTime.TotalSeconds:F3} scan_cpu_s={timed.ScanCpu.TotalSeconds:F3} cpu_s={cpu.TotalSeconds:F3} direct_s={direct.Elapsed.TotalSeconds:F3} direct_cpu_s={directCpu.TotalSeconds:F3} done={done}"));
+    $"FLEET instances={count} cores={Environment.ProcessorCount} wall_s={wall.TotalSeconds:F3} scan_s={timed.ScanTime.TotalSeconds:F3} scan_cpu_s={timed.ScanCpu.TotalSeconds:F3} cpu_s={cpu.TotalSeconds:F3} jit_s={jit.TotalSeconds:F3} gc_pause_s={gcPauses.TotalSeconds:F3} steady_assets={count - warm} steady_cpu_s={steadyCpu.TotalSeconds:F3} steady_scan_cpu_s={steadyScanCpu.TotalSeconds:F3} direct_s={direct.Elapsed.TotalSeconds:F3} direct_cpu_s={directCpu.TotalSeconds:F3} done={done}"));
