@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -14,18 +15,21 @@ using Snapsight.Control.Setup;
 using Snapsight.Disk.BlockDevices;
 using Snapsight.Scanning;
 using Snapsight.Server.Hosting;
+using Snapsight.Server.Scanning;
 
 // Usage: FleetBench DATA_DIR IMAGES INSTANCES
 // DATA_DIR is a new server data folder holding advisories.db, on a file system with reflinks (bench/fleet mounts one);
 // IMAGES is tests/images/build-demo-fleet's folder. Builds INSTANCES local instances going round fleet.tsv, starts the
 // server in-process as `snapsight server` runs it (SQLite, discovery, the scan workflow) with its scanner timed, walks
 // the demo's set-up through the HTTP API, and times zero-touch on -> every asset with a stored result. Then scans the
-// same instances' images directly with ScanPipeline, one after another as the workflow does. Prints
-// "FLEET instances=… cores=… wall_s=… scan_s=… direct_s=… cpu_s=… done=…".
+// same instances' images directly with ScanPipeline, one after another as the workflow does, with the server's options.
+// Prints "FLEET instances=… cores=… wall_s=… scan_s=… scan_cpu_s=… cpu_s=… jit_s=… gc_pause_s=… steady_assets=… steady_cpu_s=…
+// steady_scan_cpu_s=… direct_s=… direct_cpu_s=… done=…".
 var dataDirectory = Path.GetFullPath(args[0]);
 var images = Path.GetFullPath(args[1]);
 var count = int.Parse(args[2], CultureInfo.InvariantCulture);
-const int PollMilliseconds = 1000;
+// Only once every result is stored: the last runs' cleanup steps are waited for by asking the database this often.
+const int TailPollMilliseconds = 50;
 
 var fleet = DemoFleet.Read(images);
 var cloud = Path.Combine(dataDirectory, DemoRun.LocalCloudDirectoryName);
@@ -41,6 +45,9 @@ var options = defaults with
     Control = defaults.Control with { Discovery = new DiscoverySettings { Enabled = true, CheckEvery = TimeSpan.FromSeconds(1) } },
 };
 TimedScanExecutor? timed = null;
+// The steady state: from the tenth of the results on, once the start's one-off costs (the JIT above all) are mostly paid.
+var warm = Math.Max(1, count / 10);
+var stored = new StoredResults<(TimeSpan Cpu, TimeSpan ScanCpu)>(count, warm, () => (Environment.CpuUsage.TotalTime, timed!.ScanCpu));
 // Information would time the console: a line per request and per run.
 Environment.SetEnvironmentVariable("Logging__LogLevel__Default", "Warning");
 var app = ServerApp.Build(options, services =>
@@ -49,6 +56,10 @@ var app = ServerApp.Build(options, services =>
     services.Remove(scanner);
     services.Add(new ServiceDescriptor(typeof(IScanExecutor), provider => timed ??= new TimedScanExecutor(
         (IScanExecutor)ActivatorUtilities.CreateInstance(provider, scanner.ImplementationType!)), ServiceLifetime.Singleton));
+    var sink = services.Single(d => d.ServiceType == typeof(IScanResultSink));
+    services.Remove(sink);
+    services.Add(new ServiceDescriptor(typeof(IScanResultSink), provider => new CountingResultSink<(TimeSpan, TimeSpan)>(
+        (IScanResultSink)ActivatorUtilities.CreateInstance(provider, sink.ImplementationType!), stored), sink.Lifetime));
 });
 await ServerApp.PrepareAsync(app, CancellationToken.None);
 const string Password = "a long bench password";
@@ -68,35 +79,47 @@ using var api = new DemoApi(new HttpClient { BaseAddress = new Uri(address + "/"
 var console = Console.Out;
 Console.SetOut(Console.Error);
 // The clock starts before the walk (sign-in, connectors, registration, zero-touch on: a second or so, all
-// control plane): conservative, since the runs begin only once zero-touch is on, its last step.
+// control plane): conservative, since the runs begin only once zero-touch is on, its last step. So does the CPU count,
+// which therefore holds the sign-in's password hash and the first requests' JIT too.
 var clock = Stopwatch.StartNew();
-var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+var cpuBefore = Environment.CpuUsage.TotalTime;
+// The JIT's share (`snapsight server` is compiled ahead of time, this in-process host is not) and the GC's pauses.
+var jitBefore = JitInfo.GetCompilationTime();
+var gcBefore = GC.GetTotalPauseDuration();
 // The walk ends at zero-touch on; the bench waits for the scans itself, so the demo's own timeout is not used.
 var walk = new DemoRun(new DemoOptions(dataDirectory, address, [], images, Once: true, Timeout: TimeSpan.FromHours(1)));
 await walk.WalkAsync(api, fleet, cloud, Password, CancellationToken.None);
 Console.SetOut(console);
-// GET /api/v1/runs lists the runs with stored results, i.e. those that ended done; a run that failed or was skipped
-// has no row there (GET /api/v1/scans has them), so a fleet with one stops at the deadline with done < instances.
+// The result store tells when every asset has a result (no polling); then the last runs' cleanup is waited for, so the
+// window holds every step of every run. A run that failed or was skipped stores nothing: the deadline ends the wait.
 var deadline = TimeSpan.FromSeconds(60 + 10 * count);
-var scanned = new HashSet<string>(StringComparer.Ordinal);
-while (scanned.Count < count && clock.Elapsed < deadline)
+await Task.WhenAny(stored.All, Task.Delay(deadline - clock.Elapsed));
+var driver = app.Services.GetRequiredService<ScanDriver>();
+while (clock.Elapsed < deadline && await driver.NextDueAsync(CancellationToken.None) is not null)
 {
-    await Task.Delay(PollMilliseconds);
-    var runs = await api.GetAsync($"/api/v1/runs?limit={(count * 2).ToString(CultureInfo.InvariantCulture)}", CancellationToken.None);
-    scanned.UnionWith((runs?["items"] as JsonArray ?? []).Select(run => DemoApi.Text(run!, "assetId")));
+    await Task.Delay(TailPollMilliseconds);
 }
 
 var wall = clock.Elapsed;
-// The whole process's CPU over the same span: the scans' own, the control plane's, and this loop's polling.
-var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+// The whole process's CPU over the same span: the scans' own and the control plane's.
+var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
+var jit = JitInfo.GetCompilationTime() - jitBefore;
+var (warmCpu, warmScanCpu) = stored.First.IsCompletedSuccessfully ? stored.First.Result : (cpu + cpuBefore, timed!.ScanCpu);
+var steadyCpu = cpu + cpuBefore - warmCpu;
+var steadyScanCpu = timed!.ScanCpu - warmScanCpu;
+var gcPauses = GC.GetTotalPauseDuration() - gcBefore;
+// Checked through the API, outside the window: GET /api/v1/runs lists the runs with stored results, i.e. those done.
+var runs = await api.GetAsync($"/api/v1/runs?limit={(count * 2).ToString(CultureInfo.InvariantCulture)}", CancellationToken.None);
+var done = (runs?["items"] as JsonArray ?? []).Select(run => DemoApi.Text(run!, "assetId")).Distinct(StringComparer.Ordinal).Count();
+var compliance = app.Services.GetRequiredService<SnapshotScanSettings>().ComplianceProfile;
 await app.StopAsync();
 await app.DisposeAsync();
-var done = scanned.Count;
 Console.Error.WriteLine($"fleet: {count} assets {done} scanned in {wall.TotalSeconds:F1}s, {timed!.Scans} scans took {timed.ScanTime.TotalSeconds:F1}s");
 
 // The baseline: the same scans without the control plane, from the instances' own volume images.
 var advisories = Path.Combine(dataDirectory, DemoRun.AdvisoryDatabaseFileName);
 var direct = Stopwatch.StartNew();
+var directCpuBefore = Environment.CpuUsage.TotalTime;
 for (var index = 0; index < count; index++)
 {
     var instance = fleet.Instances[index % fleet.Instances.Count];
@@ -104,7 +127,11 @@ for (var index = 0; index < count; index++)
     try
     {
         var volumes = devices.Select((device, i) => new ScanVolume(instance.VolumeImages[i], device)).ToList();
-        await ScanPipeline.RunAsync(instance.Name, volumes, new ScanOptions { AdvisoryStorePath = advisories });
+        await ScanPipeline.RunAsync(instance.Name, volumes, new ScanOptions
+        {
+            AdvisoryStorePath = advisories,
+            Compliance = compliance is null ? null : new ComplianceRequest(compliance),
+        });
     }
     finally
     {
@@ -112,6 +139,7 @@ for (var index = 0; index < count; index++)
     }
 }
 
+var directCpu = Environment.CpuUsage.TotalTime - directCpuBefore;
 Console.Error.WriteLine($"direct: {count} scans with ScanPipeline in {direct.Elapsed.TotalSeconds:F1}s");
 Console.Out.WriteLine(string.Create(CultureInfo.InvariantCulture,
-    $"FLEET instances={count} cores={Environment.ProcessorCount} wall_s={wall.TotalSeconds:F3} scan_s={timed.ScanTime.TotalSeconds:F3} direct_s={direct.Elapsed.TotalSeconds:F3} cpu_s={cpu.TotalSeconds:F3} done={done}"));
+    $"FLEET instances={count} cores={Environment.ProcessorCount} wall_s={wall.TotalSeconds:F3} scan_s={timed.ScanTime.TotalSeconds:F3} scan_cpu_s={timed.ScanCpu.TotalSeconds:F3} cpu_s={cpu.TotalSeconds:F3} jit_s={jit.TotalSeconds:F3} gc_pause_s={gcPauses.TotalSeconds:F3} steady_assets={count - warm} steady_cpu_s={steadyCpu.TotalSeconds:F3} steady_scan_cpu_s={steadyScanCpu.TotalSeconds:F3} direct_s={direct.Elapsed.TotalSeconds:F3} direct_cpu_s={directCpu.TotalSeconds:F3} done={done}"));

@@ -66,6 +66,14 @@ public sealed partial class LocalCloudProvider : ICloudProvider, IDisposable
         return instances;
     }
 
+    public async Task<CloudInstance> DescribeInstanceAsync(CloudScope scope, string instanceId, CancellationToken cancellationToken)
+    {
+        Throttle(LocalOperation.DescribeInstance, instanceId);
+        RequireRegion(scope);
+        LocalIds.Check(LocalIds.Instance, instanceId);
+        return await DescribeInstanceAsync(scope, instanceId, ReadInstance(scope, instanceId), cancellationToken).ConfigureAwait(false);
+    }
+
     private void RequireRegion(CloudScope scope)
     {
         if (!Directory.Exists(Layout.RegionDirectory(scope)))

@@ -5,6 +5,7 @@ public enum LocalOperation
 {
     ListRegions,
     ListInstances,
+    DescribeInstance,
     CreateSnapshotSet,
     DescribeSnapshot,
     ListSnapshotsByTags,

@@ -18,6 +18,12 @@ public interface ICloudProvider
     Task<IReadOnlyList<CloudInstance>> ListInstancesAsync(CloudScope scope, CancellationToken cancellationToken);
 
     /// <summary>
+    /// One instance of the scope's account and region, as <see cref="ListInstancesAsync"/> lists it (a terminated one
+    /// too, while the cloud still lists it); <see cref="CloudErrorCode.NotFound"/> when the region does not list it.
+    /// </summary>
+    Task<CloudInstance> DescribeInstanceAsync(CloudScope scope, string instanceId, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Snapshots every volume of <paramref name="instanceId"/> at one point in time (a crash-consistent
     /// set), each carrying <paramref name="tags"/> from its creation on. Quotas are checked for the
     /// whole set first: either every snapshot is started or none is. Returns them in volume order, pending.

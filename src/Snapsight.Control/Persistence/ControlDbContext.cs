@@ -52,14 +52,47 @@ public abstract class ControlDbContext(DbContextOptions options, TenantContext t
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
-        RefuseCrossTenantWrites();
-        return base.SaveChanges(acceptAllChangesOnSuccess);
+        var autoDetect = DetectChangesOnce();
+        try
+        {
+            RefuseCrossTenantWrites();
+            return base.SaveChanges(acceptAllChangesOnSuccess);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
     }
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
-        RefuseCrossTenantWrites();
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var autoDetect = DetectChangesOnce();
+        try
+        {
+            RefuseCrossTenantWrites();
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            ChangeTracker.AutoDetectChangesEnabled = autoDetect;
+        }
+    }
+
+    /// <summary>
+    /// Brings every entry's state up to date once for the whole save (the check below and EF's own
+    /// save would each scan every tracked entity again: a result holds hundreds of rows) and turns the
+    /// automatic scans off until the save is done; answers whether they were on, to restore.
+    /// </summary>
+    private bool DetectChangesOnce()
+    {
+        var autoDetect = ChangeTracker.AutoDetectChangesEnabled;
+        if (autoDetect)
+        {
+            ChangeTracker.DetectChanges();
+        }
+
+        ChangeTracker.AutoDetectChangesEnabled = false;
+        return autoDetect;
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -99,27 +132,28 @@ public abstract class ControlDbContext(DbContextOptions options, TenantContext t
 
     private void RefuseCrossTenantWrites()
     {
-        foreach (var entry in ChangeTracker.Entries<ITenantOwned>())
+        if (tenant.SubscriptionId is not { } current)
+        {
+            // Rows written outside a request (set-up, sign-in bookkeeping) carry their own subscription.
+            return;
+        }
+
+        foreach (var entry in ChangeTracker.Entries())
         {
             if (entry.State is EntityState.Unchanged or EntityState.Detached)
             {
                 continue;
             }
 
-            // Rows written outside a request (set-up, sign-in bookkeeping) carry their own subscription.
-            if (tenant.SubscriptionId is { } current && entry.Entity.SubscriptionId != current)
+            if (entry.Entity is ITenantOwned owned && owned.SubscriptionId != current)
             {
                 throw new InvalidOperationException(
                     $"Refused to save a {entry.Metadata.ClrType.Name} of another subscription.");
             }
-        }
 
-        // Audit entries are not ITenantOwned (an unknown name's sign-in belongs to no one), but one
-        // written in a request must not land in another subscription's log either.
-        foreach (var entry in ChangeTracker.Entries<AuditEntry>())
-        {
-            if (entry.State == EntityState.Added && tenant.SubscriptionId is { } current
-                && entry.Entity.SubscriptionId is { } owner && owner != current)
+            // Audit entries are not ITenantOwned (an unknown name's sign-in belongs to no one), but one
+            // written in a request must not land in another subscription's log either.
+            if (entry is { Entity: AuditEntry { SubscriptionId: { } owner }, State: EntityState.Added } && owner != current)
             {
                 throw new InvalidOperationException("Refused to save an audit entry into another subscription's log.");
             }

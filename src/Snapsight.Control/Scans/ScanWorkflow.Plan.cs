@@ -25,8 +25,17 @@ public sealed partial class ScanWorkflow
             return;
         }
 
-        var instance = (await cloud.ListInstancesAsync(TargetScope(run), ct).ConfigureAwait(false))
-            .FirstOrDefault(i => i.Id == run.InstanceId);
+        // One instance, not the region's list: a run per asset listing its whole region would cost the square of the fleet.
+        CloudInstance? instance;
+        try
+        {
+            instance = await cloud.DescribeInstanceAsync(TargetScope(run), run.InstanceId, ct).ConfigureAwait(false);
+        }
+        catch (CloudProviderException e) when (e.Code == CloudErrorCode.NotFound)
+        {
+            instance = null;
+        }
+
         if (instance is null || instance.State is InstanceState.Terminated or InstanceState.ShuttingDown)
         {
             End(run, ScanRunState.Skipped, ScanReasons.InstanceTerminated, $"instance {run.InstanceId} is gone from {TargetScope(run)}");

@@ -70,14 +70,14 @@ public sealed partial class ScanWorkflow
         {
             await Advance(run, ScanRunState.SnapshotsCompleted).ConfigureAwait(false);
         }
-        else if (Now - (run.SnapshotsRequestedAt ?? run.CreatedAt) >= options.SnapshotTimeout)
+        else if (Now - (run.SnapshotsRequestedAt ?? run.CreatedAt) is var pendingFor && pendingFor >= options.SnapshotTimeout)
         {
             End(run, ScanRunState.Failed, ScanReasons.SnapshotFailed,
                 $"{pending} of {run.SnapshotIds.Count} snapshots still pending after {options.SnapshotTimeout}");
         }
         else
         {
-            run.NextAttemptAt = Now + options.SnapshotPollInterval;
+            run.NextAttemptAt = Now + options.SnapshotPollDelay(pendingFor);
         }
     }
 

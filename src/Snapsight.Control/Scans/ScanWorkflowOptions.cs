@@ -9,14 +9,31 @@ public sealed record ScanWorkflowOptions
     /// </summary>
     public bool Enabled { get; init; }
 
-    /// <summary>How often the server looks for runs that are due.</summary>
+    /// <summary>How often the server looks for runs that are due (sooner when a run is due sooner).</summary>
     public TimeSpan DriveInterval { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>How often the orphan sweeper runs (and once at start-up).</summary>
     public TimeSpan SweepInterval { get; init; } = TimeSpan.FromHours(1);
 
-    /// <summary>How often a pending snapshot set is described again.</summary>
+    /// <summary>The longest wait between two descriptions of a pending snapshot set.</summary>
     public TimeSpan SnapshotPollInterval { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// The first wait before a pending set is described again: a snapshot of a small or unchanged
+    /// volume may complete in about a second, and a run must not then idle for a whole poll interval.
+    /// </summary>
+    public TimeSpan FirstSnapshotPoll { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How long to wait before describing a set again that has been pending for <paramref name="pendingFor"/>:
+    /// as long as it has been pending, so the waits double (1 s, 1 s, 2 s, 4 s…), within
+    /// <see cref="FirstSnapshotPoll"/> and <see cref="SnapshotPollInterval"/>, the cap.
+    /// </summary>
+    public TimeSpan SnapshotPollDelay(TimeSpan pendingFor)
+    {
+        var wait = pendingFor > FirstSnapshotPoll ? pendingFor : FirstSnapshotPoll;
+        return wait < SnapshotPollInterval ? wait : SnapshotPollInterval;
+    }
 
     /// <summary>A snapshot still pending this long after it was asked for is given up (stuck).</summary>
     public TimeSpan SnapshotTimeout { get; init; } = TimeSpan.FromHours(2);

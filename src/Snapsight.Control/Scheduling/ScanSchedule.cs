@@ -36,6 +36,7 @@ public sealed class ScanSchedule(ControlDbContext db, TimeProvider clock)
     /// <paramref name="perScopeLimit"/> scans counting the running ones (the service account's
     /// scanner concurrency is the natural value). <paramref name="eligible"/>, when given, narrows the
     /// due list in the database, so assets the caller would pass over take no place in the plan.
+    /// The assets answered are not tracked.
     /// </summary>
     public async Task<IReadOnlyList<Asset>> PlanAsync(int perScopeLimit, IReadOnlyCollection<RunningScan> running, int max, CancellationToken ct,
         Expression<Func<Asset, bool>>? eligible = null)
@@ -47,6 +48,13 @@ public sealed class ScanSchedule(ControlDbContext db, TimeProvider clock)
         {
             due = due.Where(eligible);
         }
+
+        // What the plan cannot take is left in the database: assets already running, and every asset of
+        // an account and region that is full. The planner runs at every pass of the workflow, and a
+        // large fleet is mostly due and mostly in full scopes, so this is most of the list.
+        var busy = running.Select(r => r.AssetId).ToList();
+        var full = running.GroupBy(r => r.Scope).Where(g => g.Count() >= perScopeLimit).Select(g => $"{g.Key.AccountId}/{g.Key.Region}").ToList();
+        due = due.AsNoTracking().Where(a => !busy.Contains(a.Id) && !full.Contains(a.CloudAccountId + "/" + a.Region));
 
         var plan = new List<Asset>();
         var taken = new List<RunningScan>(running);

@@ -8,8 +8,9 @@ namespace Snapsight.Server.Hosting;
 /// <summary>
 /// Runs the scan workflow in the server: sweeps orphan snapshots at start-up and every
 /// <see cref="ScanWorkflowOptions.SweepInterval"/>, and advances due runs every
-/// <see cref="ScanWorkflowOptions.DriveInterval"/>. Runs are driven only once a scanner
-/// (<see cref="IScanExecutor"/>) and a result store (<see cref="IScanResultSink"/>) are registered.
+/// <see cref="ScanWorkflowOptions.DriveInterval"/>, or sooner when a run is due sooner. Runs are
+/// driven only once a scanner (<see cref="IScanExecutor"/>) and a result store
+/// (<see cref="IScanResultSink"/>) are registered.
 /// </summary>
 internal sealed partial class ScanWorkflowService(
     ScanDriver driver, ScanWorkflowOptions options, TimeProvider clock, IServiceProviderIsService services, ILogger<ScanWorkflowService> logger)
@@ -39,7 +40,8 @@ internal sealed partial class ScanWorkflowService(
                 {
                 }
 
-                await Task.Delay(options.DriveInterval, clock, stoppingToken).ConfigureAwait(false);
+                await Task.Delay(canScan ? await IdleWaitAsync(stoppingToken).ConfigureAwait(false) : options.DriveInterval, clock, stoppingToken)
+                    .ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -52,6 +54,17 @@ internal sealed partial class ScanWorkflowService(
                 await Task.Delay(options.DriveInterval, clock, stoppingToken).ConfigureAwait(false);
             }
         }
+    }
+
+    /// <summary>
+    /// Until the next run is due, at most <see cref="ScanWorkflowOptions.DriveInterval"/>: a snapshot
+    /// polled again in a second is described after a second, not two. A run already due that the pass
+    /// did not step (its step failed) waits the whole interval, so a broken run is not retried in a loop.
+    /// </summary>
+    private async Task<TimeSpan> IdleWaitAsync(CancellationToken ct)
+    {
+        var until = await driver.NextDueAsync(ct).ConfigureAwait(false) - clock.GetUtcNow().UtcDateTime;
+        return until is { } wait && wait > TimeSpan.Zero && wait < options.DriveInterval ? wait : options.DriveInterval;
     }
 
     [LoggerMessage(EventId = 7010, Level = LogLevel.Warning,

@@ -82,6 +82,13 @@ public abstract partial class CloudProviderContractTests
         {
             Assert.Equal((await fleet.ReadVolumeAsync(volume.Id)).Length, volume.SizeBytes);
         }
+
+        // Described alone, the instance is what the list holds.
+        var described = await fleet.Provider.DescribeInstanceAsync(fleet.Owner, instance.Id, Ct);
+        Assert.Equal((instance.Id, instance.Name, instance.State, instance.PrivateIpAddress, instance.PublicIpAddress, instance.ImageId, instance.LaunchTime),
+            (described.Id, described.Name, described.State, described.PrivateIpAddress, described.PublicIpAddress, described.ImageId, described.LaunchTime));
+        Assert.Equal(instance.Tags.OrderBy(t => t.Key), described.Tags.OrderBy(t => t.Key));
+        Assert.Equal(instance.Volumes, described.Volumes);
     }
 
     [Fact]
@@ -92,6 +99,9 @@ public abstract partial class CloudProviderContractTests
         await ThrowsAsync(CloudErrorCode.NotFound, () => provider.ListRegionsAsync("999999999999", Ct));
         await ThrowsAsync(CloudErrorCode.NotFound, () => provider.ListInstancesAsync(new CloudScope(fleet.Owner.AccountId, "xx-nowhere-9"), Ct));
         await ThrowsAsync(CloudErrorCode.NotFound, () => provider.CreateSnapshotSetAsync(fleet.Owner, "i-0000000000000000a", RunTags("r"), Ct));
+        await ThrowsAsync(CloudErrorCode.NotFound, () => provider.DescribeInstanceAsync(fleet.Owner, "i-0000000000000000a", Ct));
+        await ThrowsAsync(CloudErrorCode.NotFound, () => provider.DescribeInstanceAsync(new CloudScope(fleet.Owner.AccountId, "xx-nowhere-9"), fleet.InstanceId, Ct));
+        await ThrowsAsync(CloudErrorCode.InvalidParameter, () => provider.DescribeInstanceAsync(fleet.Owner, "i-../../etc", Ct));
         await ThrowsAsync(CloudErrorCode.NotFound, () => provider.DescribeSnapshotAsync(fleet.Owner, "snap-0000000000000000a", Ct));
         await ThrowsAsync(CloudErrorCode.NotFound, () => provider.DeleteSnapshotAsync(fleet.Owner, "snap-0000000000000000a", Ct));
         await ThrowsAsync(CloudErrorCode.InvalidParameter, () => provider.ListRegionsAsync("12345", Ct));

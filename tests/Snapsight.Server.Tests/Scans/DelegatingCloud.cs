@@ -15,6 +15,9 @@ public abstract class DelegatingCloud(ICloudProvider inner) : ICloudProvider
     public virtual Task<IReadOnlyList<CloudInstance>> ListInstancesAsync(CloudScope scope, CancellationToken cancellationToken) =>
         inner.ListInstancesAsync(scope, cancellationToken);
 
+    public virtual Task<CloudInstance> DescribeInstanceAsync(CloudScope scope, string instanceId, CancellationToken cancellationToken) =>
+        inner.DescribeInstanceAsync(scope, instanceId, cancellationToken);
+
     public virtual Task<IReadOnlyList<CloudSnapshot>> CreateSnapshotSetAsync(
         CloudScope scope, string instanceId, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken) =>
         inner.CreateSnapshotSetAsync(scope, instanceId, tags, cancellationToken);

@@ -16,6 +16,9 @@ public sealed class ObservedCloud(ICloudProvider inner, CloudCounts counts, Cras
     public Task<IReadOnlyList<CloudInstance>> ListInstancesAsync(CloudScope scope, CancellationToken cancellationToken) =>
         Observe(() => inner.ListInstancesAsync(scope, cancellationToken));
 
+    public Task<CloudInstance> DescribeInstanceAsync(CloudScope scope, string instanceId, CancellationToken cancellationToken) =>
+        Observe(() => inner.DescribeInstanceAsync(scope, instanceId, cancellationToken));
+
     public Task<IReadOnlyList<CloudSnapshot>> CreateSnapshotSetAsync(
         CloudScope scope, string instanceId, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken) =>
         Observe(async () =>

@@ -113,7 +113,8 @@ public sealed class ScanFaultTests
     [Fact]
     public async Task Transient_errors_are_retried_with_growing_waits_and_then_failed_after_the_last_attempt()
     {
-        var options = new WorldOptions { Faults = [new(LocalFaultKind.Throttle) { Operation = LocalOperation.ListInstances }] };
+        // The planning step describes the instance: throttling that call fails the step, attempt after attempt.
+        var options = new WorldOptions { Faults = [new(LocalFaultKind.Throttle) { Operation = LocalOperation.DescribeInstance }] };
         await using var world = await ScanWorld.CreateAsync(DatabaseProvider.Sqlite, options);
         var started = await world.StartRunAsync(world.Instances[0].AssetId);
         var driver = world.Services.GetRequiredService<ScanDriver>();

@@ -52,6 +52,22 @@ public sealed class ScanWorkflowTests
         Assert.Equal(world.Instances[0].Sha256, ((VolumeHashes)world.Sink.Results[run.Id].Output.Result).Sha256);
     }
 
+    [Fact]
+    public async Task A_set_that_completes_in_seconds_is_seen_seconds_later_not_a_whole_poll_interval_later()
+    {
+        var completion = TimeSpan.FromSeconds(3);
+        await using var world = await ScanWorld.CreateAsync(DatabaseProvider.Sqlite, new WorldOptions { CompletionDelay = completion });
+        await world.StartRunAsync(world.Instances[0].AssetId);
+        Assert.True(await world.DriveAsync());
+
+        // On the fake clock, every step after the set's completion is immediate: the run ends at the poll that saw it.
+        var run = Assert.Single(await world.RunsAsync());
+        Assert.Equal(ScanRunState.Done, run.State);
+        var seenAfter = run.FinishedAt!.Value - run.SnapshotsRequestedAt!.Value;
+        Assert.InRange(seenAfter, completion, 2 * completion);
+        Assert.True(seenAfter < new WorldOptions().Workflow.SnapshotPollInterval, $"seen after {seenAfter}");
+    }
+
     [Theory]
     [MemberData(nameof(TestDatabases.Both), MemberType = typeof(TestDatabases))]
     public async Task Starting_is_idempotent_per_asset_while_a_run_is_active_even_when_starts_race(DatabaseProvider database)

@@ -66,11 +66,7 @@ public sealed class ScanPlannerTests
     [MemberData(nameof(TestDatabases.Both), MemberType = typeof(TestDatabases))]
     public async Task Planning_from_the_database_fills_each_scope_up_to_its_limit_in_schedule_order(DatabaseProvider database)
     {
-        var tenant = await TestTenant.CreateAsync((await FakeClockServers.For(database)).Server);
-        var ids = await ActiveAsync(tenant,
-            TestAssets.Instance(1, "10.0.0.1", "eu-west-1"), TestAssets.Instance(2, "10.0.0.2", "eu-west-1"),
-            TestAssets.Instance(3, "10.0.0.3", "eu-west-1"), TestAssets.Instance(4, "10.0.0.4", "us-east-1"),
-            TestAssets.Instance(5, "10.0.0.5", "us-east-1"));
+        var (tenant, ids) = await ThreeInEuWestTwoInUsEastAsync(database);
         var euWest = new AccountRegion(TestAssets.Account, "eu-west-1");
         var running = new List<RunningScan> { new(ids[0], euWest) };
 
@@ -81,5 +77,32 @@ public sealed class ScanPlannerTests
         Assert.Equal(1, plan.Count(a => a.Region == "eu-west-1"));
         Assert.Equal(2, plan.Count(a => a.Region == "us-east-1"));
         Assert.DoesNotContain(plan, a => a.Id == ids[0]);
+    }
+
+    [Theory]
+    [MemberData(nameof(TestDatabases.Both), MemberType = typeof(TestDatabases))]
+    public async Task Planning_from_the_database_takes_nothing_of_a_full_scope_and_no_running_asset(DatabaseProvider database)
+    {
+        var (tenant, ids) = await ThreeInEuWestTwoInUsEastAsync(database);
+        var euWest = new AccountRegion(TestAssets.Account, "eu-west-1");
+        var usEast = new AccountRegion(TestAssets.Account, "us-east-1");
+        // eu-west-1 is full (two of two); us-east-1 has asset 4 running and room for one more: asset 5.
+        var running = new List<RunningScan> { new(ids[0], euWest), new(ids[1], euWest), new(ids[3], usEast) };
+
+        var plan = await TenantScope.RunAsync(tenant, services =>
+            services.GetRequiredService<ScanSchedule>().PlanAsync(2, running, 10, CancellationToken.None));
+
+        Assert.Equal([ids[4]], plan.Select(a => a.Id));
+    }
+
+    /// <summary>Five activated assets of one account: 1 to 3 in eu-west-1, 4 and 5 in us-east-1 (ids in that order).</summary>
+    private static async Task<(TestTenant Tenant, List<Guid> Ids)> ThreeInEuWestTwoInUsEastAsync(DatabaseProvider database)
+    {
+        var tenant = await TestTenant.CreateAsync((await FakeClockServers.For(database)).Server);
+        var ids = await ActiveAsync(tenant,
+            TestAssets.Instance(1, "10.0.0.1", "eu-west-1"), TestAssets.Instance(2, "10.0.0.2", "eu-west-1"),
+            TestAssets.Instance(3, "10.0.0.3", "eu-west-1"), TestAssets.Instance(4, "10.0.0.4", "us-east-1"),
+            TestAssets.Instance(5, "10.0.0.5", "us-east-1"));
+        return (tenant, ids);
     }
 }
