@@ -1,10 +1,12 @@
 // Reads a snapshot from an EBS direct endpoint with the AWS SDK for JavaScript (@aws-sdk/client-ebs):
 // the independent client our loopback fake is checked against. Reads {endpoint, region, credentials,
-// snapshotId, deniedSnapshotId} on stdin; lists every block 100 at a time, gets each one, and writes
-// {volumeSize, blockSize, pages, blocks: [[index, sha256 hex, x-amz-Checksum]], denied: error name}.
+// snapshotId, nextSnapshotId, deniedSnapshotId} on stdin; lists every block 100 at a time, gets each
+// one, lists the blocks changed from snapshotId to nextSnapshotId, and writes {volumeSize, blockSize,
+// pages, blocks: [[index, sha256 hex, x-amz-Checksum]], changed: [[index, has first token, has
+// second token]], denied: error name and reason}.
 "use strict";
 const crypto = require("crypto");
-const { EBSClient, ListSnapshotBlocksCommand, GetSnapshotBlockCommand } = require("@aws-sdk/client-ebs");
+const { EBSClient, ListSnapshotBlocksCommand, GetSnapshotBlockCommand, ListChangedBlocksCommand } = require("@aws-sdk/client-ebs");
 
 async function main(input) {
   const client = new EBSClient({ region: input.region, endpoint: input.endpoint, credentials: input.credentials, maxAttempts: 5 });
@@ -30,6 +32,17 @@ async function main(input) {
     blocks.push([block.BlockIndex, crypto.createHash("sha256").update(data).digest("hex"), got.Checksum]);
   }
 
+  const changed = [];
+  token = undefined;
+  do {
+    const page = await client.send(new ListChangedBlocksCommand({
+      FirstSnapshotId: input.snapshotId, SecondSnapshotId: input.nextSnapshotId, MaxResults: 100, NextToken: token }));
+    for (const c of page.ChangedBlocks) {
+      changed.push([c.BlockIndex, c.FirstBlockToken !== undefined, c.SecondBlockToken !== undefined]);
+    }
+    token = page.NextToken;
+  } while (token);
+
   let denied = null;
   try {
     await client.send(new ListSnapshotBlocksCommand({ SnapshotId: input.deniedSnapshotId }));
@@ -37,7 +50,7 @@ async function main(input) {
     denied = `${e.name} ${e.Reason ?? ""}`.trim();
   }
 
-  return { volumeSize, blockSize, pages, blocks, denied };
+  return { volumeSize, blockSize, pages, blocks, changed, denied };
 }
 
 let stdin = "";
