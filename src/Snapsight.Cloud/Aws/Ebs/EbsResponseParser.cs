@@ -17,7 +17,7 @@ public static class EbsResponseParser
     {
         const string call = "ListSnapshotBlocks";
         var body = Deserialize(json, EbsJson.Default.ListSnapshotBlocksBody, call, snapshotId);
-        var volumeSize = CheckVolume(body.BlockSize, body.VolumeSize, call, snapshotId);
+        var volumeSize = CheckVolume(body, call, snapshotId);
         var items = body.Blocks ?? [];
         CheckCount(items.Count, maxResults, call, snapshotId);
         var blocks = new List<EbsBlock>(items.Count);
@@ -42,7 +42,7 @@ public static class EbsResponseParser
     {
         const string call = "ListChangedBlocks";
         var body = Deserialize(json, EbsJson.Default.ListChangedBlocksBody, call, snapshotId);
-        var volumeSize = CheckVolume(body.BlockSize, body.VolumeSize, call, snapshotId);
+        var volumeSize = CheckVolume(body, call, snapshotId);
         var items = body.ChangedBlocks ?? [];
         CheckCount(items.Count, maxResults, call, snapshotId);
         var blocks = new List<EbsChangedBlock>(items.Count);
@@ -94,8 +94,9 @@ public static class EbsResponseParser
         }
     }
 
-    private static long CheckVolume(int? blockSize, long? volumeSizeGiB, string call, string snapshotId)
+    private static long CheckVolume(EbsPageBody page, string call, string snapshotId)
     {
+        var (blockSize, volumeSizeGiB) = (page.BlockSize, page.VolumeSize);
         if (blockSize != EbsLimits.BlockSize)
         {
             throw Corrupt(call, snapshotId, $"BlockSize is {blockSize?.ToString() ?? "missing"}, not {EbsLimits.BlockSize}");
