@@ -123,7 +123,8 @@ public sealed partial class EbsDirectClient
         }
     }
 
-    private static async Task<bool> ReadBlockAsync(HttpResponseMessage response, string snapshotId, long blockIndex, Memory<byte> destination, CancellationToken cancellationToken)
+    /// <summary>Reads and verifies a block answer; returns its length (always the block size).</summary>
+    private static async Task<int> ReadBlockAsync(HttpResponseMessage response, string snapshotId, long blockIndex, Memory<byte> destination, CancellationToken cancellationToken)
     {
         const string call = "GetSnapshotBlock";
         var declared = Header(response, "x-amz-Data-Length");
@@ -150,7 +151,7 @@ public sealed partial class EbsDirectClient
                 $"ebs: block {blockIndex} of {snapshotId} failed its checksum: the service sent SHA-256 {Clip(checksum)}, the data has {actual}");
         }
 
-        return true;
+        return length;
     }
 
     private static async Task<byte[]> ReadBoundedAsync(HttpResponseMessage response, int limit, string call, string snapshotId, CancellationToken cancellationToken)

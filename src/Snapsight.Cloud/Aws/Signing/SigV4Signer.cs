@@ -19,7 +19,8 @@ public static class SigV4Signer
     /// <summary>
     /// Signs <paramref name="request"/> at <paramref name="time"/>: returns the headers to add to it
     /// (x-amz-date, x-amz-security-token for session credentials, Authorization). Every header of
-    /// the request is signed, the added ones included.
+    /// the request is signed, the added ones included; any of those three the request already
+    /// carries is replaced, not signed twice.
     /// </summary>
     public static IReadOnlyList<KeyValuePair<string, string>> Sign(
         SigV4Request request, AwsCredentials credentials, string region, string service, DateTimeOffset time)
@@ -31,7 +32,9 @@ public static class SigV4Signer
             added.Add(new("X-Amz-Security-Token", token));
         }
 
-        var signed = request with { Headers = [.. request.Headers, .. added] };
+        string[] replaced = [DateHeader, SecurityTokenHeader, "authorization"];
+        var kept = request.Headers.Where(h => !replaced.Contains(h.Key, StringComparer.OrdinalIgnoreCase));
+        var signed = request with { Headers = [.. kept, .. added] };
         var signedHeaders = SignedHeaderNames(signed.Headers);
         var scope = Scope(amzDate[..8], region, service);
         var signature = Signature(signed, signedHeaders, credentials.SecretAccessKey, amzDate, scope);

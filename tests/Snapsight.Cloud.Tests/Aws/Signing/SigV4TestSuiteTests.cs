@@ -43,6 +43,17 @@ public sealed class SigV4TestSuiteTests
         Assert.NotEqual(expected, SigV4Signer.Sign(changed, Suite, "us-east-1", "service", SuiteTime).Single(h => h.Key == "Authorization").Value);
     }
 
+    [Fact]
+    public void Date_and_token_headers_the_request_already_carries_are_replaced_not_signed_twice()
+    {
+        var (request, expected) = Read(File.ReadAllText(Path.Combine(Folder, "get-vanilla-with-session-token.txt"), Encoding.UTF8));
+        var stale = request with { Headers = [.. request.Headers, new("X-Amz-Date", "20000101T000000Z"), new("x-amz-security-token", "old")] };
+
+        var added = SigV4Signer.Sign(stale, Suite with { SessionToken = SuiteToken }, "us-east-1", "service", SuiteTime);
+
+        Assert.Equal(expected, added.Single(h => h.Key == "Authorization").Value);
+    }
+
     private static string Folder => Path.Combine(AppContext.BaseDirectory, "Aws", "Signing", "testdata", "aws-signing-test-suite");
 
     /// <summary>
