@@ -10,7 +10,8 @@ namespace Snapsight.Cloud.Tests.Aws.Ebs;
 /// End to end: the real Debian 12 root file system image (tests/images/build-debian-images) served
 /// by the fake as an EBS snapshot, opened as an <see cref="EbsSnapshotBlockDevice"/> and scanned,
 /// gives the same system and packages as the same image scanned from the file, while fetching
-/// only part of the written blocks (a scan reads what its analyzers need).
+/// only part of the written blocks (a scan reads what its analyzers need), through throttling
+/// the client retries.
 /// </summary>
 public sealed class EbsSnapshotScanTests
 {
@@ -23,7 +24,8 @@ public sealed class EbsSnapshotScanTests
         server.Add(snapshot);
         using var http = new HttpClient();
         var client = new EbsDirectClient(http, FakeEbsServer.Region, new Cloud.Aws.Signing.FixedCredentialSource(EbsTestBed.Keys),
-            new EbsDirectOptions { Endpoint = server.Endpoint }, TimeProvider.System);
+            new EbsDirectOptions { Endpoint = server.Endpoint, MaxAttempts = 12, BaseBackoff = TimeSpan.FromMilliseconds(5) }, TimeProvider.System);
+        server.Faults.ThrottleNextGetSnapshotBlock = 10;
 
         using var file = FileBlockDevice.Open(image);
         var direct = await ScanPipeline.RunAsync("image", [new ScanVolume("vol-root", file)], new ScanOptions());
@@ -41,6 +43,7 @@ public sealed class EbsSnapshotScanTests
         Assert.InRange(client.Counters.BlocksFetched, 1, snapshot.WrittenBlocks.Length - 1);
         // Read-ahead may still have a call in flight when the scan ends: fetched ≤ answered ≤ sent.
         Assert.InRange(server.GetSnapshotBlockCalls, client.Counters.BlocksFetched, client.Counters.GetSnapshotBlockCalls);
+        Assert.Equal(10, client.Counters.ThrottledResponses);
         Assert.Equal(0, server.RejectedSignatures);
     }
 }
