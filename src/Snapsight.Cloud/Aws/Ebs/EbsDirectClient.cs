@@ -30,6 +30,12 @@ public sealed partial class EbsDirectClient
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAttempts, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.PageSize, EbsLimits.MinPageSize);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.PageSize, EbsLimits.MaxPageSize);
+        // The region goes into the endpoint's host name and the signing scope.
+        if (region is not { Length: > 0 and <= 32 } || !region.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-'))
+        {
+            throw new ArgumentException($"'{region}' is not a region name", nameof(region));
+        }
+
         _http = http;
         Region = region;
         _credentials = credentials;
