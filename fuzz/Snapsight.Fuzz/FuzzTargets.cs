@@ -54,6 +54,7 @@ public static class FuzzTargets
         new OvalProbeFilesFuzzTarget(),
         new ControlInputsFuzzTarget(),
         new LocalFilesFuzzTarget(),
+        new EbsResponsesFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);

@@ -41,6 +41,7 @@ public sealed class FuzzTargetSmokeTests
         "<ds:data-stream-collection xmlns:ds=\"http://scap.nist.gov/schema/scap/source/1.2\"><ds:component id=\""u8.ToArray(), // SCAP data stream
         "{\"subscriptionId\":\"s\",\"partition\":\"aws\",\"tags\":{\"all\":[\""u8.ToArray(), // template request (control inputs)
         "Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6ImF0K2p3dCJ9."u8.ToArray(), // access token header (control inputs)
+        "{\"BlockSize\":524288,\"VolumeSize\":8,\"Blocks\":[{\"BlockIndex\":"u8.ToArray(), // EBS ListSnapshotBlocks page
     ];
 
     public static TheoryData<string> Targets => new(FuzzTargets.All.Select(t => t.Name));

@@ -1,0 +1,41 @@
+using System.Collections.Concurrent;
+
+namespace Snapsight.Cloud.Tests.Aws.Fake;
+
+/// <summary>What the fake does wrong on purpose, settable while it serves.</summary>
+public sealed class FakeEbsFaults
+{
+    private int _throttleNext;
+
+    /// <summary>The next this-many GetSnapshotBlock calls answer RequestThrottledException.</summary>
+    public int ThrottleNextGetSnapshotBlock
+    {
+        get => Volatile.Read(ref _throttleNext);
+        set => Volatile.Write(ref _throttleNext, value);
+    }
+
+    /// <summary>Blocks whose x-amz-Checksum is wrong (the data is right).</summary>
+    public ConcurrentDictionary<long, bool> CorruptChecksums { get; } = new();
+
+    /// <summary>Snapshots every call about answers AccessDeniedException (a key policy that blocks the caller).</summary>
+    public ConcurrentDictionary<string, bool> DeniedSnapshots { get; } = new();
+
+    /// <summary>Added before every GetSnapshotBlock answer.</summary>
+    public TimeSpan GetSnapshotBlockLatency { get; set; }
+
+    internal bool TakeThrottle()
+    {
+        int current;
+        do
+        {
+            current = Volatile.Read(ref _throttleNext);
+            if (current <= 0)
+            {
+                return false;
+            }
+        }
+        while (Interlocked.CompareExchange(ref _throttleNext, current - 1, current) != current);
+
+        return true;
+    }
+}
