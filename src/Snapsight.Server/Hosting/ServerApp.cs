@@ -44,6 +44,7 @@ public static class ServerApp
         builder.Services.AddOpenApi("v1");
         builder.Services.AddSnapsightAuthentication();
         builder.Services.AddScoped<TemplateDownload>();
+        builder.Services.AddScoped<SubscriptionTokenActions>();
         if (options.Control.Discovery.Enabled)
         {
             builder.Services.AddSingleton(options.Control.Discovery);
