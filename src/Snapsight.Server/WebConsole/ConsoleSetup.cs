@@ -18,6 +18,9 @@ public static class ConsoleSetup
     /// <summary>Pages that change things an operator may change (subscription tokens).</summary>
     public const string OperatorPolicy = "ConsoleOperator";
 
+    /// <summary>Pages for admins only (the audit log).</summary>
+    public const string AdminPolicy = "ConsoleAdmin";
+
     public static IServiceCollection AddSnapsightConsole(this IServiceCollection services)
     {
         services.AddRazorPages(pages =>
@@ -29,7 +32,8 @@ public static class ConsoleSetup
         services.AddAuthentication().AddCookie(ConsoleAuthentication.Scheme, ConsoleAuthentication.Configure);
         services.AddAuthorizationBuilder()
             .AddPolicy(ReaderPolicy, Roles(nameof(UserRole.Reader), nameof(UserRole.Operator), nameof(UserRole.Admin)))
-            .AddPolicy(OperatorPolicy, Roles(nameof(UserRole.Operator), nameof(UserRole.Admin)));
+            .AddPolicy(OperatorPolicy, Roles(nameof(UserRole.Operator), nameof(UserRole.Admin)))
+            .AddPolicy(AdminPolicy, Roles(nameof(UserRole.Admin)));
         services.Configure<RouteOptions>(routes => routes.LowercaseUrls = true);
         services.AddScoped<DashboardQueries>();
         return services;

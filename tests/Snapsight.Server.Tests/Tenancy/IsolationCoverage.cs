@@ -102,5 +102,7 @@ public static class IsolationCoverage
         ["* /console/assets/{id}"] = ConsolePage,
         ["* /console/findings"] = ConsolePage,
         ["* /console/tokens"] = ConsolePage,
+        ["* /console/scans"] = ConsolePage,
+        ["* /console/audit"] = ConsolePage,
     };
 }

@@ -76,7 +76,8 @@ public sealed partial class ConsoleFlowTests(ConsoleFixture console)
         var listedPackages = await page.Locator("table tbody tr td:nth-child(2)").AllInnerTextsAsync();
         Assert.Equal(rpmNames.Order(StringComparer.Ordinal), listedPackages.Order(StringComparer.Ordinal));
         await page.GetByRole(AriaRole.Link, new() { Name = "Scan history" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Diff to the scan before" }).First.ClickAsync();
+        // The oldest run (last, newest first) is the asset's first scan, whatever other tests scanned since.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Diff to the scan before" }).Last.ClickAsync();
         Assert.Contains("The asset's first scan", await page.Locator("#diff").InnerTextAsync(), StringComparison.Ordinal);
         await PageChecks.CheckAndShootAsync(page, "asset-history");
 
@@ -119,11 +120,61 @@ public sealed partial class ConsoleFlowTests(ConsoleFixture console)
         Assert.Equal(["token.revoke", "token.issue"], audit.Take(2).Select(e => (string)e["action"]!));
         Assert.All(audit.Take(2), e => Assert.Equal((string)newest["id"]!, (string)e["target"]!));
 
+        await page.GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
+        await page.GetByLabel("Action").FillAsync("token.revoke");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        Assert.Contains((string)newest["id"]!, await page.Locator("table tbody").InnerTextAsync(), StringComparison.Ordinal);
+        await PageChecks.CheckAndShootAsync(page, "audit");
+
         // Signing out ends the session.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
         Assert.Matches(SignInUrl(), page.Url);
         await page.GotoAsync("/console");
         Assert.Matches(SignInUrl(), page.Url);
+        await page.Context.CloseAsync();
+    }
+
+    [Fact]
+    public async Task A_rescan_shows_live_on_the_scans_page_then_as_a_diff_between_two_runs()
+    {
+        var page = await console.NewPageAsync();
+        await page.GotoAsync("/console/sign-in");
+        await SignInAsync(page, "admin", console.Demo.Password);
+        var alma = ConsoleFixture.Items(await console.ApiGetAsync("api/v1/assets?os=almalinux")).Single();
+        var id = (string)alma["id"]!;
+        var runsBefore = (int)(await console.ApiGetAsync($"api/v1/assets/{id}/runs?limit=1"))["total"]!;
+        using (var request = await console.Api.PostAsync(new Uri($"api/v1/assets/{id}/scan", UriKind.Relative), null))
+        {
+            Assert.Equal(202, (int)request.StatusCode);
+        }
+
+        // The planner starts the run on its next pass; then the scans page shows it and follows it by itself.
+        for (var i = 0; i < 60 && ConsoleFixture.Items(await console.ApiGetAsync($"api/v1/scans?assetId={id}&active=true")).Count == 0; i++)
+        {
+            await Task.Delay(1000);
+        }
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Scans" }).ClickAsync();
+        Assert.Contains((string)alma["instanceId"]!, await page.Locator("#scans").InnerTextAsync(), StringComparison.Ordinal);
+        await PageChecks.CheckAndShootAsync(page, "scans");
+        var updated = page.Locator("#scans-updated");
+        await updated.GetByText("Updated ").WaitForAsync(new() { Timeout = 30_000 });
+        await updated.GetByText("All shown scans have finished.").WaitForAsync(new() { Timeout = 300_000 });
+        var latest = ConsoleFixture.Items(await console.ApiGetAsync($"api/v1/scans?assetId={id}&limit=1"))[0];
+        Assert.Equal("Done", (string)latest["state"]!);
+
+        // The second run's diff to the first, as the API computes it.
+        var runs = ConsoleFixture.Items(await console.ApiGetAsync($"api/v1/assets/{id}/runs"));
+        Assert.Equal(runsBefore + 1, runs.Count);
+        var diff = await console.ApiGetAsync($"api/v1/assets/{id}/runs/{runs[0]["id"]}/diff");
+        Assert.Equal((string)runs[1]["id"]!, (string)diff["previousRunId"]!);
+        await page.GotoAsync($"/console/assets/{id}?tab=runs");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Diff to the scan before" }).First.ClickAsync();
+        var shown = await page.Locator("#diff").InnerTextAsync();
+        Assert.Contains($"Findings: {diff["new"]!.AsArray().Count} new, {diff["reopened"]!.AsArray().Count} reopened, "
+            + $"{diff["fixed"]!.AsArray().Count} fixed, {diff["unchanged"]} unchanged.", shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("first scan", shown, StringComparison.Ordinal);
+        await PageChecks.CheckAndShootAsync(page, "asset-diff");
         await page.Context.CloseAsync();
     }
 
@@ -146,7 +197,7 @@ public sealed partial class ConsoleFlowTests(ConsoleFixture console)
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("Skip to content", await page.EvaluateAsync<string>("document.activeElement.textContent.trim()"));
         var reached = new List<string>();
-        for (var i = 0; i < 8; i++)
+        for (var i = 0; i < 10; i++)
         {
             await page.Keyboard.PressAsync("Tab");
             reached.Add(await page.EvaluateAsync<string>("document.activeElement.textContent.trim()"));
@@ -154,6 +205,8 @@ public sealed partial class ConsoleFlowTests(ConsoleFixture console)
 
         Assert.Contains("Assets", reached);
         Assert.Contains("Findings", reached);
+        Assert.Contains("Scans", reached);
+        Assert.Contains("Audit log", reached);
         Assert.Contains("Sign out", reached);
         await page.Context.CloseAsync();
     }
