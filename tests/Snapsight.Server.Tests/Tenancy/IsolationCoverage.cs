@@ -104,5 +104,7 @@ public static class IsolationCoverage
         ["* /console/tokens"] = ConsolePage,
         ["* /console/scans"] = ConsolePage,
         ["* /console/audit"] = ConsolePage,
+        ["* /console/accounts"] = ConsolePage,
+        ["* /console/users"] = ConsolePage,
     };
 }

@@ -102,6 +102,18 @@ public sealed partial class ConsoleFlowTests(ConsoleFixture console)
         await page.GotoAsync("/console/findings?epssMin=2");
         Assert.Contains("epssMin", await page.GetByRole(AriaRole.Alert).InnerTextAsync(), StringComparison.Ordinal);
 
+        // Accounts: one connector and one registered target account per account of fleet.tsv, the first the service account.
+        var accounts = fleet.Select(f => f[1]).Distinct().ToList();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Accounts" }).ClickAsync();
+        var service = await page.Locator("section", new() { Has = page.Locator("#service") }).InnerTextAsync();
+        Assert.Contains(accounts[0], service, StringComparison.Ordinal);
+        Assert.Contains("registered", service, StringComparison.Ordinal);
+        var targetRows = await page.Locator("section", new() { Has = page.Locator("#targets") }).Locator("tbody tr").AllInnerTextsAsync();
+        Assert.Equal(accounts.Order(StringComparer.Ordinal), targetRows.Select(r => r.Split('\t')[0]).Order(StringComparer.Ordinal));
+        Assert.All(targetRows, r => Assert.Equal("registered", r.Split('\t')[1]));
+        Assert.Equal(accounts.Count, await page.Locator("section", new() { Has = page.Locator("#connectors") }).Locator("tbody tr").CountAsync());
+        await PageChecks.CheckAndShootAsync(page, "accounts");
+
         // Tokens: generate one (its value once), then revoke it; the API and the audit log agree.
         await page.GetByRole(AriaRole.Link, new() { Name = "Subscription tokens" }).ClickAsync();
         await page.GetByLabel("Lifetime").SelectOptionAsync("1");
@@ -120,6 +132,9 @@ public sealed partial class ConsoleFlowTests(ConsoleFixture console)
         Assert.Equal(["token.revoke", "token.issue"], audit.Take(2).Select(e => (string)e["action"]!));
         Assert.All(audit.Take(2), e => Assert.Equal((string)newest["id"]!, (string)e["target"]!));
 
+        await page.GetByRole(AriaRole.Link, new() { Name = "Users" }).ClickAsync();
+        Assert.Equal(["admin\tadmin\tenabled"], (await page.Locator("table tbody tr").AllInnerTextsAsync()).Select(r => string.Join('\t', r.Split('\t').Take(3))));
+        await PageChecks.CheckAndShootAsync(page, "users");
         await page.GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
         await page.GetByLabel("Action").FillAsync("token.revoke");
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
@@ -197,7 +212,7 @@ public sealed partial class ConsoleFlowTests(ConsoleFixture console)
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("Skip to content", await page.EvaluateAsync<string>("document.activeElement.textContent.trim()"));
         var reached = new List<string>();
-        for (var i = 0; i < 10; i++)
+        for (var i = 0; i < 12; i++)
         {
             await page.Keyboard.PressAsync("Tab");
             reached.Add(await page.EvaluateAsync<string>("document.activeElement.textContent.trim()"));
@@ -206,6 +221,7 @@ public sealed partial class ConsoleFlowTests(ConsoleFixture console)
         Assert.Contains("Assets", reached);
         Assert.Contains("Findings", reached);
         Assert.Contains("Scans", reached);
+        Assert.Contains("Accounts", reached);
         Assert.Contains("Audit log", reached);
         Assert.Contains("Sign out", reached);
         await page.Context.CloseAsync();

@@ -17,7 +17,7 @@ public sealed class ConsoleIsolationTests
 {
     private static readonly string[] ListPages =
         ["console", "console/assets", "console/findings", "console/findings?group=cve", "console/findings?group=package", "console/tokens",
-         "console/scans?show=all", "console/audit"];
+         "console/scans?show=all", "console/audit", "console/accounts", "console/users"];
 
     [Fact]
     public async Task A_console_user_sees_and_changes_nothing_of_another_subscription()
