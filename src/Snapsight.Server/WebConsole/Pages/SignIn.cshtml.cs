@@ -13,13 +13,14 @@ namespace Snapsight.Server.WebConsole.Pages;
 /// password check, the same throttle (counted per client and per name together with the API's
 /// attempts) and the same audit entries; success sets the console cookie instead of answering a token.
 /// </summary>
+/// <remarks>
+/// The body is bounded by the server's request limit (<c>ServerApp.MaxRequestBodyBytes</c>): the page's
+/// antiforgery check reads the form before any per-page limit could apply, and the name and password
+/// lengths are checked by the sign-in service before any hashing.
+/// </remarks>
 [AllowAnonymous]
-[RequestSizeLimit(MaxFormBytes)]
 public sealed class SignInModel(SignInService signIn) : PageModel
 {
-    /// <summary>A sign-in form is small; a bigger body is refused before it is read.</summary>
-    private const long MaxFormBytes = 8192;
-
     [BindProperty]
     public string? Username { get; set; }
 
