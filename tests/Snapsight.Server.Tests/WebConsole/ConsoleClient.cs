@@ -11,12 +11,17 @@ namespace Snapsight.Server.Tests.WebConsole;
 public sealed partial class ConsoleClient : IDisposable
 {
     private readonly HttpClient http;
+    private readonly CookieContainer cookies = new();
 
     private ConsoleClient(RunningServer server) =>
-        http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        http = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false })
         {
             BaseAddress = server.BaseAddress,
         };
+
+    /// <summary>The console session cookie as a <c>Cookie</c> header value, to present it where a browser would not.</summary>
+    public string SessionCookie =>
+        cookies.GetCookies(new Uri(http.BaseAddress!, "console")).Single(c => c.Name == "snapsight-console").ToString();
 
     /// <summary>Signs in through the sign-in form; fails the test unless the answer is the redirect to the console.</summary>
     public static async Task<ConsoleClient> SignInAsync(RunningServer server, string username, string password)

@@ -91,5 +91,11 @@ public sealed class ConsoleIsolationTests
 
         using var tokens = await console.GetAsync("console/tokens");
         Assert.Equal(HttpStatusCode.Forbidden, tokens.StatusCode);
+
+        // The API takes bearer credentials only: the console's cookie, even sent on purpose, is no way in.
+        using var api = new HttpRequestMessage(HttpMethod.Get, "api/v1/assets");
+        api.Headers.Add("Cookie", console.SessionCookie);
+        using var refused = await anonymous.SendAsync(api);
+        Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
     }
 }
