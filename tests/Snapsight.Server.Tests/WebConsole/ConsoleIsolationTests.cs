@@ -91,6 +91,8 @@ public sealed class ConsoleIsolationTests
 
         using var tokens = await console.GetAsync("console/tokens");
         Assert.Equal(HttpStatusCode.Forbidden, tokens.StatusCode);
+        Assert.Contains(await tenant.AuditEntriesAsync(), e => e.Action == "access.denied" && e.Actor == reader
+            && e.Target == "GET /console/tokens" && !e.Succeeded);
 
         // The API takes bearer credentials only: the console's cookie, even sent on purpose, is no way in.
         using var api = new HttpRequestMessage(HttpMethod.Get, "api/v1/assets");
