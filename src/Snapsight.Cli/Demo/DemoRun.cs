@@ -71,7 +71,7 @@ internal sealed class DemoRun(DemoOptions options)
                 await WalkAsync(api, fleet, cloud, password, ct).ConfigureAwait(false);
                 var scanned = await WaitForFirstScansAsync(api, fleet.Instances.Count, ct).ConfigureAwait(false);
                 Console.Out.WriteLine();
-                Console.Out.WriteLine($"Console and API: {baseUrl}  (every endpoint: {baseUrl}openapi/v1.json)");
+                Console.Out.WriteLine($"Console: {baseUrl}console  API: {baseUrl}api/v1 (every endpoint: {baseUrl}openapi/v1.json)");
                 if (scanned == TimedOut || options.Once)
                 {
                     return scanned;

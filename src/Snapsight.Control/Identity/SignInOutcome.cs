@@ -7,7 +7,8 @@ public abstract record SignInOutcome
     {
     }
 
-    public sealed record Signed(string AccessToken) : SignInOutcome;
+    /// <summary>Signed in: the access token for the API, and whom it names, for the console's cookie.</summary>
+    public sealed record Signed(string AccessToken, Guid UserId, Guid SubscriptionId) : SignInOutcome;
 
     public sealed record Invalid : SignInOutcome;
 

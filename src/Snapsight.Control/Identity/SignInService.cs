@@ -59,7 +59,7 @@ public sealed class SignInService(
 
         audit.Record(user.Username, AuditActions.SignIn, user.Id.ToString(), true, user.SubscriptionId, client);
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        return new SignInOutcome.Signed(tokens.Issue(user));
+        return new SignInOutcome.Signed(tokens.Issue(user), user.Id, user.SubscriptionId);
     }
 
     private async Task<SignInOutcome> Refuse(string actor, string client, Guid? subscription, string detail,

@@ -86,7 +86,7 @@ public static class AccountEndpoints
     }
 
     private static async Task<Page<TargetAccountView>> ListTargetsAsync(int? offset, int? limit, ControlDbContext db, CancellationToken ct) =>
-        await Paging.PageAsync(db.TargetAccounts.AsNoTracking().OrderBy(a => a.AccountId), offset, limit, TargetAccountView.Of, ct)
+        await Paging.PageAsync(AccountQueries.TargetAccounts(db), offset, limit, TargetAccountView.Of, ct)
             .ConfigureAwait(false);
 
     private static async Task<IResult> GetTargetAsync(Guid id, ControlDbContext db, CancellationToken ct) =>

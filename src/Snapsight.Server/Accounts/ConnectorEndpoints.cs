@@ -69,13 +69,7 @@ public static class ConnectorEndpoints
 
     private static async Task<Page<ConnectorView>> ListAsync(int? offset, int? limit, string? name, ControlDbContext db, CancellationToken ct)
     {
-        var connectors = db.Connectors.AsNoTracking();
-        if (!string.IsNullOrEmpty(name))
-        {
-            connectors = connectors.Where(c => c.Name.Contains(name));
-        }
-
-        return await Paging.PageAsync(connectors.OrderBy(c => c.Name).ThenBy(c => c.Id), offset, limit, c => ConnectorView.Of(c), ct)
+        return await Paging.PageAsync(AccountQueries.Connectors(db, name), offset, limit, c => ConnectorView.Of(c), ct)
             .ConfigureAwait(false);
     }
 

@@ -22,7 +22,7 @@ public static class AssetEndpoints
 
         var assets = routes.MapGroup("/api/v1/assets").WithTags("Assets");
         assets.MapGet("", ListAsync).RequireAuthorization(Policies.Reader)
-            .WithSummary("Discovered assets, filtered by account, region, state, activation or tag (key=value).")
+            .WithSummary("Discovered assets, filtered by account, region, state, activation, tag (key=value), os (OS family) or search (name, instance id or address).")
             .ProducesProblem(StatusCodes.Status400BadRequest);
         assets.MapGet("/{id:guid}", GetAsync).RequireAuthorization(Policies.Reader)
             .WithSummary("One asset.").ProducesProblem(StatusCodes.Status404NotFound);
@@ -41,17 +41,12 @@ public static class AssetEndpoints
         LicenceView.Of(await licence.UsageAsync(ct).ConfigureAwait(false));
 
     private static async Task<IResult> ListAsync(int? offset, int? limit, string? account, string? region, string? state,
-        string? activation, string? tag, ControlDbContext db, CancellationToken ct)
+        string? activation, string? tag, string? os, string? search, ControlDbContext db, CancellationToken ct)
     {
-        var (filter, problem) = AssetFilter.Read(account, region, state, activation, tag);
-        if (filter is null)
-        {
-            return problem!;
-        }
-
-        var ordered = filter.Apply(db.Assets.AsNoTracking())
-            .OrderBy(a => a.CloudAccountId).ThenBy(a => a.Region).ThenBy(a => a.InstanceId).ThenBy(a => a.Id);
-        return Results.Ok(await Paging.PageAsync(ordered, offset, limit, AssetView.Of, ct).ConfigureAwait(false));
+        var (filter, problem) = AssetFilter.Read(account, region, state, activation, tag, os, search);
+        return filter is null
+            ? problem!
+            : Results.Ok(await Paging.PageAsync(filter.List(db), offset, limit, AssetView.Of, ct).ConfigureAwait(false));
     }
 
     private static async Task<IResult> GetAsync(Guid id, ControlDbContext db, CancellationToken ct) =>

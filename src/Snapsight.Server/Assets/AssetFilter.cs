@@ -1,25 +1,36 @@
 using Snapsight.Control.Assets;
+using Microsoft.EntityFrameworkCore;
+using Snapsight.Control.Persistence;
+using Snapsight.Control.Results;
 using Snapsight.Server.Api;
 
 namespace Snapsight.Server.Assets;
 
 /// <summary>
 /// The asset list's filters, read from the query string: <c>account</c>, <c>region</c>,
-/// <c>state</c>, <c>activation</c>, and <c>tag</c> as <c>key=value</c> (or <c>key</c> for any value).
-/// A value that cannot match anything is a 400 naming the field, never an empty page.
+/// <c>state</c>, <c>activation</c>, <c>tag</c> as <c>key=value</c> (or <c>key</c> for any value),
+/// <c>os</c> (the OS family of the asset's current run, e.g. <c>debian</c>) and <c>search</c> (part of
+/// the name, instance id or private address, any case). A value that cannot match anything is a 400
+/// naming the field, never an empty page. The API and the console list through <see cref="List"/>.
 /// </summary>
 public sealed record AssetFilter(string? Account, string? Region, AssetState? State, AssetActivation? Activation,
-    string? TagKey, string? TagValue)
+    string? TagKey, string? TagValue, string? Os = null, string? Search = null)
 {
     private const int MaxTextLength = 300;
 
     /// <summary>The filter, or the 400 answer naming the first bad field.</summary>
     public static (AssetFilter? Filter, IResult? Problem) Read(string? account, string? region, string? state,
-        string? activation, string? tag)
+        string? activation, string? tag, string? os = null, string? search = null)
     {
-        if (new[] { account, region, state, activation, tag }.Any(v => v is { Length: > MaxTextLength }))
+        if (new[] { account, region, state, activation, tag, os, search }.Any(v => v is { Length: > MaxTextLength }))
         {
             return (null, Problems.Invalid("query", $"a filter value has more than {MaxTextLength} characters"));
+        }
+
+        // PostgreSQL cannot take U+0000 as a parameter, and no stored name holds a control character.
+        if (new[] { account, region, tag, os, search }.Any(v => v is not null && v.Any(char.IsControl)))
+        {
+            return (null, Problems.Invalid("query", "a filter value holds a control character"));
         }
 
         if (account is not null && (account.Length != DiscoveredAsset.AccountIdLength || !account.All(char.IsAsciiDigit)))
@@ -60,11 +71,33 @@ public sealed record AssetFilter(string? Account, string? Region, AssetState? St
             }
         }
 
-        return (new AssetFilter(account, region, parsedState, parsedActivation, key, value), null);
+        return (new AssetFilter(account, region, parsedState, parsedActivation, key, value,
+            string.IsNullOrEmpty(os) ? null : os, string.IsNullOrWhiteSpace(search) ? null : search.Trim()), null);
     }
 
-    public IQueryable<Asset> Apply(IQueryable<Asset> assets)
+    /// <summary>The matching assets in the list's order: account, region, instance.</summary>
+    public IOrderedQueryable<Asset> List(ControlDbContext db) =>
+        Apply(db.Assets.AsNoTracking(), db.StoredRuns)
+            .OrderBy(a => a.CloudAccountId).ThenBy(a => a.Region).ThenBy(a => a.InstanceId).ThenBy(a => a.Id);
+
+    public IQueryable<Asset> Apply(IQueryable<Asset> assets, IQueryable<StoredRun> runs)
     {
+        if (Os is not null)
+        {
+            assets = assets.Where(a => runs.Any(r => r.AssetId == a.Id && r.IsCurrent && r.OsFamily == Os));
+        }
+
+        if (Search is not null)
+        {
+            var term = Search.ToLowerInvariant();
+            // EF Core translates ToLower and Contains to SQL on both providers; the StringComparison overload it cannot.
+#pragma warning disable CA1862
+            assets = assets.Where(a => a.InstanceId.ToLower().Contains(term)
+                || (a.Name != null && a.Name.ToLower().Contains(term))
+                || (a.PrivateIpAddress != null && a.PrivateIpAddress.Contains(term)));
+#pragma warning restore CA1862
+        }
+
         if (Account is not null)
         {
             assets = assets.Where(a => a.CloudAccountId == Account);

@@ -1,7 +1,6 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
 using Snapsight.Control.Audit;
 using Snapsight.Control.Persistence;
 using Snapsight.Server.Api;
@@ -33,31 +32,8 @@ public static class AuditEndpoints
             return Problems.Invalid("from", "is after 'to'");
         }
 
-        var entries = db.AuditEntries.AsNoTracking();
-        if (action is not null)
-        {
-            entries = entries.Where(e => e.Action == action);
-        }
-
-        if (actor is not null)
-        {
-            entries = entries.Where(e => e.Actor == actor);
-        }
-
-        if (from is { } start)
-        {
-            var since = start.UtcDateTime;
-            entries = entries.Where(e => e.At >= since);
-        }
-
-        if (to is { } end)
-        {
-            var until = end.UtcDateTime;
-            entries = entries.Where(e => e.At <= until);
-        }
-
-        return Results.Ok(await Paging.PageAsync(entries.OrderByDescending(e => e.At).ThenByDescending(e => e.Id), offset, limit,
-            AuditView.Of, ct).ConfigureAwait(false));
+        var entries = AuditQuery.List(db, action, actor, from, to);
+        return Results.Ok(await Paging.PageAsync(entries, offset, limit, AuditView.Of, ct).ConfigureAwait(false));
     }
 
     /// <summary>One entry; <c>outcome</c> is "succeeded" or "failed".</summary>

@@ -16,6 +16,9 @@ public sealed record FindingFilter(IReadOnlyList<Severity>? Severities, bool? Ke
 {
     private const int MaxTextLength = ResultLimits.IdentifierLength;
 
+    /// <summary>Every finding.</summary>
+    public static FindingFilter None { get; } = new(null, null, null, null, null, null, null);
+
     /// <summary>The filter, or the 400 answer naming the first bad field.</summary>
     public static (FindingFilter? Filter, IResult? Problem) Read(string? severity, string? kev, string? epssMin,
         string? fixAvailable, string? package, string? cve, string? assetId)

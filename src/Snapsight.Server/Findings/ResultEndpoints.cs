@@ -1,4 +1,3 @@
-using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -17,9 +16,6 @@ namespace Snapsight.Server.Findings;
 /// </summary>
 public static class ResultEndpoints
 {
-    public const string CycloneDxMediaType = "application/vnd.cyclonedx+json";
-    public const string SpdxMediaType = "application/spdx+json";
-
     public static void MapResultApi(this IEndpointRouteBuilder routes)
     {
         routes.MapGet("/api/v1/findings", FindingsAsync).RequireAuthorization(Policies.Reader).WithTags("Results")
@@ -43,7 +39,7 @@ public static class ResultEndpoints
             .ProducesProblem(StatusCodes.Status404NotFound);
         asset.MapGet("/sbom", SbomAsync)
             .WithSummary("The SBOM of the asset's latest run as stored: format=cyclonedx (default) or spdx, JSON.")
-            .Produces<string>(StatusCodes.Status200OK, CycloneDxMediaType, SpdxMediaType)
+            .Produces<string>(StatusCodes.Status200OK, SbomDownload.CycloneDxMediaType, SbomDownload.SpdxMediaType)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
@@ -71,9 +67,7 @@ public static class ResultEndpoints
     private static async Task<IResult> FindingPageAsync(ControlDbContext db, FindingFilter filter, int? offset, int? limit,
         CancellationToken ct)
     {
-        var current = db.StoredFindings.AsNoTracking().Where(f => db.StoredRuns.Any(r => r.Id == f.RunId && r.IsCurrent));
-        var ordered = filter.Apply(current)
-            .OrderBy(f => f.VulnerabilityId).ThenBy(f => f.PackageName).ThenBy(f => f.AssetId).ThenBy(f => f.Id);
+        var ordered = ResultQueries.Ordered(ResultQueries.CurrentFindings(db, filter));
         return Results.Ok(await Paging.PageAsync(ordered, offset, limit, FindingView.Of, ct).ConfigureAwait(false));
     }
 
@@ -84,10 +78,8 @@ public static class ResultEndpoints
             return Problems.NotFound("asset");
         }
 
-        var ordered = db.StoredPackages.AsNoTracking()
-            .Where(p => p.AssetId == id && db.StoredRuns.Any(r => r.Id == p.RunId && r.IsCurrent))
-            .OrderBy(p => p.Type).ThenBy(p => p.Name).ThenBy(p => p.Arch).ThenBy(p => p.Version).ThenBy(p => p.Id);
-        return Results.Ok(await Paging.PageAsync(ordered, offset, limit, PackageView.Of, ct).ConfigureAwait(false));
+        return Results.Ok(await Paging.PageAsync(ResultQueries.CurrentPackages(db, id), offset, limit, PackageView.Of, ct)
+            .ConfigureAwait(false));
     }
 
     private static async Task<IResult> ComplianceAsync(Guid id, int? offset, int? limit, ControlDbContext db, CancellationToken ct)
@@ -97,10 +89,8 @@ public static class ResultEndpoints
             return Problems.NotFound("asset");
         }
 
-        var ordered = db.StoredRuleResults.AsNoTracking()
-            .Where(r => r.AssetId == id && db.StoredRuns.Any(run => run.Id == r.RunId && run.IsCurrent))
-            .OrderBy(r => r.Profile).ThenBy(r => r.RuleId).ThenBy(r => r.Id);
-        return Results.Ok(await Paging.PageAsync(ordered, offset, limit, RuleResultView.Of, ct).ConfigureAwait(false));
+        return Results.Ok(await Paging.PageAsync(ResultQueries.CurrentRuleResults(db, id), offset, limit, RuleResultView.Of, ct)
+            .ConfigureAwait(false));
     }
 
     private static async Task<IResult> RunsAsync(int? offset, int? limit, string? assetId, string? current, ControlDbContext db,
@@ -136,20 +126,14 @@ public static class ResultEndpoints
             : Problems.NotFound("asset");
 
     private static Task<Page<RunView>> RunPageAsync(IQueryable<StoredRun> runs, int? offset, int? limit, CancellationToken ct) =>
-        Paging.PageAsync(runs.OrderByDescending(r => r.CompletedAt).ThenBy(r => r.Id), offset, limit, RunView.Of, ct);
+        Paging.PageAsync(ResultQueries.NewestFirst(runs), offset, limit, RunView.Of, ct);
 
     private static async Task<IResult> DiffAsync(Guid id, Guid runId, ScanResults results, CancellationToken ct) =>
         await results.DiffAsync(id, runId, ct).ConfigureAwait(false) is { } diff ? Results.Ok(diff) : Problems.NotFound("run of that asset");
 
     private static async Task<IResult> SbomAsync(Guid id, string? format, ControlDbContext db, CancellationToken ct)
     {
-        var (wanted, mediaType, extension) = (format ?? "cyclonedx").ToLowerInvariant() switch
-        {
-            "cyclonedx" => (SbomFormat.CycloneDx, CycloneDxMediaType, "cdx.json"),
-            "spdx" => (SbomFormat.Spdx, SpdxMediaType, "spdx.json"),
-            _ => ((SbomFormat?)null, "", ""),
-        };
-        if (wanted is not { } sbomFormat)
+        if (SbomDownload.For(format) is not { } download)
         {
             return Problems.Invalid("format", "cyclonedx or spdx");
         }
@@ -159,12 +143,8 @@ public static class ResultEndpoints
             return Problems.NotFound("asset");
         }
 
-        var content = await db.StoredSboms.AsNoTracking()
-            .Where(s => s.Format == sbomFormat && db.StoredRuns.Any(r => r.Id == s.RunId && r.AssetId == id && r.IsCurrent))
-            .Select(s => s.Content).SingleOrDefaultAsync(ct).ConfigureAwait(false);
-        return content is null
-            ? Problems.NotFound("SBOM in that format for the asset's latest run")
-            : Results.File(Encoding.UTF8.GetBytes(content), mediaType, $"{id}.{extension}");
+        return await download.FileAsync(db, id, ct).ConfigureAwait(false)
+            ?? Problems.NotFound("SBOM in that format for the asset's latest run");
     }
 
     private static Task<bool> AssetExistsAsync(ControlDbContext db, Guid id, CancellationToken ct) =>

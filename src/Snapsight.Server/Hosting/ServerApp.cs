@@ -17,6 +17,7 @@ using Snapsight.Server.Scans;
 using Snapsight.Server.Templates;
 using Snapsight.Server.Tokens;
 using Snapsight.Server.Users;
+using Snapsight.Server.WebConsole;
 
 namespace Snapsight.Server.Hosting;
 
@@ -27,7 +28,12 @@ public static class ServerApp
 
     public static WebApplication Build(ServerOptions options, Action<IServiceCollection>? overrides = null)
     {
-        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = options.DataDirectory });
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ContentRootPath = options.DataDirectory,
+            // The console's compiled pages are found through the application's assembly, whoever hosts it (tests too).
+            ApplicationName = typeof(ServerApp).Assembly.GetName().Name,
+        });
         builder.WebHost.UseUrls(options.Urls);
         // No request to the control plane carries more than a few KiB; Kestrel's default is 30 MB.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = MaxRequestBodyBytes);
@@ -45,6 +51,8 @@ public static class ServerApp
         builder.Services.AddSnapsightAuthentication();
         builder.Services.AddScoped<TemplateDownload>();
         builder.Services.AddInstanceEventRateLimit(options.Control.Discovery);
+        builder.Services.AddScoped<SubscriptionTokenActions>();
+        builder.Services.AddSnapsightConsole();
         if (options.Control.Discovery.Enabled)
         {
             builder.Services.AddSingleton(options.Control.Discovery);
@@ -62,6 +70,7 @@ public static class ServerApp
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseConsoleHeaders();
         app.UseAuthentication();
         app.UseAuthorization();
         // After authorization: limits are per subscription, which only an authenticated caller has.
@@ -80,6 +89,7 @@ public static class ServerApp
         app.MapAuditApi();
         app.MapAccounts();
         app.MapDiscovery();
+        app.MapConsole();
         return app;
     }
 

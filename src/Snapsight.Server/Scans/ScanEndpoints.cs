@@ -33,8 +33,7 @@ public static class ScanEndpoints
             return problem!;
         }
 
-        var ordered = filter.Apply(db.ScanRuns.AsNoTracking()).OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id);
-        return Results.Ok(await Paging.PageAsync(ordered, offset, limit, ScanRunView.Of, ct).ConfigureAwait(false));
+        return Results.Ok(await Paging.PageAsync(filter.List(db), offset, limit, ScanRunView.Of, ct).ConfigureAwait(false));
     }
 
     private static async Task<IResult> GetAsync(Guid id, ControlDbContext db, CancellationToken ct) =>

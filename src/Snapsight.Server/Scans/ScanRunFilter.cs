@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using Snapsight.Control.Persistence;
 using Snapsight.Control.Scans;
 using Snapsight.Server.Api;
 
@@ -43,6 +45,10 @@ public sealed record ScanRunFilter(ScanRunState? State, Guid? AssetId, bool? Act
 
         return (new ScanRunFilter(parsedState, parsedAsset, parsedActive), null);
     }
+
+    /// <summary>The matching runs newest first, as the API and the console's scans page list them.</summary>
+    public IOrderedQueryable<ScanRun> List(ControlDbContext db) =>
+        Apply(db.ScanRuns.AsNoTracking()).OrderByDescending(r => r.CreatedAt).ThenBy(r => r.Id);
 
     public IQueryable<ScanRun> Apply(IQueryable<ScanRun> runs)
     {

@@ -1,9 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.EntityFrameworkCore;
-using Snapsight.Control.Audit;
-using Snapsight.Control.Persistence;
+using Snapsight.Control;
 using Snapsight.Control.Tokens;
 using Snapsight.Server.Api;
 using Snapsight.Server.Auth;
@@ -33,49 +31,31 @@ public static class SubscriptionTokenEndpoints
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<IResult> IssueAsync(
-        IssueTokenRequest? request, HttpContext context, SubscriptionTokenService service, AuditLog audit,
-        ControlDbContext db, SubscriptionTokenSettings settings)
+    private static async Task<IResult> IssueAsync(IssueTokenRequest? request, HttpContext context, SubscriptionTokenActions tokens)
     {
-        if (request?.Expiry is not { } seconds || seconds < settings.MinLifetime.TotalSeconds)
+        try
         {
-            return Problems.Invalid("expiry", $"give the lifetime in seconds, at least {settings.MinLifetime.TotalSeconds:0}");
+            var issued = await tokens.IssueAsync(context, request?.Expiry).ConfigureAwait(false);
+            var view = new IssuedTokenView(issued.Token.Id, issued.Value, issued.Token.ExpiresAt,
+                (long)(issued.Token.ExpiresAt - issued.Token.CreatedAt).TotalSeconds, issued.Capped);
+            context.Response.Headers.CacheControl = "no-store";
+            return Results.Created($"/api/v1/subscription-tokens/{view.Id}", view);
         }
-
-        var issued = service.Issue(RequestActor.SubscriptionId(context), RequestActor.UserId(context), seconds);
-        audit.Record(RequestActor.Name(context), AuditActions.TokenIssue, issued.Token.Id.ToString(), true,
-            issued.Token.SubscriptionId, RequestActor.Client(context),
-            issued.Capped ? $"expiry capped to {settings.MaxLifetime.TotalSeconds:0} s" : null);
-        await db.SaveChangesAsync(context.RequestAborted).ConfigureAwait(false);
-        var view = new IssuedTokenView(issued.Token.Id, issued.Value, issued.Token.ExpiresAt,
-            (long)(issued.Token.ExpiresAt - issued.Token.CreatedAt).TotalSeconds, issued.Capped);
-        context.Response.Headers.CacheControl = "no-store";
-        return Results.Created($"/api/v1/subscription-tokens/{view.Id}", view);
+        catch (InvalidFieldException refused)
+        {
+            return Problems.Of(refused);
+        }
     }
 
-    private static async Task<Page<TokenView>> ListAsync(int? offset, int? limit, ControlDbContext db, TimeProvider clock,
+    private static async Task<Page<TokenView>> ListAsync(int? offset, int? limit, SubscriptionTokenActions tokens, TimeProvider clock,
         CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        return await Paging.PageAsync(db.SubscriptionTokens.AsNoTracking().OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id),
-            offset, limit, t => TokenView.Of(t, now), ct).ConfigureAwait(false);
+        return await Paging.PageAsync(tokens.Listed(), offset, limit, t => TokenView.Of(t, now), ct).ConfigureAwait(false);
     }
 
-    private static async Task<IResult> RevokeAsync(Guid id, HttpContext context, ControlDbContext db, AuditLog audit,
-        TimeProvider clock)
-    {
-        var token = await db.SubscriptionTokens.SingleOrDefaultAsync(t => t.Id == id, context.RequestAborted).ConfigureAwait(false);
-        if (token is null)
-        {
-            return Problems.NotFound("subscription token");
-        }
-
-        token.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
-        audit.Record(RequestActor.Name(context), AuditActions.TokenRevoke, id.ToString(), true, token.SubscriptionId,
-            RequestActor.Client(context));
-        await db.SaveChangesAsync(context.RequestAborted).ConfigureAwait(false);
-        return Results.NoContent();
-    }
+    private static async Task<IResult> RevokeAsync(Guid id, HttpContext context, SubscriptionTokenActions tokens) =>
+        await tokens.RevokeAsync(context, id).ConfigureAwait(false) ? Results.NoContent() : Problems.NotFound("subscription token");
 
     /// <summary>The documented request body: the wanted lifetime in seconds.</summary>
     public sealed record IssueTokenRequest(long? Expiry);

@@ -35,20 +35,23 @@ public static class UserEndpoints
 
     private static async Task<IResult> ListAsync(int? offset, int? limit, string? role, ControlDbContext db, CancellationToken ct)
     {
-        var users = db.Users.AsNoTracking();
+        UserRole? wanted = null;
         if (role is not null)
         {
-            if (!EnumText.TryParse<UserRole>(role, out var wanted))
+            if (!EnumText.TryParse<UserRole>(role, out var parsed))
             {
                 return Problems.Invalid("role", $"one of {EnumText.Names<UserRole>()}");
             }
 
-            users = users.Where(u => u.Role == wanted);
+            wanted = parsed;
         }
 
-        return Results.Ok(await Paging.PageAsync(users.OrderBy(u => u.NormalizedUsername), offset, limit, UserView.Of, ct)
-            .ConfigureAwait(false));
+        return Results.Ok(await Paging.PageAsync(Listed(db, wanted), offset, limit, UserView.Of, ct).ConfigureAwait(false));
     }
+
+    /// <summary>The subscription's users by name, optionally of one role: the API's list and the console's users page.</summary>
+    public static IOrderedQueryable<User> Listed(ControlDbContext db, UserRole? role) =>
+        (role is { } wanted ? db.Users.AsNoTracking().Where(u => u.Role == wanted) : db.Users.AsNoTracking()).OrderBy(u => u.NormalizedUsername);
 
     private static async Task<IResult> CreateAsync(CreateUserRequest? request, HttpContext context, UserAccounts accounts,
         AuditLog audit, ControlDbContext db)

@@ -57,16 +57,20 @@ public sealed class TestTenant
     /// <summary>An HTTP client for a new user of this subscription with the given role.</summary>
     public async Task<HttpClient> UserAsync(UserRole role)
     {
-        var name = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid().ToString("N")[..12]}";
-        await using (var scope = Server.Services.CreateAsyncScope())
-        {
-            await scope.ServiceProvider.GetRequiredService<UserAccounts>().AddAsync(SubscriptionId, name, Password, role, CancellationToken.None);
-            await scope.ServiceProvider.GetRequiredService<ControlDbContext>().SaveChangesAsync();
-        }
-
+        var name = await UserNameAsync(role);
         var client = Server.Client();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", await SignInAsync(Server, name, Password));
         return client;
+    }
+
+    /// <summary>Adds a user of this subscription with the given role and <see cref="Password"/>; answers the name.</summary>
+    public async Task<string> UserNameAsync(UserRole role)
+    {
+        var name = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid().ToString("N")[..12]}";
+        await using var scope = Server.Services.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<UserAccounts>().AddAsync(SubscriptionId, name, Password, role, CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<ControlDbContext>().SaveChangesAsync();
+        return name;
     }
 
     /// <summary>Every audit entry of this subscription, read past the tenant filter (the test has no signed-in tenant).</summary>
