@@ -19,10 +19,11 @@ using Snapsight.Server.Scanning;
 
 // Usage: FleetBench DATA_DIR IMAGES INSTANCES
 // DATA_DIR is a new server data folder holding advisories.db, on a file system with reflinks (bench/fleet mounts one);
-// IMAGES is tests/images/build-demo-fleet's folder. Builds INSTANCES local instances going round fleet.tsv, starts the
-// server in-process as `snapsight server` runs it (SQLite, discovery, the scan workflow) with its scanner timed, walks
-// the demo's set-up through the HTTP API, and times zero-touch on -> every asset with a stored result. Then scans the
-// same instances' images directly with ScanPipeline, one after another as the workflow does, with the server's options.
+// IMAGES holds the volume images and the fleet.tsv listing them (bench/fleet makes it: the demo fleet's machines and the
+// bench's Debian servers). Builds INSTANCES local instances going round fleet.tsv, starts the server in-process as
+// `snapsight server` runs it (SQLite, discovery, the scan workflow) with its scanner timed, walks the demo's set-up
+// through the HTTP API, and times zero-touch on -> every asset with a stored result. Then scans the same instances'
+// images directly with ScanPipeline, one after another as the workflow does, with the server's options.
 // Prints "FLEET instances=… cores=… wall_s=… scan_s=… scan_cpu_s=… cpu_s=… jit_s=… gc_pause_s=… steady_assets=… steady_cpu_s=…
 // steady_scan_cpu_s=… direct_s=… direct_cpu_s=… done=…".
 var dataDirectory = Path.GetFullPath(args[0]);

@@ -6,9 +6,10 @@ using Snapsight.Control.Tenancy;
 namespace Snapsight.Control.Scans;
 
 /// <summary>
-/// Drives the scan workflow for every subscription: each pass takes one step of each due run (a
-/// fresh scope, and so a fresh database context, per step, so a failed step leaves nothing half
-/// tracked for the next), and sweeps orphan snapshots on request.
+/// Drives the scan workflow for every subscription: each pass takes the steps of each due run that
+/// follow one another without a wait (<see cref="ScanWorkflow.StepAsync"/>), in a fresh scope, and
+/// so a fresh database context, per run, so a failed step leaves nothing half tracked for the next
+/// run or pass; and sweeps orphan snapshots on request.
 /// </summary>
 public sealed partial class ScanDriver(IServiceScopeFactory scopes, ScanWorkflowOptions options, ILogger<ScanDriver> logger)
 {
@@ -21,20 +22,16 @@ public sealed partial class ScanDriver(IServiceScopeFactory scopes, ScanWorkflow
         var steps = 0;
         foreach (var subscription in await SubscriptionIdsAsync(ct).ConfigureAwait(false))
         {
-            await using (var scope = scopes.CreateTenantScope(subscription))
-            {
-                steps += await scope.ServiceProvider.GetRequiredService<ScanStarter>().StartDueAsync(ct).ConfigureAwait(false);
-            }
-
             List<Guid> due;
             await using (var scope = scopes.CreateTenantScope(subscription))
             {
+                steps += await scope.ServiceProvider.GetRequiredService<ScanStarter>().StartDueAsync(ct).ConfigureAwait(false);
                 due = await scope.ServiceProvider.GetRequiredService<ScanRuns>().DueAsync(options.RunsPerPass, ct).ConfigureAwait(false);
             }
 
             foreach (var run in due)
             {
-                steps += await StepAsync(subscription, run, ct).ConfigureAwait(false) ? 1 : 0;
+                steps += await StepAsync(subscription, run, ct).ConfigureAwait(false);
             }
         }
 
@@ -77,25 +74,25 @@ public sealed partial class ScanDriver(IServiceScopeFactory scopes, ScanWorkflow
         return total;
     }
 
-    private async Task<bool> StepAsync(Guid subscription, Guid runId, CancellationToken ct)
+    private async Task<int> StepAsync(Guid subscription, Guid runId, CancellationToken ct)
     {
         try
         {
             await using var scope = scopes.CreateTenantScope(subscription);
-            var run = await scope.ServiceProvider.GetRequiredService<ScanWorkflow>().StepAsync(runId, ct).ConfigureAwait(false);
+            var (run, steps) = await scope.ServiceProvider.GetRequiredService<ScanWorkflow>().StepAsync(runId, ct).ConfigureAwait(false);
             if (run is { IsTerminal: true })
             {
                 LogFinished(run.Id, run.InstanceId, run.State, run.ReasonCode ?? "-");
             }
 
-            return true;
+            return steps;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // Nothing of the step was saved. One broken run must not stop the others, nor be tried on every pass.
             LogStepFailed(runId, e);
             await RecordFailureAsync(subscription, runId, e, ct).ConfigureAwait(false);
-            return false;
+            return 0;
         }
     }
 

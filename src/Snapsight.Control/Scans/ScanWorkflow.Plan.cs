@@ -80,7 +80,7 @@ public sealed partial class ScanWorkflow
     /// <summary>The first of the service account's exclusion tags (<c>key=value</c>) the instance carries, or null.</summary>
     private async Task<string?> ExclusionTagAsync(CloudInstance instance, CancellationToken ct)
     {
-        var exclusions = await db.ServiceAccounts.AsNoTracking().Select(a => a.ExclusionTags).SingleOrDefaultAsync(ct).ConfigureAwait(false);
+        var exclusions = (await ServiceAccountAsync(ct).ConfigureAwait(false))?.ExclusionTags;
         return exclusions?.FirstOrDefault(tag => tag.Split('=', 2) is [var key, var value]
             && instance.Tags.TryGetValue(key, out var actual) && actual == value);
     }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Snapsight.Cloud.Provider;
+using Snapsight.Control.Accounts;
 
 namespace Snapsight.Control.Scans;
 
@@ -97,10 +98,22 @@ public sealed partial class ScanWorkflow
     }
 
     /// <summary>Who reads the snapshots: the subscription's service account in the run's region, or the target itself without one.</summary>
-    private async Task<CloudScope> ReaderScopeAsync(ScanRun run, CancellationToken ct)
+    private async Task<CloudScope> ReaderScopeAsync(ScanRun run, CancellationToken ct) =>
+        new((await ServiceAccountAsync(ct).ConfigureAwait(false))?.AccountId ?? run.CloudAccountId, run.Region);
+
+    /// <summary>
+    /// The subscription's service account, read once per workflow (a scope): the steps a run takes in
+    /// a row (sharing, then scanning) ask for it each.
+    /// </summary>
+    private async Task<ServiceAccount?> ServiceAccountAsync(CancellationToken ct)
     {
-        var service = await db.ServiceAccounts.AsNoTracking().Select(a => a.AccountId).SingleOrDefaultAsync(ct).ConfigureAwait(false);
-        return new CloudScope(service ?? run.CloudAccountId, run.Region);
+        if (!serviceAccountRead)
+        {
+            serviceAccount = await db.ServiceAccounts.AsNoTracking().SingleOrDefaultAsync(ct).ConfigureAwait(false);
+            serviceAccountRead = true;
+        }
+
+        return serviceAccount;
     }
 
     /// <summary>Deletes one snapshot; one already gone is what deletion wanted.</summary>

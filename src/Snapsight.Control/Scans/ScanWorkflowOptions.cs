@@ -58,6 +58,12 @@ public sealed record ScanWorkflowOptions
     /// <summary>Runs advanced per subscription per pass, so one tenant cannot starve the others.</summary>
     public int RunsPerPass { get; init; } = 32;
 
+    /// <summary>
+    /// Steps of one run taken in a row, in one database context, while each leaves it due at once (a
+    /// completed set to done is seven): bounded so that one run cannot hold a pass for long.
+    /// </summary>
+    public int StepsInARow { get; init; } = 8;
+
     /// <summary>How long an asset whose last run failed or was skipped waits before the planner starts another.</summary>
     public TimeSpan RetryEndedAfter { get; init; } = TimeSpan.FromHours(1);
 }

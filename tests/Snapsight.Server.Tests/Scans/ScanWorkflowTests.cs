@@ -52,6 +52,31 @@ public sealed class ScanWorkflowTests
         Assert.Equal(world.Instances[0].Sha256, ((VolumeHashes)world.Sink.Results[run.Id].Output.Result).Sha256);
     }
 
+    [Theory]
+    [InlineData(8, 1)]
+    [InlineData(3, 3)]
+    public async Task Steps_that_leave_the_run_due_at_once_are_taken_in_one_pass_up_to_the_bound(int inARow, int passes)
+    {
+        // Planned, set requested, set found or made, set completed, shared, scanning, results stored, cleaned up, done: eight steps, no wait.
+        var defaults = new WorldOptions();
+        var options = new WorldOptions { CompletionDelay = TimeSpan.Zero, Workflow = defaults.Workflow with { StepsInARow = inARow } };
+        await using var world = await ScanWorld.CreateAsync(DatabaseProvider.Sqlite, options);
+        await world.StartRunAsync(world.Instances[0].AssetId);
+        var driver = world.Services.GetRequiredService<ScanDriver>();
+        var steps = new List<int>();
+        for (var pass = 0; pass < passes; pass++)
+        {
+            steps.Add(await driver.DriveDueAsync(CancellationToken.None));
+        }
+
+        var expected = Enumerable.Repeat(inARow, passes - 1).Append(8 - (inARow * (passes - 1)));
+        Assert.Equal(expected, steps);
+        var run = Assert.Single(await world.RunsAsync());
+        Assert.Equal(ScanRunState.Done, run.State);
+        Assert.Equal(world.Instances[0].Sha256, ((VolumeHashes)world.Sink.Results[run.Id].Output.Result).Sha256);
+        Assert.Equal(0, world.SnapshotsOnDisk());
+    }
+
     [Fact]
     public async Task A_set_that_completes_in_seconds_is_seen_seconds_later_not_a_whole_poll_interval_later()
     {
