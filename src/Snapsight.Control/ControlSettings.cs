@@ -1,3 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Snapsight.Cloud.Local;
+using Snapsight.Cloud.Provider;
 using Snapsight.Control.Discovery;
 using Snapsight.Control.Identity;
 using Snapsight.Control.Persistence;
@@ -25,6 +29,18 @@ public sealed record ControlSettings(DatabaseSettings Database, string SigningKe
 
     /// <summary>The local cloud's root (holding <c>accounts/</c>) that account registrations are validated against.</summary>
     public required string LocalCloudDirectory { get; init; }
+
+    /// <summary>How long the local cloud's snapshots stay pending (EBS takes minutes; the local copy is instant).</summary>
+    public TimeSpan LocalSnapshotCompletion { get; init; } = new LocalCloudOptions { Root = "." }.CompletionDelay;
+
+    /// <summary>The cloud every background service uses unless one is registered before: the local one in the data folder.</summary>
+    internal void AddLocalCloud(IServiceCollection services) =>
+        services.TryAddSingleton<ICloudProvider>(provider => new LocalCloudProvider(new LocalCloudOptions
+        {
+            Root = LocalCloudDirectory,
+            TimeProvider = provider.GetRequiredService<TimeProvider>(),
+            CompletionDelay = LocalSnapshotCompletion,
+        }));
 
     /// <summary>The embedded default: SQLite and the key file in the data folder.</summary>
     public static ControlSettings ForDataDirectory(string dataDirectory, string? postgresConnectionString) =>

@@ -12,11 +12,7 @@ public static class DiscoveryServices
     public static IServiceCollection AddDiscovery(this IServiceCollection services, ControlSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        services.TryAddSingleton<ICloudProvider>(provider => new LocalCloudProvider(new LocalCloudOptions
-        {
-            Root = settings.LocalCloudDirectory,
-            TimeProvider = provider.GetRequiredService<TimeProvider>(),
-        }));
+        settings.AddLocalCloud(services);
         services.AddScoped<ScanSchedule>();
         services.AddScoped<AssetDiscovery>();
         services.AddScoped<InstanceEvents>();

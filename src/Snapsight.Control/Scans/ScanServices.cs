@@ -16,11 +16,7 @@ public static class ScanServices
     {
         ArgumentNullException.ThrowIfNull(settings);
         services.AddSingleton(settings.Scans);
-        services.TryAddSingleton<ICloudProvider>(provider => new LocalCloudProvider(new LocalCloudOptions
-        {
-            Root = settings.LocalCloudDirectory,
-            TimeProvider = provider.GetRequiredService<TimeProvider>(),
-        }));
+        settings.AddLocalCloud(services);
         services.AddScoped<ScanRuns>();
         services.AddScoped<ScanStarter>();
         services.AddScoped<ScanWorkflow>();

@@ -21,6 +21,12 @@ public sealed record ServerOptions(string DataDirectory, string Urls, ControlSet
     /// </summary>
     public const string DiscoveryVariable = "SNAPSIGHT_DISCOVERY_CHECK_SECONDS";
 
+    /// <summary>
+    /// Seconds the local cloud's snapshots stay pending before they complete (0 to 3600; unset: 1),
+    /// to watch a scan go through its states as it would against EBS.
+    /// </summary>
+    public const string LocalSnapshotVariable = "SNAPSIGHT_LOCAL_SNAPSHOT_SECONDS";
+
     /// <summary>The server as <c>snapsight server</c> runs it: its data folder's database, discovery (unless turned off) and the scan workflow on.</summary>
     public static ServerOptions From(string dataDirectory, string urls)
     {
@@ -29,8 +35,17 @@ public sealed record ServerOptions(string DataDirectory, string Urls, ControlSet
         {
             Discovery = DiscoveryFrom(Environment.GetEnvironmentVariable(DiscoveryVariable)),
             Scans = control.Scans with { Enabled = true },
+            LocalSnapshotCompletion = LocalSnapshotFrom(Environment.GetEnvironmentVariable(LocalSnapshotVariable)) ?? control.LocalSnapshotCompletion,
         });
     }
+
+    /// <summary>Null when unset; a value that is not a number of seconds stops the start.</summary>
+    public static TimeSpan? LocalSnapshotFrom(string? seconds) => seconds switch
+    {
+        null or "" => null,
+        _ when int.TryParse(seconds, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n <= 3600 => TimeSpan.FromSeconds(n),
+        _ => throw new SetupException($"{LocalSnapshotVariable} must be a whole number of seconds from 0 to 3600, not '{seconds}'"),
+    };
 
     /// <summary>The server runs discovery unless the variable says 0; a value that is not a number of seconds stops the start.</summary>
     public static DiscoverySettings DiscoveryFrom(string? seconds) => seconds switch

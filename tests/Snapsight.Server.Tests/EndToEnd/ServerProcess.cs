@@ -34,8 +34,8 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Not there until <c>init</c> makes it.</summary>
     public string DataDirectory => existingDataDirectory ?? temp.File("data");
 
-    /// <summary>What both <c>init</c> and the server are started with.</summary>
-    public IReadOnlyDictionary<string, string> Environment { get; }
+    /// <summary>What both <c>init</c> and the server are started with; a test may add to it before the start.</summary>
+    public Dictionary<string, string> Environment { get; }
 
     public string BaseUrl { get; private set; } = "";
 

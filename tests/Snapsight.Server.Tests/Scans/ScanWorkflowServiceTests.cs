@@ -4,6 +4,7 @@ using Snapsight.Cloud.Local;
 using Snapsight.Control;
 using Snapsight.Control.Persistence;
 using Snapsight.Control.Scans;
+using Snapsight.Control.Setup;
 using Snapsight.Server.Hosting;
 
 namespace Snapsight.Server.Tests.Scans;
@@ -54,4 +55,20 @@ public sealed class ScanWorkflowServiceTests
         Assert.NotEmpty(orphans);
         Assert.Equal(0, world.SnapshotsOnDisk());
     }
+
+    [Theory]
+    [InlineData(null, null)]
+    [InlineData("", null)]
+    [InlineData("0", 0)]
+    [InlineData("20", 20)]
+    [InlineData("3600", 3600)]
+    public void The_local_snapshot_variable_sets_how_long_snapshots_stay_pending(string? value, int? seconds) =>
+        Assert.Equal(seconds is { } s ? TimeSpan.FromSeconds(s) : null, ServerOptions.LocalSnapshotFrom(value));
+
+    [Theory]
+    [InlineData("-1")]
+    [InlineData("3601")]
+    [InlineData("2.5")]
+    public void A_local_snapshot_time_out_of_range_stops_the_start_with_the_variables_name(string value) =>
+        Assert.Contains(ServerOptions.LocalSnapshotVariable, Assert.Throws<SetupException>(() => ServerOptions.LocalSnapshotFrom(value)).Message);
 }

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
 using Snapsight.Disk.Tests.Support;
+using Snapsight.Server.Hosting;
 using Snapsight.Server.Tests.EndToEnd;
 
 namespace Snapsight.Server.Tests.WebConsole;
@@ -38,6 +39,8 @@ public sealed class ConsoleFixture : IAsyncLifetime, IAsyncDisposable
         Demo = DemoData.Create(temp.File("demo"));
         Assert.True(Demo.Run.ExitCode == 0, $"snapsight demo exited {Demo.Run.ExitCode}: {Demo.Run.Stderr}");
         server = new ServerProcess(Demo.DataDirectory);
+        // Snapshots pending for 20 s, as EBS's take a while, so a rescan stays in progress long enough to be watched live.
+        server.Environment[ServerOptions.LocalSnapshotVariable] = "20";
         await server.StartAsync();
 
         Api = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
