@@ -44,9 +44,11 @@ public sealed class ServerProcess : IAsyncDisposable
             ["server", "init", "--data-dir", DataDirectory, "--subscription", subscription, "--username", username, "--password-stdin"],
             password + "\n", Environment);
 
-    /// <summary>Starts <c>snapsight server</c> and waits until it answers.</summary>
+    /// <summary>Starts <c>snapsight server</c> and waits until it answers; again after <see cref="KillAsync"/> too.</summary>
     public async Task StartAsync()
     {
+        Assert.False(process is { HasExited: false }, "the server is already running");
+        process?.Dispose();
         BaseUrl = $"http://127.0.0.1:{FreePort()}";
         process = SnapsightCommand.Start(["server", "--data-dir", DataDirectory, "--urls", BaseUrl], Environment);
         // The request log goes to stdout; it is drained so the server never blocks on a full pipe.
@@ -85,6 +87,15 @@ public sealed class ServerProcess : IAsyncDisposable
         return process.ExitCode;
     }
 
+    /// <summary>Sends SIGKILL, as a crash or power cut would end it: no shutdown code runs.</summary>
+    public async Task KillAsync()
+    {
+        Assert.NotNull(process);
+        Assert.Equal(0, Kill(process.Id, SigKill));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
+    }
+
     public async ValueTask DisposeAsync()
     {
         if (process is { HasExited: false })
@@ -103,6 +114,7 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     private const int SigTerm = 15;
+    private const int SigKill = 9;
 
     // Not /bin/kill: procps is not on every machine the tests run on.
     [DllImport("libc", EntryPoint = "kill")]

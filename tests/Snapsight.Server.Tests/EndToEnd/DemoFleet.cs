@@ -1,0 +1,53 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Snapsight.Disk.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Snapsight.Server.Tests.EndToEnd;
+
+/// <summary>
+/// A data folder set up by <c>snapsight demo --once</c> over the fixture images of tests/images/build-demo-fleet
+/// and the AlmaLinux advisories, for the tests that serve it again with <see cref="ServerProcess"/>.
+/// </summary>
+public sealed partial class DemoFleet
+{
+    public static readonly FixtureScript Images = new("build-demo-fleet");
+
+    private DemoFleet(string dataDirectory, SnapsightCommand.Result demo) => (DataDirectory, Demo) = (dataDirectory, demo);
+
+    public string DataDirectory { get; }
+
+    public SnapsightCommand.Result Demo { get; }
+
+    /// <summary>The admin password the demo printed.</summary>
+    public string Password => PrintedPassword().Match(Demo.Stdout).Groups[1].Value;
+
+    /// <summary>Runs the demo into <paramref name="dataDirectory"/>, its output to the test's, and asserts it succeeded.</summary>
+    public static DemoFleet RunOnce(string dataDirectory, ITestOutputHelper output)
+    {
+        var url = $"http://127.0.0.1:{ServerProcess.FreePort()}";
+        var advisories = Path.Combine(Repository.Root, "..", "shared", "data", "advisories", "almalinux", "osv-database-full",
+            "almalinux-osv-advisories.tar.gz");
+        var demo = SnapsightCommand.Run(["demo", "--once", "--data-dir", dataDirectory, "--urls", url, "--images", Images.Folder,
+            "--advisories", advisories]);
+        output.WriteLine(demo.Stdout);
+        Assert.True(demo.ExitCode == 0, $"exit {demo.ExitCode}: {demo.Stderr}");
+        return new DemoFleet(dataDirectory, demo);
+    }
+
+    /// <summary>A client of <paramref name="server"/> signed in as the demo's admin with a bearer token.</summary>
+    public async Task<HttpClient> SignInAsync(ServerProcess server)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        using var signIn = await http.PostAsync("auth", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = "admin", ["password"] = Password, ["token"] = "true",
+        }));
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        http.DefaultRequestHeaders.Authorization = new("Bearer", await signIn.Content.ReadAsStringAsync());
+        return http;
+    }
+
+    [GeneratedRegex(@"^\s+password\s+(\S+)$", RegexOptions.Multiline)]
+    private static partial Regex PrintedPassword();
+}
