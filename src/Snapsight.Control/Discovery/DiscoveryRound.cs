@@ -23,8 +23,7 @@ public sealed partial class DiscoveryRound(IServiceScopeFactory scopes, TimeProv
         var polled = 0;
         foreach (var (accountId, subscriptionId) in due)
         {
-            await using var scope = scopes.CreateAsyncScope();
-            scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(subscriptionId);
+            await using var scope = scopes.CreateTenantScope(subscriptionId);
             try
             {
                 if (await scope.ServiceProvider.GetRequiredService<AssetDiscovery>().DiscoverAccountAsync(accountId, ct).ConfigureAwait(false))
@@ -58,6 +57,6 @@ public sealed partial class DiscoveryRound(IServiceScopeFactory scopes, TimeProv
             .Select(a => (a.Id, a.SubscriptionId)).ToList();
     }
 
-    [LoggerMessage(EventId = 7001, Level = LogLevel.Warning, Message = "Discovery of target account {AccountId} in subscription {SubscriptionId} failed")]
+    [LoggerMessage(EventId = 7101, Level = LogLevel.Warning, Message = "Discovery of target account {AccountId} in subscription {SubscriptionId} failed")]
     private static partial void AccountFailed(ILogger logger, Guid accountId, Guid subscriptionId, Exception error);
 }

@@ -21,13 +21,13 @@ public sealed partial class ScanDriver(IServiceScopeFactory scopes, ScanWorkflow
         var steps = 0;
         foreach (var subscription in await SubscriptionIdsAsync(ct).ConfigureAwait(false))
         {
-            await using (var scope = EnterScope(subscription))
+            await using (var scope = scopes.CreateTenantScope(subscription))
             {
                 steps += await scope.ServiceProvider.GetRequiredService<ScanStarter>().StartDueAsync(ct).ConfigureAwait(false);
             }
 
             List<Guid> due;
-            await using (var scope = EnterScope(subscription))
+            await using (var scope = scopes.CreateTenantScope(subscription))
             {
                 due = await scope.ServiceProvider.GetRequiredService<ScanRuns>().DueAsync(options.RunsPerPass, ct).ConfigureAwait(false);
             }
@@ -47,7 +47,7 @@ public sealed partial class ScanDriver(IServiceScopeFactory scopes, ScanWorkflow
         DateTime? next = null;
         foreach (var subscription in await SubscriptionIdsAsync(ct).ConfigureAwait(false))
         {
-            await using var scope = EnterScope(subscription);
+            await using var scope = scopes.CreateTenantScope(subscription);
             var due = await scope.ServiceProvider.GetRequiredService<ScanRuns>().NextDueAsync(ct).ConfigureAwait(false);
             next = due is { } d && (next is null || d < next) ? d : next;
         }
@@ -61,7 +61,7 @@ public sealed partial class ScanDriver(IServiceScopeFactory scopes, ScanWorkflow
         var total = new SweepReport();
         foreach (var subscription in await SubscriptionIdsAsync(ct).ConfigureAwait(false))
         {
-            await using var scope = EnterScope(subscription);
+            await using var scope = scopes.CreateTenantScope(subscription);
             var report = await scope.ServiceProvider.GetRequiredService<SnapshotSweeper>().SweepAsync(subscription, ct).ConfigureAwait(false);
             total.Deleted.AddRange(report.Deleted);
             total.Kept.AddRange(report.Kept);
@@ -81,7 +81,7 @@ public sealed partial class ScanDriver(IServiceScopeFactory scopes, ScanWorkflow
     {
         try
         {
-            await using var scope = EnterScope(subscription);
+            await using var scope = scopes.CreateTenantScope(subscription);
             var run = await scope.ServiceProvider.GetRequiredService<ScanWorkflow>().StepAsync(runId, ct).ConfigureAwait(false);
             if (run is { IsTerminal: true })
             {
@@ -102,13 +102,6 @@ public sealed partial class ScanDriver(IServiceScopeFactory scopes, ScanWorkflow
     {
         await using var scope = scopes.CreateAsyncScope();
         return await AllSubscriptions.IdsAsync(scope.ServiceProvider.GetRequiredService<ControlDbContext>(), ct).ConfigureAwait(false);
-    }
-
-    private AsyncServiceScope EnterScope(Guid subscription)
-    {
-        var scope = scopes.CreateAsyncScope();
-        scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(subscription);
-        return scope;
     }
 
     [LoggerMessage(EventId = 7001, Level = LogLevel.Information, Message = "Scan run {RunId} of {InstanceId} ended {State} ({Reason})")]

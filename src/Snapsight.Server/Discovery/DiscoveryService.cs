@@ -34,9 +34,9 @@ public sealed partial class DiscoveryService(DiscoveryRound round, DiscoverySett
         while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false));
     }
 
-    [LoggerMessage(EventId = 7002, Level = LogLevel.Information, Message = "Discovery polled {Accounts} target accounts")]
+    [LoggerMessage(EventId = 7102, Level = LogLevel.Information, Message = "Discovery polled {Accounts} target accounts")]
     private static partial void RoundDone(ILogger logger, int accounts);
 
-    [LoggerMessage(EventId = 7003, Level = LogLevel.Error, Message = "A discovery round failed; the next one retries")]
+    [LoggerMessage(EventId = 7103, Level = LogLevel.Error, Message = "A discovery round failed; the next one retries")]
     private static partial void RoundFailed(ILogger logger, Exception error);
 }

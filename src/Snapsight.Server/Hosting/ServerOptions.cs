@@ -1,7 +1,6 @@
 using System.Globalization;
 using Snapsight.Control;
 using Snapsight.Control.Discovery;
-using Snapsight.Control.Scans;
 using Snapsight.Control.Setup;
 using Snapsight.Server.Scanning;
 
@@ -23,13 +22,15 @@ public sealed record ServerOptions(string DataDirectory, string Urls, ControlSet
     public const string DiscoveryVariable = "SNAPSIGHT_DISCOVERY_CHECK_SECONDS";
 
     /// <summary>The server as <c>snapsight server</c> runs it: its data folder's database, discovery (unless turned off) and the scan workflow on.</summary>
-    public static ServerOptions From(string dataDirectory, string urls) =>
-        new(dataDirectory, urls,
-            ControlSettings.ForDataDirectory(dataDirectory, Environment.GetEnvironmentVariable(PostgresVariable)) with
-            {
-                Discovery = DiscoveryFrom(Environment.GetEnvironmentVariable(DiscoveryVariable)),
-                Scans = new ScanWorkflowOptions { Enabled = true },
-            });
+    public static ServerOptions From(string dataDirectory, string urls)
+    {
+        var control = ControlSettings.ForDataDirectory(dataDirectory, Environment.GetEnvironmentVariable(PostgresVariable));
+        return new(dataDirectory, urls, control with
+        {
+            Discovery = DiscoveryFrom(Environment.GetEnvironmentVariable(DiscoveryVariable)),
+            Scans = control.Scans with { Enabled = true },
+        });
+    }
 
     /// <summary>The server runs discovery unless the variable says 0; a value that is not a number of seconds stops the start.</summary>
     public static DiscoverySettings DiscoveryFrom(string? seconds) => seconds switch
