@@ -39,6 +39,9 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>When set, each start's standard output (the request and application log) is appended to this file.</summary>
+    public string? LogFile { get; init; }
+
     public SnapsightCommand.Result Init(string subscription, string username, string password) =>
         SnapsightCommand.Run(
             ["server", "init", "--data-dir", DataDirectory, "--subscription", subscription, "--username", username, "--password-stdin"],
@@ -52,7 +55,7 @@ public sealed class ServerProcess : IAsyncDisposable
         BaseUrl = $"http://127.0.0.1:{FreePort()}";
         process = SnapsightCommand.Start(["server", "--data-dir", DataDirectory, "--urls", BaseUrl], Environment);
         // The request log goes to stdout; it is drained so the server never blocks on a full pipe.
-        _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
+        _ = LogFile is null ? process.StandardOutput.BaseStream.CopyToAsync(Stream.Null) : AppendAsync(process.StandardOutput.BaseStream, LogFile);
         stderr = process.StandardError.ReadToEndAsync();
         using var http = new HttpClient();
         var deadline = DateTime.UtcNow.AddMinutes(1);
@@ -75,6 +78,12 @@ public sealed class ServerProcess : IAsyncDisposable
         }
 
         Assert.Fail($"snapsight server did not start: {(process.HasExited ? await stderr : "no answer in a minute")}");
+    }
+
+    private static async Task AppendAsync(Stream output, string path)
+    {
+        await using var log = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+        await output.CopyToAsync(log);
     }
 
     /// <summary>Sends SIGTERM, as a service manager would, and answers the exit code.</summary>
