@@ -13,6 +13,9 @@ public sealed partial class DemoFleet
 {
     public static readonly FixtureScript Images = new("build-demo-fleet");
 
+    /// <summary>The demo scans five instances, which takes well over two minutes on a loaded two-core machine.</summary>
+    private static readonly TimeSpan DemoTimeout = TimeSpan.FromMinutes(6);
+
     private DemoFleet(string dataDirectory, SnapsightCommand.Result demo) => (DataDirectory, Demo) = (dataDirectory, demo);
 
     public string DataDirectory { get; }
@@ -29,7 +32,7 @@ public sealed partial class DemoFleet
         var advisories = Path.Combine(Repository.Root, "..", "shared", "data", "advisories", "almalinux", "osv-database-full",
             "almalinux-osv-advisories.tar.gz");
         var demo = SnapsightCommand.Run(["demo", "--once", "--data-dir", dataDirectory, "--urls", url, "--images", Images.Folder,
-            "--advisories", advisories]);
+            "--advisories", advisories], timeout: DemoTimeout);
         output.WriteLine(demo.Stdout);
         Assert.True(demo.ExitCode == 0, $"exit {demo.ExitCode}: {demo.Stderr}");
         return new DemoFleet(dataDirectory, demo);
