@@ -42,12 +42,11 @@ public sealed partial class LocalCloudProvider
         await _mutations.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            using var staging = await EnterStagingAsync(scope, cancellationToken).ConfigureAwait(false);
             OwnedByCaller(scope, snapshotId);
 
-            // One rename makes it vanish whole; the data is removed afterwards (or by the next staging cleanup after a crash).
-            var staging = Layout.StagingDirectory(scope);
-            Directory.CreateDirectory(staging);
-            var doomed = Path.Combine(staging, "deleted-" + snapshotId);
+            // One rename makes it vanish whole; the data is removed afterwards (or by the next one in staging after a crash).
+            var doomed = Path.Combine(Layout.StagingDirectory(scope), "deleted-" + snapshotId);
             Directory.Move(Layout.SnapshotDirectory(scope, snapshotId), doomed);
             Directory.Delete(doomed, recursive: true);
         }

@@ -5,9 +5,6 @@ namespace Snapsight.Cloud.Local;
 
 public sealed partial class LocalCloudProvider
 {
-    /// <summary>Staging leftovers of a crash older than this are removed by the next snapshot set.</summary>
-    private static readonly TimeSpan StaleStaging = TimeSpan.FromHours(1);
-
     public async Task<IReadOnlyList<CloudSnapshot>> CreateSnapshotSetAsync(
         CloudScope scope, string instanceId, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken)
     {
@@ -23,6 +20,7 @@ public sealed partial class LocalCloudProvider
         await _mutations.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
+            using var staging = await EnterStagingAsync(scope, cancellationToken).ConfigureAwait(false);
             CheckQuotas(scope, instance);
             var staged = await StageSetAsync(scope, instanceId, instance, tags, cancellationToken).ConfigureAwait(false);
 
@@ -66,8 +64,6 @@ public sealed partial class LocalCloudProvider
         CloudScope scope, string instanceId, LocalInstanceFile instance, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken)
     {
         var staging = Layout.StagingDirectory(scope);
-        Directory.CreateDirectory(staging);
-        RemoveStaleStaging(staging);
         var staged = new List<(string, string, LocalSnapshotFile)>();
         var created = new List<string>();
         try
@@ -114,17 +110,6 @@ public sealed partial class LocalCloudProvider
         : _faults.Fires(LocalFaultKind.StuckPending, null, instanceId, volumeId) ? SnapshotOutcome.StayPending
         : SnapshotOutcome.Complete;
 
-    private static void RemoveStaleStaging(string staging)
-    {
-        foreach (var leftover in Directory.EnumerateDirectories(staging))
-        {
-            if (DateTime.UtcNow - Directory.GetLastWriteTimeUtc(leftover) > StaleStaging)
-            {
-                Directory.Delete(leftover, recursive: true);
-            }
-        }
-    }
-
     public Task<CloudSnapshot> DescribeSnapshotAsync(CloudScope scope, string snapshotId, CancellationToken cancellationToken)
     {
         Throttle(LocalOperation.DescribeSnapshot, snapshotId);
@@ -139,6 +124,7 @@ public sealed partial class LocalCloudProvider
     {
         Throttle(LocalOperation.ListSnapshotsByTags, scope.AccountId);
         ArgumentNullException.ThrowIfNull(tags);
+        RecoverStagingOnce(scope);
         IReadOnlyList<CloudSnapshot> matching = OwnSnapshots(scope)
             .Where(s => tags.All(tag => s.File.Tags.TryGetValue(tag.Key, out var value) && value == tag.Value))
             .Select(s => Describe(scope, s.Id, s.File))

@@ -6,7 +6,8 @@ namespace Snapsight.Cloud.Local;
 /// Where everything lives under the local cloud's root:
 /// <c>accounts/&lt;account&gt;/regions/&lt;region&gt;/instances/&lt;instance-id&gt;/instance.json</c> and
 /// <c>accounts/&lt;account&gt;/regions/&lt;region&gt;/snapshots/&lt;snap-id&gt;/{snapshot.json,data}</c>.
-/// Work in progress sits in <c>snapshots/.staging</c> and moves into place by one rename.
+/// Work in progress sits in <c>snapshots/.staging</c> and moves into place by one rename; whoever works there
+/// holds <c>snapshots/.staging.lock</c>.
 /// (<c>accounts/&lt;account&gt;/account.json</c> belongs to the account registry, not to this provider.)
 /// </summary>
 public sealed class LocalLayout(string root)
@@ -36,6 +37,9 @@ public sealed class LocalLayout(string root)
         Path.Combine(SnapshotsDirectory(scope), LocalIds.Check(LocalIds.Snapshot, snapshotId));
 
     public string StagingDirectory(CloudScope scope) => Path.Combine(SnapshotsDirectory(scope), ".staging");
+
+    /// <summary>Held (a <see cref="FileLock"/>) by every creation and deletion in the region while it works in staging.</summary>
+    public string StagingLockFile(CloudScope scope) => Path.Combine(SnapshotsDirectory(scope), ".staging.lock");
 
     /// <summary>
     /// A volume's image file: <paramref name="relative"/> resolved in the instance's directory, which

@@ -1,5 +1,5 @@
 using System.Net;
-using System.Text.Json.Nodes;
+using static Snapsight.Server.Tests.EndToEnd.ApiJson;
 using Snapsight.Disk.Tests.Support;
 using Xunit.Abstractions;
 
@@ -17,26 +17,17 @@ public sealed class DemoTests(ITestOutputHelper output)
     public async Task Demo_once_sets_up_zero_touch_through_the_api_and_scans_every_instance()
     {
         using var temp = new TempDirectory();
-        var data = temp.File("demo");
-        var made = DemoData.Create(data);
-        var demo = made.Run;
-        output.WriteLine(demo.Stdout);
-        Assert.True(demo.ExitCode == 0, $"exit {demo.ExitCode}: {demo.Stderr}");
+        var demo = DemoFleet.RunOnce(temp.File("demo"), output);
+        var data = demo.DataDirectory;
 
-        var fleet = DemoData.FleetRows();
+        var fleet = DemoFleet.FleetRows();
         var accounts = fleet.Select(f => f[1]).Distinct().ToList();
         var instances = Directory.GetFiles(Path.Combine(data, "cloud", "accounts"), "instance.json", SearchOption.AllDirectories);
         Assert.Equal(fleet.Count, instances.Length);
 
         await using var server = new ServerProcess(data);
         await server.StartAsync();
-        using var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
-        using var signIn = await http.PostAsync("auth", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["username"] = "admin", ["password"] = made.Password, ["token"] = "true",
-        }));
-        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
-        http.DefaultRequestHeaders.Authorization = new("Bearer", await signIn.Content.ReadAsStringAsync());
+        using var http = await demo.SignInAsync(server);
 
         var connectors = Items(await GetAsync(http, "api/v1/connectors"));
         Assert.Equal(accounts.Select(Arn).Order(), connectors.Select(c => (string)c["roleArn"]!).Order());
@@ -73,22 +64,12 @@ public sealed class DemoTests(ITestOutputHelper output)
         var debianPackages = Items(await GetAsync(http, $"api/v1/assets/{debian["id"]}/packages?limit=500"));
         Assert.Contains(debianPackages, p => (string)p["type"]! == "dpkg" && (string)p["name"]! == "openssh-server");
         var alma = assets.Single(a => release[(string)a["name"]!].StartsWith("almalinux", StringComparison.Ordinal));
-        var rpmNames = DemoData.AlmaPackageNames();
+        var rpmNames = DemoFleet.AlmaPackageNames();
         var almaFindings = Items(await GetAsync(http, $"api/v1/assets/{alma["id"]}/findings?limit=500"));
         Assert.NotEmpty(almaFindings);
         Assert.All(almaFindings, f => Assert.Contains((string)f["packageName"]!, rpmNames));
-        Assert.Contains($"scans: {fleet.Count} of {fleet.Count} assets done", demo.Stdout, StringComparison.Ordinal);
+        Assert.Contains($"scans: {fleet.Count} of {fleet.Count} assets done", demo.Demo.Stdout, StringComparison.Ordinal);
     }
 
     private static string Arn(string account) => $"arn:aws:iam::{account}:role/snapsight/SnapsightTarget";
-
-    private static async Task<JsonNode> GetAsync(HttpClient http, string path)
-    {
-        using var response = await http.GetAsync(path);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"GET {path}: {(int)response.StatusCode} {text}");
-        return JsonNode.Parse(text)!;
-    }
-
-    private static List<JsonNode> Items(JsonNode page) => [.. page["items"]!.AsArray().OfType<JsonNode>()];
 }

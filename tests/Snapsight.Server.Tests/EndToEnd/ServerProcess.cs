@@ -39,18 +39,23 @@ public sealed class ServerProcess : IAsyncDisposable
 
     public string BaseUrl { get; private set; } = "";
 
+    /// <summary>When set, each start's standard output (the request and application log) is appended to this file.</summary>
+    public string? LogFile { get; init; }
+
     public SnapsightCommand.Result Init(string subscription, string username, string password) =>
         SnapsightCommand.Run(
             ["server", "init", "--data-dir", DataDirectory, "--subscription", subscription, "--username", username, "--password-stdin"],
             password + "\n", Environment);
 
-    /// <summary>Starts <c>snapsight server</c> and waits until it answers.</summary>
+    /// <summary>Starts <c>snapsight server</c> and waits until it answers; again after <see cref="KillAsync"/> too.</summary>
     public async Task StartAsync()
     {
+        Assert.False(process is { HasExited: false }, "the server is already running");
+        process?.Dispose();
         BaseUrl = $"http://127.0.0.1:{FreePort()}";
         process = SnapsightCommand.Start(["server", "--data-dir", DataDirectory, "--urls", BaseUrl], Environment);
         // The request log goes to stdout; it is drained so the server never blocks on a full pipe.
-        _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null);
+        _ = LogFile is null ? process.StandardOutput.BaseStream.CopyToAsync(Stream.Null) : AppendAsync(process.StandardOutput.BaseStream, LogFile);
         stderr = process.StandardError.ReadToEndAsync();
         using var http = new HttpClient();
         var deadline = DateTime.UtcNow.AddMinutes(1);
@@ -75,6 +80,12 @@ public sealed class ServerProcess : IAsyncDisposable
         Assert.Fail($"snapsight server did not start: {(process.HasExited ? await stderr : "no answer in a minute")}");
     }
 
+    private static async Task AppendAsync(Stream output, string path)
+    {
+        await using var log = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
+        await output.CopyToAsync(log);
+    }
+
     /// <summary>Sends SIGTERM, as a service manager would, and answers the exit code.</summary>
     public async Task<int> TerminateAsync()
     {
@@ -83,6 +94,15 @@ public sealed class ServerProcess : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         await process.WaitForExitAsync(timeout.Token);
         return process.ExitCode;
+    }
+
+    /// <summary>Sends SIGKILL, as a crash or power cut would end it: no shutdown code runs.</summary>
+    public async Task KillAsync()
+    {
+        Assert.NotNull(process);
+        Assert.Equal(0, Kill(process.Id, SigKill));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await process.WaitForExitAsync(timeout.Token);
     }
 
     public async ValueTask DisposeAsync()
@@ -103,6 +123,7 @@ public sealed class ServerProcess : IAsyncDisposable
     }
 
     private const int SigTerm = 15;
+    private const int SigKill = 9;
 
     // Not /bin/kill: procps is not on every machine the tests run on.
     [DllImport("libc", EntryPoint = "kill")]

@@ -15,8 +15,9 @@ public static class SnapsightCommand
 
     public static string ServerPath => BuildOutput("SnapsightServer");
 
-    /// <summary>Runs to completion with <paramref name="stdin"/> (closed when null).</summary>
-    public static Result Run(IEnumerable<string> arguments, string? stdin = null, IReadOnlyDictionary<string, string>? environment = null)
+    /// <summary>Runs to completion with <paramref name="stdin"/> (closed when null), within <paramref name="timeout"/> (two minutes when null).</summary>
+    public static Result Run(IEnumerable<string> arguments, string? stdin = null, IReadOnlyDictionary<string, string>? environment = null,
+        TimeSpan? timeout = null)
     {
         using var process = Start(arguments, environment, redirectStdin: true);
         var stdout = process.StandardOutput.ReadToEndAsync();
@@ -27,7 +28,13 @@ public static class SnapsightCommand
         }
 
         process.StandardInput.Close();
-        Assert.True(process.WaitForExit(TimeSpan.FromMinutes(2)), "snapsight did not finish in two minutes");
+        var limit = timeout ?? TimeSpan.FromMinutes(2);
+        if (!process.WaitForExit(limit))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"snapsight did not finish in {limit.TotalMinutes} minutes");
+        }
+
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
     }
 

@@ -22,7 +22,7 @@ public sealed class ConsoleFixture : IAsyncLifetime, IAsyncDisposable
     private ServerProcess? server;
     private IPlaywright? playwright;
 
-    public DemoData Demo { get; private set; } = null!;
+    public DemoFleet Demo { get; private set; } = null!;
 
     public string BaseUrl => server!.BaseUrl;
 
@@ -36,8 +36,7 @@ public sealed class ConsoleFixture : IAsyncLifetime, IAsyncDisposable
 
     public async Task InitializeAsync()
     {
-        Demo = DemoData.Create(temp.File("demo"));
-        Assert.True(Demo.Run.ExitCode == 0, $"snapsight demo exited {Demo.Run.ExitCode}: {Demo.Run.Stderr}");
+        Demo = DemoFleet.RunOnce(temp.File("demo"));
         server = new ServerProcess(Demo.DataDirectory);
         // Snapshots pending for 20 s, as EBS's take a while, so a rescan stays in progress long enough to be watched live.
         server.Environment[ServerOptions.LocalSnapshotVariable] = "20";

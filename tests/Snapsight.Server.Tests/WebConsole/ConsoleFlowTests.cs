@@ -21,7 +21,7 @@ public sealed partial class ConsoleFlowTests(ConsoleFixture console)
     public async Task Sign_in_then_dashboard_assets_asset_findings_and_tokens()
     {
         var page = await console.NewPageAsync();
-        var fleet = DemoData.FleetRows();
+        var fleet = DemoFleet.FleetRows();
 
         // Signed out, any console page leads to the sign-in form; a wrong password is refused in words.
         await page.GotoAsync("/console/assets");
@@ -64,7 +64,7 @@ public sealed partial class ConsoleFlowTests(ConsoleFixture console)
         await page.GotoAsync("/console/assets?os=almalinux");
         await page.GetByRole(AriaRole.Link, new() { Name = "alma-legacy" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "alma-legacy" }));
-        var rpmNames = DemoData.AlmaPackageNames();
+        var rpmNames = DemoFleet.AlmaPackageNames();
         var packagesInFindings = await page.Locator("table tbody tr td:nth-child(2)").AllInnerTextsAsync();
         Assert.NotEmpty(packagesInFindings);
         Assert.All(packagesInFindings, p => Assert.Contains(p, rpmNames));

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Snapsight.Disk.Tests.Support;
+using Xunit.Abstractions;
+
+namespace Snapsight.Server.Tests.EndToEnd;
+
+/// <summary>
+/// A data folder set up by <c>snapsight demo --once</c> over the fixture images of tests/images/build-demo-fleet
+/// and the AlmaLinux advisories, for the tests that serve it again with <see cref="ServerProcess"/>.
+/// </summary>
+public sealed partial class DemoFleet
+{
+    public static readonly FixtureScript Images = new("build-demo-fleet");
+
+    /// <summary>The demo scans five instances, which takes well over two minutes on a loaded two-core machine.</summary>
+    private static readonly TimeSpan DemoTimeout = TimeSpan.FromMinutes(6);
+
+    private DemoFleet(string dataDirectory, SnapsightCommand.Result demo) => (DataDirectory, Demo) = (dataDirectory, demo);
+
+    public string DataDirectory { get; }
+
+    public SnapsightCommand.Result Demo { get; }
+
+    /// <summary>The fleet's contract with the demo: name, account, region, release, volumes, why; one instance a line.</summary>
+    public static IReadOnlyList<string[]> FleetRows() =>
+        [.. File.ReadAllLines(Path.Combine(Images.Folder, "fleet.tsv")).Select(l => l.Split('\t'))];
+
+    /// <summary>The package names of the AlmaLinux root, as <c>rpm -qa</c> read them from the database the fleet builder wrote.</summary>
+    public static IReadOnlySet<string> AlmaPackageNames() =>
+        File.ReadAllLines(Path.Combine(Images.Folder, "alma-legacy.rpm-qa.tsv")).Select(l => l.Split('\t')[0]).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>The admin password the demo printed.</summary>
+    public string Password => PrintedPassword().Match(Demo.Stdout).Groups[1].Value;
+
+    /// <summary>Runs the demo into <paramref name="dataDirectory"/>, its output to the test's (if any), and asserts it succeeded.</summary>
+    public static DemoFleet RunOnce(string dataDirectory, ITestOutputHelper? output = null)
+    {
+        var url = $"http://127.0.0.1:{ServerProcess.FreePort()}";
+        var advisories = Path.Combine(Repository.Root, "..", "shared", "data", "advisories", "almalinux", "osv-database-full",
+            "almalinux-osv-advisories.tar.gz");
+        var demo = SnapsightCommand.Run(["demo", "--once", "--data-dir", dataDirectory, "--urls", url, "--images", Images.Folder,
+            "--advisories", advisories], timeout: DemoTimeout);
+        output?.WriteLine(demo.Stdout);
+        Assert.True(demo.ExitCode == 0, $"exit {demo.ExitCode}: {demo.Stderr}");
+        return new DemoFleet(dataDirectory, demo);
+    }
+
+    /// <summary>A client of <paramref name="server"/> signed in as the demo's admin with a bearer token.</summary>
+    public async Task<HttpClient> SignInAsync(ServerProcess server)
+    {
+        var http = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        using var signIn = await http.PostAsync("auth", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["username"] = "admin", ["password"] = Password, ["token"] = "true",
+        }));
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        http.DefaultRequestHeaders.Authorization = new("Bearer", await signIn.Content.ReadAsStringAsync());
+        return http;
+    }
+
+    [GeneratedRegex(@"^\s+password\s+(\S+)$", RegexOptions.Multiline)]
+    private static partial Regex PrintedPassword();
+}
