@@ -81,7 +81,10 @@ internal sealed class DemoScanWatch(DemoApi api, int fleetSize, TimeSpan timeout
 
         if (DemoApi.OptionalText(asset, "lastScanCompletedAt") is not null)
         {
-            return (DemoAssetScan.Done, null);
+            // Scanned; but a run still deleting its snapshots is not over (a rescan in an earlier step is another matter).
+            return run is not null && DemoApi.Text(run, "state") is var state and ("ResultsStored" or "CleanedUp")
+                ? (DemoAssetScan.Scanning, state)
+                : (DemoAssetScan.Done, null);
         }
 
         return run is null ? (DemoAssetScan.Waiting, null) : DemoApi.Text(run, "state") switch

@@ -20,6 +20,7 @@ public sealed class DemoScanWatchTests
             Asset("a4", "Activated"),
             Asset("a5", "NotActivated", reason: "licence_exhausted"),
             Asset("a6", "Activated"),
+            Asset("a7", "Activated", scannedAt: "2026-11-29T06:00:00Z"),
         ];
         JsonNode[] newestFirst =
         [
@@ -28,18 +29,20 @@ public sealed class DemoScanWatchTests
             Run("a3", "SnapshotsRequested"),
             Run("a2", "Done"), // older than a2's failure: not the latest
             Run("a4", "Skipped", "excluded_by_tag"),
+            Run("a7", "ResultsStored"), // scanned, its snapshots not yet deleted: not over
         ];
 
         var statuses = DemoScanWatch.Statuses(assets, newestFirst);
 
         Assert.Equal(
-            ["done", "failed (unsupported_os)", "scanning (SnapshotsRequested)", "skipped (excluded_by_tag)", "not activated (licence_exhausted)", "waiting"],
+            ["done", "failed (unsupported_os)", "scanning (SnapshotsRequested)", "skipped (excluded_by_tag)", "not activated (licence_exhausted)", "waiting",
+             "scanning (ResultsStored)"],
             statuses.Select(s => s.Described));
-        Assert.Equal([true, true, false, true, true, false], statuses.Select(s => s.Settled));
+        Assert.Equal([true, true, false, true, true, false, false], statuses.Select(s => s.Settled));
         Assert.Equal(
-            "scans: 1 of 6 assets done, 1 failed (unsupported_os), 1 not activated (licence_exhausted), 1 scanning, 1 skipped (excluded_by_tag), 1 waiting",
-            DemoScanWatch.Progress(statuses, 6));
-        Assert.Equal("discovery: 6 of 7 instances found", DemoScanWatch.Progress(statuses, 7));
+            "scans: 1 of 7 assets done, 1 failed (unsupported_os), 1 not activated (licence_exhausted), 2 scanning, 1 skipped (excluded_by_tag), 1 waiting",
+            DemoScanWatch.Progress(statuses, 7));
+        Assert.Equal("discovery: 7 of 8 instances found", DemoScanWatch.Progress(statuses, 8));
     }
 
     [Fact]

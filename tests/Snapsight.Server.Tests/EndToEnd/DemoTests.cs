@@ -24,6 +24,8 @@ public sealed class DemoTests(ITestOutputHelper output)
         var accounts = fleet.Select(f => f[1]).Distinct().ToList();
         var instances = Directory.GetFiles(Path.Combine(data, "cloud", "accounts"), "instance.json", SearchOption.AllDirectories);
         Assert.Equal(fleet.Count, instances.Length);
+        // --once ends when every scan is over, its snapshots deleted (published or staged) included.
+        Assert.Empty(Directory.GetFiles(Path.Combine(data, "cloud"), "snapshot.json", SearchOption.AllDirectories));
 
         await using var server = new ServerProcess(data);
         await server.StartAsync();
