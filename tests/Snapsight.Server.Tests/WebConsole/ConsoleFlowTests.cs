@@ -201,7 +201,8 @@ public sealed partial class ConsoleFlowTests(ConsoleFixture console)
         var page = await console.NewPageAsync(390, 844);
         await page.GotoAsync("/console/sign-in");
         await SignInAsync(page, "admin", console.Demo.Password);
-        foreach (var path in new[] { "/console", "/console/assets", "/console/findings", "/console/connectors/new", "/console/users" })
+        foreach (var path in new[] { "/console", "/console/assets", "/console/findings", "/console/connectors/new", "/console/templates",
+                     "/console/service-account", "/console/users" })
         {
             await page.GotoAsync(path);
             // The page itself never scrolls sideways: wide tables scroll inside their own region.
