@@ -49,41 +49,28 @@ public static class AccountEndpoints
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static Task<IResult> RegisterServiceAsync(ServiceAccountRegistration? body, HttpContext context,
-        AccountRegistrations registrations) => AccountProblems.CheckedAsync(async () =>
-    {
-        var outcome = await registrations.RegisterServiceAsync(body ?? new ServiceAccountRegistration(), Caller(context),
-            context.RequestAborted).ConfigureAwait(false);
-        return AccountProblems.Answer(outcome, a => ServiceAccountView.Of((ServiceAccount)a), "/api/v1/service-account");
-    });
+    private static Task<IResult> RegisterServiceAsync(ServiceAccountRegistration? body, HttpContext context, AccountActions actions) =>
+        AccountProblems.CheckedAsync(async () =>
+        {
+            var outcome = await actions.RegisterServiceAsync(context, body ?? new ServiceAccountRegistration()).ConfigureAwait(false);
+            return AccountProblems.Answer(outcome, a => ServiceAccountView.Of((ServiceAccount)a), "/api/v1/service-account");
+        });
 
-    private static Task<IResult> RegisterTargetAsync(TargetAccountRegistration? body, HttpContext context,
-        AccountRegistrations registrations) => AccountProblems.CheckedAsync(async () =>
-    {
-        var outcome = await registrations.RegisterTargetAsync(body ?? new TargetAccountRegistration(null, null, null), Caller(context),
-            context.RequestAborted).ConfigureAwait(false);
-        return AccountProblems.Answer(outcome, a => TargetAccountView.Of((TargetAccount)a), $"/api/v1/target-accounts/{outcome.Account?.Id}");
-    });
+    private static Task<IResult> RegisterTargetAsync(TargetAccountRegistration? body, HttpContext context, AccountActions actions) =>
+        AccountProblems.CheckedAsync(async () =>
+        {
+            var outcome = await actions.RegisterTargetAsync(context, body ?? new TargetAccountRegistration(null, null, null))
+                .ConfigureAwait(false);
+            return AccountProblems.Answer(outcome, a => TargetAccountView.Of((TargetAccount)a), $"/api/v1/target-accounts/{outcome.Account?.Id}");
+        });
 
     private static async Task<IResult> GetServiceAsync(ControlDbContext db, CancellationToken ct) =>
         await db.ServiceAccounts.AsNoTracking().SingleOrDefaultAsync(ct).ConfigureAwait(false) is { } account
             ? Results.Ok(ServiceAccountView.Of(account))
             : Problems.NotFound("service account");
 
-    private static async Task<IResult> DeregisterServiceAsync(HttpContext context, ControlDbContext db, AuditLog audit)
-    {
-        var account = await db.ServiceAccounts.SingleOrDefaultAsync(context.RequestAborted).ConfigureAwait(false);
-        if (account is null)
-        {
-            return Problems.NotFound("service account");
-        }
-
-        db.ServiceAccounts.Remove(account);
-        audit.Record(RequestActor.Name(context), AuditActions.ServiceAccountDeregister, account.AccountId, true, account.SubscriptionId,
-            RequestActor.Client(context));
-        await db.SaveChangesAsync(context.RequestAborted).ConfigureAwait(false);
-        return Results.NoContent();
-    }
+    private static async Task<IResult> DeregisterServiceAsync(HttpContext context, AccountActions actions) =>
+        await actions.DeregisterServiceAsync(context).ConfigureAwait(false) ? Results.NoContent() : Problems.NotFound("service account");
 
     private static async Task<Page<TargetAccountView>> ListTargetsAsync(int? offset, int? limit, ControlDbContext db, CancellationToken ct) =>
         await Paging.PageAsync(AccountQueries.TargetAccounts(db), offset, limit, TargetAccountView.Of, ct)
@@ -94,21 +81,6 @@ public static class AccountEndpoints
             ? Results.Ok(TargetAccountView.Of(account))
             : Problems.NotFound("target account");
 
-    private static async Task<IResult> RemoveTargetAsync(Guid id, HttpContext context, ControlDbContext db, AuditLog audit)
-    {
-        var account = await db.TargetAccounts.SingleOrDefaultAsync(a => a.Id == id, context.RequestAborted).ConfigureAwait(false);
-        if (account is null)
-        {
-            return Problems.NotFound("target account");
-        }
-
-        db.TargetAccounts.Remove(account);
-        audit.Record(RequestActor.Name(context), AuditActions.TargetAccountRemove, account.AccountId, true, account.SubscriptionId,
-            RequestActor.Client(context));
-        await db.SaveChangesAsync(context.RequestAborted).ConfigureAwait(false);
-        return Results.NoContent();
-    }
-
-    private static RegistrationCaller Caller(HttpContext context) =>
-        new(RequestActor.SubscriptionId(context), RequestActor.Name(context), RequestActor.Client(context));
+    private static async Task<IResult> RemoveTargetAsync(Guid id, HttpContext context, AccountActions actions) =>
+        await actions.RemoveTargetAsync(context, id).ConfigureAwait(false) ? Results.NoContent() : Problems.NotFound("target account");
 }

@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Http;
 using Snapsight.Cloud.Aws.Templates;
+using Snapsight.Control;
 using Snapsight.Control.Accounts;
 using Snapsight.Server.Api;
 
 namespace Snapsight.Server.Accounts;
 
-/// <summary>Turns the account rules' refusals into RFC 7807 answers: a bad field names it; a refused registration carries its reason code.</summary>
+/// <summary>Turns the account rules' refusals into RFC 7807 answers: a bad field names it, a conflict says what stands in the way; a refused registration carries its reason code.</summary>
 internal static class AccountProblems
 {
     /// <summary>Runs <paramref name="action"/>, answering 400 naming the field when the input breaks a rule.</summary>
@@ -22,6 +23,14 @@ internal static class AccountProblems
         catch (TemplateParameterException bad)
         {
             return Problems.Invalid(bad.Field, bad.Reason);
+        }
+        catch (InvalidFieldException bad)
+        {
+            return Problems.Of(bad);
+        }
+        catch (ConflictException refused)
+        {
+            return Problems.Of(refused);
         }
     }
 

@@ -37,35 +37,13 @@ public static class ConnectorEndpoints
             .Produces(StatusCodes.Status204NoContent).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static Task<IResult> CreateAsync(ConnectorInput? input, HttpContext context, ControlDbContext db, AuditLog audit,
-        TimeProvider clock) => AccountProblems.CheckedAsync(async () =>
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var connector = new Connector
+    private static Task<IResult> CreateAsync(ConnectorInput? input, HttpContext context, ConnectorActions actions) =>
+        AccountProblems.CheckedAsync(async () =>
         {
-            Id = Guid.NewGuid(),
-            SubscriptionId = RequestActor.SubscriptionId(context),
-            ExternalId = ExternalIds.New(),
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        ConnectorRules.Apply(connector, input ?? new ConnectorInput(), creating: true);
-        if (await RefusalAsync(connector, input, db, context.RequestAborted).ConfigureAwait(false) is { } refused)
-        {
-            return refused;
-        }
-
-        db.Connectors.Add(connector);
-        audit.Record(RequestActor.Name(context), AuditActions.ConnectorCreate, connector.Id.ToString(), true,
-            connector.SubscriptionId, RequestActor.Client(context), $"name '{connector.Name}', account {connector.AccountId}");
-        if (await SaveAsync(db, context.RequestAborted).ConfigureAwait(false) is { } lost)
-        {
-            return lost;
-        }
-
-        context.Response.Headers.CacheControl = "no-store";
-        return Results.Created($"/api/v1/connectors/{connector.Id}", ConnectorView.Of(connector, showExternalId: true));
-    });
+            var connector = await actions.CreateAsync(context, input ?? new ConnectorInput()).ConfigureAwait(false);
+            context.Response.Headers.CacheControl = "no-store";
+            return Results.Created($"/api/v1/connectors/{connector.Id}", ConnectorView.Of(connector, showExternalId: true));
+        });
 
     private static async Task<Page<ConnectorView>> ListAsync(int? offset, int? limit, string? name, ControlDbContext db, CancellationToken ct)
     {
@@ -78,29 +56,11 @@ public static class ConnectorEndpoints
             ? Results.Ok(ConnectorView.Of(connector))
             : Problems.NotFound("connector");
 
-    private static Task<IResult> ChangeAsync(Guid id, ConnectorInput? input, HttpContext context, ControlDbContext db, AuditLog audit,
-        TimeProvider clock) => AccountProblems.CheckedAsync(async () =>
-    {
-        var connector = await db.Connectors.SingleOrDefaultAsync(c => c.Id == id, context.RequestAborted).ConfigureAwait(false);
-        if (connector is null)
-        {
-            return Problems.NotFound("connector");
-        }
-
-        input ??= new ConnectorInput();
-        ConnectorRules.Apply(connector, input, creating: false);
-        if (await RefusalAsync(connector, input, db, context.RequestAborted).ConfigureAwait(false) is { } refused)
-        {
-            return refused;
-        }
-
-        connector.UpdatedAt = clock.GetUtcNow().UtcDateTime;
-        var changed = db.Entry(connector).Properties.Where(p => p.IsModified && p.Metadata.Name != nameof(Connector.UpdatedAt))
-            .Select(p => p.Metadata.Name);
-        audit.Record(RequestActor.Name(context), AuditActions.ConnectorChange, connector.Id.ToString(), true, connector.SubscriptionId,
-            RequestActor.Client(context), "changed: " + string.Join(", ", changed));
-        return await SaveAsync(db, context.RequestAborted).ConfigureAwait(false) ?? Results.Ok(ConnectorView.Of(connector));
-    });
+    private static Task<IResult> ChangeAsync(Guid id, ConnectorInput? input, HttpContext context, ConnectorActions actions) =>
+        AccountProblems.CheckedAsync(async () =>
+            await actions.ChangeAsync(context, id, input ?? new ConnectorInput()).ConfigureAwait(false) is { } connector
+                ? Results.Ok(ConnectorView.Of(connector))
+                : Problems.NotFound("connector"));
 
     private static async Task<IResult> DeleteAsync(Guid id, HttpContext context, ControlDbContext db, AuditLog audit)
     {
@@ -130,40 +90,5 @@ public static class ConnectorEndpoints
         audit.Record(actor, AuditActions.ConnectorDelete, id.ToString(), true, connector.SubscriptionId, client, $"name '{connector.Name}'");
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         return Results.NoContent();
-    }
-
-    /// <summary>What the rules of one connector cannot see: names and accounts taken by others, and zero-touch before a service account.</summary>
-    private static async Task<IResult?> RefusalAsync(Connector connector, ConnectorInput? input, ControlDbContext db, CancellationToken ct)
-    {
-        var others = db.Connectors.AsNoTracking().Where(c => c.Id != connector.Id);
-        if (await others.AnyAsync(c => c.Name == connector.Name, ct).ConfigureAwait(false))
-        {
-            return Problems.Invalid("name", $"a connector named '{connector.Name}' exists already");
-        }
-
-        if (await others.AnyAsync(c => c.AccountId == connector.AccountId, ct).ConfigureAwait(false))
-        {
-            return Problems.Invalid("roleArn", $"another connector is for account {connector.AccountId}; a subscription has one per account");
-        }
-
-        return input?.ZeroTouchSnapshot == true
-            && !await db.ServiceAccounts.AnyAsync(a => a.State == ValidationState.Registered, ct).ConfigureAwait(false)
-            ? Problems.Conflict("zero-touch snapshot scanning needs a service account: register a service account first "
-                + "(deploy the service-account template, or POST /conn/snapshot/v1.0/register-service-account)")
-            : null;
-    }
-
-    /// <summary>Saves; a unique index broken by a concurrent request (same name or account) is a 400, not a 500.</summary>
-    private static async Task<IResult?> SaveAsync(ControlDbContext db, CancellationToken ct)
-    {
-        try
-        {
-            await db.SaveChangesAsync(ct).ConfigureAwait(false);
-            return null;
-        }
-        catch (DbUpdateException race) when (UniqueViolation.Is(race))
-        {
-            return Problems.Invalid("name", "another connector with this name or account was saved at the same time");
-        }
     }
 }

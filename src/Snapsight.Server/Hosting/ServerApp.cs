@@ -52,6 +52,9 @@ public static class ServerApp
         builder.Services.AddScoped<TemplateDownload>();
         builder.Services.AddInstanceEventRateLimit(options.Control.Discovery);
         builder.Services.AddScoped<SubscriptionTokenActions>();
+        builder.Services.AddScoped<ConnectorActions>();
+        builder.Services.AddScoped<AccountActions>();
+        builder.Services.AddScoped<UserActions>();
         builder.Services.AddSnapsightConsole();
         if (options.Control.Discovery.Enabled)
         {

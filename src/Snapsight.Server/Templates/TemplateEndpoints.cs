@@ -30,7 +30,8 @@ public static class TemplateEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict);
     }
 
-    private static async Task<IResult> ServiceAccountAsync(
+    /// <summary>CFT-S: the endpoint's and the console's download.</summary>
+    public static async Task<IResult> ServiceAccountAsync(
         TemplateDownloadRequest? request, string? format, HttpContext context, TemplateDownload download)
     {
         request ??= new TemplateDownloadRequest();
@@ -44,7 +45,8 @@ public static class TemplateEndpoints
             .ConfigureAwait(false);
     }
 
-    private static async Task<IResult> TargetAccountAsync(
+    /// <summary>CFT-T of one connector: the endpoint's and the console's download.</summary>
+    public static async Task<IResult> TargetAccountAsync(
         TemplateDownloadRequest? request, string? format, HttpContext context, TemplateDownload download, ControlDbContext db)
     {
         var (inputs, refusal) = await TargetTemplateInputs.ResolveAsync(request ?? new TemplateDownloadRequest(), db, context.RequestAborted)

@@ -53,71 +53,20 @@ public static class UserEndpoints
     public static IOrderedQueryable<User> Listed(ControlDbContext db, UserRole? role) =>
         (role is { } wanted ? db.Users.AsNoTracking().Where(u => u.Role == wanted) : db.Users.AsNoTracking()).OrderBy(u => u.NormalizedUsername);
 
-    private static async Task<IResult> CreateAsync(CreateUserRequest? request, HttpContext context, UserAccounts accounts,
-        AuditLog audit, ControlDbContext db)
+    private static async Task<IResult> CreateAsync(CreateUserRequest? request, HttpContext context, UserActions actions)
     {
-        if (request?.Username is not { } username)
-        {
-            return Problems.Invalid("username", "required");
-        }
-
-        if (request.Password is not { } password)
-        {
-            return Problems.Invalid("password", "required");
-        }
-
-        if (!EnumText.TryParse<UserRole>(request.Role, out var role))
-        {
-            return Problems.Invalid("role", $"one of {EnumText.Names<UserRole>()}");
-        }
-
-        User user;
         try
         {
-            user = await accounts.AddAsync(RequestActor.SubscriptionId(context), username, password, role, context.RequestAborted)
-                .ConfigureAwait(false);
+            var user = await actions.CreateAsync(context, request ?? new CreateUserRequest(null, null, null)).ConfigureAwait(false);
+            return Results.Created($"/api/v1/users/{user.Id}", UserView.Of(user));
+        }
+        catch (InvalidFieldException refused)
+        {
+            return Problems.Of(refused);
         }
         catch (SetupException refused)
         {
             return Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid request", detail: refused.Message + ".");
-        }
-
-        audit.Record(RequestActor.Name(context), AuditActions.UserCreate, user.Username, true, user.SubscriptionId,
-            RequestActor.Client(context), $"role {user.Role}");
-        try
-        {
-            await db.SaveChangesAsync(context.RequestAborted).ConfigureAwait(false);
-        }
-        catch (DbUpdateException)
-        {
-            // The name was free when checked and taken by a parallel request since; the unique index decided.
-            return Problems.Conflict($"the user name '{user.Username}' is taken");
-        }
-
-        return Results.Created($"/api/v1/users/{user.Id}", UserView.Of(user));
-    }
-
-    private static async Task<IResult> ChangeAsync(Guid id, ChangeUserRequest? request, HttpContext context,
-        UserAccounts accounts, AuditLog audit)
-    {
-        UserRole? role = null;
-        if (request?.Role is not null)
-        {
-            if (!EnumText.TryParse<UserRole>(request.Role, out var parsed))
-            {
-                return Problems.Invalid("role", $"one of {EnumText.Names<UserRole>()}");
-            }
-
-            role = parsed;
-        }
-
-        try
-        {
-            // The audit entry joins the change's transaction, so both are saved or neither.
-            var changed = await accounts.ChangeAsync(id, role, request?.Disabled, (user, changes) =>
-                audit.Record(RequestActor.Name(context), AuditActions.UserChange, user.Username, true, user.SubscriptionId,
-                    RequestActor.Client(context), string.Join("; ", changes)), context.RequestAborted).ConfigureAwait(false);
-            return changed is null ? Problems.NotFound("user") : Results.Ok(UserView.Of(changed));
         }
         catch (ConflictException refused)
         {
@@ -125,14 +74,28 @@ public static class UserEndpoints
         }
     }
 
-    private static async Task<IResult> DeleteAsync(Guid id, HttpContext context, UserAccounts accounts, AuditLog audit)
+    private static async Task<IResult> ChangeAsync(Guid id, ChangeUserRequest? request, HttpContext context, UserActions actions)
     {
         try
         {
-            var removed = await accounts.RemoveAsync(id, user =>
-                audit.Record(RequestActor.Name(context), AuditActions.UserDelete, user.Username, true, user.SubscriptionId,
-                    RequestActor.Client(context)), context.RequestAborted).ConfigureAwait(false);
-            return removed is null ? Problems.NotFound("user") : Results.NoContent();
+            var changed = await actions.ChangeAsync(context, id, request ?? new ChangeUserRequest(null, null)).ConfigureAwait(false);
+            return changed is null ? Problems.NotFound("user") : Results.Ok(UserView.Of(changed));
+        }
+        catch (InvalidFieldException refused)
+        {
+            return Problems.Of(refused);
+        }
+        catch (ConflictException refused)
+        {
+            return Problems.Of(refused);
+        }
+    }
+
+    private static async Task<IResult> DeleteAsync(Guid id, HttpContext context, UserActions actions)
+    {
+        try
+        {
+            return await actions.RemoveAsync(context, id).ConfigureAwait(false) is null ? Problems.NotFound("user") : Results.NoContent();
         }
         catch (ConflictException refused)
         {

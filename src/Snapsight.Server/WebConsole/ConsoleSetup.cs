@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Snapsight.Control.Tenancy;
+using Snapsight.Server.WebConsole.Connectors;
 
 namespace Snapsight.Server.WebConsole;
 
@@ -15,10 +16,10 @@ public static class ConsoleSetup
     /// <summary>Pages every signed-in user may see.</summary>
     public const string ReaderPolicy = "ConsoleReader";
 
-    /// <summary>Pages that change things an operator may change (subscription tokens).</summary>
+    /// <summary>Pages that change things an operator may change: connectors, accounts, templates, subscription tokens.</summary>
     public const string OperatorPolicy = "ConsoleOperator";
 
-    /// <summary>Pages for admins only (the audit log).</summary>
+    /// <summary>Pages for admins only: users and the audit log.</summary>
     public const string AdminPolicy = "ConsoleAdmin";
 
     public static IServiceCollection AddSnapsightConsole(this IServiceCollection services)
@@ -36,6 +37,7 @@ public static class ConsoleSetup
             .AddPolicy(AdminPolicy, Roles(nameof(UserRole.Admin)));
         services.Configure<RouteOptions>(routes => routes.LowercaseUrls = true);
         services.AddScoped<DashboardQueries>();
+        services.AddSingleton<ConnectorDrafts>();
         return services;
     }
 

@@ -106,5 +106,10 @@ public static class IsolationCoverage
         ["* /console/audit"] = ConsolePage,
         ["* /console/accounts"] = ConsolePage,
         ["* /console/users"] = ConsolePage,
+        ["* /console/connectors"] = ConsolePage,
+        ["* /console/connectors/new"] = ConsolePage,
+        ["* /console/templates"] = ConsolePage,
+        ["* /console/service-account"] = ConsolePage,
+        ["* /console/target-accounts/new"] = ConsolePage,
     };
 }

@@ -111,8 +111,10 @@ public sealed partial class ConsoleFlowTests(ConsoleFixture console)
         var targetRows = await page.Locator("section", new() { Has = page.Locator("#targets") }).Locator("tbody tr").AllInnerTextsAsync();
         Assert.Equal(accounts.Order(StringComparer.Ordinal), targetRows.Select(r => r.Split('\t')[0]).Order(StringComparer.Ordinal));
         Assert.All(targetRows, r => Assert.Equal("registered", r.Split('\t')[1]));
-        Assert.Equal(accounts.Count, await page.Locator("section", new() { Has = page.Locator("#connectors") }).Locator("tbody tr").CountAsync());
         await PageChecks.CheckAndShootAsync(page, "accounts");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Connectors", Exact = true }).ClickAsync();
+        Assert.Equal(accounts.Order(StringComparer.Ordinal),
+            (await page.Locator("tbody tr td:nth-child(2)").AllInnerTextsAsync()).Order(StringComparer.Ordinal));
 
         // Tokens: generate one (its value once), then revoke it; the API and the audit log agree.
         await page.GetByRole(AriaRole.Link, new() { Name = "Subscription tokens" }).ClickAsync();
@@ -199,7 +201,8 @@ public sealed partial class ConsoleFlowTests(ConsoleFixture console)
         var page = await console.NewPageAsync(390, 844);
         await page.GotoAsync("/console/sign-in");
         await SignInAsync(page, "admin", console.Demo.Password);
-        foreach (var path in new[] { "/console", "/console/assets", "/console/findings" })
+        foreach (var path in new[] { "/console", "/console/assets", "/console/findings", "/console/connectors/new", "/console/templates",
+                     "/console/service-account", "/console/users" })
         {
             await page.GotoAsync(path);
             // The page itself never scrolls sideways: wide tables scroll inside their own region.
@@ -207,6 +210,7 @@ public sealed partial class ConsoleFlowTests(ConsoleFixture console)
             await PageChecks.AccessibleAsync(page);
         }
 
+        await page.GotoAsync("/console/findings");
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(ConsoleFixture.ScreenshotFolder, "findings-narrow.png") });
         await page.GotoAsync("/console");
         await page.Keyboard.PressAsync("Tab");
@@ -221,6 +225,7 @@ public sealed partial class ConsoleFlowTests(ConsoleFixture console)
         Assert.Contains("Assets", reached);
         Assert.Contains("Findings", reached);
         Assert.Contains("Scans", reached);
+        Assert.Contains("Connectors", reached);
         Assert.Contains("Accounts", reached);
         Assert.Contains("Audit log", reached);
         Assert.Contains("Sign out", reached);

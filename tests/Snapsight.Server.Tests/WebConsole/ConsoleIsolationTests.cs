@@ -2,6 +2,7 @@ using System.Net;
 using Snapsight.Control.Assets;
 using Snapsight.Control.Persistence;
 using Snapsight.Control.Results;
+using Snapsight.Control.Tenancy;
 using Snapsight.Control.Tokens;
 using Snapsight.Server.Tests.Support;
 using Snapsight.Server.Tests.Tenancy;
@@ -17,7 +18,8 @@ public sealed class ConsoleIsolationTests
 {
     private static readonly string[] ListPages =
         ["console", "console/assets", "console/findings", "console/findings?group=cve", "console/findings?group=package", "console/tokens",
-         "console/scans?show=all", "console/audit", "console/accounts", "console/users"];
+         "console/scans?show=all", "console/audit", "console/accounts", "console/users", "console/connectors", "console/connectors/new",
+         "console/templates", "console/service-account", "console/target-accounts/new"];
 
     [Fact]
     public async Task A_console_user_sees_and_changes_nothing_of_another_subscription()
@@ -61,6 +63,18 @@ public sealed class ConsoleIsolationTests
             if (answer.StatusCode != HttpStatusCode.NotFound)
             {
                 failures.Add($"revoke B's token {token}: {(int)answer.StatusCode}, not 404");
+            }
+        }
+
+        foreach (var user in bRows.Of(typeof(User)).Select(r => r.Key))
+        {
+            foreach (var handler in new[] { "disable", "enable", "remove" })
+            {
+                using var answer = await console.PostFormAsync("console/users", $"console/users?handler={handler}&id={user}", []);
+                if (answer.StatusCode != HttpStatusCode.NotFound)
+                {
+                    failures.Add($"{handler} B's user {user}: {(int)answer.StatusCode}, not 404");
+                }
             }
         }
 

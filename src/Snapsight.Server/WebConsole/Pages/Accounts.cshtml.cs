@@ -8,19 +8,16 @@ using Snapsight.Server.Api;
 namespace Snapsight.Server.WebConsole.Pages;
 
 /// <summary>
-/// The cloud side, read only: the connectors (external IDs masked, as the API lists them), the
-/// service account's validation and its last error in words, and the target accounts with their
-/// validation and discovery. The API's views and list queries.
+/// The registered accounts: the service account's validation and its last error in words, and the
+/// target accounts with their validation and discovery (the API's views and list queries), with links
+/// for operators to the pages that change them (<see cref="ServiceAccountModel"/>, the target account form).
 /// </summary>
 public sealed class AccountsModel(ControlDbContext db) : PageModel
 {
     [BindProperty(SupportsGet = true)]
-    public int? ConnectorsOffset { get; set; }
-
-    [BindProperty(SupportsGet = true)]
     public int? TargetsOffset { get; set; }
 
-    public Page<ConnectorView> Connectors { get; private set; } = null!;
+    public int ConnectorCount { get; private set; }
 
     public ServiceAccountView? ServiceAccount { get; private set; }
 
@@ -29,8 +26,7 @@ public sealed class AccountsModel(ControlDbContext db) : PageModel
     public async Task OnGetAsync()
     {
         var ct = HttpContext.RequestAborted;
-        Connectors = await Paging.PageAsync(AccountQueries.Connectors(db, null), ConnectorsOffset, Paging.DefaultLimit,
-            c => ConnectorView.Of(c), ct).ConfigureAwait(false);
+        ConnectorCount = await db.Connectors.CountAsync(ct).ConfigureAwait(false);
         ServiceAccount = await db.ServiceAccounts.AsNoTracking().SingleOrDefaultAsync(ct).ConfigureAwait(false) is { } service
             ? ServiceAccountView.Of(service)
             : null;
