@@ -50,7 +50,7 @@ public sealed class EbsSnapshotBlockDevice : IBlockDevice
     /// <param name="maxParallelReads">GetSnapshotBlock calls in flight at once for this device (1 to 64).</param>
     /// <param name="readAheadBlocks">Blocks fetched ahead of a sequential reader (0 reads one block at a time).</param>
     public static async Task<EbsSnapshotBlockDevice> OpenAsync(
-        EbsDirectClient client, string snapshotId, BlockCache cache, int maxParallelReads = 16, int readAheadBlocks = 32,
+        EbsDirectClient client, string snapshotId, BlockCache cache, int maxParallelReads = 16, int readAheadBlocks = 8,
         CancellationToken cancellationToken = default)
     {
         CheckCache(cache);
@@ -67,7 +67,7 @@ public sealed class EbsSnapshotBlockDevice : IBlockDevice
     /// and <see cref="EbsReadReport.FullReadReason"/> says why. Call <see cref="EbsVolumeCache.Commit"/> after a successful scan.
     /// </summary>
     public static async Task<EbsSnapshotBlockDevice> OpenIncrementalAsync(
-        EbsDirectClient client, EbsVolumeCache volume, string snapshotId, BlockCache cache, int maxParallelReads = 16, int readAheadBlocks = 32,
+        EbsDirectClient client, EbsVolumeCache volume, string snapshotId, BlockCache cache, int maxParallelReads = 16, int readAheadBlocks = 8,
         CancellationToken cancellationToken = default)
     {
         CheckCache(cache);

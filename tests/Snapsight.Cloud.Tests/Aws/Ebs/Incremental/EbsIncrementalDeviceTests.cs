@@ -28,12 +28,8 @@ public sealed class EbsIncrementalDeviceTests : IDisposable
         var corruption = Gen.Select(Gen.Long[0, Region - 1], Gen.Enum<Corruption>()).List[0, 12];
         await Gen.Select(Blocks, Blocks, Blocks, corruption, Gen.Int).SampleAsync(async (written, rewritten, erased, damage, seed) =>
         {
-            using var first = _bed.Image(written, seed);
-            using var second = first.Change(_bed.NewFile(), rewritten, erased, seed + 1);
-            var (firstId, secondId) = (_bed.Serve(first), _bed.Serve(second));
-            var store = _bed.Store();
-            var client = _bed.Client();
-            await ScanAsync(client, store, firstId);
+            using var scanned = await ScannedAsync(written, rewritten, erased, seed);
+            var (_, second, firstId, secondId, store, client) = scanned;
             foreach (var (block, how) in damage)
             {
                 Damage(store, firstId, block, how);
@@ -57,12 +53,8 @@ public sealed class EbsIncrementalDeviceTests : IDisposable
     {
         await Gen.Select(Blocks, Blocks, Blocks, Gen.Int).SampleAsync(async (written, rewritten, erased, seed) =>
         {
-            using var first = _bed.Image(written, seed);
-            using var second = first.Change(_bed.NewFile(), rewritten, erased, seed + 1);
-            var (firstId, secondId) = (_bed.Serve(first), _bed.Serve(second));
-            var store = _bed.Store();
-            var client = _bed.Client();
-            await ScanAsync(client, store, firstId);
+            using var scanned = await ScannedAsync(written, rewritten, erased, seed);
+            var (first, second, _, secondId, store, client) = scanned;
             // Changed: written in the second snapshot with other bytes than the first had there.
             var changed = second.Written.Count(b => !first.Read(b * EbsLimits.BlockSize, EbsLimits.BlockSize).AsSpan()
                 .SequenceEqual(second.Read(b * EbsLimits.BlockSize, EbsLimits.BlockSize)));
@@ -139,6 +131,18 @@ public sealed class EbsIncrementalDeviceTests : IDisposable
         Assert.Equal(0.000012m + 0.0000006m, device.Report().EstimatedCostUsd);
     }
 
+    /// <summary>Two snapshots of a volume, the second changed from the first, and a store holding the first one's scan.</summary>
+    private async Task<Scanned> ScannedAsync(HashSet<long> written, HashSet<long> rewritten, HashSet<long> erased, int seed)
+    {
+        var first = _bed.Image(written, seed);
+        var second = first.Change(_bed.NewFile(), rewritten, erased, seed + 1);
+        var (firstId, secondId) = (_bed.Serve(first), _bed.Serve(second));
+        var store = _bed.Store();
+        var client = _bed.Client();
+        await ScanAsync(client, store, firstId);
+        return new Scanned(first, second, firstId, secondId, store, client);
+    }
+
     /// <summary>A first scan: every block of the region read through an incremental device, then committed.</summary>
     private static async Task ScanAsync(EbsDirectClient client, EbsBlockStore store, string snapshotId, int blocks = Region)
     {
@@ -159,19 +163,20 @@ public sealed class EbsIncrementalDeviceTests : IDisposable
             return;
         }
 
+        // A block may be damaged twice: each kind works on whatever the file holds by then.
         var bytes = File.ReadAllBytes(path);
         switch (how)
         {
-            case Corruption.FlipDataByte:
-                bytes[^(1 + (int)(block * 7919 % EbsLimits.BlockSize))] ^= 0x40;
+            case Corruption.FlipDataByte when bytes.Length > EbsCacheEntry.HeaderSize:
+                bytes[EbsCacheEntry.HeaderSize + (int)(block * 7919 % (bytes.Length - EbsCacheEntry.HeaderSize))] ^= 0x40;
                 File.WriteAllBytes(path, bytes);
                 break;
-            case Corruption.FlipHeaderByte:
-                bytes[(int)(block % EbsCacheEntry.HeaderSize)] ^= 0x01;
+            case Corruption.FlipHeaderByte when bytes.Length > 0:
+                bytes[(int)(block % Math.Min(EbsCacheEntry.HeaderSize, bytes.Length))] ^= 0x01;
                 File.WriteAllBytes(path, bytes);
                 break;
             case Corruption.Truncate:
-                File.WriteAllBytes(path, bytes[..(int)(block * 4099 % bytes.Length)]);
+                File.WriteAllBytes(path, bytes[..(int)(block * 4099 % Math.Max(1, bytes.Length))]);
                 break;
             case Corruption.Delete:
                 File.Delete(path);
@@ -185,6 +190,15 @@ public sealed class EbsIncrementalDeviceTests : IDisposable
                 }
 
                 break;
+        }
+    }
+
+    private sealed record Scanned(SparseImage First, SparseImage Second, string FirstId, string SecondId, EbsBlockStore Store, EbsDirectClient Client) : IDisposable
+    {
+        public void Dispose()
+        {
+            First.Dispose();
+            Second.Dispose();
         }
     }
 
