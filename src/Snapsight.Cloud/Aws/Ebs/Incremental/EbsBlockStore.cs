@@ -131,13 +131,23 @@ public sealed partial class EbsBlockStore
         var path = PathOf(key);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
-        using (var file = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.Asynchronous, EbsCacheEntry.Size))
+        try
         {
-            await RandomAccess.WriteAsync(file, EbsCacheEntry.Header(index, data.Span), 0, cancellationToken).ConfigureAwait(false);
-            await RandomAccess.WriteAsync(file, data, EbsCacheEntry.HeaderSize, cancellationToken).ConfigureAwait(false);
+            using (var file = File.OpenHandle(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.Asynchronous, EbsCacheEntry.Size))
+            {
+                await RandomAccess.WriteAsync(file, EbsCacheEntry.Header(index, data.Span), 0, cancellationToken).ConfigureAwait(false);
+                await RandomAccess.WriteAsync(file, data, EbsCacheEntry.HeaderSize, cancellationToken).ConfigureAwait(false);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        catch
+        {
+            // Cancelled (a read-ahead at the end of a scan) or failed: no half entry stays behind.
+            File.Delete(temporary);
+            throw;
         }
 
-        File.Move(temporary, path, overwrite: true);
         Index(key);
         Evict();
     }
