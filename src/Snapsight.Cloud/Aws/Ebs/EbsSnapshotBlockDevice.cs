@@ -141,18 +141,13 @@ public sealed class EbsSnapshotBlockDevice : IBlockDevice
             return (EbsChangeList.None(previous, map.VolumeSizeBytes), null);
         }
 
-        EbsChangeList changes;
         try
         {
-            changes = await EbsChangeList.ListAsync(client, previous, map.SnapshotId, cancellationToken).ConfigureAwait(false);
+            return (await EbsChangeList.ListAsync(client, previous, map.SnapshotId, cancellationToken).ConfigureAwait(false), null);
         }
         catch (CloudProviderException e) when (e.Code is CloudErrorCode.NotFound or CloudErrorCode.InvalidParameter)
         {
             return (null, $"the changes from {previous} could not be listed: {e.Message}");
         }
-
-        return changes.VolumeSizeBytes == map.VolumeSizeBytes
-            ? (changes, null)
-            : (null, $"the volume was resized since {previous} ({changes.VolumeSizeBytes} to {map.VolumeSizeBytes} bytes)");
     }
 }
