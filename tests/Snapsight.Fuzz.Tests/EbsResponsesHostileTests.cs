@@ -68,18 +68,26 @@ public sealed class EbsResponsesHostileTests
     [InlineData("list-duplicate-member.json", "not the expected JSON")]
     [InlineData("list-truncated.json", "not the expected JSON")]
     [InlineData("list-index-overflow.json", "not the expected JSON")]
+    [InlineData("changed-no-tokens.json", "ChangedBlocks[0] (block 3) has no valid block token")]
+    [InlineData("changed-tokens-null.json", "ChangedBlocks[0] (block 1) has no valid block token")]
+    [InlineData("changed-token-bad-alphabet.json", "ChangedBlocks[0] (block 1) has no valid block token")]
+    [InlineData("changed-index-out-of-order.json", "ChangedBlocks[1] has BlockIndex 4, not after 9")]
+    [InlineData("changed-index-repeated.json", "ChangedBlocks[1] has BlockIndex 4, not after 4")]
+    [InlineData("changed-index-past-volume.json", "ChangedBlocks[0] has BlockIndex 2048, past the volume's 2048 blocks")]
+    [InlineData("changed-index-negative.json", "ChangedBlocks[0] has the negative BlockIndex -3")]
+    [InlineData("changed-block-null.json", "ChangedBlocks[0] is null")]
+    [InlineData("changed-next-token-bad.json", "NextToken is not a token")]
+    [InlineData("changed-block-size-4096.json", "BlockSize is 4096, not 524288")]
+    [InlineData("changed-not-a-list.json", "not the expected JSON")]
     public void A_crafted_bad_page_is_refused_naming_what_is_wrong(string name, string named)
     {
-        var refusal = EbsResponsesFuzzTarget.Refusal(File.ReadAllBytes(Path.Combine(Corpus, name)), changedBlocks: false);
+        // "changed-" seeds are ListChangedBlocks pages, "list-" ones ListSnapshotBlocks pages.
+        var changedBlocks = name.StartsWith("changed-", StringComparison.Ordinal);
+        var refusal = EbsResponsesFuzzTarget.Refusal(File.ReadAllBytes(Path.Combine(Corpus, name)), changedBlocks);
         Assert.NotNull(refusal);
-        Assert.Contains("ebs: bad ListSnapshotBlocks response for snap-0123456789abcdef0", refusal, StringComparison.Ordinal);
+        Assert.Contains($"ebs: bad {(changedBlocks ? "ListChangedBlocks" : "ListSnapshotBlocks")} response for snap-0123456789abcdef0", refusal, StringComparison.Ordinal);
         Assert.Contains(named, refusal, StringComparison.Ordinal);
     }
-
-    [Fact]
-    public void A_changed_block_without_either_token_is_refused() =>
-        Assert.Contains("ChangedBlocks[0] (block 3) has no valid block token",
-            EbsResponsesFuzzTarget.Refusal(File.ReadAllBytes(Path.Combine(Corpus, "changed-no-tokens.json")), changedBlocks: true), StringComparison.Ordinal);
 
     private static string Corpus => Path.Combine(AppContext.BaseDirectory, "corpus", "ebs-responses");
 }

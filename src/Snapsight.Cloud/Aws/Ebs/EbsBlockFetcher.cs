@@ -1,13 +1,15 @@
+using Snapsight.Cloud.Aws.Ebs.Incremental;
 using Snapsight.Disk.BlockDevices;
 
 namespace Snapsight.Cloud.Aws.Ebs;
 
 /// <summary>
-/// A snapshot as a device with no cache: written blocks are fetched with GetSnapshotBlock, one call
-/// per block touched; unwritten blocks are zeros, without a call. What <see cref="EbsSnapshotBlockDevice"/>
-/// puts its cache in front of, so that it is asked for whole 512 KiB blocks.
+/// A snapshot as a device with no memory cache: written blocks are fetched with GetSnapshotBlock,
+/// one call per block touched, or served from the local block cache of an incremental read;
+/// unwritten blocks are zeros, without a call. What <see cref="EbsSnapshotBlockDevice"/> puts its
+/// memory cache in front of, so that it is asked for whole 512 KiB blocks.
 /// </summary>
-internal sealed class EbsBlockFetcher(EbsDirectClient client, EbsBlockMap map) : IBlockDevice
+internal sealed class EbsBlockFetcher(EbsDirectClient client, EbsBlockMap map, EbsIncrementalSource? incremental, EbsDeviceCounters counters) : IBlockDevice
 {
     public long Length => map.VolumeSizeBytes;
 
@@ -33,12 +35,12 @@ internal sealed class EbsBlockFetcher(EbsDirectClient client, EbsBlockMap map) :
             }
             else if (count == EbsLimits.BlockSize)
             {
-                await client.GetSnapshotBlockAsync(map.SnapshotId, block, token, target, cancellationToken).ConfigureAwait(false);
+                await ReadBlockAsync(block, token, target, cancellationToken).ConfigureAwait(false);
             }
             else
             {
                 var whole = new byte[EbsLimits.BlockSize];
-                await client.GetSnapshotBlockAsync(map.SnapshotId, block, token, whole, cancellationToken).ConfigureAwait(false);
+                await ReadBlockAsync(block, token, whole, cancellationToken).ConfigureAwait(false);
                 whole.AsMemory(within, count).CopyTo(target);
             }
 
@@ -52,5 +54,21 @@ internal sealed class EbsBlockFetcher(EbsDirectClient client, EbsBlockMap map) :
     public void Dispose()
     {
         // The client and its HTTP connections belong to the caller.
+    }
+
+    private async Task ReadBlockAsync(long block, string token, Memory<byte> destination, CancellationToken cancellationToken)
+    {
+        if (incremental is not null && await incremental.TryReadAsync(block, destination, cancellationToken).ConfigureAwait(false))
+        {
+            counters.Count(EbsBlockOrigin.FromCache);
+            return;
+        }
+
+        await client.GetSnapshotBlockAsync(map.SnapshotId, block, token, destination, cancellationToken).ConfigureAwait(false);
+        counters.Count(EbsBlockOrigin.Fetched);
+        if (incremental is not null)
+        {
+            await incremental.StoreAsync(block, destination, cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -30,6 +30,9 @@ public sealed class EbsBlockMap
 
     public int Count => _indices.Length;
 
+    /// <summary>How many ListSnapshotBlocks calls listing the map took.</summary>
+    public int Pages { get; private init; }
+
     public IEnumerable<long> Indices => _indices;
 
     public bool TryGetToken(long index, out string token)
@@ -49,32 +52,9 @@ public sealed class EbsBlockMap
     /// <summary>Lists every written block of <paramref name="snapshotId"/>, page after page.</summary>
     public static async Task<EbsBlockMap> ListAsync(EbsDirectClient client, string snapshotId, CancellationToken cancellationToken)
     {
-        var blocks = new List<EbsBlock>();
-        long? volumeSize = null;
-        string? nextToken = null;
-        var pages = 0;
-        do
-        {
-            var start = blocks.Count == 0 ? 0 : blocks[^1].Index + 1;
-            var page = await client.ListSnapshotBlocksAsync(snapshotId, nextToken, start, cancellationToken).ConfigureAwait(false);
-            if (volumeSize is { } size && size != page.VolumeSizeBytes)
-            {
-                throw EbsResponseParser.Corrupt("ListSnapshotBlocks", snapshotId, $"the volume size changed from {size} to {page.VolumeSizeBytes} bytes between pages");
-            }
-
-            volumeSize = page.VolumeSizeBytes;
-            blocks.AddRange(page.Items);
-            nextToken = page.NextToken;
-            // A service that pages without end (empty pages with a token) is stopped: a volume has at most this many pages of blocks.
-            var pageCap = (page.VolumeSizeBytes / EbsLimits.BlockSize / EbsLimits.MinPageSize) + 2;
-            if (++pages > pageCap || blocks.Count > client.Options.MaxListedBlocks)
-            {
-                throw new Provider.CloudProviderException(Provider.CloudErrorCode.Corrupt, snapshotId,
-                    $"ebs: {snapshotId} listed {blocks.Count} blocks in {pages} pages, past the limits ({client.Options.MaxListedBlocks} blocks, {pageCap} pages)");
-            }
-        }
-        while (nextToken is not null);
-
-        return new EbsBlockMap(snapshotId, volumeSize!.Value, blocks);
+        var (volumeSize, blocks, pages) = await EbsPager.ListAllAsync(
+            client, "ListSnapshotBlocks", snapshotId, (token, start) => client.ListSnapshotBlocksAsync(snapshotId, token, start, cancellationToken),
+            b => b.Index, cancellationToken).ConfigureAwait(false);
+        return new EbsBlockMap(snapshotId, volumeSize, blocks) { Pages = pages };
     }
 }

@@ -26,4 +26,8 @@ public static class EbsLimits
     /// <summary>A snapshot id as EC2 writes them: "snap-" and 8 or 17 lowercase hex digits.</summary>
     public static bool IsSnapshotId(string? id) =>
         id is { Length: 13 or 22 } && id.StartsWith("snap-", StringComparison.Ordinal) && id[5..].All(char.IsAsciiHexDigitLower);
+
+    /// <summary>A volume id as EC2 writes them: "vol-" and 8 or 17 lowercase hex digits.</summary>
+    public static bool IsVolumeId(string? id) =>
+        id is { Length: 12 or 21 } && id.StartsWith("vol-", StringComparison.Ordinal) && id[4..].All(char.IsAsciiHexDigitLower);
 }

@@ -1,3 +1,5 @@
+using Snapsight.Cloud.Aws.Ebs.Incremental;
+using Snapsight.Cloud.Provider;
 using Snapsight.Disk.BlockDevices;
 
 namespace Snapsight.Cloud.Aws.Ebs;
@@ -7,19 +9,29 @@ namespace Snapsight.Cloud.Aws.Ebs;
 /// Its written blocks are listed once on opening; a read that touches only unwritten blocks is
 /// answered with zeros at once, any other goes through the shared <see cref="BlockCache"/> (512 KiB
 /// blocks), whose device fetches missing blocks in parallel and reads ahead of sequential readers.
-/// <see cref="Statistics"/> counts what callers read; the client's counters what was fetched.
+/// Opened incrementally (<see cref="OpenIncrementalAsync"/>), blocks unchanged since the volume's
+/// last scanned snapshot come from the local <see cref="EbsBlockStore"/> instead of GetSnapshotBlock.
+/// <see cref="Statistics"/> counts what callers read, <see cref="Report"/> where the blocks came from and what they cost.
 /// </summary>
 public sealed class EbsSnapshotBlockDevice : IBlockDevice
 {
     private readonly EbsBlockMap _map;
     private readonly EbsBlockFetcher _fetcher;
     private readonly CachedBlockDevice _cached;
+    private readonly EbsIncrementalSource? _incremental;
+    private readonly string? _fullReadReason;
+    private readonly EbsDeviceCounters _counters;
 
-    private EbsSnapshotBlockDevice(EbsBlockMap map, EbsBlockFetcher fetcher, CachedBlockDevice cached)
+    private EbsSnapshotBlockDevice(
+        EbsDirectClient client, EbsBlockMap map, BlockCache cache, int maxParallelReads, int readAheadBlocks,
+        EbsIncrementalSource? incremental, string? fullReadReason, EbsDeviceCounters counters)
     {
         _map = map;
-        _fetcher = fetcher;
-        _cached = cached;
+        _incremental = incremental;
+        _fullReadReason = fullReadReason;
+        _counters = counters;
+        _fetcher = new EbsBlockFetcher(client, map, incremental, counters);
+        _cached = new CachedBlockDevice(_fetcher, cache, maxParallelReads, readAheadBlocks);
     }
 
     public long Length => _map.VolumeSizeBytes;
@@ -38,17 +50,32 @@ public sealed class EbsSnapshotBlockDevice : IBlockDevice
     /// <param name="maxParallelReads">GetSnapshotBlock calls in flight at once for this device (1 to 64).</param>
     /// <param name="readAheadBlocks">Blocks fetched ahead of a sequential reader (0 reads one block at a time).</param>
     public static async Task<EbsSnapshotBlockDevice> OpenAsync(
-        EbsDirectClient client, string snapshotId, BlockCache cache, int maxParallelReads = 16, int readAheadBlocks = 32,
+        EbsDirectClient client, string snapshotId, BlockCache cache, int maxParallelReads = 16, int readAheadBlocks = 8,
         CancellationToken cancellationToken = default)
     {
-        if (cache.BlockSize != EbsLimits.BlockSize)
-        {
-            throw new ArgumentException($"the cache holds {cache.BlockSize}-byte blocks; EBS snapshots need {EbsLimits.BlockSize}-byte ones", nameof(cache));
-        }
-
+        CheckCache(cache);
         var map = await EbsBlockMap.ListAsync(client, snapshotId, cancellationToken).ConfigureAwait(false);
-        var fetcher = new EbsBlockFetcher(client, map);
-        return new EbsSnapshotBlockDevice(map, fetcher, new CachedBlockDevice(fetcher, cache, maxParallelReads, readAheadBlocks));
+        return new EbsSnapshotBlockDevice(client, map, cache, maxParallelReads, readAheadBlocks, null, null, new EbsDeviceCounters());
+    }
+
+    /// <summary>
+    /// Opens <paramref name="snapshotId"/>, a snapshot of <paramref name="volume"/>'s volume, for an
+    /// incremental scan: ListChangedBlocks (every page) from the volume's last scanned snapshot says
+    /// which blocks changed; the others are served from the local cache when it holds them, intact.
+    /// Blocks fetched are cached for the next scan. Without a last scanned snapshot, or when the
+    /// service cannot list the changes from it (deleted, another lineage), this is a full read,
+    /// and <see cref="EbsReadReport.FullReadReason"/> says why. Call <see cref="EbsVolumeCache.Commit"/> after a successful scan.
+    /// </summary>
+    public static async Task<EbsSnapshotBlockDevice> OpenIncrementalAsync(
+        EbsDirectClient client, EbsVolumeCache volume, string snapshotId, BlockCache cache, int maxParallelReads = 16, int readAheadBlocks = 8,
+        CancellationToken cancellationToken = default)
+    {
+        CheckCache(cache);
+        var map = await EbsBlockMap.ListAsync(client, snapshotId, cancellationToken).ConfigureAwait(false);
+        var (changes, reason) = await ChangesAsync(client, volume, map, cancellationToken).ConfigureAwait(false);
+        var counters = new EbsDeviceCounters();
+        return new EbsSnapshotBlockDevice(client, map, cache, maxParallelReads, readAheadBlocks,
+            new EbsIncrementalSource(volume, snapshotId, changes, counters), reason, counters);
     }
 
     public async ValueTask<int> ReadAsync(long offset, Memory<byte> buffer, CancellationToken cancellationToken = default)
@@ -73,9 +100,54 @@ public sealed class EbsSnapshotBlockDevice : IBlockDevice
         return length;
     }
 
+    /// <summary>What reading the snapshot took so far, and its cost at <paramref name="pricing"/> (the public prices by default).</summary>
+    public EbsReadReport Report(EbsPricing? pricing = null)
+    {
+        var changes = _incremental?.Changes;
+        var fetched = _counters[EbsBlockOrigin.Fetched];
+        var fromCache = _counters[EbsBlockOrigin.FromCache];
+        var listCalls = _map.Pages + (changes?.Pages ?? 0);
+        return new EbsReadReport(
+            _map.SnapshotId, changes?.FirstSnapshotId, _fullReadReason, _map.Pages, changes?.Pages ?? 0, _map.Count, changes?.Count ?? 0,
+            fetched, fromCache, _counters[EbsBlockOrigin.CacheRejected], fetched * EbsLimits.BlockSize, fromCache * EbsLimits.BlockSize, Statistics.BytesRead,
+            (pricing ?? EbsPricing.Default).Cost(fetched, listCalls));
+    }
+
     public void Dispose()
     {
         _cached.Dispose();
         _fetcher.Dispose();
+    }
+
+    private static void CheckCache(BlockCache cache)
+    {
+        if (cache.BlockSize != EbsLimits.BlockSize)
+        {
+            throw new ArgumentException($"the cache holds {cache.BlockSize}-byte blocks; EBS snapshots need {EbsLimits.BlockSize}-byte ones", nameof(cache));
+        }
+    }
+
+    /// <summary>The changes since the volume's last scanned snapshot, or why there are none to go by.</summary>
+    private static async Task<(EbsChangeList? Changes, string? FullReadReason)> ChangesAsync(
+        EbsDirectClient client, EbsVolumeCache volume, EbsBlockMap map, CancellationToken cancellationToken)
+    {
+        if (volume.LastScannedSnapshotId is not { } previous)
+        {
+            return (null, volume.ManifestProblem ?? $"{volume.VolumeId} has no scanned snapshot yet");
+        }
+
+        if (previous == map.SnapshotId)
+        {
+            return (EbsChangeList.None(previous, map.VolumeSizeBytes), null);
+        }
+
+        try
+        {
+            return (await EbsChangeList.ListAsync(client, previous, map.SnapshotId, cancellationToken).ConfigureAwait(false), null);
+        }
+        catch (CloudProviderException e) when (e.Code is CloudErrorCode.NotFound or CloudErrorCode.InvalidParameter)
+        {
+            return (null, $"the changes from {previous} could not be listed: {e.Message}");
+        }
     }
 }

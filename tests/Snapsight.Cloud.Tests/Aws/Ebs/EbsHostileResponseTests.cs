@@ -66,6 +66,33 @@ public sealed class EbsHostileResponseTests
         Assert.True(handler.Calls < 100, $"{handler.Calls} calls");
     }
 
+    [Fact]
+    public async Task Changed_block_pages_that_never_end_are_stopped()
+    {
+        var handler = new Scripted(() => Json("{\"ChangedBlocks\":[],\"BlockSize\":524288,\"VolumeSize\":1,\"NextToken\":\"AAAA\"}"));
+
+        var error = await Assert.ThrowsAsync<CloudProviderException>(
+            () => EbsChangeList.ListAsync(Client(handler), "snap-0fedcba9876543210", Snapshot, CancellationToken.None));
+
+        Assert.Equal(CloudErrorCode.Corrupt, error.Code);
+        Assert.Contains("ListChangedBlocks for snap-0123456789abcdef0 listed 0 blocks", error.Message, StringComparison.Ordinal);
+        Assert.True(handler.Calls < 100, $"{handler.Calls} calls");
+    }
+
+    [Fact]
+    public async Task Changed_block_pages_of_different_volume_sizes_are_refused()
+    {
+        var pages = 0;
+        var handler = new Scripted(() => Json(Interlocked.Increment(ref pages) == 1
+            ? "{\"ChangedBlocks\":[{\"BlockIndex\":1,\"SecondBlockToken\":\"AAAB\"}],\"BlockSize\":524288,\"VolumeSize\":1,\"NextToken\":\"AAAA\"}"
+            : "{\"ChangedBlocks\":[{\"BlockIndex\":2,\"SecondBlockToken\":\"AAAB\"}],\"BlockSize\":524288,\"VolumeSize\":2}"));
+
+        var error = await Assert.ThrowsAsync<CloudProviderException>(
+            () => EbsChangeList.ListAsync(Client(handler), "snap-0fedcba9876543210", Snapshot, CancellationToken.None));
+
+        Assert.Contains("bad ListChangedBlocks response for snap-0123456789abcdef0: the volume size changed from 1073741824 to 2147483648 bytes", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("4096", 4096, "block 3 is 4096 bytes long, not 524288")]
     [InlineData(null, 524288, "block 3 is of no declared bytes long")]

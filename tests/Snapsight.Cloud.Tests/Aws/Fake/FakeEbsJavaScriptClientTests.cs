@@ -25,8 +25,9 @@ public sealed class FakeEbsJavaScriptClientTests : IDisposable
     public void The_javascript_sdk_reads_every_written_block_as_the_image_holds_it()
     {
         _bed.Server.Add(new FakeEbsSnapshot(Denied, _bed.Image.Path));
-        // Block 9 rewritten, 17 erased, 4 written for the first time.
-        using var next = _bed.Image.Change(_bed.Temp.File("next.img"), [9, 4], [17], seed: 3);
+        // Block 9 and 150 others rewritten, 17 erased, 4 written for the first time: 153 changes, two pages of them.
+        var rewritten = _bed.Image.Written.Where(b => b != 17).Take(151).Append(4).ToList();
+        using var next = _bed.Image.Change(_bed.Temp.File("next.img"), rewritten, [17], seed: 3);
         _bed.Server.Add(new FakeEbsSnapshot(Next, next.Path));
         _bed.Server.Faults.DeniedSnapshots[Denied] = true;
         _bed.Server.Faults.ThrottleNextGetSnapshotBlock = 2; // the SDK's own retry must get past these
@@ -56,8 +57,9 @@ public sealed class FakeEbsJavaScriptClientTests : IDisposable
         }
 
         Assert.Equal(
-            ["[4,false,true]", "[9,true,true]", "[17,true,false]"],
+            rewritten.Append(17).Order().Select(b => b == 4 ? "[4,false,true]" : b == 17 ? "[17,true,false]" : $"[{b},true,true]"),
             output["changed"]!.AsArray().Select(c => c!.ToJsonString()));
+        Assert.Equal(2, output["changedPages"]!.GetValue<int>());
         Assert.Equal("AccessDeniedException DEPENDENCY_ACCESS_DENIED", output["denied"]!.GetValue<string>());
         Assert.Equal(0, _bed.Server.RejectedSignatures);
     }

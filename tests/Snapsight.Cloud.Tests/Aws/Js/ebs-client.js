@@ -3,7 +3,7 @@
 // snapshotId, nextSnapshotId, deniedSnapshotId} on stdin; lists every block 100 at a time, gets each
 // one, lists the blocks changed from snapshotId to nextSnapshotId, and writes {volumeSize, blockSize,
 // pages, blocks: [[index, sha256 hex, x-amz-Checksum]], changed: [[index, has first token, has
-// second token]], denied: error name and reason}.
+// second token]], changedPages, denied: error name and reason}.
 "use strict";
 const crypto = require("crypto");
 const { EBSClient, ListSnapshotBlocksCommand, GetSnapshotBlockCommand, ListChangedBlocksCommand } = require("@aws-sdk/client-ebs");
@@ -33,10 +33,12 @@ async function main(input) {
   }
 
   const changed = [];
+  let changedPages = 0;
   token = undefined;
   do {
     const page = await client.send(new ListChangedBlocksCommand({
       FirstSnapshotId: input.snapshotId, SecondSnapshotId: input.nextSnapshotId, MaxResults: 100, NextToken: token }));
+    changedPages++;
     for (const c of page.ChangedBlocks) {
       changed.push([c.BlockIndex, c.FirstBlockToken !== undefined, c.SecondBlockToken !== undefined]);
     }
@@ -50,7 +52,7 @@ async function main(input) {
     denied = `${e.name} ${e.Reason ?? ""}`.trim();
   }
 
-  return { volumeSize, blockSize, pages, blocks, changed, denied };
+  return { volumeSize, blockSize, pages, blocks, changed, changedPages, denied };
 }
 
 let stdin = "";
