@@ -1,5 +1,4 @@
 using Amazon.Runtime;
-using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
 using Snapsight.Cloud.Aws.Signing;
 using Snapsight.Cloud.Provider;
@@ -11,13 +10,11 @@ namespace Snapsight.Cloud.Aws.Sdk;
 /// renewed once less than <see cref="AwsCloudOptions.RefreshBefore"/> of it is left; concurrent
 /// callers share one AssumeRole call.
 /// </summary>
-internal sealed class AssumedRoleCredentialSource(IAmazonSecurityTokenService sts, AwsAccount account, AwsCloudOptions options) : IAwsCredentialSource, IDisposable
+internal sealed class AssumedRoleCredentialSource(
+    Func<AssumeRoleRequest, CancellationToken, Task<AssumeRoleResponse>> assumeRole, AwsAccount account, AwsCloudOptions options) : IAwsCredentialSource, IDisposable
 {
     private readonly SemaphoreSlim _renewing = new(1, 1);
     private (AwsCredentials Credentials, DateTimeOffset Expires)? _session;
-
-    /// <summary>AssumeRole calls made, for the tests that check sessions are reused.</summary>
-    public int Renewals { get; private set; }
 
     public async ValueTask<AwsCredentials> GetAsync(CancellationToken cancellationToken)
     {
@@ -47,7 +44,7 @@ internal sealed class AssumedRoleCredentialSource(IAmazonSecurityTokenService st
         AssumeRoleResponse response;
         try
         {
-            response = await sts.AssumeRoleAsync(new AssumeRoleRequest
+            response = await assumeRole(new AssumeRoleRequest
             {
                 RoleArn = account.RoleArn,
                 ExternalId = account.ExternalId,
@@ -71,7 +68,6 @@ internal sealed class AssumedRoleCredentialSource(IAmazonSecurityTokenService st
             : throw new CloudProviderException(CloudErrorCode.Corrupt, account.AccountId, "sts: AssumeRole answered without an expiry");
         var credentials = new AwsCredentials(issued.AccessKeyId, issued.SecretAccessKey, issued.SessionToken);
         _session = (credentials, expires);
-        Renewals++;
         return credentials;
     }
 }

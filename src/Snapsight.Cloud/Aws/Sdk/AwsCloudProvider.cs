@@ -3,6 +3,7 @@ using Amazon;
 using Amazon.EC2;
 using Amazon.Runtime;
 using Amazon.SecurityToken;
+using Amazon.SecurityToken.Model;
 using Snapsight.Cloud.Aws.Ebs;
 using Snapsight.Cloud.Aws.Signing;
 using Snapsight.Cloud.Provider;
@@ -23,11 +24,9 @@ public sealed partial class AwsCloudProvider : ICloudProvider, IDisposable
 {
     private readonly AwsCloudOptions _options;
     private readonly Dictionary<string, AwsAccount> _accounts;
-    private readonly AmazonSecurityTokenServiceClient _sts;
     private readonly HttpClient _http = new();
     private readonly BlockCache _cache;
     private readonly ConcurrentDictionary<string, IAwsCredentialSource> _sessions = new(StringComparer.Ordinal);
-    private readonly ConcurrentDictionary<CloudScope, AmazonEC2Client> _ec2 = new();
     private readonly ConcurrentDictionary<CloudScope, EbsDirectClient> _ebs = new();
 
     public AwsCloudProvider(AwsCloudOptions options)
@@ -43,7 +42,6 @@ public sealed partial class AwsCloudProvider : ICloudProvider, IDisposable
 
         _options = options;
         _accounts = options.Accounts.ToDictionary(a => a.AccountId, StringComparer.Ordinal);
-        _sts = new AmazonSecurityTokenServiceClient(new SdkCredentials(options.BaseCredentials), Configure(new AmazonSecurityTokenServiceConfig(), options.StsServiceUrl, options.StsRegion));
         _cache = new BlockCache(options.BlockCacheBytes, EbsLimits.BlockSize);
     }
 
@@ -93,17 +91,11 @@ public sealed partial class AwsCloudProvider : ICloudProvider, IDisposable
 
     public void Dispose()
     {
-        foreach (var client in _ec2.Values)
-        {
-            client.Dispose();
-        }
-
         foreach (var session in _sessions.Values.OfType<IDisposable>())
         {
             session.Dispose();
         }
 
-        _sts.Dispose();
         _http.Dispose();
     }
 
@@ -137,10 +129,10 @@ public sealed partial class AwsCloudProvider : ICloudProvider, IDisposable
     /// <summary>One EC2 call as the scope's account, its failures mapped; <paramref name="keyIds"/> name the keys a KMS refusal is about.</summary>
     private async Task<T> CallAsync<T>(CloudScope scope, string what, string? resourceId, Func<AmazonEC2Client, Task<T>> call, IReadOnlyCollection<string>? keyIds = null)
     {
-        var client = _ec2.GetOrAdd(scope, s =>
-            new AmazonEC2Client(new SdkCredentials(Session(Account(s.AccountId))), Configure(new AmazonEC2Config(), _options.Ec2ServiceUrl, s.Region)));
         try
         {
+            var credentials = await Session(Account(scope.AccountId)).GetAsync(CancellationToken.None).ConfigureAwait(false);
+            using var client = new AmazonEC2Client(SdkCredentials.From(credentials), Configure(new AmazonEC2Config(), _options.Ec2ServiceUrl, scope.Region));
             return await call(client).ConfigureAwait(false);
         }
         catch (AmazonServiceException e)
@@ -188,7 +180,16 @@ public sealed partial class AwsCloudProvider : ICloudProvider, IDisposable
 
     private IAwsCredentialSource Session(AwsAccount account) => account.RoleArn is null
         ? _options.BaseCredentials
-        : _sessions.GetOrAdd(account.AccountId, _ => new AssumedRoleCredentialSource(_sts, account, _options));
+        : _sessions.GetOrAdd(account.AccountId, _ => new AssumedRoleCredentialSource(AssumeRoleAsync, account, _options));
+
+    /// <summary>One AssumeRole call as the service account, with its credentials of the moment.</summary>
+    private async Task<AssumeRoleResponse> AssumeRoleAsync(AssumeRoleRequest request, CancellationToken cancellationToken)
+    {
+        var credentials = await _options.BaseCredentials.GetAsync(cancellationToken).ConfigureAwait(false);
+        using var sts = new AmazonSecurityTokenServiceClient(SdkCredentials.From(credentials),
+            Configure(new AmazonSecurityTokenServiceConfig(), _options.StsServiceUrl, _options.StsRegion));
+        return await sts.AssumeRoleAsync(request, cancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>The next page's token; a service that repeats a token would page for ever.</summary>
     private static string? NextPage(string? next, string? previous, CloudScope scope) =>

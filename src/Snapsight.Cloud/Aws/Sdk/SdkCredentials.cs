@@ -4,16 +4,13 @@ using Snapsight.Cloud.Aws.Signing;
 namespace Snapsight.Cloud.Aws.Sdk;
 
 /// <summary>
-/// Our credential source as the SDK's credentials, so the EC2 and STS clients and our EBS direct
-/// client sign with the same assumed-role session, refreshed in one place.
+/// Our credentials as the SDK's, fixed for one client. A client is made per call with the session
+/// current at that moment: handed a credentials object whose values change, the SDK (4.1) was seen
+/// signing with a renewed key but sending the previous session token.
 /// </summary>
-internal sealed class SdkCredentials(IAwsCredentialSource source) : AWSCredentials
+internal static class SdkCredentials
 {
-    public override ImmutableCredentials GetCredentials() => GetCredentialsAsync().GetAwaiter().GetResult();
-
-    public override async Task<ImmutableCredentials> GetCredentialsAsync()
-    {
-        var credentials = await source.GetAsync(CancellationToken.None).ConfigureAwait(false);
-        return new ImmutableCredentials(credentials.AccessKeyId, credentials.SecretAccessKey, credentials.SessionToken);
-    }
+    public static AWSCredentials From(AwsCredentials credentials) => credentials.SessionToken is { } token
+        ? new SessionAWSCredentials(credentials.AccessKeyId, credentials.SecretAccessKey, token)
+        : new BasicAWSCredentials(credentials.AccessKeyId, credentials.SecretAccessKey);
 }

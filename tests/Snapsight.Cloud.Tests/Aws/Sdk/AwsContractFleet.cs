@@ -37,14 +37,17 @@ public sealed class AwsContractFleet : ContractFleet
 
     public override long VolumeSizeUnit => Gib;
 
-    public static AwsContractFleet Create(ContractSettings settings, Func<AwsCloudOptions, AwsCloudOptions>? adjust = null)
+    /// <param name="clock">The provider's and the fake's clock (sessions are issued, expire and are renewed by it).</param>
+    public static AwsContractFleet Create(ContractSettings settings, Func<AwsCloudOptions, AwsCloudOptions>? adjust = null, TimeProvider? clock = null)
     {
+        clock ??= TimeProvider.System;
         var directory = new TempDirectory();
         var owner = new CloudScope("111111111111", "eu-west-1");
         var cloud = new FakeAwsCloud("222222222222", [owner.Region], SnapshotTags.SubscriptionValue("subscription-1"))
         {
             MaxPendingSnapshotsPerAccount = settings.MaxPendingSnapshotsPerAccount,
             MaxConcurrentSnapshotsPerVolume = settings.MaxConcurrentSnapshotsPerVolume,
+            Clock = clock,
         };
         var target = cloud.AddTargetAccount(owner.AccountId, ExternalId, [owner.Region]);
         var root = directory.File("root.raw");
@@ -81,6 +84,7 @@ public sealed class AwsContractFleet : ContractFleet
             // One block at a time, so that an injected read failure meets the read that asked for it.
             ReadAheadBlocks = 0,
             BlockCacheBytes = 64L << 20,
+            TimeProvider = clock,
         };
         return new AwsContractFleet
         {

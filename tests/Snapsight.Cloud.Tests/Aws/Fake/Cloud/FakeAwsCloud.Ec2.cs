@@ -171,8 +171,12 @@ public sealed partial class FakeAwsCloud
             throw FakeAwsErrorException.Unauthorized("ModifySnapshotAttribute");
         }
 
-        if (!MayTouch(caller, "ModifySnapshotAttribute", snapshot)
-            || add.Users.Concat(remove.Users).Any(u => u != ServiceAccountId) || add.Users.Count + remove.Users.Count == 0)
+        if (!MayTouch(caller, "ModifySnapshotAttribute", snapshot))
+        {
+            throw FakeAwsErrorException.Unauthorized("ModifySnapshotAttribute");
+        }
+
+        if (add.Users.Concat(remove.Users).Any(u => u != ServiceAccountId) || add.Users.Count + remove.Users.Count == 0)
         {
             Deny("ModifySnapshotAttribute", $"users [{string.Join(", ", add.Users.Concat(remove.Users))}] are not only the service account");
             throw FakeAwsErrorException.Unauthorized("ModifySnapshotAttribute");

@@ -18,7 +18,7 @@ public sealed partial class FakeAwsCloud
 
     internal AwsCredentials? Credentials(string accessKeyId) =>
         accessKeyId == ScanningKeys.AccessKeyId ? ScanningKeys
-        : _sessions.TryGetValue(accessKeyId, out var session) && session.Expires > DateTimeOffset.UtcNow ? session.Credentials
+        : _sessions.TryGetValue(accessKeyId, out var session) && session.Expires > Clock.GetUtcNow() ? session.Credentials
         : null;
 
     /// <summary>Whose role signed the request: the service account's scanning role, or a target role's session.</summary>

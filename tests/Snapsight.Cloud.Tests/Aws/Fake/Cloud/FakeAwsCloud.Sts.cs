@@ -50,7 +50,7 @@ public sealed partial class FakeAwsCloud
             "ASIA" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)),
             Convert.ToBase64String(RandomNumberGenerator.GetBytes(30)),
             "FwoGZXIvYXdzE" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)));
-        var expires = DateTimeOffset.UtcNow + duration;
+        var expires = Clock.GetUtcNow() + duration;
         _sessions[credentials.AccessKeyId] = new FakeSession(credentials, target!.AccountId, IsTargetRole: true, expires);
         var session = query["RoleSessionName"] ?? "";
         return new XElement(StsNamespace + "AssumeRoleResponse",

@@ -58,6 +58,9 @@ public sealed partial class FakeAwsCloud : IDisposable
 
     public int MaxConcurrentSnapshotsPerVolume { get; set; } = 5;
 
+    /// <summary>The clock sessions are issued and expire by.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
     /// <summary>How long issued sessions last at most (the target role's MaxSessionDuration).</summary>
     public TimeSpan MaxSessionDuration { get; init; } = TimeSpan.FromHours(1);
 
