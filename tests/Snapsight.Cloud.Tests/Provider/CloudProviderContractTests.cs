@@ -4,7 +4,7 @@ namespace Snapsight.Cloud.Tests.Provider;
 
 /// <summary>
 /// The behaviour every <see cref="ICloudProvider"/> owes the scan workflow. Each provider's test
-/// class inherits it and supplies a fleet; the AWS provider will run the same tests.
+/// class inherits it and supplies a fleet: the local provider, and the AWS provider against the fake AWS endpoints.
 /// </summary>
 public abstract partial class CloudProviderContractTests
 {
@@ -14,21 +14,9 @@ public abstract partial class CloudProviderContractTests
 
     private static CancellationToken Ct => CancellationToken.None;
 
-    private static Dictionary<string, string> RunTags(string run) => new()
-    {
-        [SnapshotTags.Product] = SnapshotTags.ProductValue,
-        [SnapshotTags.Subscription] = SnapshotTags.SubscriptionValue("subscription-1"),
-        [SnapshotTags.Run] = run,
-        [SnapshotTags.Expires] = "2030-01-01T00:00:00Z",
-    };
+    private static Dictionary<string, string> RunTags(string run) => ContractTags.Run(run);
 
-    private static async Task<CloudProviderException> ThrowsAsync(CloudErrorCode code, Func<Task> call)
-    {
-        var e = await Assert.ThrowsAsync<CloudProviderException>(call);
-        Assert.Equal(code, e.Code);
-        Assert.Equal(CloudErrorCodes.IsTransient(code), e.IsTransient);
-        return e;
-    }
+    private static Task<CloudProviderException> ThrowsAsync(CloudErrorCode code, Func<Task> call) => ContractTags.ThrowsAsync(code, call);
 
     /// <summary>
     /// The first <paramref name="contentLength"/> bytes of a snapshot (the volume as the fleet wrote
