@@ -81,11 +81,4 @@ async function main(input) {
   return { pages, instances, volumes, created: created.Snapshots.map((s) => [s.SnapshotId, s.VolumeId, s.State]), described, left, refused };
 }
 
-let stdin = "";
-process.stdin.setEncoding("utf8");
-process.stdin.on("data", (chunk) => (stdin += chunk));
-process.stdin.on("end", () => {
-  main(JSON.parse(stdin)).then(
-    (out) => process.stdout.write(JSON.stringify(out)),
-    (e) => { process.stderr.write(`${e.name}: ${e.message}\n${e.stack}\n`); process.exit(1); });
-});
+require("./json-stdio")(main);
