@@ -58,6 +58,7 @@ public sealed partial class AwsCloudProvider
         CheckRegion(scope);
         var snapshots = new List<CloudSnapshot>();
         string? next = null;
+        var pages = 0;
         do
         {
             var request = new Ec2.DescribeSnapshotsRequest
@@ -74,7 +75,7 @@ public sealed partial class AwsCloudProvider
                 snapshots.Add(Ec2Mapping.Snapshot(snapshot, scope.Region, await SharedWithAsync(scope, snapshot, cancellationToken).ConfigureAwait(false)));
             }
 
-            next = NextPage(page.NextToken, next, scope);
+            next = NextPage(page.NextToken, next, scope, ++pages);
         }
         while (next is not null);
 

@@ -22,6 +22,9 @@ namespace Snapsight.Cloud.Aws.Sdk;
 /// </summary>
 public sealed partial class AwsCloudProvider : ICloudProvider, IDisposable
 {
+    /// <summary>Pages one listing may take before the answer is taken for a loop.</summary>
+    public const int MaxPages = 200_000;
+
     private readonly AwsCloudOptions _options;
     private readonly Dictionary<string, AwsAccount> _accounts;
     private readonly HttpClient _http = new();
@@ -64,12 +67,13 @@ public sealed partial class AwsCloudProvider : ICloudProvider, IDisposable
         CheckRegion(scope);
         var instances = new List<Ec2.Instance>();
         string? next = null;
+        var pages = 0;
         do
         {
             var page = await CallAsync(scope, $"ec2: DescribeInstances in {scope}", scope.AccountId,
                 ec2 => ec2.DescribeInstancesAsync(new Ec2.DescribeInstancesRequest { MaxResults = 1000, NextToken = next }, cancellationToken)).ConfigureAwait(false);
             instances.AddRange((page.Reservations ?? []).SelectMany(r => r.Instances ?? []));
-            next = NextPage(page.NextToken, next, scope);
+            next = NextPage(page.NextToken, next, scope, ++pages);
         }
         while (next is not null);
 
@@ -104,6 +108,7 @@ public sealed partial class AwsCloudProvider : ICloudProvider, IDisposable
     {
         var volumes = new Dictionary<string, Ec2.Volume>(StringComparer.Ordinal);
         string? next = null;
+        var pages = 0;
         do
         {
             var request = new Ec2.DescribeVolumesRequest { MaxResults = 500, NextToken = next };
@@ -119,7 +124,7 @@ public sealed partial class AwsCloudProvider : ICloudProvider, IDisposable
                 volumes[volume.VolumeId] = volume;
             }
 
-            next = NextPage(page.NextToken, next, scope);
+            next = NextPage(page.NextToken, next, scope, ++pages);
         }
         while (next is not null);
 
@@ -191,10 +196,14 @@ public sealed partial class AwsCloudProvider : ICloudProvider, IDisposable
         return await sts.AssumeRoleAsync(request, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The next page's token; a service that repeats a token would page for ever.</summary>
-    private static string? NextPage(string? next, string? previous, CloudScope scope) =>
+    /// <summary>
+    /// The next page's token. A service that repeats a token, or pages past <see cref="MaxPages"/>
+    /// (a million items at the smallest page EC2 allows), would page for ever: refused.
+    /// </summary>
+    private static string? NextPage(string? next, string? previous, CloudScope scope, int pages) =>
         string.IsNullOrEmpty(next) ? null
         : next == previous ? throw new CloudProviderException(CloudErrorCode.Corrupt, scope.ToString(), "ec2: a page repeated its NextToken")
+        : pages >= MaxPages ? throw new CloudProviderException(CloudErrorCode.Corrupt, scope.ToString(), $"ec2: more than {MaxPages} pages")
         : next;
 
     private static void CheckInstanceId(string instanceId)

@@ -166,6 +166,20 @@ public sealed class AwsCloudProviderTests
     }
 
     [Fact]
+    public async Task A_service_that_repeats_its_page_token_is_refused_instead_of_paged_for_ever()
+    {
+        using var fleet = AwsContractFleet.Create(new ContractSettings());
+        foreach (var i in Enumerable.Range(0, 4))
+        {
+            fleet.Cloud.AddInstance(fleet.Owner.AccountId, fleet.Owner.Region, new Dictionary<string, string>(), [(TestVolumes.Raw, "/dev/xvda", null)], fleet.LaunchTime);
+        }
+
+        fleet.Cloud.Faults.RepeatNextToken = true;
+        var e = await ThrowsAsync(CloudErrorCode.Corrupt, () => fleet.Provider.ListInstancesAsync(fleet.Owner, Ct));
+        Assert.Contains("NextToken", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Server_errors_are_retried_by_the_sdk_and_past_its_attempts_are_transient()
     {
         using var fleet = AwsContractFleet.Create(new ContractSettings());

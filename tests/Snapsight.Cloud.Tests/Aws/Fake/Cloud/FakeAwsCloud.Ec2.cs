@@ -243,6 +243,11 @@ public sealed partial class FakeAwsCloud
             }
         }
 
+        if (Faults.RepeatNextToken && query["NextToken"] is { } asked)
+        {
+            return ([.. all.Skip(from).Take(Math.Min(max, PageLimit))], asked);
+        }
+
         var page = all.Skip(from).Take(Math.Min(max, PageLimit)).ToList();
         var end = from + page.Count;
         return (page, end < all.Count ? Convert.ToBase64String(Encoding.UTF8.GetBytes($"{kind}:{end}")) : null);

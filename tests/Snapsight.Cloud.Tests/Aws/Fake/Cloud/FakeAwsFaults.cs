@@ -22,6 +22,9 @@ public sealed class FakeAwsFaults
     /// <summary>The next this-many snapshots created stay pending for ever.</summary>
     public int StuckPending { get => Volatile.Read(ref _stuckPending); set => Volatile.Write(ref _stuckPending, value); }
 
+    /// <summary>Every page answers the NextToken it was asked with, as a broken service would: a client that trusts it pages for ever.</summary>
+    public bool RepeatNextToken { get; set; }
+
     /// <summary>KMS keys whose policy does not let the target role decrypt: EBS reads of their snapshots are refused.</summary>
     public ConcurrentDictionary<string, bool> KeysRefusingDecrypt { get; } = new(StringComparer.Ordinal);
 
