@@ -41,14 +41,12 @@ public sealed partial class AwsCloudProvider
             : throw new CloudProviderException(CloudErrorCode.Corrupt, instanceId, $"ec2: CreateSnapshots of {instanceId} started no snapshot of {v.Id}"))];
     }
 
+    /// <summary>The Reason of EBS's AccessDeniedException when KMS, not the role's policy, refused (EBS direct API reference).</summary>
+    private const string KeyRefusalReason = "DEPENDENCY_ACCESS_DENIED";
+
     public async Task<CloudSnapshot> DescribeSnapshotAsync(CloudScope scope, string snapshotId, CancellationToken cancellationToken)
     {
-        CheckRegion(scope);
-        CheckSnapshotId(snapshotId);
-        var response = await CallAsync(scope, $"ec2: DescribeSnapshots {snapshotId} in {scope}", snapshotId,
-            ec2 => ec2.DescribeSnapshotsAsync(new Ec2.DescribeSnapshotsRequest { SnapshotIds = [snapshotId] }, cancellationToken)).ConfigureAwait(false);
-        var snapshot = (response.Snapshots ?? []).SingleOrDefault(s => s.SnapshotId == snapshotId)
-            ?? throw CloudProviderException.NotFound(snapshotId, "snapshot");
+        var snapshot = await FindSnapshotAsync(scope, snapshotId, cancellationToken).ConfigureAwait(false);
         return Ec2Mapping.Snapshot(snapshot, scope.Region, await SharedWithAsync(scope, snapshot, cancellationToken).ConfigureAwait(false));
     }
 
@@ -100,19 +98,19 @@ public sealed partial class AwsCloudProvider
     {
         CheckRegion(scope);
         CheckSnapshotId(snapshotId);
-        CloudSnapshot? described = null;
+        Ec2.Snapshot? described = null;
         try
         {
-            described = await DescribeSnapshotAsync(scope, snapshotId, cancellationToken).ConfigureAwait(false);
+            described = await FindSnapshotAsync(scope, snapshotId, cancellationToken).ConfigureAwait(false);
         }
         catch (CloudProviderException e) when (e.Code == CloudErrorCode.NotFound)
         {
             // Invisible to this account: EBS itself says whether it is missing or refused.
         }
 
-        if (described is { State: not Snapsight.Cloud.Provider.SnapshotState.Completed })
+        if (described is not null && described.State != Amazon.EC2.SnapshotState.Completed)
         {
-            throw new CloudProviderException(CloudErrorCode.InvalidState, snapshotId, $"snapshot {snapshotId} is {described.State}, not completed");
+            throw new CloudProviderException(CloudErrorCode.InvalidState, snapshotId, $"snapshot {snapshotId} is {described.State?.Value}, not completed");
         }
 
         try
@@ -120,15 +118,27 @@ public sealed partial class AwsCloudProvider
             return await EbsSnapshotBlockDevice.OpenAsync(EbsClient(scope), snapshotId, _cache, _options.MaxParallelReads, _options.ReadAheadBlocks,
                 cancellationToken).ConfigureAwait(false);
         }
-        catch (CloudProviderException e) when (e.Code == CloudErrorCode.AccessDenied && described?.EncryptionKeyId is { } keyId)
+        catch (CloudProviderException e) when (e.Code == CloudErrorCode.AccessDenied && described is { Encrypted: true, KmsKeyId: { } keyId }
+            && e.Message.Contains(KeyRefusalReason, StringComparison.Ordinal))
         {
-            // The role may read our snapshots; a refusal of an encrypted one is its key's policy (kms:Decrypt).
+            // EBS's reason for a refused dependency: the key's policy does not let the role decrypt.
             throw new CloudProviderException(CloudErrorCode.AccessDenied, keyId,
                 $"ebs: reading {snapshotId} was refused; the policy of its key {keyId} does not let the role decrypt: {e.Message}", e)
             {
                 EncryptionKeyId = keyId,
             };
         }
+    }
+
+    /// <summary>The snapshot as EC2 describes it to the scope's account: one it owns or was granted.</summary>
+    private async Task<Ec2.Snapshot> FindSnapshotAsync(CloudScope scope, string snapshotId, CancellationToken cancellationToken)
+    {
+        CheckRegion(scope);
+        CheckSnapshotId(snapshotId);
+        var response = await CallAsync(scope, $"ec2: DescribeSnapshots {snapshotId} in {scope}", snapshotId,
+            ec2 => ec2.DescribeSnapshotsAsync(new Ec2.DescribeSnapshotsRequest { SnapshotIds = [snapshotId] }, cancellationToken)).ConfigureAwait(false);
+        return (response.Snapshots ?? []).SingleOrDefault(s => s.SnapshotId == snapshotId)
+            ?? throw CloudProviderException.NotFound(snapshotId, "snapshot");
     }
 
     /// <summary>
@@ -152,10 +162,10 @@ public sealed partial class AwsCloudProvider
     private async Task ModifySharingAsync(CloudScope scope, string snapshotId, string accountId, bool share, CancellationToken cancellationToken)
     {
         CloudScope.CheckAccountId(accountId);
-        var snapshot = await DescribeSnapshotAsync(scope, snapshotId, cancellationToken).ConfigureAwait(false);
-        if (snapshot.OwnerAccountId != scope.AccountId)
+        var snapshot = await FindSnapshotAsync(scope, snapshotId, cancellationToken).ConfigureAwait(false);
+        if (snapshot.OwnerId != scope.AccountId)
         {
-            throw new CloudProviderException(CloudErrorCode.AccessDenied, snapshotId, $"only the owner {snapshot.OwnerAccountId} may change who reads {snapshotId}");
+            throw new CloudProviderException(CloudErrorCode.AccessDenied, snapshotId, $"only the owner {snapshot.OwnerId} may change who reads {snapshotId}");
         }
 
         if (accountId == scope.AccountId)

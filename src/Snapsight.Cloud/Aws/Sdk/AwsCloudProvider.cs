@@ -37,6 +37,11 @@ public sealed partial class AwsCloudProvider : ICloudProvider, IDisposable
         foreach (var account in options.Accounts)
         {
             CloudScope.CheckAccountId(account.AccountId);
+            if (account.Regions.Count == 0 || !account.Regions.All(CloudScope.IsRegion))
+            {
+                throw new ArgumentException($"account {account.AccountId}: at least one region, each a region name", nameof(options));
+            }
+
             if (account.RoleArn is not null && string.IsNullOrEmpty(account.ExternalId))
             {
                 throw new ArgumentException($"account {account.AccountId}: a role is only ever assumed with its external ID", nameof(options));
