@@ -37,6 +37,9 @@ public sealed class AwsContractFleet : ContractFleet
 
     public override long VolumeSizeUnit => Gib;
 
+    /// <summary>The provider as what it is, for its EBS clients' counters.</summary>
+    public AwsCloudProvider Aws => (AwsCloudProvider)Provider;
+
     /// <param name="clock">The provider's and the fake's clock (sessions are issued, expire and are renewed by it).</param>
     public static AwsContractFleet Create(ContractSettings settings, Func<AwsCloudOptions, AwsCloudOptions>? adjust = null, TimeProvider? clock = null)
     {
