@@ -14,7 +14,8 @@ internal sealed class AssumedRoleCredentialSource(
     Func<AssumeRoleRequest, CancellationToken, Task<AssumeRoleResponse>> assumeRole, AwsAccount account, AwsCloudOptions options) : IAwsCredentialSource, IDisposable
 {
     private readonly SemaphoreSlim _renewing = new(1, 1);
-    private (AwsCredentials Credentials, DateTimeOffset Expires)? _session;
+    // A reference, published whole: readers outside the lock never see a key with another session's expiry.
+    private volatile Session? _session;
 
     public async ValueTask<AwsCredentials> GetAsync(CancellationToken cancellationToken)
     {
@@ -38,6 +39,8 @@ internal sealed class AssumedRoleCredentialSource(
 
     private AwsCredentials? Fresh() =>
         _session is { } session && session.Expires - options.TimeProvider.GetUtcNow() > options.RefreshBefore ? session.Credentials : null;
+
+    private sealed record Session(AwsCredentials Credentials, DateTimeOffset Expires);
 
     private async Task<AwsCredentials> AssumeAsync(CancellationToken cancellationToken)
     {
@@ -67,7 +70,7 @@ internal sealed class AssumedRoleCredentialSource(
             ? new DateTimeOffset(expiration.Kind == DateTimeKind.Local ? expiration.ToUniversalTime() : DateTime.SpecifyKind(expiration, DateTimeKind.Utc))
             : throw new CloudProviderException(CloudErrorCode.Corrupt, account.AccountId, "sts: AssumeRole answered without an expiry");
         var credentials = new AwsCredentials(issued.AccessKeyId, issued.SecretAccessKey, issued.SessionToken);
-        _session = (credentials, expires);
+        _session = new Session(credentials, expires);
         return credentials;
     }
 }

@@ -147,6 +147,17 @@ public sealed class AwsCloudProviderTests
     }
 
     [Fact]
+    public async Task Concurrent_first_calls_share_one_assume_role()
+    {
+        using var fleet = AwsContractFleet.Create(new ContractSettings());
+
+        var listings = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => Task.Run(() => fleet.Provider.ListInstancesAsync(fleet.Owner, Ct))));
+
+        Assert.All(listings, l => Assert.Equal(fleet.InstanceId, Assert.Single(l).Id));
+        Assert.Equal(1, fleet.Cloud.AssumeRoleCalls);
+    }
+
+    [Fact]
     public async Task Every_instance_and_volume_is_found_across_pages()
     {
         using var fleet = AwsContractFleet.Create(new ContractSettings());
