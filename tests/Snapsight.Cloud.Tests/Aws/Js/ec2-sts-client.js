@@ -1,11 +1,14 @@
 // Drives our loopback EC2 and STS fake with the AWS SDK for JavaScript (@aws-sdk/client-sts,
 // @aws-sdk/client-ec2): the independent client that fake is checked against. Reads {endpoint,
-// region, credentials (the scanning role's), roleArn, externalId, instanceId, tags} on stdin;
-// assumes the role, lists every instance and volume page by page, snapshots the instance with
-// our tags, describes and deletes the snapshots, then tries two things the role must refuse
-// (a wrong external ID, snapshots without our tags). Writes {pages, instances, volumes,
-// created, described, left, refused} as JSON.
+// region, credentials (the scanning role's), roleArn, externalId, instanceId, tags, ebsEndpoint,
+// readSnapshotId} on stdin; assumes the role, lists every instance and volume page by page, reads
+// every written block of readSnapshotId with @aws-sdk/client-ebs as that role, snapshots the
+// instance with our tags, describes and deletes the snapshots, then tries two things the role
+// must refuse (a wrong external ID, snapshots without our tags). Writes {pages, instances,
+// volumes, blocks, created, described, left, refused} as JSON.
 "use strict";
+const crypto = require("crypto");
+const { EBSClient, ListSnapshotBlocksCommand, GetSnapshotBlockCommand } = require("@aws-sdk/client-ebs");
 const { STSClient, AssumeRoleCommand } = require("@aws-sdk/client-sts");
 const {
   EC2Client, DescribeInstancesCommand, DescribeVolumesCommand, CreateSnapshotsCommand, DescribeSnapshotsCommand, DeleteSnapshotCommand,
@@ -27,7 +30,8 @@ async function refusal(promise) {
 }
 
 async function main(input) {
-  const ec2 = new EC2Client({ region: input.region, endpoint: input.endpoint, credentials: await assume(input, input.externalId), maxAttempts: 3 });
+  const session = await assume(input, input.externalId);
+  const ec2 = new EC2Client({ region: input.region, endpoint: input.endpoint, credentials: session, maxAttempts: 3 });
   const pages = { instances: 0, volumes: 0 };
   const instances = [];
   let token;
@@ -55,6 +59,17 @@ async function main(input) {
     token = page.NextToken;
   } while (token);
 
+  const ebs = new EBSClient({ region: input.region, endpoint: input.ebsEndpoint, credentials: session, maxAttempts: 3 });
+  const blocks = [];
+  do {
+    const page = await ebs.send(new ListSnapshotBlocksCommand({ SnapshotId: input.readSnapshotId, MaxResults: 100, NextToken: token }));
+    for (const block of page.Blocks) {
+      const got = await ebs.send(new GetSnapshotBlockCommand({ SnapshotId: input.readSnapshotId, BlockIndex: block.BlockIndex, BlockToken: block.BlockToken }));
+      blocks.push([block.BlockIndex, crypto.createHash("sha256").update(await got.BlockData.transformToByteArray()).digest("hex")]);
+    }
+    token = page.NextToken;
+  } while (token);
+
   const tags = Object.entries(input.tags).map(([Key, Value]) => ({ Key, Value }));
   const created = await ec2.send(new CreateSnapshotsCommand({
     InstanceSpecification: { InstanceId: input.instanceId },
@@ -78,7 +93,7 @@ async function main(input) {
     }))),
   };
 
-  return { pages, instances, volumes, created: created.Snapshots.map((s) => [s.SnapshotId, s.VolumeId, s.State]), described, left, refused };
+  return { pages, instances, volumes, blocks, created: created.Snapshots.map((s) => [s.SnapshotId, s.VolumeId, s.State]), described, left, refused };
 }
 
 require("./json-stdio")(main);

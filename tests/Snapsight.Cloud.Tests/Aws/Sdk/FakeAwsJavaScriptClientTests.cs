@@ -7,9 +7,10 @@ namespace Snapsight.Cloud.Tests.Aws.Sdk;
 /// <summary>
 /// The EC2 and STS fake proven against a client nobody here wrote: the AWS SDK for JavaScript
 /// (@aws-sdk/client-sts, @aws-sdk/client-ec2: its own signing, Query serialization, XML parsing,
-/// paging and errors) assumes the target role, lists what our .NET provider lists, snapshots the
-/// instance with our tags, describes and deletes the snapshots; and is refused what the
-/// templates do not grant.
+/// paging and errors) assumes the target role, lists what our .NET provider lists, reads (with
+/// @aws-sdk/client-ebs, as that role) the blocks our provider reads from a snapshot it made,
+/// snapshots the instance with our tags, describes and deletes the snapshots; and is refused what
+/// the templates do not grant.
 /// </summary>
 public sealed class FakeAwsJavaScriptClientTests
 {
@@ -24,6 +25,8 @@ public sealed class FakeAwsJavaScriptClientTests
         }
 
         var ours = await fleet.Provider.ListInstancesAsync(fleet.Owner, CancellationToken.None);
+        var ourSet = await fleet.Provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, ContractTags.Run("dotnet-run"), CancellationToken.None);
+        await fleet.CompletePendingAsync();
         var tags = ContractTags.Run("js-run");
         var keys = fleet.Cloud.ScanningKeys;
         var input = new JsonObject
@@ -35,6 +38,8 @@ public sealed class FakeAwsJavaScriptClientTests
             ["externalId"] = AwsContractFleet.ExternalId,
             ["instanceId"] = fleet.InstanceId,
             ["tags"] = new JsonObject([.. tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value))]),
+            ["ebsEndpoint"] = fleet.Cloud.Ebs.Endpoint.ToString(),
+            ["readSnapshotId"] = ourSet[0].Id,
         };
 
         var output = JsonNode.Parse(AwsSdkJs.Run("ec2-sts-client.js", input.ToJsonString()))!;
@@ -69,8 +74,19 @@ public sealed class FakeAwsJavaScriptClientTests
             Assert.Equal(fleet.Owner.AccountId, s["ownerId"]!.GetValue<string>());
             Assert.Equal(tags.OrderBy(t => t.Key), s["tags"]!.AsObject().Select(t => KeyValuePair.Create(t.Key, t.Value!.GetValue<string>())).OrderBy(t => t.Key));
         });
-        Assert.Empty(output["left"]!.AsArray());
-        Assert.Empty(fleet.Cloud.SnapshotsOf(fleet.Owner.AccountId));
+        Assert.Equal(ourSet.Select(s => s.Id).Order(StringComparer.Ordinal), output["left"]!.AsArray().Select(s => s!.GetValue<string>()).Order(StringComparer.Ordinal));
+        Assert.Equal(ourSet.Select(s => s.Id).Order(StringComparer.Ordinal), fleet.Cloud.SnapshotsOf(fleet.Owner.AccountId).Select(s => s.Id));
+
+        // Every written block the SDK read is what our provider's device reads at that place.
+        var blocks = output["blocks"]!.AsArray().Select(b => (Index: b![0]!.GetValue<long>(), Sha256: b[1]!.GetValue<string>())).ToList();
+        Assert.Equal(new Fake.FakeEbsSnapshot(ourSet[0].Id, fleet.Instance.Volumes[0].ImagePath).WrittenBlocks, blocks.Select(b => b.Index));
+        using var device = await fleet.Provider.OpenSnapshotAsync(fleet.Owner, ourSet[0].Id, CancellationToken.None);
+        var block = new byte[Cloud.Aws.Ebs.EbsLimits.BlockSize];
+        foreach (var (index, sha256) in blocks)
+        {
+            Assert.Equal(block.Length, await device.ReadAsync(index * block.Length, block, CancellationToken.None));
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(block)), sha256);
+        }
 
         Assert.Equal("AccessDenied", output["refused"]!["wrongExternalId"]!.GetValue<string>());
         Assert.Equal("UnauthorizedOperation", output["refused"]!["untaggedCreate"]!.GetValue<string>());
