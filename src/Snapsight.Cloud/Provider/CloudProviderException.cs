@@ -21,6 +21,12 @@ public sealed class CloudProviderException : IOException
 
     public bool IsTransient => CloudErrorCodes.IsTransient(Code);
 
+    /// <summary>
+    /// The encryption key whose policy refused the call (an access denial caused by a key, not by
+    /// the role), when the provider knows it: the run's reason is then access_denied_to_encryption_key.
+    /// </summary>
+    public string? EncryptionKeyId { get; init; }
+
     public static CloudProviderException NotFound(string resourceId, string what) =>
         new(CloudErrorCode.NotFound, resourceId, $"{what} {resourceId} does not exist or is not visible to the caller");
 }

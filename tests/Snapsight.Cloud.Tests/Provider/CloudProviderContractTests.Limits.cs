@@ -119,7 +119,7 @@ public abstract partial class CloudProviderContractTests
             await fleet.CompletePendingAsync();
             foreach (var (snapshotId, content) in expected)
             {
-                Assert.Equal(content, await ReadSnapshotAsync(fleet, fleet.Owner, snapshotId));
+                Assert.Equal(content, await ReadSnapshotAsync(fleet, fleet.Owner, snapshotId, content.Length));
             }
         }, iter: 6, threads: 1);
     }

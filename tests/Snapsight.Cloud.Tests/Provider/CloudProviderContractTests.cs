@@ -1,11 +1,10 @@
 using Snapsight.Cloud.Provider;
-using Snapsight.Disk.BlockDevices;
 
 namespace Snapsight.Cloud.Tests.Provider;
 
 /// <summary>
 /// The behaviour every <see cref="ICloudProvider"/> owes the scan workflow. Each provider's test
-/// class inherits it and supplies a fleet; the AWS provider will run the same tests.
+/// class inherits it and supplies a fleet: the local provider, and the AWS provider against the fake AWS endpoints.
 /// </summary>
 public abstract partial class CloudProviderContractTests
 {
@@ -15,25 +14,19 @@ public abstract partial class CloudProviderContractTests
 
     private static CancellationToken Ct => CancellationToken.None;
 
-    private static Dictionary<string, string> RunTags(string run) => new()
-    {
-        [SnapshotTags.Product] = SnapshotTags.ProductValue,
-        [SnapshotTags.Subscription] = SnapshotTags.SubscriptionValue("subscription-1"),
-        [SnapshotTags.Run] = run,
-        [SnapshotTags.Expires] = "2030-01-01T00:00:00Z",
-    };
+    private static Dictionary<string, string> RunTags(string run) => ContractTags.Run(run);
 
-    private static async Task<CloudProviderException> ThrowsAsync(CloudErrorCode code, Func<Task> call)
-    {
-        var e = await Assert.ThrowsAsync<CloudProviderException>(call);
-        Assert.Equal(code, e.Code);
-        Assert.Equal(CloudErrorCodes.IsTransient(code), e.IsTransient);
-        return e;
-    }
+    private static Task<CloudProviderException> ThrowsAsync(CloudErrorCode code, Func<Task> call) => ContractTags.ThrowsAsync(code, call);
 
-    private static async Task<byte[]> ReadAllAsync(IBlockDevice device)
+    /// <summary>
+    /// The first <paramref name="contentLength"/> bytes of a snapshot (the volume as the fleet wrote
+    /// it); the device must be that long rounded up to the provider's unit, and zeros past it.
+    /// </summary>
+    private static async Task<byte[]> ReadSnapshotAsync(ContractFleet fleet, CloudScope reader, string snapshotId, long contentLength)
     {
-        var bytes = new byte[device.Length];
+        using var device = await fleet.Provider.OpenSnapshotAsync(reader, snapshotId, Ct);
+        Assert.Equal(RoundUp(contentLength, fleet.VolumeSizeUnit), device.Length);
+        var bytes = new byte[contentLength];
         var done = 0;
         while (done < bytes.Length)
         {
@@ -42,14 +35,17 @@ public abstract partial class CloudProviderContractTests
             done += n;
         }
 
+        var tail = new byte[16 << 20];
+        for (var offset = contentLength; offset < device.Length; offset += tail.Length)
+        {
+            var n = await device.ReadAsync(offset, tail, Ct);
+            Assert.True(n > 0 && tail.AsSpan(0, n).IndexOfAnyExcept((byte)0) < 0, $"the snapshot holds data past its volume's content at {offset}");
+        }
+
         return bytes;
     }
 
-    private static async Task<byte[]> ReadSnapshotAsync(ContractFleet fleet, CloudScope reader, string snapshotId)
-    {
-        using var device = await fleet.Provider.OpenSnapshotAsync(reader, snapshotId, Ct);
-        return await ReadAllAsync(device);
-    }
+    private static long RoundUp(long length, long unit) => (length + unit - 1) / unit * unit;
 
     private static async Task<CloudInstance> TheInstanceAsync(ContractFleet fleet) =>
         Assert.Single(await fleet.Provider.ListInstancesAsync(fleet.Owner, Ct), i => i.Id == fleet.InstanceId);
@@ -80,7 +76,7 @@ public abstract partial class CloudProviderContractTests
         Assert.Equal([null, ContractInstance.DataKeyId], instance.Volumes.Select(v => v.EncryptionKeyId));
         foreach (var volume in instance.Volumes)
         {
-            Assert.Equal((await fleet.ReadVolumeAsync(volume.Id)).Length, volume.SizeBytes);
+            Assert.Equal(RoundUp((await fleet.ReadVolumeAsync(volume.Id)).Length, fleet.VolumeSizeUnit), volume.SizeBytes);
         }
 
         // Described alone, the instance is what the list holds.
@@ -167,7 +163,7 @@ public abstract partial class CloudProviderContractTests
         for (var i = 0; i < volumes.Count; i++)
         {
             Assert.NotEqual(before[i], await fleet.ReadVolumeAsync(volumes[i].Id)); // the write landed
-            Assert.Equal(before[i], await ReadSnapshotAsync(fleet, fleet.Owner, set[i].Id));
+            Assert.Equal(before[i], await ReadSnapshotAsync(fleet, fleet.Owner, set[i].Id, before[i].Length));
         }
     }
 
@@ -177,7 +173,7 @@ public abstract partial class CloudProviderContractTests
         using var fleet = CreateFleet();
         var first = await fleet.Provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, RunTags("run-1"), Ct);
         var second = await fleet.Provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, RunTags("run-2"), Ct);
-        var untagged = await fleet.Provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, new Dictionary<string, string> { ["backup"] = "daily" }, Ct);
+        var untagged = await fleet.CreateForeignSnapshotsAsync(new Dictionary<string, string> { ["backup"] = "daily" });
 
         var byRun = await fleet.Provider.ListSnapshotsByTagsAsync(fleet.Owner, new Dictionary<string, string> { [SnapshotTags.Run] = "run-2" }, Ct);
         Assert.Equal(second.Select(s => s.Id).Order(), byRun.Select(s => s.Id));
@@ -185,7 +181,7 @@ public abstract partial class CloudProviderContractTests
         var ours = new Dictionary<string, string> { [SnapshotTags.Product] = SnapshotTags.ProductValue };
         var all = await fleet.Provider.ListSnapshotsByTagsAsync(fleet.Owner, ours, Ct);
         Assert.Equal(first.Concat(second).Select(s => s.Id).Order(StringComparer.Ordinal), all.Select(s => s.Id));
-        Assert.DoesNotContain(all, s => untagged.Any(u => u.Id == s.Id));
+        Assert.DoesNotContain(all, s => untagged.Contains(s.Id));
 
         await fleet.Provider.ShareSnapshotAsync(fleet.Owner, first[0].Id, fleet.OtherAccountId, Ct);
         Assert.Empty(await fleet.Provider.ListSnapshotsByTagsAsync(fleet.Other, ours, Ct));
@@ -209,7 +205,8 @@ public abstract partial class CloudProviderContractTests
         var seen = await provider.DescribeSnapshotAsync(other, snapshot.Id, Ct);
         Assert.Equal([other.AccountId], seen.SharedWith);
         Assert.Equal(fleet.Owner.AccountId, seen.OwnerAccountId);
-        Assert.Equal(await ReadSnapshotAsync(fleet, fleet.Owner, snapshot.Id), await ReadSnapshotAsync(fleet, other, snapshot.Id));
+        var length = (await fleet.ReadVolumeAsync(snapshot.VolumeId)).Length;
+        Assert.Equal(await ReadSnapshotAsync(fleet, fleet.Owner, snapshot.Id, length), await ReadSnapshotAsync(fleet, other, snapshot.Id, length));
         await ThrowsAsync(CloudErrorCode.AccessDenied, () => provider.DeleteSnapshotAsync(other, snapshot.Id, Ct));
         await ThrowsAsync(CloudErrorCode.AccessDenied, () => provider.UnshareSnapshotAsync(other, snapshot.Id, other.AccountId, Ct));
 

@@ -22,6 +22,20 @@ public abstract class ContractFleet : IDisposable
 
     public CloudScope Other => new(OtherAccountId, Owner.Region);
 
+    /// <summary>
+    /// What the provider rounds a volume's size up to: EBS volumes are whole GiB, so a 4 MiB image
+    /// is a 1 GiB volume whose remaining bytes read as zeros.
+    /// </summary>
+    public virtual long VolumeSizeUnit => 1;
+
+    /// <summary>
+    /// Snapshots of the instance that the account's own people made, with <paramref name="tags"/> and
+    /// not ours: through the provider where nothing forbids it, directly where the role may only
+    /// create snapshots tagged ours.
+    /// </summary>
+    public virtual async Task<IReadOnlyList<string>> CreateForeignSnapshotsAsync(IReadOnlyDictionary<string, string> tags) =>
+        [.. (await Provider.CreateSnapshotSetAsync(Owner, InstanceId, tags, CancellationToken.None)).Select(s => s.Id)];
+
     /// <summary>Lets every pending snapshot reach the state it is headed for.</summary>
     public abstract Task CompletePendingAsync();
 

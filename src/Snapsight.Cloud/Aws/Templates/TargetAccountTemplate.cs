@@ -87,7 +87,7 @@ internal static class TargetAccountTemplate
             ["StringEquals"] = new JsonObject { ["ec2:ResourceTag/" + request.Exclusion.Key] = request.Exclusion.Value },
         };
         return new RegionScopedPolicy("snapsight-target", Cfn.Ref(TargetRegions))
-            .Allow("Discover", ["ec2:DescribeInstances", "ec2:DescribeVolumes", "ec2:DescribeSnapshots", "ec2:DescribeImages", "ec2:DescribeRegions"], "*")
+            .Allow("Discover", ["ec2:DescribeInstances", "ec2:DescribeVolumes", "ec2:DescribeSnapshots", "ec2:DescribeSnapshotAttribute", "ec2:DescribeImages", "ec2:DescribeRegions"], "*")
             .Allow("SnapshotVolumes", ["ec2:CreateSnapshot", "ec2:CreateSnapshots"],
                 new JsonArray($"{arn}:ec2:*:*:volume/*", $"{arn}:ec2:*:*:instance/*"))
             .Allow("CreateOnlyTaggedSnapshots", ["ec2:CreateSnapshot", "ec2:CreateSnapshots"], snapshots.DeepClone(),
@@ -103,6 +103,9 @@ internal static class TargetAccountTemplate
                 SnapshotTagConditions.ResourceTagged(tag))
             .Allow("ShareOurSnapshotsWithServiceAccount", ["ec2:ModifySnapshotAttribute"], snapshots.DeepClone(),
                 SnapshotTagConditions.ResourceTagged(tag, ("ec2:Add/userId", trust.ServiceAccountId)))
+            // Withdrawing the grant once the scan is done (or failed halfway): without it a share could not be undone.
+            .Allow("UnshareOurSnapshots", ["ec2:ModifySnapshotAttribute"], snapshots.DeepClone(),
+                SnapshotTagConditions.ResourceTagged(tag, ("ec2:Remove/userId", trust.ServiceAccountId)))
             .Deny("NeverSharePublicly", ["ec2:ModifySnapshotAttribute"], snapshots.DeepClone(), new JsonObject
             {
                 // Any group at all (the only one is "all", i.e. public) is refused.

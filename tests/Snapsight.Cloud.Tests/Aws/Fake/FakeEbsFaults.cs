@@ -6,12 +6,20 @@ namespace Snapsight.Cloud.Tests.Aws.Fake;
 public sealed class FakeEbsFaults
 {
     private int _throttleNext;
+    private int _failNext;
 
     /// <summary>The next this-many GetSnapshotBlock calls answer RequestThrottledException.</summary>
     public int ThrottleNextGetSnapshotBlock
     {
         get => Volatile.Read(ref _throttleNext);
         set => Volatile.Write(ref _throttleNext, value);
+    }
+
+    /// <summary>The next this-many GetSnapshotBlock calls answer 500 InternalServerException.</summary>
+    public int FailNextGetSnapshotBlock
+    {
+        get => Volatile.Read(ref _failNext);
+        set => Volatile.Write(ref _failNext, value);
     }
 
     /// <summary>Blocks whose x-amz-Checksum is wrong (the data is right).</summary>
@@ -23,18 +31,23 @@ public sealed class FakeEbsFaults
     /// <summary>Added before every GetSnapshotBlock answer.</summary>
     public TimeSpan GetSnapshotBlockLatency { get; set; }
 
-    internal bool TakeThrottle()
+    internal bool TakeThrottle() => Take(ref _throttleNext);
+
+    internal bool TakeFailure() => Take(ref _failNext);
+
+    /// <summary>Counts one down unless it is already zero; says whether it did.</summary>
+    internal static bool Take(ref int counter)
     {
         int current;
         do
         {
-            current = Volatile.Read(ref _throttleNext);
+            current = Volatile.Read(ref counter);
             if (current <= 0)
             {
                 return false;
             }
         }
-        while (Interlocked.CompareExchange(ref _throttleNext, current - 1, current) != current);
+        while (Interlocked.CompareExchange(ref counter, current - 1, current) != current);
 
         return true;
     }

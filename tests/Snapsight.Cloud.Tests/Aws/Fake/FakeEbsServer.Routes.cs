@@ -16,10 +16,12 @@ public sealed partial class FakeEbsServer
     {
         using var body = new MemoryStream();
         await context.Request.InputStream.CopyToAsync(body).ConfigureAwait(false);
-        if (SignatureProblem(context, body.ToArray()) is { } problem)
+        var (caller, problem) = FakeSigV4.Verify(context, body.ToArray(), Authority.Credentials,
+            (region, service) => service != "ebs" ? $"service {service} is not ebs" : Authority.RegionProblem(region));
+        if (caller is null)
         {
             Interlocked.Increment(ref _rejectedSignatures);
-            Error(context, 403, "InvalidSignatureException", problem);
+            Error(context, 403, "InvalidSignatureException", problem!);
             return;
         }
 
@@ -30,6 +32,12 @@ public sealed partial class FakeEbsServer
         if (context.Request.HttpMethod != "GET" || segments is not ["snapshots", var id, ..] || segments.Length > 4)
         {
             Error(context, 404, "UnknownOperationException", $"no operation at {context.Request.HttpMethod} {raw}");
+            return;
+        }
+
+        if (Authority.Refusal(caller, id) is { } refusal)
+        {
+            Error(context, refusal.Status, refusal.Type, refusal.Message, refusal.Reason);
             return;
         }
 
@@ -152,6 +160,12 @@ public sealed partial class FakeEbsServer
         if (Faults.TakeThrottle())
         {
             Error(context, 400, "RequestThrottledException", "Rate exceeded.", "ACCOUNT_THROTTLED");
+            return;
+        }
+
+        if (Faults.TakeFailure())
+        {
+            Error(context, 500, "InternalServerException", "An internal error occurred.");
             return;
         }
 

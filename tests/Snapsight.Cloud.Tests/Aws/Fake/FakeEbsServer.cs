@@ -12,35 +12,36 @@ namespace Snapsight.Cloud.Tests.Aws.Fake;
 /// model (@aws-sdk/client-ebs) shape them: ListSnapshotBlocks, GetSnapshotBlock and
 /// ListChangedBlocks at their REST paths and query names, their JSON bodies and x-amz-* headers,
 /// restJson1 errors (x-amzn-ErrorType plus a Message/Reason body). Every request must carry a
-/// valid Signature Version 4 for service "ebs" in <see cref="Region"/> from <see cref="Credentials"/>,
-/// recomputed here from what arrived; block and page tokens are checked as the service would.
+/// valid Signature Version 4 for service "ebs" from credentials <see cref="Authority"/> knows (one
+/// key in <see cref="Region"/>, or the fake cloud's sessions), recomputed here from what arrived; block and page tokens are checked as the service would.
 /// Serves requests concurrently; <see cref="Faults"/> injects throttling, bad checksums and denials.
 /// </summary>
 public sealed partial class FakeEbsServer : IDisposable
 {
     public const string Region = "eu-west-3";
 
-    private readonly HttpListener _listener = new();
+    private readonly LoopbackListener _listener;
     private readonly ConcurrentDictionary<string, FakeEbsSnapshot> _snapshots = new(StringComparer.Ordinal);
-    private readonly Task _serving;
     private long _getSnapshotBlockCalls;
     private long _listCalls;
     private long _rejectedSignatures;
     private long _requests;
 
     public FakeEbsServer(AwsCredentials credentials)
+        : this(new SingleKeyEbsAuthority(credentials, Region))
     {
-        Credentials = credentials;
-        var port = FreePort();
-        Endpoint = new Uri($"http://127.0.0.1:{port}");
-        _listener.Prefixes.Add(Endpoint + "");
-        _listener.Start();
-        _serving = Task.Run(ServeAsync);
     }
 
-    public AwsCredentials Credentials { get; }
+    /// <summary>A fake whose callers and their rights are <paramref name="authority"/>'s (the fake cloud's sessions and policies).</summary>
+    public FakeEbsServer(IFakeEbsAuthority authority)
+    {
+        Authority = authority;
+        _listener = new LoopbackListener(AnswerAsync);
+    }
 
-    public Uri Endpoint { get; }
+    public IFakeEbsAuthority Authority { get; }
+
+    public Uri Endpoint => _listener.Endpoint;
 
     public FakeEbsFaults Faults { get; } = new();
 
@@ -57,48 +58,12 @@ public sealed partial class FakeEbsServer : IDisposable
 
     public void Add(FakeEbsSnapshot snapshot) => _snapshots[snapshot.Id] = snapshot;
 
-    public void Dispose()
-    {
-        _listener.Close();
-        try
-        {
-            _serving.Wait(TimeSpan.FromSeconds(5));
-        }
-        catch (AggregateException)
-        {
-            // The listener was closed under a pending GetContext: the way serving ends.
-        }
-    }
+    public void Dispose() => _listener.Dispose();
 
-    private async Task ServeAsync()
-    {
-        while (_listener.IsListening)
-        {
-            HttpListenerContext context;
-            try
-            {
-                context = await _listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                return;
-            }
-
-            _ = Task.Run(() => AnswerAsync(context));
-        }
-    }
-
-    private async Task AnswerAsync(HttpListenerContext context)
+    private Task AnswerAsync(HttpListenerContext context)
     {
         Interlocked.Increment(ref _requests);
-        try
-        {
-            await RouteAsync(context).ConfigureAwait(false);
-        }
-        catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or IOException)
-        {
-            // The client went away.
-        }
+        return RouteAsync(context);
     }
 
     private static void Error(HttpListenerContext context, int status, string type, string message, string? reason = null)
@@ -121,12 +86,5 @@ public sealed partial class FakeEbsServer : IDisposable
         context.Response.ContentLength64 = bytes.Length;
         context.Response.OutputStream.Write(bytes);
         context.Response.Close();
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }

@@ -55,11 +55,4 @@ async function main(input) {
   return { volumeSize, blockSize, pages, blocks, changed, changedPages, denied };
 }
 
-let stdin = "";
-process.stdin.setEncoding("utf8");
-process.stdin.on("data", (chunk) => (stdin += chunk));
-process.stdin.on("end", () => {
-  main(JSON.parse(stdin)).then(
-    (out) => process.stdout.write(JSON.stringify(out)),
-    (e) => { process.stderr.write(`${e.name}: ${e.message}\n`); process.exit(1); });
-});
+require("./json-stdio")(main);

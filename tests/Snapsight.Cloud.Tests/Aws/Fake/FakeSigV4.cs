@@ -7,29 +7,40 @@ using Snapsight.Cloud.Aws.Signing;
 
 namespace Snapsight.Cloud.Tests.Aws.Fake;
 
-public sealed partial class FakeEbsServer
+/// <summary>Who signed a request the fakes accepted: the access key, and the region and service of its scope.</summary>
+public sealed record SignedCaller(string AccessKeyId, string Region, string Service);
+
+/// <summary>
+/// Checks a request's Signature Version 4 the way AWS does, for every fake: the Authorization header
+/// names the key, scope and signed headers; x-amz-date must be within 15 minutes of now and match
+/// the scope's date; the session token, when the credentials have one, must be sent and signed; the
+/// signature is recomputed from the raw request target, the signed headers as received and the
+/// body's hash.
+/// </summary>
+public static partial class FakeSigV4
 {
-    /// <summary>
-    /// Checks the request's Signature Version 4 the way AWS does: the Authorization header names the
-    /// key, scope and signed headers; x-amz-date must be within 15 minutes of now and match the
-    /// scope's date; the session token, when the credentials have one, must be sent and signed; the
-    /// signature is recomputed from the raw request target, the signed headers as received and the
-    /// body's hash. Returns why it fails, or null.
-    /// </summary>
-    private string? SignatureProblem(HttpListenerContext context, byte[] body)
+    /// <param name="keys">The credentials of an access key id, or null for a key the fake does not know.</param>
+    /// <param name="scopeProblem">Why a region and service are refused (the wrong endpoint), or null.</param>
+    public static (SignedCaller? Caller, string? Problem) Verify(
+        HttpListenerContext context, byte[] body, Func<string, AwsCredentials?> keys, Func<string, string, string?> scopeProblem)
     {
         var authorization = context.Request.Headers["Authorization"];
         if (authorization is null || AuthorizationPattern().Match(authorization) is not { Success: true } match)
         {
-            return "no AWS4-HMAC-SHA256 Authorization header";
+            return (null, "no AWS4-HMAC-SHA256 Authorization header");
         }
 
         var (key, date, region, service, signedHeaders, signature) =
             (match.Groups["key"].Value, match.Groups["date"].Value, match.Groups["region"].Value, match.Groups["service"].Value,
              match.Groups["signed"].Value, match.Groups["signature"].Value);
-        if (key != Credentials.AccessKeyId || region != Region || service != "ebs")
+        if (keys(key) is not { } credentials)
         {
-            return $"credential {key}/{region}/{service} is not ours";
+            return (null, $"the access key {key} is not known");
+        }
+
+        if (scopeProblem(region, service) is { } problem)
+        {
+            return (null, problem);
         }
 
         var names = signedHeaders.Split(';');
@@ -38,12 +49,12 @@ public sealed partial class FakeEbsServer
             || !DateTimeOffset.TryParseExact(amzDate, "yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var sent)
             || (sent - DateTimeOffset.UtcNow).Duration() > TimeSpan.FromMinutes(15))
         {
-            return "host and a current x-amz-date must be signed";
+            return (null, "host and a current x-amz-date must be signed");
         }
 
-        if (Credentials.SessionToken is { } token && (!names.Contains("x-amz-security-token") || context.Request.Headers["x-amz-security-token"] != token))
+        if (credentials.SessionToken is { } token && (!names.Contains("x-amz-security-token") || context.Request.Headers["x-amz-security-token"] != token))
         {
-            return "the session token is missing or not signed";
+            return (null, "the session token is missing or not signed");
         }
 
         var raw = context.Request.RawUrl ?? "/";
@@ -53,10 +64,10 @@ public sealed partial class FakeEbsServer
         var headers = names.Select(n => new KeyValuePair<string, string>(n, context.Request.Headers[n] ?? "")).ToList();
         var payloadHash = context.Request.Headers["x-amz-content-sha256"] ?? Convert.ToHexStringLower(SHA256.HashData(body));
         var request = new SigV4Request(context.Request.HttpMethod, path, query, headers, payloadHash);
-        var expected = SigV4Signer.Signature(request, signedHeaders, Credentials.SecretAccessKey, amzDate, SigV4Signer.Scope(date, region, service));
+        var expected = SigV4Signer.Signature(request, signedHeaders, credentials.SecretAccessKey, amzDate, SigV4Signer.Scope(date, region, service));
         return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(signature))
-            ? null
-            : "the signature does not match";
+            ? (new SignedCaller(key, region, service), null)
+            : (null, "the signature does not match");
     }
 
     [GeneratedRegex(@"^AWS4-HMAC-SHA256 Credential=(?<key>[^/,]+)/(?<date>\d{8})/(?<region>[^/,]+)/(?<service>[^/,]+)/aws4_request, ?SignedHeaders=(?<signed>[a-z0-9;-]+), ?Signature=(?<signature>[0-9a-f]{64})$")]

@@ -1,0 +1,49 @@
+using Snapsight.Cloud.Aws.Ebs;
+using Snapsight.Cloud.Aws.Signing;
+
+namespace Snapsight.Cloud.Aws.Sdk;
+
+/// <summary>How an <see cref="AwsCloudProvider"/> reaches AWS; the endpoints are overridable for the loopback fake.</summary>
+public sealed record AwsCloudOptions
+{
+    /// <summary>The service account's own credentials (the scanning role's), which assume every target role.</summary>
+    public required IAwsCredentialSource BaseCredentials { get; init; }
+
+    /// <summary>Every account the provider may act in; any other is not found.</summary>
+    public required IReadOnlyList<AwsAccount> Accounts { get; init; }
+
+    /// <summary>The region whose STS endpoint assumes roles: the scanners' own (the scanning role is allowed nowhere else).</summary>
+    public required string StsRegion { get; init; }
+
+    /// <summary>EC2's endpoint for every region (a fake); null for https://ec2.REGION.amazonaws.com.</summary>
+    public Uri? Ec2ServiceUrl { get; init; }
+
+    /// <summary>STS's endpoint (a fake); null for the regional endpoint of <see cref="StsRegion"/>.</summary>
+    public Uri? StsServiceUrl { get; init; }
+
+    /// <summary>The EBS direct client's settings, its endpoint among them.</summary>
+    public EbsDirectOptions Ebs { get; init; } = new();
+
+    /// <summary>Retries of an EC2 or STS call in the SDK's standard retry mode (2 is the SDK's default: 3 attempts).</summary>
+    public int MaxErrorRetry { get; init; } = 2;
+
+    /// <summary>How long an assumed role's session lasts; the target template caps it at one hour.</summary>
+    public TimeSpan SessionDuration { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>A session is renewed when less than this is left of it, so no call goes out with credentials about to expire.</summary>
+    public TimeSpan RefreshBefore { get; init; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>The RoleSessionName, which CloudTrail records in the target account.</summary>
+    public string SessionName { get; init; } = "snapsight-scanner";
+
+    /// <summary>Bytes of snapshot blocks kept in memory, shared by every snapshot the provider opens.</summary>
+    public long BlockCacheBytes { get; init; } = 256L * 1024 * 1024;
+
+    /// <summary>GetSnapshotBlock calls in flight for one opened snapshot.</summary>
+    public int MaxParallelReads { get; init; } = 16;
+
+    /// <summary>Blocks fetched ahead of a sequential reader.</summary>
+    public int ReadAheadBlocks { get; init; } = 32;
+
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+}

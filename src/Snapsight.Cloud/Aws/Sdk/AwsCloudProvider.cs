@@ -1,0 +1,229 @@
+using System.Collections.Concurrent;
+using Amazon;
+using Amazon.EC2;
+using Amazon.Runtime;
+using Amazon.SecurityToken;
+using Amazon.SecurityToken.Model;
+using Snapsight.Cloud.Aws.Ebs;
+using Snapsight.Cloud.Aws.Signing;
+using Snapsight.Cloud.Provider;
+using Snapsight.Disk.BlockDevices;
+using Ec2 = Amazon.EC2.Model;
+
+namespace Snapsight.Cloud.Aws.Sdk;
+
+/// <summary>
+/// <see cref="ICloudProvider"/> on AWS, in the default read-in-place mode: every call acts in the
+/// scope's account through the role its target template created (assumed with the connector's
+/// external ID; the service account acts with its own credentials). Discovery and snapshots go
+/// through the AWS SDK's EC2 client in the standard retry mode; snapshots are read with our EBS
+/// direct client (<see cref="EbsSnapshotBlockDevice"/>) as the same role, so they never leave
+/// the target account. docs/aws.md says what each call needs of the role.
+/// </summary>
+public sealed partial class AwsCloudProvider : ICloudProvider, IDisposable
+{
+    /// <summary>Pages one listing may take before the answer is taken for a loop.</summary>
+    public const int MaxPages = 200_000;
+
+    private readonly AwsCloudOptions _options;
+    private readonly Dictionary<string, AwsAccount> _accounts;
+    private readonly HttpClient _http = new();
+    private readonly BlockCache _cache;
+    private readonly ConcurrentDictionary<string, IAwsCredentialSource> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<CloudScope, EbsDirectClient> _ebs = new();
+
+    public AwsCloudProvider(AwsCloudOptions options)
+    {
+        foreach (var account in options.Accounts)
+        {
+            CloudScope.CheckAccountId(account.AccountId);
+            if (account.Regions.Count == 0 || !account.Regions.All(CloudScope.IsRegion))
+            {
+                throw new ArgumentException($"account {account.AccountId}: at least one region, each a region name", nameof(options));
+            }
+
+            if (account.RoleArn is not null && string.IsNullOrEmpty(account.ExternalId))
+            {
+                throw new ArgumentException($"account {account.AccountId}: a role is only ever assumed with its external ID", nameof(options));
+            }
+        }
+
+        _options = options;
+        _accounts = options.Accounts.ToDictionary(a => a.AccountId, StringComparer.Ordinal);
+        _cache = new BlockCache(options.BlockCacheBytes, EbsLimits.BlockSize);
+    }
+
+    /// <summary>The EBS direct client of a scope, whose counters say what its reads cost.</summary>
+    public EbsDirectClient EbsClient(CloudScope scope) => _ebs.GetOrAdd(scope, s =>
+        new EbsDirectClient(_http, s.Region, Session(Account(s.AccountId)), _options.Ebs, _options.TimeProvider));
+
+    public async Task<IReadOnlyList<string>> ListRegionsAsync(string accountId, CancellationToken cancellationToken)
+    {
+        var account = Account(CloudScope.CheckAccountId(accountId));
+        var scope = new CloudScope(accountId, account.Regions[0]);
+        var response = await CallAsync(scope, $"ec2: DescribeRegions in {accountId}", accountId,
+            ec2 => ec2.DescribeRegionsAsync(new Ec2.DescribeRegionsRequest(), cancellationToken)).ConfigureAwait(false);
+        var enabled = (response.Regions ?? []).Select(r => r.RegionName).ToHashSet(StringComparer.Ordinal);
+        return [.. account.Regions.Where(enabled.Contains).Order(StringComparer.Ordinal)];
+    }
+
+    public async Task<IReadOnlyList<CloudInstance>> ListInstancesAsync(CloudScope scope, CancellationToken cancellationToken)
+    {
+        CheckRegion(scope);
+        var instances = new List<Ec2.Instance>();
+        string? next = null;
+        var pages = 0;
+        do
+        {
+            var page = await CallAsync(scope, $"ec2: DescribeInstances in {scope}", scope.AccountId,
+                ec2 => ec2.DescribeInstancesAsync(new Ec2.DescribeInstancesRequest { MaxResults = 1000, NextToken = next }, cancellationToken)).ConfigureAwait(false);
+            instances.AddRange((page.Reservations ?? []).SelectMany(r => r.Instances ?? []));
+            next = NextPage(page.NextToken, next, scope, ++pages);
+        }
+        while (next is not null);
+
+        var volumes = await VolumesAsync(scope, null, cancellationToken).ConfigureAwait(false);
+        return [.. instances.Select(i => Ec2Mapping.Instance(i, volumes)).OrderBy(i => i.Id, StringComparer.Ordinal)];
+    }
+
+    public async Task<CloudInstance> DescribeInstanceAsync(CloudScope scope, string instanceId, CancellationToken cancellationToken)
+    {
+        CheckRegion(scope);
+        CheckInstanceId(instanceId);
+        var response = await CallAsync(scope, $"ec2: DescribeInstances {instanceId} in {scope}", instanceId,
+            ec2 => ec2.DescribeInstancesAsync(new Ec2.DescribeInstancesRequest { InstanceIds = [instanceId] }, cancellationToken)).ConfigureAwait(false);
+        var instance = (response.Reservations ?? []).SelectMany(r => r.Instances ?? []).SingleOrDefault(i => i.InstanceId == instanceId)
+            ?? throw CloudProviderException.NotFound(instanceId, "instance");
+        var volumes = await VolumesAsync(scope, instanceId, cancellationToken).ConfigureAwait(false);
+        return Ec2Mapping.Instance(instance, volumes);
+    }
+
+    public void Dispose()
+    {
+        foreach (var session in _sessions.Values.OfType<IDisposable>())
+        {
+            session.Dispose();
+        }
+
+        _http.Dispose();
+    }
+
+    /// <summary>Every volume of the scope (or of one instance), by id, paginated.</summary>
+    private async Task<Dictionary<string, Ec2.Volume>> VolumesAsync(CloudScope scope, string? instanceId, CancellationToken cancellationToken)
+    {
+        var volumes = new Dictionary<string, Ec2.Volume>(StringComparer.Ordinal);
+        string? next = null;
+        var pages = 0;
+        do
+        {
+            var request = new Ec2.DescribeVolumesRequest { MaxResults = 500, NextToken = next };
+            if (instanceId is not null)
+            {
+                request.Filters = [new Ec2.Filter("attachment.instance-id", [instanceId])];
+            }
+
+            var page = await CallAsync(scope, $"ec2: DescribeVolumes in {scope}", instanceId ?? scope.AccountId,
+                ec2 => ec2.DescribeVolumesAsync(request, cancellationToken)).ConfigureAwait(false);
+            foreach (var volume in page.Volumes ?? [])
+            {
+                volumes[volume.VolumeId] = volume;
+            }
+
+            next = NextPage(page.NextToken, next, scope, ++pages);
+        }
+        while (next is not null);
+
+        return volumes;
+    }
+
+    /// <summary>One EC2 call as the scope's account, its failures mapped; <paramref name="keyIds"/> name the keys a KMS refusal is about.</summary>
+    private async Task<T> CallAsync<T>(CloudScope scope, string what, string? resourceId, Func<AmazonEC2Client, Task<T>> call, IReadOnlyCollection<string>? keyIds = null)
+    {
+        try
+        {
+            var credentials = await Session(Account(scope.AccountId)).GetAsync(CancellationToken.None).ConfigureAwait(false);
+            using var client = new AmazonEC2Client(SdkCredentials.From(credentials), Configure(new AmazonEC2Config(), _options.Ec2ServiceUrl, scope.Region));
+            return await call(client).ConfigureAwait(false);
+        }
+        catch (AmazonServiceException e)
+        {
+            throw AwsErrors.Map(e, what, resourceId, keyIds ?? []);
+        }
+        catch (AmazonClientException e)
+        {
+            throw AwsErrors.Unreachable(e, what, resourceId);
+        }
+        catch (HttpRequestException e)
+        {
+            throw AwsErrors.Unreachable(e, what, resourceId);
+        }
+    }
+
+    private T Configure<T>(T config, Uri? serviceUrl, string region) where T : ClientConfig
+    {
+        // Standard mode: exponential backoff with jitter, and a retry quota so a struggling service is not hammered.
+        config.RetryMode = RequestRetryMode.Standard;
+        config.MaxErrorRetry = _options.MaxErrorRetry;
+        if (serviceUrl is null)
+        {
+            config.RegionEndpoint = RegionEndpoint.GetBySystemName(region);
+        }
+        else
+        {
+            config.ServiceURL = serviceUrl.ToString();
+            config.AuthenticationRegion = region;
+        }
+
+        return config;
+    }
+
+    private AwsAccount Account(string accountId) =>
+        _accounts.GetValueOrDefault(accountId) ?? throw CloudProviderException.NotFound(accountId, "account");
+
+    private void CheckRegion(CloudScope scope)
+    {
+        if (!Account(scope.AccountId).Regions.Contains(scope.Region, StringComparer.Ordinal))
+        {
+            throw CloudProviderException.NotFound(scope.ToString(), "region");
+        }
+    }
+
+    private IAwsCredentialSource Session(AwsAccount account) => account.RoleArn is null
+        ? _options.BaseCredentials
+        : _sessions.GetOrAdd(account.AccountId, _ => new AssumedRoleCredentialSource(AssumeRoleAsync, account, _options));
+
+    /// <summary>One AssumeRole call as the service account, with its credentials of the moment.</summary>
+    private async Task<AssumeRoleResponse> AssumeRoleAsync(AssumeRoleRequest request, CancellationToken cancellationToken)
+    {
+        var credentials = await _options.BaseCredentials.GetAsync(cancellationToken).ConfigureAwait(false);
+        using var sts = new AmazonSecurityTokenServiceClient(SdkCredentials.From(credentials),
+            Configure(new AmazonSecurityTokenServiceConfig(), _options.StsServiceUrl, _options.StsRegion));
+        return await sts.AssumeRoleAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The next page's token. A service that repeats a token, or pages past <see cref="MaxPages"/>
+    /// (a million items at the smallest page EC2 allows), would page for ever: refused.
+    /// </summary>
+    private static string? NextPage(string? next, string? previous, CloudScope scope, int pages) =>
+        string.IsNullOrEmpty(next) ? null
+        : next == previous ? throw new CloudProviderException(CloudErrorCode.Corrupt, scope.ToString(), "ec2: a page repeated its NextToken")
+        : pages >= MaxPages ? throw new CloudProviderException(CloudErrorCode.Corrupt, scope.ToString(), $"ec2: more than {MaxPages} pages")
+        : next;
+
+    private static void CheckInstanceId(string instanceId)
+    {
+        if (instanceId is not { Length: 10 or 19 } || !instanceId.StartsWith("i-", StringComparison.Ordinal) || !instanceId[2..].All(char.IsAsciiHexDigitLower))
+        {
+            throw new CloudProviderException(CloudErrorCode.InvalidParameter, null, $"'{instanceId}' is not an instance id (i- and 8 or 17 hex digits)");
+        }
+    }
+
+    private static void CheckSnapshotId(string snapshotId)
+    {
+        if (!EbsLimits.IsSnapshotId(snapshotId))
+        {
+            throw new CloudProviderException(CloudErrorCode.InvalidParameter, null, $"'{snapshotId}' is not a snapshot id (snap- and 8 or 17 hex digits)");
+        }
+    }
+}

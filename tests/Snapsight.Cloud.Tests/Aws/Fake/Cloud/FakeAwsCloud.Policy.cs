@@ -1,0 +1,136 @@
+using Snapsight.Cloud.Aws.Signing;
+
+namespace Snapsight.Cloud.Tests.Aws.Fake.Cloud;
+
+/// <summary>
+/// The permissions our templates grant, enforced (src/Snapsight.Cloud/Aws/Templates): the target
+/// role's statements of TargetAccountTemplate and the scanning role's of ServiceAccountTemplate,
+/// each limited to its regions. Anything they do not allow is refused and recorded.
+/// </summary>
+public sealed partial class FakeAwsCloud
+{
+    /// <summary>The target role's actions on <c>*</c> (statement Discover).</summary>
+    private static readonly string[] TargetDescribeActions =
+        ["DescribeInstances", "DescribeVolumes", "DescribeSnapshots", "DescribeSnapshotAttribute", "DescribeImages", "DescribeRegions"];
+
+    /// <summary>The scanning role's EC2 actions (statement DiscoverSharedSnapshots).</summary>
+    private static readonly string[] ScanningActions = ["DescribeSnapshots", "DescribeRegions"];
+
+    internal AwsCredentials? Credentials(string accessKeyId) =>
+        accessKeyId == ScanningKeys.AccessKeyId ? ScanningKeys
+        : _sessions.TryGetValue(accessKeyId, out var session) && session.Expires > Clock.GetUtcNow() ? session.Credentials
+        : null;
+
+    /// <summary>Whose role signed the request: the service account's scanning role, or a target role's session.</summary>
+    internal (string AccountId, bool IsTargetRole) Identity(string accessKeyId) =>
+        _sessions.TryGetValue(accessKeyId, out var session) ? (session.AccountId, session.IsTargetRole) : (ServiceAccountId, false);
+
+    internal bool IsKnownRegion(string region)
+    {
+        lock (_gate)
+        {
+            return ServiceRegions.Contains(region) || _targets.Values.Any(t => t.Regions.Contains(region));
+        }
+    }
+
+    /// <summary>The role may call <paramref name="action"/> at all, in this region (aws:RequestedRegion).</summary>
+    private void Authorize(SignedCaller caller, string action)
+    {
+        var (account, isTarget) = Identity(caller.AccessKeyId);
+        var regions = isTarget ? Target(account).Regions : ServiceRegions;
+        var actions = isTarget
+            ? [.. TargetDescribeActions, "CreateSnapshots", "CreateSnapshot", "DeleteSnapshot", "ModifySnapshotAttribute"]
+            : ScanningActions;
+        if (!regions.Contains(caller.Region) || !actions.Contains(action))
+        {
+            Deny(action, $"{(isTarget ? "target" : "scanning")} role of {account} in {caller.Region}");
+            throw FakeAwsErrorException.Unauthorized(action);
+        }
+    }
+
+    /// <summary>Statements CreateOnlyTaggedSnapshots, TagOnlyAtCreation and NeverSnapshotExcluded.</summary>
+    private void AuthorizeCreate(FakeInstance instance, IReadOnlyDictionary<string, string> tags)
+    {
+        if (instance.Tags.TryGetValue(Exclusion.Key, out var excluded) && excluded == Exclusion.Value)
+        {
+            Deny("CreateSnapshots", $"{instance.Id} carries the exclusion tag");
+            throw FakeAwsErrorException.Unauthorized("CreateSnapshots");
+        }
+
+        if (!IsOurs(tags) || tags.Keys.Any(k => !SnapshotTags.Keys.Contains(k)))
+        {
+            Deny("CreateSnapshots", $"request tags [{string.Join(", ", tags.Select(t => t.Key + "=" + t.Value))}] are not only ours");
+            throw FakeAwsErrorException.Unauthorized("CreateSnapshots");
+        }
+    }
+
+    /// <summary>Statements DeleteOurSnapshots, ReadOurSnapshots and the sharing ones: the snapshot must carry our tags.</summary>
+    private bool MayTouch(SignedCaller caller, string action, FakeSnapshotRecord snapshot)
+    {
+        if (IsOurs(snapshot.Tags))
+        {
+            return true;
+        }
+
+        Deny(action, $"{snapshot.Id} is not tagged ours (caller {Identity(caller.AccessKeyId).AccountId})");
+        return false;
+    }
+
+    private bool IsOurs(IReadOnlyDictionary<string, string> tags) =>
+        tags.GetValueOrDefault(SnapshotTags.Product) == SnapshotTags.ProductValue && tags.GetValueOrDefault(SnapshotTags.Subscription) == SubscriptionTagValue;
+
+    private FakeTargetAccount Target(string accountId)
+    {
+        lock (_gate)
+        {
+            return _targets[accountId];
+        }
+    }
+
+    /// <summary>What EBS answers a read of <paramref name="snapshotId"/>: the snapshot must exist in the caller's region, be visible, completed, tagged ours, and its key must let the role decrypt.</summary>
+    internal FakeEbsRefusal? EbsRefusal(SignedCaller caller, string snapshotId)
+    {
+        var (account, isTarget) = Identity(caller.AccessKeyId);
+        var regions = isTarget ? Target(account).Regions : ServiceRegions;
+        FakeSnapshotRecord? snapshot;
+        lock (_gate)
+        {
+            snapshot = _snapshots.GetValueOrDefault(snapshotId);
+        }
+
+        if (!regions.Contains(caller.Region))
+        {
+            Deny("ebs:ListSnapshotBlocks", $"region {caller.Region}");
+            return new FakeEbsRefusal(403, "AccessDeniedException", "User is not authorized to perform this action in this region.");
+        }
+
+        if (snapshot is null || snapshot.Region != caller.Region)
+        {
+            return new FakeEbsRefusal(404, "ResourceNotFoundException", $"The snapshot '{snapshotId}' does not exist.", "SNAPSHOT_NOT_FOUND");
+        }
+
+        if ((snapshot.OwnerId != account && !snapshot.SharedWith.Contains(account)) || !MayTouch(caller, "ebs:GetSnapshotBlock", snapshot))
+        {
+            return new FakeEbsRefusal(403, "AccessDeniedException", $"User is not authorized to read snapshot {snapshotId}.", "UNAUTHORIZED_ACCOUNT");
+        }
+
+        if (snapshot.State != "completed")
+        {
+            return new FakeEbsRefusal(400, "ValidationException", $"The snapshot '{snapshotId}' is not completed.", "INVALID_PARAMETER_VALUE");
+        }
+
+        return snapshot.Volume.KmsKeyId is { } key && Faults.KeysRefusingDecrypt.ContainsKey(key)
+            ? new FakeEbsRefusal(403, "AccessDeniedException", "User is not authorized to use the KMS key of this snapshot.", "DEPENDENCY_ACCESS_DENIED")
+            : null;
+    }
+}
+
+/// <summary>The fake cloud as the EBS endpoint's authority: its sessions, regions and read rules.</summary>
+internal sealed class FakeCloudEbsAuthority(FakeAwsCloud cloud) : IFakeEbsAuthority
+{
+    public AwsCredentials? Credentials(string accessKeyId) => cloud.Credentials(accessKeyId);
+
+    public string? RegionProblem(string region) => cloud.IsKnownRegion(region) ? null : $"region {region} is not served";
+
+    public FakeEbsRefusal? Refusal(SignedCaller caller, string snapshotId) => cloud.EbsRefusal(caller, snapshotId);
+}

@@ -1,0 +1,197 @@
+using System.Collections.Concurrent;
+using System.Security.Cryptography;
+using Snapsight.Cloud.Aws.Signing;
+using Snapsight.Disk.Tests.Support;
+
+namespace Snapsight.Cloud.Tests.Aws.Fake.Cloud;
+
+/// <summary>
+/// The state behind the fake EC2, STS and EBS endpoints: a service account whose scanning role
+/// holds <see cref="ScanningKeys"/>, target accounts with their role and external ID, instances
+/// whose volumes are raw image files, snapshots (a sparse copy of the volume's file taken at
+/// creation, served by <see cref="Ebs"/>), and the sessions AssumeRole issued. Who may do what is
+/// <see cref="FakeAwsPolicy"/>'s: the permissions our templates grant, no more. Every refusal is
+/// recorded in <see cref="Denials"/>, so a test can say that a flow needed nothing more.
+/// </summary>
+public sealed partial class FakeAwsCloud : IDisposable
+{
+    private readonly object _gate = new();
+    private readonly Dictionary<string, FakeTargetAccount> _targets = new(StringComparer.Ordinal);
+    private readonly List<FakeInstance> _instances = [];
+    private readonly Dictionary<string, FakeSnapshotRecord> _snapshots = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, FakeSession> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentQueue<string> _denials = new();
+    private readonly TempDirectory _files = new();
+
+    public FakeAwsCloud(string serviceAccountId, IReadOnlyList<string> serviceRegions, string subscriptionTagValue)
+    {
+        ServiceAccountId = serviceAccountId;
+        ServiceRegions = serviceRegions;
+        SubscriptionTagValue = subscriptionTagValue;
+        Ebs = new FakeEbsServer(new FakeCloudEbsAuthority(this));
+    }
+
+    public string ServiceAccountId { get; }
+
+    public IReadOnlyList<string> ServiceRegions { get; }
+
+    /// <summary>The subscription tag value the templates were rendered with: the only one the roles accept.</summary>
+    public string SubscriptionTagValue { get; }
+
+    /// <summary>The scanning role's keys in the service account (what its instance profile would give).</summary>
+    public AwsCredentials ScanningKeys { get; } = new("AKIAFAKESCANNINGROLE", "fake/scanning+role/secret/for/the/loopback/cloud");
+
+    public string ScanningRoleArn => $"arn:aws:iam::{ServiceAccountId}:role/snapsight-scanning";
+
+    /// <summary>The tag that keeps an instance out of every snapshot (the template's Deny).</summary>
+    public (string Key, string Value) Exclusion { get; init; } = ("snapsight:exclude", "true");
+
+    /// <summary>The fake EBS direct endpoint serving this cloud's snapshots to its sessions.</summary>
+    public FakeEbsServer Ebs { get; }
+
+    public FakeAwsFaults Faults { get; } = new();
+
+    /// <summary>The most items one Describe page holds, whatever MaxResults asks: small, so paging is exercised.</summary>
+    public int PageLimit { get; init; } = 2;
+
+    public int MaxPendingSnapshotsPerAccount { get; set; } = 100;
+
+    public int MaxConcurrentSnapshotsPerVolume { get; set; } = 5;
+
+    /// <summary>The clock sessions are issued and expire by.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>How long issued sessions last at most (the target role's MaxSessionDuration).</summary>
+    public TimeSpan MaxSessionDuration { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>Every request refused for want of a permission or a wrong external ID: "action: why".</summary>
+    public IReadOnlyList<string> Denials => [.. _denials];
+
+    public int AssumeRoleCalls => Volatile.Read(ref _assumeRoleCalls);
+
+    private int _assumeRoleCalls;
+
+    public FakeTargetAccount AddTargetAccount(string accountId, string externalId, IReadOnlyList<string> regions)
+    {
+        var account = new FakeTargetAccount(accountId, $"arn:aws:iam::{accountId}:role/snapsight/snapsight-target", externalId, regions);
+        lock (_gate)
+        {
+            _targets[accountId] = account;
+        }
+
+        return account;
+    }
+
+    /// <summary>Adds an instance whose volumes are copies of <paramref name="images"/> (raw), each grown to whole GiB.</summary>
+    public FakeInstance AddInstance(
+        string accountId, string region, IReadOnlyDictionary<string, string> tags, IReadOnlyList<(string Image, string Device, string? KmsKeyId)> images,
+        DateTimeOffset launchTime, System.Net.IPAddress? privateIp = null, System.Net.IPAddress? publicIp = null, string imageId = "ami-0123456789abcdef0")
+    {
+        var volumes = images.Select(v =>
+        {
+            var id = "vol-" + Hex17();
+            var path = _files.File(id + ".raw");
+            Tool.Run("cp", "--sparse=always", v.Image, path);
+            var sizeGiB = Math.Max(1, (new FileInfo(path).Length + Gib - 1) / Gib);
+            using (var file = File.OpenHandle(path, FileMode.Open, FileAccess.Write))
+            {
+                RandomAccess.SetLength(file, sizeGiB * Gib);
+            }
+
+            return new FakeVolume(id, v.Device, path, sizeGiB, v.KmsKeyId);
+        }).ToList();
+        var instance = new FakeInstance
+        {
+            Id = "i-" + Hex17(),
+            AccountId = accountId,
+            Region = region,
+            ImageId = imageId,
+            LaunchTime = launchTime,
+            PrivateIpAddress = privateIp,
+            PublicIpAddress = publicIp,
+            Tags = tags,
+            Volumes = volumes,
+        };
+        lock (_gate)
+        {
+            _instances.Add(instance);
+        }
+
+        return instance;
+    }
+
+    /// <summary>Adds a snapshot the account's own people made (no tags of ours), as another tool would.</summary>
+    public FakeSnapshotRecord AddForeignSnapshot(FakeInstance instance, IReadOnlyDictionary<string, string> tags)
+    {
+        lock (_gate)
+        {
+            return Snapshot(instance, instance.Volumes[0], tags, DateTimeOffset.UtcNow);
+        }
+    }
+
+    /// <summary>Every pending snapshot reaches the state it is headed for, except those told to stay pending.</summary>
+    public void CompletePending()
+    {
+        lock (_gate)
+        {
+            foreach (var snapshot in _snapshots.Values.Where(s => s.State == "pending"))
+            {
+                snapshot.State = snapshot.Outcome switch
+                {
+                    FakeSnapshotOutcome.Completes => "completed",
+                    FakeSnapshotOutcome.Fails => "error",
+                    _ => "pending",
+                };
+            }
+        }
+    }
+
+    /// <summary>The snapshots an account owns, for tests that check nothing was left behind.</summary>
+    public IReadOnlyList<FakeSnapshotRecord> SnapshotsOf(string accountId)
+    {
+        lock (_gate)
+        {
+            return [.. _snapshots.Values.Where(s => s.OwnerId == accountId).OrderBy(s => s.Id, StringComparer.Ordinal)];
+        }
+    }
+
+    public void Dispose()
+    {
+        Ebs.Dispose();
+        _files.Dispose();
+    }
+
+    private const long Gib = 1024L * 1024 * 1024;
+
+    private void Deny(string action, string why) => _denials.Enqueue($"{action}: {why}");
+
+    /// <summary>Takes a snapshot of <paramref name="volume"/> now: a sparse copy of its file. Call under the lock.</summary>
+    private FakeSnapshotRecord Snapshot(FakeInstance instance, FakeVolume volume, IReadOnlyDictionary<string, string> tags, DateTimeOffset start)
+    {
+        var id = "snap-" + Hex17();
+        var path = _files.File(id + ".raw");
+        Tool.Run("cp", "--sparse=always", volume.ImagePath, path);
+        var outcome = Faults.TakeCreationFailure() ? FakeSnapshotOutcome.Fails
+            : Faults.TakeStuckPending() ? FakeSnapshotOutcome.StaysPending
+            : FakeSnapshotOutcome.Completes;
+        var snapshot = new FakeSnapshotRecord
+        {
+            Id = id,
+            OwnerId = instance.AccountId,
+            Region = instance.Region,
+            Volume = volume,
+            ImagePath = path,
+            StartTime = start,
+            Tags = new Dictionary<string, string>(tags, StringComparer.Ordinal),
+            Outcome = outcome,
+        };
+        _snapshots[id] = snapshot;
+        Ebs.Add(new FakeEbsSnapshot(id, path));
+        return snapshot;
+    }
+
+    private static string Hex17() => "0" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
+
+    /// <summary>An issued session: its keys, the account whose role it is, and its end.</summary>
+    private sealed record FakeSession(AwsCredentials Credentials, string AccountId, bool IsTargetRole, DateTimeOffset Expires);
+}

@@ -1,0 +1,64 @@
+using System.Net;
+
+namespace Snapsight.Cloud.Tests.Aws.Fake.Cloud;
+
+/// <summary>A target account of the fake: its Snapsight role, the external ID the role trusts, and its regions.</summary>
+public sealed record FakeTargetAccount(string AccountId, string RoleArn, string ExternalId, IReadOnlyList<string> Regions);
+
+/// <summary>An EBS volume: a raw image file of whole GiB, as EBS volumes are.</summary>
+public sealed record FakeVolume(string Id, string DeviceName, string ImagePath, long SizeGiB, string? KmsKeyId);
+
+/// <summary>An instance of the fake, with its volumes in attachment order (the root first).</summary>
+public sealed record FakeInstance
+{
+    public required string Id { get; init; }
+
+    public required string AccountId { get; init; }
+
+    public required string Region { get; init; }
+
+    public required string ImageId { get; init; }
+
+    public required DateTimeOffset LaunchTime { get; init; }
+
+    public IPAddress? PrivateIpAddress { get; init; }
+
+    public IPAddress? PublicIpAddress { get; init; }
+
+    public required IReadOnlyDictionary<string, string> Tags { get; init; }
+
+    public required IReadOnlyList<FakeVolume> Volumes { get; init; }
+}
+
+public enum FakeSnapshotOutcome
+{
+    Completes,
+    Fails,
+    StaysPending,
+}
+
+/// <summary>A snapshot of the fake: the copy of its volume's image taken at creation, and what EC2 says of it.</summary>
+public sealed class FakeSnapshotRecord
+{
+    public required string Id { get; init; }
+
+    public required string OwnerId { get; init; }
+
+    public required string Region { get; init; }
+
+    public required FakeVolume Volume { get; init; }
+
+    public required string ImagePath { get; init; }
+
+    public required DateTimeOffset StartTime { get; init; }
+
+    public required IReadOnlyDictionary<string, string> Tags { get; init; }
+
+    public required FakeSnapshotOutcome Outcome { get; init; }
+
+    public string State { get; set; } = "pending";
+
+    public SortedSet<string> SharedWith { get; } = new(StringComparer.Ordinal);
+
+    public string? StateMessage => State == "error" ? "Snapshot creation failed (injected fault)." : null;
+}
