@@ -1,3 +1,5 @@
+using Snapsight.Advisories.Model;
+
 namespace Snapsight.Control.Results;
 
 /// <summary>
@@ -17,6 +19,8 @@ internal static class StoredRows
         OsFamily = Clean(run.Os.Family), OsName = Clean(run.Os.Name), OsVersion = Clean(run.Os.Version),
         BytesRead = run.Reads.BytesRead, ReadRequests = run.Reads.Requests,
         PackageCount = run.Packages.Count, FindingCount = run.Findings.Count, RuleResultCount = run.Compliance.Count,
+        CriticalFindings = Count(run, Severity.Critical), HighFindings = Count(run, Severity.High),
+        MediumFindings = Count(run, Severity.Medium), LowFindings = Count(run, Severity.Low), UnknownFindings = Count(run, Severity.Unknown),
     };
 
     public static StoredPackage Package(RunPackage p, StoredRun run) => new()
@@ -57,6 +61,8 @@ internal static class StoredRows
             }
         }
     }
+
+    private static int Count(RunResult run, Severity severity) => run.Findings.Count(f => f.Severity == severity);
 
     private static string? Clean(string? text) => text?.Replace('\0', '\uFFFD');
 

@@ -38,6 +38,17 @@ public sealed class StoredRun : ITenantOwned
 
     public int RuleResultCount { get; set; }
 
+    // The run's findings by severity, written with the run, so the dashboard's history sums runs instead of counting findings.
+    public int CriticalFindings { get; set; }
+
+    public int HighFindings { get; set; }
+
+    public int MediumFindings { get; set; }
+
+    public int LowFindings { get; set; }
+
+    public int UnknownFindings { get; set; }
+
     /// <summary>The order of runs of one asset: completion time, ties broken by id so it is total.</summary>
     public static int Compare(StoredRun a, StoredRun b) =>
         a.CompletedAt != b.CompletedAt ? a.CompletedAt.CompareTo(b.CompletedAt) : a.Id.CompareTo(b.Id);

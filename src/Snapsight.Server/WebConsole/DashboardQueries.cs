@@ -23,7 +23,8 @@ public sealed class DashboardQueries(ControlDbContext db, Licence licence, TimeP
     {
         var byState = await db.Assets.AsNoTracking().GroupBy(a => a.State)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct).ConfigureAwait(false);
-        var since = clock.GetUtcNow().UtcDateTime - CoverageWindow;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var since = now - CoverageWindow;
         var activated = db.Assets.AsNoTracking().Where(a => a.Activation == AssetActivation.Activated);
         var active = await activated.CountAsync(ct).ConfigureAwait(false);
         var scanned = await activated.CountAsync(a => a.LastScanCompletedAt >= since, ct).ConfigureAwait(false);
@@ -46,6 +47,7 @@ public sealed class DashboardQueries(ControlDbContext db, Licence licence, TimeP
             Enum.GetValues<AssetState>().Select(s => (s, byState.GetValueOrDefault(s))).ToList(),
             active, scanned,
             Enum.GetValues<Severity>().Reverse().Select(s => (s, bySeverity.GetValueOrDefault(s))).ToList(),
+            await SeverityTrend.LoadAsync(db, DateOnly.FromDateTime(now), ct).ConfigureAwait(false),
             kev, epss, compliance, await licence.UsageAsync(ct).ConfigureAwait(false));
     }
 }

@@ -547,11 +547,23 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                     b.Property<DateTime>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("CriticalFindings")
+                        .HasColumnType("integer");
+
                     b.Property<int>("FindingCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HighFindings")
                         .HasColumnType("integer");
 
                     b.Property<bool>("IsCurrent")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("LowFindings")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MediumFindings")
+                        .HasColumnType("integer");
 
                     b.Property<string>("OsFamily")
                         .HasMaxLength(256)
@@ -579,6 +591,9 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
 
                     b.Property<Guid>("SubscriptionId")
                         .HasColumnType("uuid");
+
+                    b.Property<int>("UnknownFindings")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 

@@ -539,10 +539,22 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("CompletedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CriticalFindings")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("FindingCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("HighFindings")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LowFindings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MediumFindings")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("OsFamily")
@@ -571,6 +583,9 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
 
                     b.Property<Guid>("SubscriptionId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("UnknownFindings")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 

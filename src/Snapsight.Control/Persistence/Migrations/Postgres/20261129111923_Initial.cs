@@ -240,7 +240,12 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                     ReadRequests = table.Column<long>(type: "bigint", nullable: false),
                     PackageCount = table.Column<int>(type: "integer", nullable: false),
                     FindingCount = table.Column<int>(type: "integer", nullable: false),
-                    RuleResultCount = table.Column<int>(type: "integer", nullable: false)
+                    RuleResultCount = table.Column<int>(type: "integer", nullable: false),
+                    CriticalFindings = table.Column<int>(type: "integer", nullable: false),
+                    HighFindings = table.Column<int>(type: "integer", nullable: false),
+                    MediumFindings = table.Column<int>(type: "integer", nullable: false),
+                    LowFindings = table.Column<int>(type: "integer", nullable: false),
+                    UnknownFindings = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {

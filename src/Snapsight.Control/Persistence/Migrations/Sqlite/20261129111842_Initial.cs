@@ -238,7 +238,12 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                     ReadRequests = table.Column<long>(type: "INTEGER", nullable: false),
                     PackageCount = table.Column<int>(type: "INTEGER", nullable: false),
                     FindingCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    RuleResultCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    RuleResultCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    CriticalFindings = table.Column<int>(type: "INTEGER", nullable: false),
+                    HighFindings = table.Column<int>(type: "INTEGER", nullable: false),
+                    MediumFindings = table.Column<int>(type: "INTEGER", nullable: false),
+                    LowFindings = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnknownFindings = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
