@@ -38,6 +38,12 @@ internal static class StoredRows
         CvssScore = f.CvssScore, Kev = f.Kev, EpssScore = f.EpssScore, Remediation = Clean(f.Remediation),
         Aliases = f.Aliases.Select(a => Clean(a)!).Distinct(StringComparer.Ordinal)
             .Select(a => new FindingAlias { Alias = a }).ToList(),
+        PackageType = Clean(f.Evidence?.PackageType), PackageLocation = Clean(f.Evidence?.Location),
+        MatchedName = Clean(f.Evidence?.MatchedName), MatchedVersion = Clean(f.Evidence?.MatchedVersion),
+        Matches = f.Evidence?.Matches.Select(m => new FindingMatch
+        {
+            Advisory = Clean(m.Advisory)!, Introduced = Clean(m.Introduced), Fixed = Clean(m.Fixed), LastAffected = Clean(m.LastAffected),
+        }).ToList() ?? [],
     };
 
     public static StoredRuleResult RuleResult(RunRuleResult r, StoredRun run) => new()
