@@ -22,6 +22,13 @@ public sealed class StoredRun : ITenantOwned
 
     public bool IsCurrent { get; set; }
 
+    /// <summary>
+    /// When the asset's next run (in <see cref="Compare"/> order) completed; null while this is its
+    /// latest. Kept by the store under the subscription lock, so the dashboard's history can tell
+    /// from each row alone over which days it was the asset's latest run.
+    /// </summary>
+    public DateTime? SupersededAt { get; set; }
+
     public string? OsFamily { get; set; }
 
     public string? OsName { get; set; }

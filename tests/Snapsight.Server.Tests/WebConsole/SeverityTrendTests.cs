@@ -13,7 +13,8 @@ namespace Snapsight.Server.Tests.WebConsole;
 /// <summary>
 /// The dashboard's severity history against an evaluation written here from the stored rows: for
 /// each day, each asset's latest run on or before it, its findings counted by severity. Two assets
-/// with runs on different days, before the window, twice on one day, at midnight and after today.
+/// with runs on different days, before the window, twice on one day, at midnight and after today,
+/// stored out of order.
 /// </summary>
 public sealed class SeverityTrendTests
 {
@@ -26,13 +27,14 @@ public sealed class SeverityTrendTests
         var server = await SharedServers.For(database);
         var tenant = await TestTenant.CreateAsync(server);
         var (a, b) = await TwoAssetsAsync(tenant);
+        // Out of order, as late runs arrive: the store must place each between its neighbours.
+        await StoreAsync(tenant, a, 0, 1, (Severity.Critical, 2));
+        await StoreAsync(tenant, b, 1, 0, (Severity.High, 9));
+        await StoreAsync(tenant, a, -10, 15, (Severity.Low, 2));
+        await StoreAsync(tenant, b, -29, 0, (Severity.Unknown, 1), (Severity.Medium, 1));
         await StoreAsync(tenant, a, -40, 12, (Severity.Critical, 1), (Severity.High, 2));
         await StoreAsync(tenant, a, -10, 10, (Severity.High, 1), (Severity.Medium, 3));
-        await StoreAsync(tenant, a, -10, 15, (Severity.Low, 2));
-        await StoreAsync(tenant, a, 0, 1, (Severity.Critical, 2));
-        await StoreAsync(tenant, b, -29, 0, (Severity.Unknown, 1), (Severity.Medium, 1));
         await StoreAsync(tenant, b, -5, 23, (Severity.Critical, 1));
-        await StoreAsync(tenant, b, 1, 0, (Severity.High, 9));
         // Another subscription's runs never count.
         var other = await TestTenant.CreateAsync(server);
         var (c, _) = await TwoAssetsAsync(other);

@@ -399,8 +399,24 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                     b.Property<bool>("Kev")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("MatchedName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("MatchedVersion")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("PackageLocation")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
                     b.Property<string>("PackageName")
                         .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("PackageType")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
@@ -426,13 +442,19 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("EpssScore");
+
+                    b.HasIndex("Kev");
+
                     b.HasIndex("PackageName");
 
-                    b.HasIndex("VulnerabilityId");
+                    b.HasIndex("Severity");
 
                     b.HasIndex("AssetId", "VulnerabilityId");
 
                     b.HasIndex("RunId", "VulnerabilityId", "PackageName");
+
+                    b.HasIndex("VulnerabilityId", "PackageName", "AssetId", "Id");
 
                     b.ToTable("StoredFindings");
                 });
@@ -481,6 +503,8 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AssetId", "Type", "Name");
+
                     b.HasIndex("RunId", "Type", "Name");
 
                     b.ToTable("StoredPackages");
@@ -527,6 +551,8 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                         .HasColumnType("character varying(2048)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("AssetId", "Profile", "RuleId");
 
                     b.HasIndex("RunId", "Profile", "RuleId");
 
@@ -591,6 +617,9 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
 
                     b.Property<Guid>("SubscriptionId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("UnknownFindings")
                         .HasColumnType("integer");
@@ -936,7 +965,37 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                                 .HasForeignKey("FindingId");
                         });
 
+                    b.OwnsMany("Snapsight.Control.Results.FindingMatch", "Matches", b1 =>
+                        {
+                            b1.Property<Guid>("StoredFindingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Advisory")
+                                .IsRequired();
+
+                            b1.Property<string>("Fixed");
+
+                            b1.Property<string>("Introduced");
+
+                            b1.Property<string>("LastAffected");
+
+                            b1.HasKey("StoredFindingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("StoredFindings");
+
+                            b1
+                                .ToJson("Matches")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StoredFindingId");
+                        });
+
                     b.Navigation("Aliases");
+
+                    b.Navigation("Matches");
                 });
 
             modelBuilder.Entity("Snapsight.Control.Results.StoredPackage", b =>
