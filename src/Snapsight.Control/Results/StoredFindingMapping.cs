@@ -32,7 +32,9 @@ internal sealed class StoredFindingMapping : IEntityTypeConfiguration<StoredFind
         finding.HasIndex(f => new { f.AssetId, f.VulnerabilityId });
         // The findings list's order (ResultQueries.Ordered): a page is read off the index, never sorted (bench/console).
         finding.HasIndex(f => new { f.VulnerabilityId, f.PackageName, f.AssetId, f.Id });
-        finding.HasIndex(f => f.PackageName);
+        // By package, with what the grouping by package reads (and the current-run check's RunId), so its
+        // pages come off the index alone: the rows of one package lie all over the table.
+        finding.HasIndex(f => new { f.PackageName, f.SubscriptionId, f.RunId, f.AssetId, f.Severity, f.EpssScore, f.Kev });
         // The dashboard's highest EPSS; and the filters, so the console's capped count reads an index, not the table.
         finding.HasIndex(f => f.EpssScore);
         finding.HasIndex(f => f.Severity);

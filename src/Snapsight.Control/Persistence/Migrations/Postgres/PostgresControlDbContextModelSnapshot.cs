@@ -446,8 +446,6 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
 
                     b.HasIndex("Kev");
 
-                    b.HasIndex("PackageName");
-
                     b.HasIndex("Severity");
 
                     b.HasIndex("AssetId", "VulnerabilityId");
@@ -455,6 +453,8 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                     b.HasIndex("RunId", "VulnerabilityId", "PackageName");
 
                     b.HasIndex("VulnerabilityId", "PackageName", "AssetId", "Id");
+
+                    b.HasIndex("PackageName", "SubscriptionId", "RunId", "AssetId", "Severity", "EpssScore", "Kev");
 
                     b.ToTable("StoredFindings");
                 });

@@ -438,8 +438,6 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Kev");
 
-                    b.HasIndex("PackageName");
-
                     b.HasIndex("Severity");
 
                     b.HasIndex("AssetId", "VulnerabilityId");
@@ -447,6 +445,8 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                     b.HasIndex("RunId", "VulnerabilityId", "PackageName");
 
                     b.HasIndex("VulnerabilityId", "PackageName", "AssetId", "Id");
+
+                    b.HasIndex("PackageName", "SubscriptionId", "RunId", "AssetId", "Severity", "EpssScore", "Kev");
 
                     b.ToTable("StoredFindings");
                 });

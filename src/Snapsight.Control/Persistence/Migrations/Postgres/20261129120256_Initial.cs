@@ -555,9 +555,9 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                 column: "Kev");
 
             migrationBuilder.CreateIndex(
-                name: "IX_StoredFindings_PackageName",
+                name: "IX_StoredFindings_PackageName_SubscriptionId_RunId_AssetId_Sev~",
                 table: "StoredFindings",
-                column: "PackageName");
+                columns: new[] { "PackageName", "SubscriptionId", "RunId", "AssetId", "Severity", "EpssScore", "Kev" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_StoredFindings_RunId_VulnerabilityId_PackageName",

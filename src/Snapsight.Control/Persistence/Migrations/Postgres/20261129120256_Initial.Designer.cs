@@ -13,7 +13,7 @@ using Snapsight.Control.Persistence;
 namespace Snapsight.Control.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresControlDbContext))]
-    [Migration("20261129114929_Initial")]
+    [Migration("20261129120256_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -449,8 +449,6 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
 
                     b.HasIndex("Kev");
 
-                    b.HasIndex("PackageName");
-
                     b.HasIndex("Severity");
 
                     b.HasIndex("AssetId", "VulnerabilityId");
@@ -458,6 +456,8 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                     b.HasIndex("RunId", "VulnerabilityId", "PackageName");
 
                     b.HasIndex("VulnerabilityId", "PackageName", "AssetId", "Id");
+
+                    b.HasIndex("PackageName", "SubscriptionId", "RunId", "AssetId", "Severity", "EpssScore", "Kev");
 
                     b.ToTable("StoredFindings");
                 });

@@ -553,9 +553,9 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                 column: "Kev");
 
             migrationBuilder.CreateIndex(
-                name: "IX_StoredFindings_PackageName",
+                name: "IX_StoredFindings_PackageName_SubscriptionId_RunId_AssetId_Severity_EpssScore_Kev",
                 table: "StoredFindings",
-                column: "PackageName");
+                columns: new[] { "PackageName", "SubscriptionId", "RunId", "AssetId", "Severity", "EpssScore", "Kev" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_StoredFindings_RunId_VulnerabilityId_PackageName",

@@ -11,7 +11,7 @@ using Snapsight.Control.Persistence;
 namespace Snapsight.Control.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteControlDbContext))]
-    [Migration("20261129114901_Initial")]
+    [Migration("20261129120225_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -441,8 +441,6 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
 
                     b.HasIndex("Kev");
 
-                    b.HasIndex("PackageName");
-
                     b.HasIndex("Severity");
 
                     b.HasIndex("AssetId", "VulnerabilityId");
@@ -450,6 +448,8 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                     b.HasIndex("RunId", "VulnerabilityId", "PackageName");
 
                     b.HasIndex("VulnerabilityId", "PackageName", "AssetId", "Id");
+
+                    b.HasIndex("PackageName", "SubscriptionId", "RunId", "AssetId", "Severity", "EpssScore", "Kev");
 
                     b.ToTable("StoredFindings");
                 });
