@@ -38,4 +38,12 @@ public sealed record Finding
     public string? Description { get; init; }
 
     public required IReadOnlyList<string> Sources { get; init; }
+
+    /// <summary>The name and version looked up: for Debian and Ubuntu the source package's, else the package's own (rpm with its epoch).</summary>
+    public string? MatchedName { get; init; }
+
+    public string? MatchedVersion { get; init; }
+
+    /// <summary>Every stored stretch the version fell in, one per feed record, sorted by advisory: the evidence for the finding.</summary>
+    public IReadOnlyList<MatchedRange> Matched { get; init; } = [];
 }

@@ -21,7 +21,7 @@ internal static class FindingMerger
     {
         foreach (var group in Groups(hits))
         {
-            yield return group.Count == 1 ? Single(package, group[0], store) : One(package, query, group, store);
+            yield return group.Count == 1 ? Single(package, query, group[0], store) : One(package, query, group, store);
         }
     }
 
@@ -88,11 +88,14 @@ internal static class FindingMerger
             Title = primary.Title,
             Description = primary.Description,
             Sources = group.Select(h => $"{h.Record.Feed} {h.Record.Id}").Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList(),
+            MatchedName = query.Name,
+            MatchedVersion = query.Version,
+            Matched = group.Select(Evidence).Distinct().OrderBy(m => m.Advisory, StringComparer.Ordinal).ToList(),
         };
     }
 
     /// <summary>The common case, one record alone: the same rules as <see cref="One"/> without the set work, since a scan can hold tens of thousands.</summary>
-    private static Finding Single(InventoryPackage package, Hit hit, AdvisoryStore store)
+    private static Finding Single(InventoryPackage package, PackageQuery query, Hit hit, AdvisoryStore store)
     {
         var (range, record) = (hit.Range, hit.Record);
         var cve = IsCve(record.Id) ? record.Id : record.Aliases.Where(IsCve).Order(StringComparer.Ordinal).FirstOrDefault();
@@ -115,8 +118,14 @@ internal static class FindingMerger
             Title = record.Title,
             Description = record.Description,
             Sources = [$"{record.Feed} {record.Id}"],
+            MatchedName = query.Name,
+            MatchedVersion = query.Version,
+            Matched = [Evidence(hit)],
         };
     }
+
+    private static MatchedRange Evidence(Hit hit) =>
+        new($"{hit.Record.Feed} {hit.Record.Id}", hit.Range.Introduced, hit.Range.Fixed, hit.Range.LastAffected);
 
     /// <summary>The vendor's rating of one hit: the feed's per-package rating, else the record's.</summary>
     private static Severity VendorSeverity(Hit hit) => hit.Range.Severity != Severity.Unknown ? hit.Range.Severity : hit.Record.Severity;

@@ -11,6 +11,7 @@ public static class ResultLimits
     public const int MaxFindings = 200_000;
     public const int MaxRuleResults = 20_000;
     public const int MaxAliases = 64;
+    public const int MaxMatches = 64;
 
     /// <summary>Names, versions, ids, architectures.</summary>
     public const int IdentifierLength = 256;

@@ -44,6 +44,11 @@ public static class RunResultCheck
             {
                 Present("findings.aliases", alias, ResultLimits.IdentifierLength);
             }
+
+            if (f.Evidence is { } evidence)
+            {
+                Evidence(evidence);
+            }
         }
 
         foreach (var r in run.Compliance)
@@ -53,6 +58,22 @@ public static class RunResultCheck
             Bounded("compliance.title", r.Title, ResultLimits.TextLength);
             Bounded("compliance.severity", r.Severity, ResultLimits.IdentifierLength);
             Require(Enum.IsDefined(r.Result), "compliance.result", "is not an XCCDF result");
+        }
+    }
+
+    private static void Evidence(RunFindingEvidence evidence)
+    {
+        Present("findings.evidence.packageType", evidence.PackageType, ResultLimits.IdentifierLength);
+        Bounded("findings.evidence.location", evidence.Location, ResultLimits.TextLength);
+        Bounded("findings.evidence.matchedName", evidence.MatchedName, ResultLimits.IdentifierLength);
+        Bounded("findings.evidence.matchedVersion", evidence.MatchedVersion, ResultLimits.IdentifierLength);
+        Require(evidence.Matches.Count <= ResultLimits.MaxMatches, "findings.evidence.matches", $"more than {ResultLimits.MaxMatches}");
+        foreach (var m in evidence.Matches)
+        {
+            Present("findings.evidence.matches.advisory", m.Advisory, ResultLimits.IdentifierLength);
+            Bounded("findings.evidence.matches.introduced", m.Introduced, ResultLimits.IdentifierLength);
+            Bounded("findings.evidence.matches.fixed", m.Fixed, ResultLimits.IdentifierLength);
+            Bounded("findings.evidence.matches.lastAffected", m.LastAffected, ResultLimits.IdentifierLength);
         }
     }
 

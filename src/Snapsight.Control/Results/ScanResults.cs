@@ -83,12 +83,31 @@ public sealed class ScanResults(ControlDbContext db, TimeProvider clock)
             }
         }
 
+        await LinkAsync(stored, ct).ConfigureAwait(false);
         db.StoredRuns.Add(stored);
         db.StoredPackages.AddRange(run.Packages.Select(p => StoredRows.Package(p, stored)));
         db.StoredFindings.AddRange(run.Findings.Select(f => StoredRows.Finding(f, stored)));
         db.StoredRuleResults.AddRange(run.Compliance.Select(r => StoredRows.RuleResult(r, stored)));
         db.StoredSboms.AddRange(StoredRows.Sboms(run, stored));
         return StoreOutcome.Stored;
+    }
+
+    /// <summary>
+    /// Sets when <paramref name="stored"/> is superseded (its next run's completion) and makes it the
+    /// supersession of the run before it, wherever in the asset's history it lands (late runs too).
+    /// </summary>
+    private async Task LinkAsync(StoredRun stored, CancellationToken ct)
+    {
+        var (at, id) = (stored.CompletedAt, stored.Id);
+        var runs = db.StoredRuns.Where(r => r.AssetId == stored.AssetId);
+        stored.SupersededAt = await runs.Where(r => r.CompletedAt > at || (r.CompletedAt == at && r.Id.CompareTo(id) > 0))
+            .OrderBy(r => r.CompletedAt).ThenBy(r => r.Id).Select(r => (DateTime?)r.CompletedAt).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        var previous = await runs.Where(r => r.CompletedAt < at || (r.CompletedAt == at && r.Id.CompareTo(id) < 0))
+            .OrderByDescending(r => r.CompletedAt).ThenByDescending(r => r.Id).FirstOrDefaultAsync(ct).ConfigureAwait(false);
+        if (previous is not null)
+        {
+            previous.SupersededAt = at;
+        }
     }
 
     private Task<List<FindingKey>> FindingKeysAsync(Guid runId, CancellationToken ct) =>

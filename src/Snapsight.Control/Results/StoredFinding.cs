@@ -34,5 +34,16 @@ public sealed class StoredFinding : ITenantOwned
 
     public string? Remediation { get; set; }
 
+    // The evidence (RunFindingEvidence); null on findings stored without it.
+    public string? PackageType { get; set; }
+
+    public string? PackageLocation { get; set; }
+
+    public string? MatchedName { get; set; }
+
+    public string? MatchedVersion { get; set; }
+
+    public List<FindingMatch> Matches { get; set; } = [];
+
     public FindingKey Key => new(VulnerabilityId, PackageName);
 }

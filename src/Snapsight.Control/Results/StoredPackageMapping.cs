@@ -15,6 +15,8 @@ internal sealed class StoredPackageMapping : IEntityTypeConfiguration<StoredPack
         package.Property(p => p.Purl).HasMaxLength(ResultLimits.TextLength);
         package.Property(p => p.Source).HasMaxLength(ResultLimits.IdentifierLength);
         package.HasIndex(p => new { p.RunId, p.Type, p.Name });
+        // An asset's current packages, in the list's order.
+        package.HasIndex(p => new { p.AssetId, p.Type, p.Name });
         package.HasOne<StoredRun>().WithMany().HasForeignKey(p => p.RunId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -1,3 +1,5 @@
+using Snapsight.Advisories.Model;
+
 namespace Snapsight.Control.Results;
 
 /// <summary>
@@ -17,6 +19,8 @@ internal static class StoredRows
         OsFamily = Clean(run.Os.Family), OsName = Clean(run.Os.Name), OsVersion = Clean(run.Os.Version),
         BytesRead = run.Reads.BytesRead, ReadRequests = run.Reads.Requests,
         PackageCount = run.Packages.Count, FindingCount = run.Findings.Count, RuleResultCount = run.Compliance.Count,
+        CriticalFindings = Count(run, Severity.Critical), HighFindings = Count(run, Severity.High),
+        MediumFindings = Count(run, Severity.Medium), LowFindings = Count(run, Severity.Low), UnknownFindings = Count(run, Severity.Unknown),
     };
 
     public static StoredPackage Package(RunPackage p, StoredRun run) => new()
@@ -34,6 +38,12 @@ internal static class StoredRows
         CvssScore = f.CvssScore, Kev = f.Kev, EpssScore = f.EpssScore, Remediation = Clean(f.Remediation),
         Aliases = f.Aliases.Select(a => Clean(a)!).Distinct(StringComparer.Ordinal)
             .Select(a => new FindingAlias { Alias = a }).ToList(),
+        PackageType = Clean(f.Evidence?.PackageType), PackageLocation = Clean(f.Evidence?.Location),
+        MatchedName = Clean(f.Evidence?.MatchedName), MatchedVersion = Clean(f.Evidence?.MatchedVersion),
+        Matches = f.Evidence?.Matches.Select(m => new FindingMatch
+        {
+            Advisory = Clean(m.Advisory)!, Introduced = Clean(m.Introduced), Fixed = Clean(m.Fixed), LastAffected = Clean(m.LastAffected),
+        }).ToList() ?? [],
     };
 
     public static StoredRuleResult RuleResult(RunRuleResult r, StoredRun run) => new()
@@ -57,6 +67,8 @@ internal static class StoredRows
             }
         }
     }
+
+    private static int Count(RunResult run, Severity severity) => run.Findings.Count(f => f.Severity == severity);
 
     private static string? Clean(string? text) => text?.Replace('\0', '\uFFFD');
 

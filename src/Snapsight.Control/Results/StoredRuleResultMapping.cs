@@ -12,6 +12,7 @@ internal sealed class StoredRuleResultMapping : IEntityTypeConfiguration<StoredR
         rule.Property(r => r.Title).HasMaxLength(ResultLimits.TextLength);
         rule.Property(r => r.Severity).HasMaxLength(ResultLimits.IdentifierLength);
         rule.HasIndex(r => new { r.RunId, r.Profile, r.RuleId });
+        rule.HasIndex(r => new { r.AssetId, r.Profile, r.RuleId });
         rule.HasOne<StoredRun>().WithMany().HasForeignKey(r => r.RunId).OnDelete(DeleteBehavior.Cascade);
     }
 }

@@ -22,6 +22,13 @@ public sealed class StoredRun : ITenantOwned
 
     public bool IsCurrent { get; set; }
 
+    /// <summary>
+    /// When the asset's next run (in <see cref="Compare"/> order) completed; null while this is its
+    /// latest. Kept by the store under the subscription lock, so the dashboard's history can tell
+    /// from each row alone over which days it was the asset's latest run.
+    /// </summary>
+    public DateTime? SupersededAt { get; set; }
+
     public string? OsFamily { get; set; }
 
     public string? OsName { get; set; }
@@ -37,6 +44,17 @@ public sealed class StoredRun : ITenantOwned
     public int FindingCount { get; set; }
 
     public int RuleResultCount { get; set; }
+
+    // The run's findings by severity, written with the run, so the dashboard's history sums runs instead of counting findings.
+    public int CriticalFindings { get; set; }
+
+    public int HighFindings { get; set; }
+
+    public int MediumFindings { get; set; }
+
+    public int LowFindings { get; set; }
+
+    public int UnknownFindings { get; set; }
 
     /// <summary>The order of runs of one asset: completion time, ties broken by id so it is total.</summary>
     public static int Compare(StoredRun a, StoredRun b) =>

@@ -112,7 +112,10 @@ public sealed record FindingFilter(IReadOnlyList<Severity>? Severities, bool? Ke
 
         if (Cve is not null)
         {
-            findings = findings.Where(f => f.VulnerabilityId == Cve || f.Aliases.Any(a => a.Alias == Cve));
+            // Two index lookups joined, rather than one OR across the alias table that makes the database read every finding.
+            var named = findings.Where(f => f.VulnerabilityId == Cve).Select(f => f.Id)
+                .Union(findings.SelectMany(f => f.Aliases.Where(a => a.Alias == Cve), (f, _) => f.Id));
+            findings = findings.Where(f => named.Contains(f.Id));
         }
 
         if (AssetId is { } asset)

@@ -4,14 +4,15 @@ using Snapsight.Control.Results;
 
 namespace Snapsight.Server.Findings;
 
-/// <summary>A finding as the API shows it, with the asset and run it belongs to.</summary>
+/// <summary>A finding as the API shows it, with the asset and run it belongs to, and its evidence (null when stored without).</summary>
 public sealed record FindingView(Guid Id, Guid AssetId, Guid RunId, string VulnerabilityId, IReadOnlyList<string> Aliases,
     string PackageName, string InstalledVersion, string? FixedVersion, Severity Severity, double? CvssScore, bool Kev,
-    double? EpssScore, string? Remediation)
+    double? EpssScore, string? Remediation, FindingEvidenceView? Evidence)
 {
     public static FindingView Of(StoredFinding f) =>
         new(f.Id, f.AssetId, f.RunId, f.VulnerabilityId, f.Aliases.Select(a => a.Alias).Order(StringComparer.Ordinal).ToList(),
-            f.PackageName, f.InstalledVersion, f.FixedVersion, f.Severity, f.CvssScore, f.Kev, f.EpssScore, f.Remediation);
+            f.PackageName, f.InstalledVersion, f.FixedVersion, f.Severity, f.CvssScore, f.Kev, f.EpssScore, f.Remediation,
+            FindingEvidenceView.Of(f));
 }
 
 public sealed record PackageView(string Type, string Name, string Version, string? Arch, string? Purl, string? Source)

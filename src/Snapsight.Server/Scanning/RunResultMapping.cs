@@ -1,3 +1,4 @@
+using Snapsight.Advisories.Matching;
 using Snapsight.Compliance.Assessment;
 using Snapsight.Control.Results;
 using Snapsight.Scanning;
@@ -20,12 +21,16 @@ internal static class RunResultMapping
             [.. result.Inventory.Packages.Select(p => new RunPackage(p.Package.Type, p.Package.Name, p.Package.Version, p.Package.Arch, p.Purl, p.Package.SourceName))],
             [.. result.Findings.Select(f => new RunFinding(
                 f.Id, f.Aliases, f.Package.Package.Name, f.Package.Package.Version, f.FixedVersion, f.Severity, f.Cvss?.Score,
-                f.Kev is not null, f.Epss?.Score, commands.GetValueOrDefault(f.Package)))],
+                f.Kev is not null, f.Epss?.Score, commands.GetValueOrDefault(f.Package), Evidence(f)))],
             result.Compliance is { } compliance ? Rules(compliance.Assessment) : [],
             new ReadStatistics(bytesRead, requests),
             Sbom(result, SbomFormat.CycloneDx, runId),
             Sbom(result, SbomFormat.SpdxJson, runId));
     }
+
+    private static RunFindingEvidence Evidence(Finding f) => new(
+        f.Package.Package.Type, f.Package.Package.Location, f.MatchedName, f.MatchedVersion,
+        [.. f.Matched.Take(ResultLimits.MaxMatches).Select(m => new RunMatch(m.Advisory, m.Introduced, m.Fixed, m.LastAffected))]);
 
     private static List<RunRuleResult> Rules(ComplianceAssessment assessment)
     {

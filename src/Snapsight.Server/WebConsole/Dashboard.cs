@@ -10,6 +10,7 @@ public sealed record Dashboard(
     int ActiveAssets,
     int ScannedRecently,
     IReadOnlyList<(Severity Severity, int Count)> FindingsBySeverity,
+    IReadOnlyList<SeverityDay> SeverityHistory,
     IReadOnlyList<StoredFinding> TopKev,
     IReadOnlyList<StoredFinding> TopEpss,
     IReadOnlyList<ComplianceScore> Compliance,

@@ -10,7 +10,8 @@ namespace Snapsight.Server.WebConsole;
 
 /// <summary>
 /// The dashboard's numbers, each one aggregate query in the database (never rows counted in
-/// memory), over the same current-findings query the API's findings list uses.
+/// memory): findings by severity from the counts stored with each current run, the top lists over
+/// the same current-findings query the API's findings list uses.
 /// </summary>
 public sealed class DashboardQueries(ControlDbContext db, Licence licence, TimeProvider clock)
 {
@@ -23,14 +24,18 @@ public sealed class DashboardQueries(ControlDbContext db, Licence licence, TimeP
     {
         var byState = await db.Assets.AsNoTracking().GroupBy(a => a.State)
             .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct).ConfigureAwait(false);
-        var since = clock.GetUtcNow().UtcDateTime - CoverageWindow;
+        var now = clock.GetUtcNow().UtcDateTime;
+        var since = now - CoverageWindow;
         var activated = db.Assets.AsNoTracking().Where(a => a.Activation == AssetActivation.Activated);
         var active = await activated.CountAsync(ct).ConfigureAwait(false);
         var scanned = await activated.CountAsync(a => a.LastScanCompletedAt >= since, ct).ConfigureAwait(false);
 
         var current = ResultQueries.CurrentFindings(db, FindingFilter.None);
-        var bySeverity = await current.GroupBy(f => f.Severity)
-            .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, ct).ConfigureAwait(false);
+        // The current runs' stored counts: the same numbers as grouping the current findings, from one row per asset.
+        var counts = await db.StoredRuns.AsNoTracking().Where(r => r.IsCurrent).GroupBy(r => 1)
+            .Select(g => new SeverityDay(DateOnly.MinValue, g.Sum(r => r.CriticalFindings), g.Sum(r => r.HighFindings),
+                g.Sum(r => r.MediumFindings), g.Sum(r => r.LowFindings), g.Sum(r => r.UnknownFindings)))
+            .SingleOrDefaultAsync(ct).ConfigureAwait(false) ?? new SeverityDay(DateOnly.MinValue, 0, 0, 0, 0, 0);
         var kev = await ResultQueries.Ordered(current.Where(f => f.Kev)).Take(TopFindings).ToListAsync(ct).ConfigureAwait(false);
         var epss = await current.Where(f => f.EpssScore != null)
             .OrderByDescending(f => f.EpssScore).ThenBy(f => f.VulnerabilityId).ThenBy(f => f.Id)
@@ -45,7 +50,8 @@ public sealed class DashboardQueries(ControlDbContext db, Licence licence, TimeP
         return new Dashboard(
             Enum.GetValues<AssetState>().Select(s => (s, byState.GetValueOrDefault(s))).ToList(),
             active, scanned,
-            Enum.GetValues<Severity>().Reverse().Select(s => (s, bySeverity.GetValueOrDefault(s))).ToList(),
+            Enum.GetValues<Severity>().Reverse().Select(s => (s, counts.Count(s))).ToList(),
+            await SeverityTrend.LoadAsync(db, DateOnly.FromDateTime(now), ct).ConfigureAwait(false),
             kev, epss, compliance, await licence.UsageAsync(ct).ConfigureAwait(false));
     }
 }

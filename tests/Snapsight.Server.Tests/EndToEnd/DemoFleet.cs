@@ -18,6 +18,10 @@ public sealed partial class DemoFleet
 
     private DemoFleet(string dataDirectory, SnapsightCommand.Result demo) => (DataDirectory, Demo) = (dataDirectory, demo);
 
+    /// <summary>The AlmaLinux OSV archive the demo imports as its advisories.</summary>
+    public static string AlmaLinuxAdvisories =>
+        Path.Combine(Repository.Root, "..", "shared", "data", "advisories", "almalinux", "osv-database-full", "almalinux-osv-advisories.tar.gz");
+
     public string DataDirectory { get; }
 
     public SnapsightCommand.Result Demo { get; }
@@ -37,10 +41,8 @@ public sealed partial class DemoFleet
     public static DemoFleet RunOnce(string dataDirectory, ITestOutputHelper? output = null)
     {
         var url = $"http://127.0.0.1:{ServerProcess.FreePort()}";
-        var advisories = Path.Combine(Repository.Root, "..", "shared", "data", "advisories", "almalinux", "osv-database-full",
-            "almalinux-osv-advisories.tar.gz");
         var demo = SnapsightCommand.Run(["demo", "--once", "--data-dir", dataDirectory, "--urls", url, "--images", Images.Folder,
-            "--advisories", advisories], timeout: DemoTimeout);
+            "--advisories", AlmaLinuxAdvisories], timeout: DemoTimeout);
         output?.WriteLine(demo.Stdout);
         Assert.True(demo.ExitCode == 0, $"exit {demo.ExitCode}: {demo.Stderr}");
         return new DemoFleet(dataDirectory, demo);

@@ -194,10 +194,16 @@ public sealed class ScanResultStoreTests
         var badEpss = await Assert.ThrowsAsync<InvalidFieldException>(() => TestRuns.StoreAsync(tenant,
             TestRuns.Run(asset, 1, findings: [TestRuns.Finding("CVE-1", "bash", epss: double.NaN)])));
         var noAsset = await Assert.ThrowsAsync<InvalidFieldException>(() => TestRuns.StoreAsync(tenant, TestRuns.Run(Guid.NewGuid(), 1)));
+        var longLocation = await Assert.ThrowsAsync<InvalidFieldException>(() => TestRuns.StoreAsync(tenant, TestRuns.Run(asset, 1,
+            findings: [TestRuns.Finding("CVE-1", "bash") with { Evidence = Evidence(new string('/', ResultLimits.TextLength + 1), 1) }])));
+        var manyMatches = await Assert.ThrowsAsync<InvalidFieldException>(() => TestRuns.StoreAsync(tenant, TestRuns.Run(asset, 1,
+            findings: [TestRuns.Finding("CVE-1", "bash") with { Evidence = Evidence("var/lib/dpkg/status", ResultLimits.MaxMatches + 1) }])));
 
         Assert.Equal("packages.name", longName.Field);
         Assert.Equal("findings.epssScore", badEpss.Field);
         Assert.Equal("assetId", noAsset.Field);
+        Assert.Equal("findings.evidence.location", longLocation.Field);
+        Assert.Equal("findings.evidence.matches", manyMatches.Field);
         Assert.Equal((0, 0, 0, 0, 0), await TestRuns.CountAsync(tenant));
     }
 
@@ -212,6 +218,26 @@ public sealed class ScanResultStoreTests
         var packages = JsonNode.Parse(await tenant.Admin.GetStringAsync($"api/v1/assets/{asset}/packages"))!["items"]!.AsArray();
         Assert.Equal("evil\uFFFDname", (string)packages.Single()!["name"]!);
     }
+
+    [Fact]
+    public async Task Evidence_with_a_nul_character_round_trips_through_the_json_column_on_postgresql()
+    {
+        var tenant = await TestTenant.CreateAsync(await SharedServers.For(DatabaseProvider.PostgreSql));
+        var asset = (await TestAssets.SeedAsync(tenant, TestAssets.Instance(1, "10.0.0.1")))[0];
+        var evidence = new RunFindingEvidence("dpkg", "var/lib/dpkg/status\0", "openssl", "3.0.1",
+            [new RunMatch("debian-tracker CVE-1\0", "0", "3.0.2", null), new RunMatch("osv:Debian DSA-1", null, null, "3.0.1")]);
+
+        await TestRuns.StoreAsync(tenant, TestRuns.Run(asset, 1, findings: [TestRuns.Finding("CVE-1", "libssl3") with { Evidence = evidence }]));
+
+        var shown = JsonNode.Parse(await tenant.Admin.GetStringAsync($"api/v1/assets/{asset}/findings"))!["items"]![0]!["evidence"]!;
+        Assert.Equal("var/lib/dpkg/status\uFFFD", (string)shown["location"]!);
+        Assert.Equal("openssl", (string)shown["matchedName"]!);
+        Assert.Equal(["debian-tracker CVE-1\uFFFD: < 3.0.2", "osv:Debian DSA-1: <= 3.0.1"],
+            shown["advisories"]!.AsArray().Select(m => $"{m!["advisory"]}: {m["constraint"]}"));
+    }
+
+    private static RunFindingEvidence Evidence(string location, int matches) =>
+        new("dpkg", location, "bash", "5.2", [.. Enumerable.Range(0, matches).Select(i => new RunMatch($"feed CVE-{i}", null, "5.3", null))]);
 
     private static async Task<JsonNode> DiffAsync(TestTenant tenant, Guid asset, Guid run) =>
         JsonNode.Parse(await tenant.Admin.GetStringAsync($"api/v1/assets/{asset}/runs/{run}/diff"))!;

@@ -38,11 +38,17 @@ public sealed partial class ConsoleFlowTests(ConsoleFixture console)
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Dashboard" }));
         Assert.Contains($"{fleet.Count} of {fleet.Count} activated assets scanned in the last 24 hours",
             await page.Locator("main").InnerTextAsync(), StringComparison.Ordinal);
-        var chart = await page.Locator("svg[role=img]").GetAttributeAsync("aria-label");
-        foreach (var severity in new[] { "Critical", "High", "Medium", "Low" })
+        var chart = await page.Locator("section[aria-labelledby=severity] svg[role=img]").GetAttributeAsync("aria-label");
+        // The history's last day (today) counts each asset's latest run: the current findings, so the API's totals again.
+        var trend = page.Locator("svg#severity-trend[role=img]");
+        Assert.StartsWith("Open findings by severity", await trend.Locator("title").First.TextContentAsync(), StringComparison.Ordinal);
+        var today = (await page.Locator("#severity-trend-data tbody tr").Last.AllInnerTextsAsync())[0].Split('\t');
+        Assert.Equal(DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), today[0]);
+        foreach (var (severity, column) in new[] { ("Critical", 1), ("High", 2), ("Medium", 3), ("Low", 4) })
         {
             var total = (int)(await console.ApiGetAsync($"api/v1/findings?severity={severity}&limit=1"))["total"]!;
             Assert.Contains($"{severity} {total}", chart, StringComparison.Ordinal);
+            Assert.Equal(total.ToString(System.Globalization.CultureInfo.InvariantCulture), today[column]);
         }
 
         await PageChecks.CheckAndShootAsync(page, "dashboard");

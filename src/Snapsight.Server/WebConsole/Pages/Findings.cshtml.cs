@@ -5,12 +5,13 @@ using Snapsight.Control.Persistence;
 using Snapsight.Control.Results;
 using Snapsight.Server.Api;
 using Snapsight.Server.Findings;
+using Level = Snapsight.Advisories.Model.Severity;
 
 namespace Snapsight.Server.WebConsole.Pages;
 
 /// <summary>
-/// Findings across the fleet with the API's <see cref="FindingFilter"/>, listed one by one or grouped
-/// by vulnerability or by package (counted in the database, then paged).
+/// Findings across the fleet with the API's <see cref="FindingFilter"/>, listed one by one (the count
+/// capped, <see cref="ConsolePaging"/>) or grouped by vulnerability or by package (aggregated in the database).
 /// </summary>
 public sealed class FindingsModel(ControlDbContext db) : PageModel
 {
@@ -43,6 +44,8 @@ public sealed class FindingsModel(ControlDbContext db) : PageModel
 
     public Page<FindingGroup>? Groups { get; private set; }
 
+    public PagerView? Pager { get; private set; }
+
     public string? Error { get; private set; }
 
     public async Task OnGetAsync()
@@ -62,30 +65,32 @@ public sealed class FindingsModel(ControlDbContext db) : PageModel
         switch (Group)
         {
             case "cve":
-                Groups = await GroupsAsync(current.GroupBy(f => f.VulnerabilityId), ct).ConfigureAwait(false);
+                (Groups, Pager) = await GroupsAsync(current.GroupBy(f => f.VulnerabilityId), ct).ConfigureAwait(false);
                 break;
             case "package":
-                Groups = await GroupsAsync(current.GroupBy(f => f.PackageName), ct).ConfigureAwait(false);
+                (Groups, Pager) = await GroupsAsync(current.GroupBy(f => f.PackageName), ct).ConfigureAwait(false);
                 break;
             default:
                 Group = null;
-                Findings = await Paging.PageAsync(ResultQueries.Ordered(current), Offset, Paging.DefaultLimit, f => f, ct).ConfigureAwait(false);
+                (Findings, Pager) = await ConsolePaging.CappedAsync(current, ResultQueries.Ordered(current), Offset, ct).ConfigureAwait(false);
                 break;
         }
     }
 
-    /// <summary>Worst first: highest severity, then most assets.</summary>
-    private Task<Page<FindingGroup>> GroupsAsync(IQueryable<IGrouping<string, StoredFinding>> groups, CancellationToken ct) =>
-        Paging.PageAsync(
-            groups.Select(g => new
-                {
-                    g.Key,
-                    Findings = g.Count(),
-                    Assets = g.Select(f => f.AssetId).Distinct().Count(),
-                    Severity = g.Max(f => f.Severity),
-                    Epss = g.Max(f => f.EpssScore),
-                    Kev = g.Max(f => f.Kev ? 1 : 0),
-                })
-                .OrderByDescending(g => g.Severity).ThenByDescending(g => g.Assets).ThenBy(g => g.Key),
-            Offset, Paging.DefaultLimit, g => new FindingGroup(g.Key, g.Findings, g.Assets, g.Severity, g.Epss, g.Kev == 1), ct);
+    /// <summary>
+    /// By key, so the database can aggregate the groups in index order and stop after a page, instead of
+    /// aggregating every current finding first (seconds at a million); a filter (severity, KEV) narrows
+    /// them to the worst. Severities are stored as names, so the highest is taken by rank, not by name.
+    /// </summary>
+    private Task<(Page<FindingGroup> Page, PagerView Pager)> GroupsAsync(IQueryable<IGrouping<string, StoredFinding>> groups, CancellationToken ct) =>
+        ConsolePaging.LookaheadAsync(
+            groups.OrderBy(g => g.Key).Select(g => new FindingGroup(
+                g.Key,
+                g.Count(),
+                g.Select(f => f.AssetId).Distinct().Count(),
+                (Level)g.Max(f => f.Severity == Level.Critical ? 4 : f.Severity == Level.High ? 3
+                    : f.Severity == Level.Medium ? 2 : f.Severity == Level.Low ? 1 : 0),
+                g.Max(f => f.EpssScore),
+                g.Max(f => f.Kev ? 1 : 0) == 1)),
+            Offset, ct);
 }

@@ -399,8 +399,24 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                     b.Property<bool>("Kev")
                         .HasColumnType("boolean");
 
+                    b.Property<string>("MatchedName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("MatchedVersion")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("PackageLocation")
+                        .HasMaxLength(2048)
+                        .HasColumnType("character varying(2048)");
+
                     b.Property<string>("PackageName")
                         .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("PackageType")
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
@@ -426,13 +442,19 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PackageName");
+                    b.HasIndex("EpssScore");
 
-                    b.HasIndex("VulnerabilityId");
+                    b.HasIndex("Kev");
+
+                    b.HasIndex("Severity");
 
                     b.HasIndex("AssetId", "VulnerabilityId");
 
                     b.HasIndex("RunId", "VulnerabilityId", "PackageName");
+
+                    b.HasIndex("VulnerabilityId", "PackageName", "AssetId", "Id");
+
+                    b.HasIndex("PackageName", "SubscriptionId", "RunId", "AssetId", "Severity", "EpssScore", "Kev");
 
                     b.ToTable("StoredFindings");
                 });
@@ -481,6 +503,8 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AssetId", "Type", "Name");
+
                     b.HasIndex("RunId", "Type", "Name");
 
                     b.ToTable("StoredPackages");
@@ -528,6 +552,8 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AssetId", "Profile", "RuleId");
+
                     b.HasIndex("RunId", "Profile", "RuleId");
 
                     b.ToTable("StoredRuleResults");
@@ -547,11 +573,23 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                     b.Property<DateTime>("CompletedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("CriticalFindings")
+                        .HasColumnType("integer");
+
                     b.Property<int>("FindingCount")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("HighFindings")
                         .HasColumnType("integer");
 
                     b.Property<bool>("IsCurrent")
                         .HasColumnType("boolean");
+
+                    b.Property<int>("LowFindings")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MediumFindings")
+                        .HasColumnType("integer");
 
                     b.Property<string>("OsFamily")
                         .HasMaxLength(256)
@@ -579,6 +617,12 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
 
                     b.Property<Guid>("SubscriptionId")
                         .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("UnknownFindings")
+                        .HasColumnType("integer");
 
                     b.HasKey("Id");
 
@@ -921,7 +965,37 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                                 .HasForeignKey("FindingId");
                         });
 
+                    b.OwnsMany("Snapsight.Control.Results.FindingMatch", "Matches", b1 =>
+                        {
+                            b1.Property<Guid>("StoredFindingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<string>("Advisory")
+                                .IsRequired();
+
+                            b1.Property<string>("Fixed");
+
+                            b1.Property<string>("Introduced");
+
+                            b1.Property<string>("LastAffected");
+
+                            b1.HasKey("StoredFindingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("StoredFindings");
+
+                            b1
+                                .ToJson("Matches")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StoredFindingId");
+                        });
+
                     b.Navigation("Aliases");
+
+                    b.Navigation("Matches");
                 });
 
             modelBuilder.Entity("Snapsight.Control.Results.StoredPackage", b =>

@@ -391,8 +391,24 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                     b.Property<bool>("Kev")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("MatchedName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("MatchedVersion")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PackageLocation")
+                        .HasMaxLength(2048)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("PackageName")
                         .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PackageType")
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
@@ -418,13 +434,19 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PackageName");
+                    b.HasIndex("EpssScore");
 
-                    b.HasIndex("VulnerabilityId");
+                    b.HasIndex("Kev");
+
+                    b.HasIndex("Severity");
 
                     b.HasIndex("AssetId", "VulnerabilityId");
 
                     b.HasIndex("RunId", "VulnerabilityId", "PackageName");
+
+                    b.HasIndex("VulnerabilityId", "PackageName", "AssetId", "Id");
+
+                    b.HasIndex("PackageName", "SubscriptionId", "RunId", "AssetId", "Severity", "EpssScore", "Kev");
 
                     b.ToTable("StoredFindings");
                 });
@@ -473,6 +495,8 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AssetId", "Type", "Name");
+
                     b.HasIndex("RunId", "Type", "Name");
 
                     b.ToTable("StoredPackages");
@@ -520,6 +544,8 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AssetId", "Profile", "RuleId");
+
                     b.HasIndex("RunId", "Profile", "RuleId");
 
                     b.ToTable("StoredRuleResults");
@@ -539,10 +565,22 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                     b.Property<DateTime>("CompletedAt")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CriticalFindings")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("FindingCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("HighFindings")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LowFindings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MediumFindings")
                         .HasColumnType("INTEGER");
 
                     b.Property<string>("OsFamily")
@@ -571,6 +609,12 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
 
                     b.Property<Guid>("SubscriptionId")
                         .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("SupersededAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnknownFindings")
+                        .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
 
@@ -913,7 +957,37 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                                 .HasForeignKey("FindingId");
                         });
 
+                    b.OwnsMany("Snapsight.Control.Results.FindingMatch", "Matches", b1 =>
+                        {
+                            b1.Property<Guid>("StoredFindingId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<string>("Advisory")
+                                .IsRequired();
+
+                            b1.Property<string>("Fixed");
+
+                            b1.Property<string>("Introduced");
+
+                            b1.Property<string>("LastAffected");
+
+                            b1.HasKey("StoredFindingId", "__synthesizedOrdinal");
+
+                            b1.ToTable("StoredFindings");
+
+                            b1
+                                .ToJson("Matches")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("StoredFindingId");
+                        });
+
                     b.Navigation("Aliases");
+
+                    b.Navigation("Matches");
                 });
 
             modelBuilder.Entity("Snapsight.Control.Results.StoredPackage", b =>

@@ -233,6 +233,7 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                     CompletedAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     StoredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
                     IsCurrent = table.Column<bool>(type: "boolean", nullable: false),
+                    SupersededAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     OsFamily = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     OsName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
                     OsVersion = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
@@ -240,7 +241,12 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                     ReadRequests = table.Column<long>(type: "bigint", nullable: false),
                     PackageCount = table.Column<int>(type: "integer", nullable: false),
                     FindingCount = table.Column<int>(type: "integer", nullable: false),
-                    RuleResultCount = table.Column<int>(type: "integer", nullable: false)
+                    RuleResultCount = table.Column<int>(type: "integer", nullable: false),
+                    CriticalFindings = table.Column<int>(type: "integer", nullable: false),
+                    HighFindings = table.Column<int>(type: "integer", nullable: false),
+                    MediumFindings = table.Column<int>(type: "integer", nullable: false),
+                    LowFindings = table.Column<int>(type: "integer", nullable: false),
+                    UnknownFindings = table.Column<int>(type: "integer", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -350,7 +356,12 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                     CvssScore = table.Column<double>(type: "double precision", nullable: true),
                     Kev = table.Column<bool>(type: "boolean", nullable: false),
                     EpssScore = table.Column<double>(type: "double precision", nullable: true),
-                    Remediation = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true)
+                    Remediation = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    PackageType = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    PackageLocation = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: true),
+                    MatchedName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    MatchedVersion = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: true),
+                    Matches = table.Column<string>(type: "jsonb", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -534,9 +545,19 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                 columns: new[] { "AssetId", "VulnerabilityId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_StoredFindings_PackageName",
+                name: "IX_StoredFindings_EpssScore",
                 table: "StoredFindings",
-                column: "PackageName");
+                column: "EpssScore");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredFindings_Kev",
+                table: "StoredFindings",
+                column: "Kev");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredFindings_PackageName_SubscriptionId_RunId_AssetId_Sev~",
+                table: "StoredFindings",
+                columns: new[] { "PackageName", "SubscriptionId", "RunId", "AssetId", "Severity", "EpssScore", "Kev" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_StoredFindings_RunId_VulnerabilityId_PackageName",
@@ -544,14 +565,29 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                 columns: new[] { "RunId", "VulnerabilityId", "PackageName" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_StoredFindings_VulnerabilityId",
+                name: "IX_StoredFindings_Severity",
                 table: "StoredFindings",
-                column: "VulnerabilityId");
+                column: "Severity");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredFindings_VulnerabilityId_PackageName_AssetId_Id",
+                table: "StoredFindings",
+                columns: new[] { "VulnerabilityId", "PackageName", "AssetId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredPackages_AssetId_Type_Name",
+                table: "StoredPackages",
+                columns: new[] { "AssetId", "Type", "Name" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_StoredPackages_RunId_Type_Name",
                 table: "StoredPackages",
                 columns: new[] { "RunId", "Type", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredRuleResults_AssetId_Profile_RuleId",
+                table: "StoredRuleResults",
+                columns: new[] { "AssetId", "Profile", "RuleId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_StoredRuleResults_RunId_Profile_RuleId",

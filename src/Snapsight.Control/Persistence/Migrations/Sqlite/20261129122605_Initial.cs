@@ -231,6 +231,7 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                     CompletedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     StoredAt = table.Column<DateTime>(type: "TEXT", nullable: false),
                     IsCurrent = table.Column<bool>(type: "INTEGER", nullable: false),
+                    SupersededAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     OsFamily = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     OsName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
                     OsVersion = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
@@ -238,7 +239,12 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                     ReadRequests = table.Column<long>(type: "INTEGER", nullable: false),
                     PackageCount = table.Column<int>(type: "INTEGER", nullable: false),
                     FindingCount = table.Column<int>(type: "INTEGER", nullable: false),
-                    RuleResultCount = table.Column<int>(type: "INTEGER", nullable: false)
+                    RuleResultCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    CriticalFindings = table.Column<int>(type: "INTEGER", nullable: false),
+                    HighFindings = table.Column<int>(type: "INTEGER", nullable: false),
+                    MediumFindings = table.Column<int>(type: "INTEGER", nullable: false),
+                    LowFindings = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnknownFindings = table.Column<int>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -348,7 +354,12 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                     CvssScore = table.Column<double>(type: "REAL", nullable: true),
                     Kev = table.Column<bool>(type: "INTEGER", nullable: false),
                     EpssScore = table.Column<double>(type: "REAL", nullable: true),
-                    Remediation = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true)
+                    Remediation = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
+                    PackageType = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    PackageLocation = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: true),
+                    MatchedName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    MatchedVersion = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    Matches = table.Column<string>(type: "TEXT", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -532,9 +543,19 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                 columns: new[] { "AssetId", "VulnerabilityId" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_StoredFindings_PackageName",
+                name: "IX_StoredFindings_EpssScore",
                 table: "StoredFindings",
-                column: "PackageName");
+                column: "EpssScore");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredFindings_Kev",
+                table: "StoredFindings",
+                column: "Kev");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredFindings_PackageName_SubscriptionId_RunId_AssetId_Severity_EpssScore_Kev",
+                table: "StoredFindings",
+                columns: new[] { "PackageName", "SubscriptionId", "RunId", "AssetId", "Severity", "EpssScore", "Kev" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_StoredFindings_RunId_VulnerabilityId_PackageName",
@@ -542,14 +563,29 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                 columns: new[] { "RunId", "VulnerabilityId", "PackageName" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_StoredFindings_VulnerabilityId",
+                name: "IX_StoredFindings_Severity",
                 table: "StoredFindings",
-                column: "VulnerabilityId");
+                column: "Severity");
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredFindings_VulnerabilityId_PackageName_AssetId_Id",
+                table: "StoredFindings",
+                columns: new[] { "VulnerabilityId", "PackageName", "AssetId", "Id" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredPackages_AssetId_Type_Name",
+                table: "StoredPackages",
+                columns: new[] { "AssetId", "Type", "Name" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_StoredPackages_RunId_Type_Name",
                 table: "StoredPackages",
                 columns: new[] { "RunId", "Type", "Name" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_StoredRuleResults_AssetId_Profile_RuleId",
+                table: "StoredRuleResults",
+                columns: new[] { "AssetId", "Profile", "RuleId" });
 
             migrationBuilder.CreateIndex(
                 name: "IX_StoredRuleResults_RunId_Profile_RuleId",
