@@ -13,7 +13,7 @@ using Snapsight.Control.Persistence;
 namespace Snapsight.Control.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresControlDbContext))]
-    [Migration("20261129060933_Initial")]
+    [Migration("20261129123153_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -669,6 +669,10 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                     b.Property<string>("ReasonCode")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ReasonDetail")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
 
                     b.Property<string>("Region")
                         .IsRequired()

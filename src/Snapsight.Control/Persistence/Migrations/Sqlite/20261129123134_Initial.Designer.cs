@@ -11,7 +11,7 @@ using Snapsight.Control.Persistence;
 namespace Snapsight.Control.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteControlDbContext))]
-    [Migration("20261129060920_Initial")]
+    [Migration("20261129123134_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -660,6 +660,10 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
 
                     b.Property<string>("ReasonCode")
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonDetail")
+                        .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Region")
