@@ -9,10 +9,14 @@ public static class AccountPermissions
     public static IReadOnlyList<string> Service { get; } =
         ["ec2:DescribeRegions", "ec2:DescribeSnapshots", "ebs:ListSnapshotBlocks", "ebs:GetSnapshotBlock"];
 
+    /// <summary>
+    /// The AWS provider snapshots a whole instance at once (<c>ec2:CreateSnapshots</c>) and asks
+    /// whom a snapshot is shared with (<c>ec2:DescribeSnapshotAttribute</c>); the target template grants both.
+    /// </summary>
     public static IReadOnlyList<string> Target { get; } =
     [
-        "ec2:DescribeRegions", "ec2:DescribeInstances", "ec2:DescribeVolumes", "ec2:DescribeSnapshots",
-        "ec2:CreateSnapshot", "ec2:CreateTags", "ec2:DeleteSnapshot", "ec2:ModifySnapshotAttribute",
+        "ec2:DescribeRegions", "ec2:DescribeInstances", "ec2:DescribeVolumes", "ec2:DescribeSnapshots", "ec2:DescribeSnapshotAttribute",
+        "ec2:CreateSnapshot", "ec2:CreateSnapshots", "ec2:CreateTags", "ec2:DeleteSnapshot", "ec2:ModifySnapshotAttribute",
     ];
 
     public static IReadOnlyList<string> For(AccountPurpose purpose) => purpose == AccountPurpose.Service ? Service : Target;

@@ -30,6 +30,9 @@ public sealed partial class LocalCloudProvider : ICloudProvider, IDisposable
 
     public LocalLayout Layout { get; }
 
+    /// <summary>Shared with the service account, which reads the grant: the cross-account path, on one machine.</summary>
+    public SnapshotAccess SnapshotAccess => SnapshotAccess.ShareToServiceAccount;
+
     private DateTimeOffset Now => _options.TimeProvider.GetUtcNow();
 
     public Task<IReadOnlyList<string>> ListRegionsAsync(string accountId, CancellationToken cancellationToken)

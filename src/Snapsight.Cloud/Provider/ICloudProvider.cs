@@ -11,6 +11,9 @@ namespace Snapsight.Cloud.Provider;
 /// </summary>
 public interface ICloudProvider
 {
+    /// <summary>Whether the workflow shares a run's snapshots with the service account or reads them in place.</summary>
+    SnapshotAccess SnapshotAccess { get; }
+
     /// <summary>The regions enabled in <paramref name="accountId"/>, sorted.</summary>
     Task<IReadOnlyList<string>> ListRegionsAsync(string accountId, CancellationToken cancellationToken);
 

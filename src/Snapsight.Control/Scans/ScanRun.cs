@@ -39,6 +39,12 @@ public sealed class ScanRun : ITenantOwned
     /// <summary>One of <see cref="ScanReasons"/> when failed or skipped (or heading there); null otherwise.</summary>
     public string? ReasonCode { get; set; }
 
+    /// <summary>
+    /// What the reason is about, when the cloud named it: the encryption key's id for
+    /// access_denied_to_encryption_key, the key whose policy the customer must fix. Null otherwise.
+    /// </summary>
+    public string? ReasonDetail { get; set; }
+
     /// <summary>The instance's volume ids in attachment order (root first), recorded when planned.</summary>
     public List<string> VolumeIds { get; set; } = [];
 

@@ -69,7 +69,8 @@ public sealed partial class ScanWorkflow
 
         if (pending == 0)
         {
-            await Advance(run, ScanRunState.SnapshotsCompleted).ConfigureAwait(false);
+            // Read in place has nothing to share: the intent saved next is the scan's.
+            await Advance(run, ReadsInPlace ? ScanRunState.Scanning : ScanRunState.SnapshotsCompleted).ConfigureAwait(false);
         }
         else if (Now - (run.SnapshotsRequestedAt ?? run.CreatedAt) is var pendingFor && pendingFor >= options.SnapshotTimeout)
         {
@@ -82,9 +83,18 @@ public sealed partial class ScanWorkflow
         }
     }
 
-    /// <summary>Lets the reader read the set when it is another account (sharing is idempotent, so a repeat is harmless).</summary>
+    /// <summary>
+    /// Lets the reader read the set when it is another account (sharing is idempotent, so a repeat is
+    /// harmless). A run saved here under a provider that now reads in place shares nothing and scans.
+    /// </summary>
     private async Task ShareAsync(ScanRun run, CancellationToken ct)
     {
+        if (ReadsInPlace)
+        {
+            await Advance(run, ScanRunState.Scanning).ConfigureAwait(false);
+            return;
+        }
+
         var reader = await ReaderScopeAsync(run, ct).ConfigureAwait(false);
         if (reader.AccountId != run.CloudAccountId)
         {
@@ -97,9 +107,15 @@ public sealed partial class ScanWorkflow
         await Advance(run, ScanRunState.Shared).ConfigureAwait(false);
     }
 
-    /// <summary>Who reads the snapshots: the subscription's service account in the run's region, or the target itself without one.</summary>
-    private async Task<CloudScope> ReaderScopeAsync(ScanRun run, CancellationToken ct) =>
-        new((await ServiceAccountAsync(ct).ConfigureAwait(false))?.AccountId ?? run.CloudAccountId, run.Region);
+    private bool ReadsInPlace => cloud.SnapshotAccess == SnapshotAccess.ReadInPlace;
+
+    /// <summary>
+    /// Who reads the snapshots: the target itself when the provider reads in place; otherwise the
+    /// subscription's service account in the run's region, or the target without one.
+    /// </summary>
+    private async Task<CloudScope> ReaderScopeAsync(ScanRun run, CancellationToken ct) => ReadsInPlace
+        ? TargetScope(run)
+        : new((await ServiceAccountAsync(ct).ConfigureAwait(false))?.AccountId ?? run.CloudAccountId, run.Region);
 
     /// <summary>
     /// The subscription's service account, read once per workflow (a scope): the steps a run takes in

@@ -55,7 +55,7 @@ public sealed partial class ScanWorkflow(
         }
         catch (CloudProviderException e)
         {
-            End(run, ScanRunState.Failed, ReasonFor(run, e), e.Message);
+            End(run, ScanRunState.Failed, ReasonFor(run, e), e.Message, e.EncryptionKeyId);
         }
 
         run.UpdatedAt = Now;
@@ -116,12 +116,14 @@ public sealed partial class ScanWorkflow(
     }
 
     /// <summary>
-    /// Ends the run with a reason. Before any snapshot could exist (still planned) it ends at once;
-    /// otherwise the ending is saved first and the next step deletes the snapshots, then ends it.
+    /// Ends the run with a reason (and what it is about, when known). Before any snapshot could exist
+    /// (still planned) it ends at once; otherwise the ending is saved first and the next step deletes
+    /// the snapshots, then ends it.
     /// </summary>
-    private void End(ScanRun run, ScanRunState terminal, string reason, string error)
+    private void End(ScanRun run, ScanRunState terminal, string reason, string error, string? detail = null)
     {
         run.ReasonCode = reason;
+        run.ReasonDetail = detail is null ? null : Truncate(detail);
         run.LastError = Truncate(error);
         if (run.State == ScanRunState.Planned)
         {
@@ -148,10 +150,16 @@ public sealed partial class ScanWorkflow(
         run.NextAttemptAt = Now + RetryBackoff.Delay(run.Attempt, options.BaseRetryDelay, options.MaxRetryDelay, Random.Shared.NextDouble());
     }
 
-    /// <summary>The reason a permanent cloud error gives the run, by what it says and where the run was.</summary>
+    /// <summary>
+    /// The reason a permanent cloud error gives the run, by what it says and where the run was. A
+    /// denial is the key's when the provider names the key, or (for a provider that cannot tell, such
+    /// as the local cloud) when a volume is encrypted.
+    /// </summary>
     private static string ReasonFor(ScanRun run, CloudProviderException error) => error.Code switch
     {
-        CloudErrorCode.AccessDenied => run.HasEncryptedVolumes ? ScanReasons.AccessDeniedToEncryptionKey : ScanReasons.AccessDenied,
+        CloudErrorCode.AccessDenied => error.EncryptionKeyId is not null || run.HasEncryptedVolumes
+            ? ScanReasons.AccessDeniedToEncryptionKey
+            : ScanReasons.AccessDenied,
         CloudErrorCode.NotFound or CloudErrorCode.InvalidState when run.State is ScanRunState.Planned
             || (run.State == ScanRunState.SnapshotsRequested && run.SnapshotIds.Count == 0) => ScanReasons.InstanceTerminated,
         _ => StageReason(run),

@@ -6,6 +6,8 @@ namespace Snapsight.Server.Tests.Scans;
 /// <summary>A cloud that passes every call to another; a test cloud overrides the calls it breaks.</summary>
 public abstract class DelegatingCloud(ICloudProvider inner) : ICloudProvider
 {
+    public virtual SnapshotAccess SnapshotAccess => inner.SnapshotAccess;
+
     public virtual Task ShareSnapshotAsync(CloudScope scope, string snapshotId, string accountId, CancellationToken cancellationToken) =>
         inner.ShareSnapshotAsync(scope, snapshotId, accountId, cancellationToken);
 

@@ -10,6 +10,8 @@ namespace Snapsight.Server.Tests.Scans;
 /// </summary>
 public sealed class ObservedCloud(ICloudProvider inner, CloudCounts counts, CrashPlan? crash) : ICloudProvider
 {
+    public SnapshotAccess SnapshotAccess => inner.SnapshotAccess;
+
     public Task<IReadOnlyList<string>> ListRegionsAsync(string accountId, CancellationToken cancellationToken) =>
         Observe(() => inner.ListRegionsAsync(accountId, cancellationToken));
 

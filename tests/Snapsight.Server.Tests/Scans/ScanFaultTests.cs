@@ -67,7 +67,26 @@ public sealed class ScanFaultTests
         Assert.True(await world.DriveAsync());
         var run = Assert.Single(await world.RunsAsync());
         Assert.Equal((ScanRunState.Failed, reason), (run.State, run.ReasonCode));
+        // The local cloud names no key: the reason comes from the plan, with nothing to point at.
+        Assert.Null(run.ReasonDetail);
         Assert.Contains("not allowed", run.LastError, StringComparison.Ordinal);
+        Assert.Equal(1, world.Counts.Sets);
+        Assert.Equal(0, world.SnapshotsOnDisk());
+    }
+
+    [Fact]
+    public async Task A_read_the_key_refuses_fails_the_run_naming_the_key_the_provider_named_and_deletes_the_set()
+    {
+        // Unencrypted as far as the plan knows: only the provider's key id can make it the key's fault.
+        const string key = "arn:aws:kms:eu-west-1:111111111111:key/0b7e1c55-5e2a-4c3d-9f1e-2a6b8d4c7e90";
+        var options = new WorldOptions { VolumesPerInstance = [2], Encrypted = false, WrapCloud = cloud => new KeyDeniedCloud(cloud, key) };
+        await using var world = await ScanWorld.CreateAsync(DatabaseProvider.Sqlite, options);
+        await world.StartRunAsync(world.Instances[0].AssetId);
+        Assert.True(await world.DriveAsync());
+        var run = Assert.Single(await world.RunsAsync());
+        Assert.Equal((ScanRunState.Failed, ScanReasons.AccessDeniedToEncryptionKey, key), (run.State, run.ReasonCode, run.ReasonDetail));
+        Assert.Contains("does not allow decrypt", run.LastError, StringComparison.Ordinal);
+        Assert.Empty(world.Sink.Results);
         Assert.Equal(1, world.Counts.Sets);
         Assert.Equal(0, world.SnapshotsOnDisk());
     }

@@ -20,7 +20,8 @@ public sealed class ScanListTests
         var assets = await TestAssets.SeedAsync(tenant,
             TestAssets.Instance(1, "10.0.0.1"), TestAssets.Instance(2, "10.0.0.2"), TestAssets.Instance(3, "10.0.0.3"));
         var failed = await StartAsync(tenant, assets[0]);
-        await EndAsync(tenant, failed, ScanRunState.Failed, ScanReasons.UnsupportedOs);
+        const string key = "arn:aws:kms:eu-west-1:111111111111:key/5f0c2d9e-8a41-4b7c-b3e6-91d2c4a7f018";
+        await EndAsync(tenant, failed, ScanRunState.Failed, ScanReasons.AccessDeniedToEncryptionKey, key);
         var again = await StartAsync(tenant, assets[0]);
         var second = await StartAsync(tenant, assets[1]);
         var third = await StartAsync(tenant, assets[2]);
@@ -38,8 +39,10 @@ public sealed class ScanListTests
         Assert.Equal(2, page["items"]!.AsArray().Count);
 
         var one = JsonNode.Parse(await tenant.Admin.GetStringAsync($"api/v1/scans/{failed}"))!;
-        Assert.Equal((assets[0].ToString(), "Failed", ScanReasons.UnsupportedOs, false, "i-00000000000000001"),
-            ((string)one["assetId"]!, (string)one["state"]!, (string)one["reasonCode"]!, (bool)one["active"]!, (string)one["instanceId"]!));
+        Assert.Equal((assets[0].ToString(), "Failed", ScanReasons.AccessDeniedToEncryptionKey, key, false, "i-00000000000000001"),
+            ((string)one["assetId"]!, (string)one["state"]!, (string)one["reasonCode"]!, (string)one["reasonDetail"]!, (bool)one["active"]!,
+                (string)one["instanceId"]!));
+        Assert.Null(JsonNode.Parse(await tenant.Admin.GetStringAsync($"api/v1/scans/{again}"))!["reasonDetail"]);
         Assert.NotNull(one["finishedAt"]);
         Assert.True((bool)JsonNode.Parse(await tenant.Admin.GetStringAsync($"api/v1/scans/{again}"))!["active"]!);
     }
@@ -80,14 +83,14 @@ public sealed class ScanListTests
         return (await scope.ServiceProvider.GetRequiredService<ScanRuns>().StartAsync(assetId, CancellationToken.None))!.Id;
     }
 
-    /// <summary>Ends a run as the workflow's last step does: terminal state, reason, no longer the asset's active run.</summary>
-    private static async Task EndAsync(TestTenant tenant, Guid runId, ScanRunState state, string reason)
+    /// <summary>Ends a run as the workflow's last step does: terminal state, reason and its detail, no longer the asset's active run.</summary>
+    private static async Task EndAsync(TestTenant tenant, Guid runId, ScanRunState state, string reason, string detail)
     {
         await using var scope = tenant.Server.Services.CreateAsyncScope();
         scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(tenant.SubscriptionId);
         var now = DateTime.UtcNow;
         await scope.ServiceProvider.GetRequiredService<ControlDbContext>().ScanRuns.Where(r => r.Id == runId)
-            .ExecuteUpdateAsync(r => r.SetProperty(x => x.State, state).SetProperty(x => x.ReasonCode, reason)
+            .ExecuteUpdateAsync(r => r.SetProperty(x => x.State, state).SetProperty(x => x.ReasonCode, reason).SetProperty(x => x.ReasonDetail, detail)
                 .SetProperty(x => x.ActiveAssetId, (Guid?)null).SetProperty(x => x.FinishedAt, now));
     }
 

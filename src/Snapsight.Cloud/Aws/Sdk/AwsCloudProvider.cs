@@ -53,6 +53,9 @@ public sealed partial class AwsCloudProvider : ICloudProvider, IDisposable
         _cache = new BlockCache(options.BlockCacheBytes, EbsLimits.BlockSize);
     }
 
+    /// <summary>Read in place with the target role: copy-and-share, the other mode, is not built yet.</summary>
+    public SnapshotAccess SnapshotAccess => SnapshotAccess.ReadInPlace;
+
     /// <summary>The EBS direct client of a scope, whose counters say what its reads cost.</summary>
     public EbsDirectClient EbsClient(CloudScope scope) => _ebs.GetOrAdd(scope, s =>
         new EbsDirectClient(_http, s.Region, Session(Account(s.AccountId)), _options.Ebs, _options.TimeProvider));

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using CsCheck;
+using Snapsight.Cloud.Accounts;
 using Snapsight.Cloud.Aws;
 using Snapsight.Cloud.Tests.Support;
 
@@ -138,6 +139,27 @@ public sealed class PolicyTests
                 }
             }
         }, iter: 30);
+    }
+
+    [Fact]
+    public void Every_action_registration_requires_is_allowed_by_the_template_of_its_purpose()
+    {
+        TemplateRequests.Rendered.Sample(rendered =>
+        {
+            foreach (var (template, required) in new[]
+            {
+                (rendered.ServiceAccount, AccountPermissions.Service), (rendered.TargetAccount, AccountPermissions.Target),
+            })
+            {
+                var allowed = PermissionStatements(template).Where(s => s["Effect"]!.GetValue<string>() == "Allow")
+                    .SelectMany(Actions).ToHashSet(StringComparer.Ordinal);
+                Assert.All(required, action => Assert.Contains(action, allowed));
+            }
+        }, iter: 10);
+
+        // What the AWS provider calls as the target role beyond one snapshot at a time (docs/aws.md's call table).
+        Assert.Contains("ec2:CreateSnapshots", AccountPermissions.Target);
+        Assert.Contains("ec2:DescribeSnapshotAttribute", AccountPermissions.Target);
     }
 
     private static JsonObject Resource(JsonObject template, string name) => template["Resources"]![name]!["Properties"]!.AsObject();

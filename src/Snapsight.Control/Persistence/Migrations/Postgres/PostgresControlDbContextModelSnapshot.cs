@@ -711,6 +711,10 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
 
+                    b.Property<string>("ReasonDetail")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
                     b.Property<string>("Region")
                         .IsRequired()
                         .HasMaxLength(32)

@@ -11,7 +11,7 @@ using Snapsight.Control.Persistence;
 namespace Snapsight.Control.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteControlDbContext))]
-    [Migration("20261129122605_Initial")]
+    [Migration("20261129124327_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -704,6 +704,10 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
 
                     b.Property<string>("ReasonCode")
                         .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ReasonDetail")
+                        .HasMaxLength(512)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Region")

@@ -13,7 +13,7 @@ using Snapsight.Control.Persistence;
 namespace Snapsight.Control.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresControlDbContext))]
-    [Migration("20261129122634_Initial")]
+    [Migration("20261129124336_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -713,6 +713,10 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                     b.Property<string>("ReasonCode")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)");
+
+                    b.Property<string>("ReasonDetail")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
 
                     b.Property<string>("Region")
                         .IsRequired()

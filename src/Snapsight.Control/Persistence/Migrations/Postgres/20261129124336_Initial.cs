@@ -195,6 +195,7 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                     State = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: false),
                     Ending = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     ReasonCode = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    ReasonDetail = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
                     VolumeIds = table.Column<List<string>>(type: "text[]", nullable: false),
                     HasEncryptedVolumes = table.Column<bool>(type: "boolean", nullable: false),
                     SnapshotIds = table.Column<List<string>>(type: "text[]", nullable: false),

@@ -193,6 +193,7 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                     State = table.Column<string>(type: "TEXT", maxLength: 32, nullable: false),
                     Ending = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     ReasonCode = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
+                    ReasonDetail = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
                     VolumeIds = table.Column<string>(type: "TEXT", nullable: false),
                     HasEncryptedVolumes = table.Column<bool>(type: "INTEGER", nullable: false),
                     SnapshotIds = table.Column<string>(type: "TEXT", nullable: false),

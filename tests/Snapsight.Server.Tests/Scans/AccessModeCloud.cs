@@ -1,0 +1,33 @@
+using System.Collections.Concurrent;
+using Snapsight.Cloud.Provider;
+using Snapsight.Disk.BlockDevices;
+
+namespace Snapsight.Server.Tests.Scans;
+
+/// <summary>
+/// The local cloud claiming the snapshot access mode it is given (the AWS provider reads in place),
+/// recording every share and the scope of every snapshot opened, to see who read what. The mode may
+/// change between steps, as when a server restarts with another provider.
+/// </summary>
+public sealed class AccessModeCloud(ICloudProvider inner, SnapshotAccess access) : DelegatingCloud(inner)
+{
+    public SnapshotAccess Access { get; set; } = access;
+
+    public override SnapshotAccess SnapshotAccess => Access;
+
+    public ConcurrentBag<(CloudScope Owner, string SnapshotId, string AccountId)> Shares { get; } = [];
+
+    public ConcurrentBag<CloudScope> Readers { get; } = [];
+
+    public override Task ShareSnapshotAsync(CloudScope scope, string snapshotId, string accountId, CancellationToken cancellationToken)
+    {
+        Shares.Add((scope, snapshotId, accountId));
+        return base.ShareSnapshotAsync(scope, snapshotId, accountId, cancellationToken);
+    }
+
+    public override Task<IBlockDevice> OpenSnapshotAsync(CloudScope scope, string snapshotId, CancellationToken cancellationToken)
+    {
+        Readers.Add(scope);
+        return base.OpenSnapshotAsync(scope, snapshotId, cancellationToken);
+    }
+}
