@@ -12,6 +12,9 @@ public sealed class CachedBlockDevice : IBlockDevice
     public const int DefaultMaxParallelReads = 8;
     public const int DefaultReadAheadBlocks = 8;
 
+    /// <summary>Most blocks one <see cref="Prefetch"/> hint starts: a hint naming a huge range must not fill the cache with it.</summary>
+    public const int MaxPrefetchBlocks = 64;
+
     private readonly IBlockDevice _inner;
     private readonly BlockCache _cache;
     private readonly int _deviceId;
@@ -84,6 +87,24 @@ public sealed class CachedBlockDevice : IBlockDevice
 
         Statistics.Record(length);
         return length;
+    }
+
+    /// <summary>
+    /// Starts fetching the missing blocks of the range (its first <see cref="MaxPrefetchBlocks"/>) without waiting for them:
+    /// at most <c>maxParallelReads</c> underlying reads run at once, as for read-ahead, and a later read of those blocks
+    /// shares the fetch in flight. Does nothing when read-ahead is off (<c>readAheadBlocks</c> 0: one block at a time).
+    /// </summary>
+    public void Prefetch(long offset, long length)
+    {
+        if (_readAheadBlocks == 0 || offset < 0 || offset >= Length || length <= 0)
+        {
+            return;
+        }
+
+        var blockSize = _cache.BlockSize;
+        var first = offset / blockSize;
+        var last = Math.Min((Math.Min(length, Length - offset) + offset - 1) / blockSize, first + MaxPrefetchBlocks - 1);
+        StartReadAhead(first, last);
     }
 
     /// <summary>Stops pending read-ahead. The inner device and the shared cache are left alone.</summary>
