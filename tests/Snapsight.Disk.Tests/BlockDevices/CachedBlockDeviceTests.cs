@@ -130,6 +130,19 @@ public sealed class CachedBlockDeviceTests
     }
 
     [Fact]
+    public async Task Prefetch_and_read_ahead_take_at_most_half_the_parallel_reads()
+    {
+        using var slow = new SlowDevice(new byte[64 * 4096], delay: TimeSpan.FromMilliseconds(20));
+        using var cached = new CachedBlockDevice(slow, new BlockCache(1 << 22, 4096), maxParallelReads: 4, readAheadBlocks: 2);
+
+        cached.Prefetch(0, 16 * 4096);
+        await WaitUntil(() => slow.Requests.Count >= 16);
+        await Task.Delay(50);
+        Assert.Equal(16, slow.Requests.Count);
+        Assert.Equal(2, slow.MaxConcurrency);
+    }
+
+    [Fact]
     public async Task Devices_sharing_a_cache_never_see_each_others_blocks_and_the_capacity_holds()
     {
         var a = Enumerable.Repeat((byte)0xAA, 8 * 4096).ToArray();
