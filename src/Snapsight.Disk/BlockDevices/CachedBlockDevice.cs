@@ -4,7 +4,8 @@ namespace Snapsight.Disk.BlockDevices;
 /// Puts a <see cref="BlockCache"/> in front of a slow device. Reads are served in whole cache
 /// blocks; a read spanning several missing blocks fetches them concurrently (at most
 /// <c>maxParallelReads</c> underlying reads at once, read-ahead included), and a read that
-/// starts where the previous one ended triggers read-ahead of the next blocks. Concurrent
+/// starts where the previous one ended triggers read-ahead of the next blocks. Read-ahead and
+/// prefetch hints take at most half of those reads, so a demand read never waits behind them all. Concurrent
 /// requests for the same missing block share one underlying read. Thread-safe.
 /// </summary>
 public sealed class CachedBlockDevice : IBlockDevice
@@ -12,14 +13,19 @@ public sealed class CachedBlockDevice : IBlockDevice
     public const int DefaultMaxParallelReads = 8;
     public const int DefaultReadAheadBlocks = 8;
 
+    /// <summary>Most blocks one <see cref="Prefetch"/> hint starts: a hint naming a huge range must not fill the cache with it.</summary>
+    public const int MaxPrefetchBlocks = 64;
+
     private readonly IBlockDevice _inner;
     private readonly BlockCache _cache;
     private readonly int _deviceId;
     private readonly int _maxParallelReads;
     private readonly int _readAheadBlocks;
     private readonly SemaphoreSlim _underlyingReads;
+    private readonly SemaphoreSlim _speculativeReads; // read-ahead and prefetch: half the slots, so demand reads never queue behind them all
     private readonly CancellationTokenSource _lifetime = new();
     private readonly Func<BlockCache.BlockKey, CancellationToken, Task<byte[]>> _loadBlock;
+    private readonly Func<BlockCache.BlockKey, CancellationToken, Task<byte[]>> _loadBlockAhead;
     private long _endOfLastRead = -1;
     private long _readAheadFrontier = -1; // highest block index read-ahead has been started for
 
@@ -43,7 +49,9 @@ public sealed class CachedBlockDevice : IBlockDevice
         _maxParallelReads = maxParallelReads;
         _readAheadBlocks = readAheadBlocks;
         _underlyingReads = new SemaphoreSlim(maxParallelReads, maxParallelReads);
+        _speculativeReads = new SemaphoreSlim(Math.Max(1, maxParallelReads / 2));
         _loadBlock = LoadBlockAsync;
+        _loadBlockAhead = LoadBlockAheadAsync;
     }
 
     public long Length => _inner.Length;
@@ -86,12 +94,31 @@ public sealed class CachedBlockDevice : IBlockDevice
         return length;
     }
 
+    /// <summary>
+    /// Starts fetching the missing blocks of the range (its first <see cref="MaxPrefetchBlocks"/>) without waiting for them:
+    /// at most <c>maxParallelReads</c> underlying reads run at once, as for read-ahead, and a later read of those blocks
+    /// shares the fetch in flight. Does nothing when read-ahead is off (<c>readAheadBlocks</c> 0: one block at a time).
+    /// </summary>
+    public void Prefetch(long offset, long length)
+    {
+        if (_readAheadBlocks == 0 || offset < 0 || offset >= Length || length <= 0)
+        {
+            return;
+        }
+
+        var blockSize = _cache.BlockSize;
+        var first = offset / blockSize;
+        var last = Math.Min((Math.Min(length, Length - offset) + offset - 1) / blockSize, first + MaxPrefetchBlocks - 1);
+        StartReadAhead(first, last);
+    }
+
     /// <summary>Stops pending read-ahead. The inner device and the shared cache are left alone.</summary>
     public void Dispose()
     {
         _lifetime.Cancel();
         _lifetime.Dispose();
         _underlyingReads.Dispose();
+        _speculativeReads.Dispose();
     }
 
     private static IEnumerable<long> Range(long first, long last)
@@ -112,6 +139,9 @@ public sealed class CachedBlockDevice : IBlockDevice
     private ValueTask<byte[]> GetBlockAsync(long block, CancellationToken cancellationToken) =>
         _cache.Blocks.GetOrLoadAsync(new BlockCache.BlockKey(_deviceId, block), BlockLength(block), _loadBlock, cancellationToken);
 
+    private ValueTask<byte[]> GetBlockAheadAsync(long block, CancellationToken cancellationToken) =>
+        _cache.Blocks.GetOrLoadAsync(new BlockCache.BlockKey(_deviceId, block), BlockLength(block), _loadBlockAhead, cancellationToken);
+
     private int BlockLength(long block) => (int)Math.Min(_cache.BlockSize, _inner.Length - block * _cache.BlockSize);
 
     private async Task<byte[]> LoadBlockAsync(BlockCache.BlockKey key, CancellationToken cancellationToken)
@@ -129,6 +159,19 @@ public sealed class CachedBlockDevice : IBlockDevice
         }
 
         return bytes;
+    }
+
+    private async Task<byte[]> LoadBlockAheadAsync(BlockCache.BlockKey key, CancellationToken cancellationToken)
+    {
+        await _speculativeReads.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            return await LoadBlockAsync(key, cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            _speculativeReads.Release();
+        }
     }
 
     /// <summary>A read starting exactly where the previous one ended is sequential: fetch the next blocks early.</summary>
@@ -168,7 +211,7 @@ public sealed class CachedBlockDevice : IBlockDevice
             {
                 // Not awaited: the semaphore bounds how many underlying reads run at once, and a
                 // failed read-ahead is only a lost hint (the demand read reports the error).
-                _ = GetBlockAsync(block, token).AsTask().ContinueWith(
+                _ = GetBlockAheadAsync(block, token).AsTask().ContinueWith(
                     static t => _ = t.Exception, CancellationToken.None,
                     TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
             }

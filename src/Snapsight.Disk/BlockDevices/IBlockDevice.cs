@@ -21,4 +21,13 @@ public interface IBlockDevice : IDisposable
     /// when the read reaches the end of the device; reading at or past the end returns 0.
     /// </summary>
     ValueTask<int> ReadAsync(long offset, Memory<byte> buffer, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// A hint that <paramref name="length"/> bytes at <paramref name="offset"/> will be read soon: a device over a slow
+    /// store may start fetching them, all at once, and return at once. Nothing is promised: a device may fetch part of
+    /// the range or none of it, and results never depend on it. Local devices ignore it.
+    /// </summary>
+    void Prefetch(long offset, long length)
+    {
+    }
 }

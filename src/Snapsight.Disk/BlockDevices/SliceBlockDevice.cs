@@ -41,6 +41,14 @@ public sealed class SliceBlockDevice : IBlockDevice
     }
 
     /// <summary>The parent stays open: it is shared by every slice of it.</summary>
+    public void Prefetch(long offset, long length)
+    {
+        if (offset >= 0 && offset < Length && length > 0)
+        {
+            _parent.Prefetch(_start + offset, Math.Min(length, Length - offset));
+        }
+    }
+
     public void Dispose()
     {
     }

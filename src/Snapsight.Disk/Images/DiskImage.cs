@@ -158,6 +158,8 @@ public static class DiskImage
         public ValueTask<int> ReadAsync(long offset, Memory<byte> buffer, CancellationToken cancellationToken = default) =>
             inner.ReadAsync(offset, buffer, cancellationToken);
 
+        public void Prefetch(long offset, long length) => inner.Prefetch(offset, length);
+
         public void Dispose()
         {
         }

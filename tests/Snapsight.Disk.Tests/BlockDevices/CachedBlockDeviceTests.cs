@@ -90,6 +90,59 @@ public sealed class CachedBlockDeviceTests
     }
 
     [Fact]
+    public async Task A_prefetch_hint_fetches_the_missing_blocks_of_its_range_concurrently_and_later_reads_hit_the_cache()
+    {
+        var bytes = Enumerable.Range(0, 64 * 4096).Select(i => (byte)(i * 7)).ToArray();
+        using var slow = new SlowDevice(bytes, delay: TimeSpan.FromMilliseconds(30));
+        using var cached = new CachedBlockDevice(slow, new BlockCache(1 << 22, 4096), maxParallelReads: 8, readAheadBlocks: 2);
+
+        await cached.ReadAsync(20 * 4096, new byte[4096]);
+        cached.Prefetch(18 * 4096 + 100, 5 * 4096); // blocks 18..23; 20 is cached already
+        await WaitUntil(() => slow.Requests.Count >= 6);
+        await Task.Delay(50);
+        Assert.Equal([18L, 19, 20, 21, 22, 23], slow.Requests.Order());
+        Assert.True(slow.MaxConcurrency > 1, "the hinted blocks are fetched together, not one after another");
+
+        var read = new byte[6 * 4096];
+        await cached.ReadAsync(18 * 4096, read);
+        Assert.Equal(6, slow.Requests.Count);
+        Assert.Equal(bytes[(18 * 4096)..(24 * 4096)], read);
+    }
+
+    [Fact]
+    public async Task A_prefetch_hint_is_bounded_and_ignored_past_the_end_or_when_reading_one_block_at_a_time()
+    {
+        using var slow = new SlowDevice(new byte[256 * 4096], delay: TimeSpan.FromMilliseconds(1));
+        using (var oneAtATime = new CachedBlockDevice(slow, new BlockCache(1 << 22, 4096), readAheadBlocks: 0))
+        {
+            oneAtATime.Prefetch(0, 16 * 4096);
+            oneAtATime.Prefetch(long.MaxValue - 10, long.MaxValue);
+        }
+
+        using var cached = new CachedBlockDevice(slow, new BlockCache(1 << 22, 4096), readAheadBlocks: 2);
+        cached.Prefetch(256 * 4096, 4096);
+        cached.Prefetch(-4096, 8192);
+        cached.Prefetch(0, 0);
+        cached.Prefetch(0, long.MaxValue); // the whole device and more: only the first MaxPrefetchBlocks
+        await WaitUntil(() => slow.Requests.Count >= CachedBlockDevice.MaxPrefetchBlocks);
+        await Task.Delay(50);
+        Assert.Equal(Enumerable.Range(0, CachedBlockDevice.MaxPrefetchBlocks).Select(i => (long)i), slow.Requests.Order());
+    }
+
+    [Fact]
+    public async Task Prefetch_and_read_ahead_take_at_most_half_the_parallel_reads()
+    {
+        using var slow = new SlowDevice(new byte[64 * 4096], delay: TimeSpan.FromMilliseconds(20));
+        using var cached = new CachedBlockDevice(slow, new BlockCache(1 << 22, 4096), maxParallelReads: 4, readAheadBlocks: 2);
+
+        cached.Prefetch(0, 16 * 4096);
+        await WaitUntil(() => slow.Requests.Count >= 16);
+        await Task.Delay(50);
+        Assert.Equal(16, slow.Requests.Count);
+        Assert.Equal(2, slow.MaxConcurrency);
+    }
+
+    [Fact]
     public async Task Devices_sharing_a_cache_never_see_each_others_blocks_and_the_capacity_holds()
     {
         var a = Enumerable.Repeat((byte)0xAA, 8 * 4096).ToArray();

@@ -27,4 +27,39 @@ public sealed class SliceBlockDeviceTests
                 Assert.Equal(n, slice.Statistics.BytesRead);
             });
     }
+
+    [Fact]
+    public void A_prefetch_hint_reaches_the_parent_translated_and_clamped_to_the_slice()
+    {
+        Gen.Select(Gen.Int[0, 5000], Gen.Int[0, 5000], Gen.Long[-100, 6000], Gen.Long[-100, 6000])
+            .Sample((start, length, offset, count) =>
+            {
+                using var parent = new HintRecorder(8192);
+                using var slice = new SliceBlockDevice(parent, start, length);
+                slice.Prefetch(offset, count);
+
+                var inside = offset >= 0 && offset < slice.Length && count > 0;
+                Assert.Equal(inside ? [(start + offset, Math.Min(count, slice.Length - offset))] : [], parent.Hints);
+            });
+    }
+
+    /// <summary>A device that only records the prefetch hints it is given.</summary>
+    private sealed class HintRecorder(long length) : IBlockDevice
+    {
+        public List<(long Offset, long Length)> Hints { get; } = [];
+
+        public long Length => length;
+
+        public int BlockSize => 512;
+
+        public ReadStatistics Statistics { get; } = new();
+
+        public ValueTask<int> ReadAsync(long offset, Memory<byte> buffer, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public void Prefetch(long offset, long length) => Hints.Add((offset, length));
+
+        public void Dispose()
+        {
+        }
+    }
 }

@@ -100,6 +100,20 @@ public sealed class EbsSnapshotBlockDevice : IBlockDevice
         return length;
     }
 
+    /// <summary>
+    /// Starts GetSnapshotBlock calls for the written blocks of the range, concurrently (at most <c>maxParallelReads</c> in
+    /// flight, under the client's rate limit; at most <see cref="CachedBlockDevice.MaxPrefetchBlocks"/> blocks a hint),
+    /// and returns at once. Ignored when the device reads one block at a time (<c>readAheadBlocks</c> 0).
+    /// </summary>
+    public void Prefetch(long offset, long length)
+    {
+        var end = Math.Min(Length, offset + Math.Max(length, 0));
+        if (offset >= 0 && end > offset && _map.AnyWritten(offset / EbsLimits.BlockSize, (end - 1) / EbsLimits.BlockSize))
+        {
+            _cached.Prefetch(offset, end - offset);
+        }
+    }
+
     /// <summary>What reading the snapshot took so far, and its cost at <paramref name="pricing"/> (the public prices by default).</summary>
     public EbsReadReport Report(EbsPricing? pricing = null)
     {

@@ -51,4 +51,7 @@ internal sealed class Ext4BlockCache(IBlockDevice device, Ext4Superblock superbl
 
         return bytes;
     }
+
+    /// <summary>Hints the device that <paramref name="count"/> blocks from <paramref name="block"/> will be read soon (see <see cref="IBlockDevice.Prefetch"/>).</summary>
+    public void Prefetch(long block, long count) => device.Prefetch(block * superblock.BlockSize, count * superblock.BlockSize);
 }

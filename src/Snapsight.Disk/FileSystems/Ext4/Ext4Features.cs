@@ -21,6 +21,7 @@ internal static class Ext4Features
     public const uint IncompatInlineData = 0x8000;
     public const uint IncompatLargeDir = 0x4000;
 
+    public const uint RoCompatGdtCsum = 0x10;
     public const uint RoCompatBigalloc = 0x200;
     public const uint RoCompatMetadataCsum = 0x400;
     public const uint RoCompatSparseSuper = 0x1;

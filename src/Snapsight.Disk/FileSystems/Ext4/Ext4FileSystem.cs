@@ -83,6 +83,7 @@ public sealed partial class Ext4FileSystem : IFileSystem
             throw Ext4Error.At("ext4.inode", root.DeviceOffset, $"the root inode has mode 0{Convert.ToString(root.Mode, 8)}, not a directory");
         }
 
+        await fileSystem._inodes.PrefetchInUseAsync(ct).ConfigureAwait(false);
         return fileSystem;
     }
 

@@ -7,6 +7,12 @@ namespace Snapsight.Disk.FileSystems.Ext4;
 internal static class Ext4GroupDescriptorLayout
 {
     public const int InodeTableLo = 0x08;   // bg_inode_table_lo
+    public const int Flags = 0x12;          // bg_flags
+    public const int ItableUnusedLo = 0x1C; // bg_itable_unused_lo
+    public const int ItableUnusedHi = 0x32; // bg_itable_unused_hi (64bit only)
+
+    /// <summary>EXT4_BG_INODE_UNINIT: the group's inode table and bitmap are not initialised (no inode in use).</summary>
+    public const ushort FlagInodeUninit = 0x1;
     public const int InodeTableHi = 0x28;   // bg_inode_table_hi (64bit only)
 
     public const int Size32 = 32;

@@ -54,6 +54,34 @@ public sealed class EbsSnapshotBlockDeviceTests : IDisposable
     }
 
     [Fact]
+    public async Task A_prefetch_hint_fetches_the_written_blocks_of_its_range_once_and_only_when_reading_ahead()
+    {
+        var client = _bed.Client();
+        var cache = new BlockCache(64L * EbsLimits.BlockSize, EbsLimits.BlockSize);
+        using (var oneAtATime = await EbsSnapshotBlockDevice.OpenAsync(client, EbsTestBed.SnapshotId, cache, maxParallelReads: 1, readAheadBlocks: 0))
+        {
+            oneAtATime.Prefetch(0, 14L * EbsLimits.BlockSize);
+            await Task.Delay(200);
+            Assert.Equal(0, _bed.Server.GetSnapshotBlockCalls);
+        }
+
+        using var device = await EbsSnapshotBlockDevice.OpenAsync(client, EbsTestBed.SnapshotId, new BlockCache(64L * EbsLimits.BlockSize, EbsLimits.BlockSize));
+        device.Prefetch(1000L * EbsLimits.BlockSize, 8L * EbsLimits.BlockSize); // unwritten: no call
+        device.Prefetch(0, 14L * EbsLimits.BlockSize); // blocks 0..13, of which 0-2 and 7-9 are written
+        var written = Written.Count(b => b < 14);
+        for (var i = 0; i < 200 && _bed.Server.GetSnapshotBlockCalls < written; i++)
+        {
+            await Task.Delay(10);
+        }
+
+        var buffer = new byte[14 * EbsLimits.BlockSize];
+        await device.ReadAsync(0, buffer);
+        Assert.Equal(_bed.Image.Read(0, buffer.Length), buffer);
+        Assert.Equal(written, _bed.Server.GetSnapshotBlockCalls);
+        Assert.Equal(written, device.Report().BlocksFetched);
+    }
+
+    [Fact]
     public async Task Reading_the_whole_volume_twice_fetches_each_written_block_once()
     {
         var client = _bed.Client();
