@@ -55,6 +55,7 @@ public static class FuzzTargets
         new ControlInputsFuzzTarget(),
         new LocalFilesFuzzTarget(),
         new EbsResponsesFuzzTarget(),
+        new EbsCacheManifestFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);

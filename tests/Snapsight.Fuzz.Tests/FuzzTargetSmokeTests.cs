@@ -42,6 +42,7 @@ public sealed class FuzzTargetSmokeTests
         "{\"subscriptionId\":\"s\",\"partition\":\"aws\",\"tags\":{\"all\":[\""u8.ToArray(), // template request (control inputs)
         "Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6ImF0K2p3dCJ9."u8.ToArray(), // access token header (control inputs)
         "{\"BlockSize\":524288,\"VolumeSize\":8,\"Blocks\":[{\"BlockIndex\":"u8.ToArray(), // EBS ListSnapshotBlocks page
+        "{\"Version\":1,\"VolumeId\":\"vol-0123456789abcdef0\",\"LastScanned\":\"snap-"u8.ToArray(), // EBS block cache manifest
     ];
 
     public static TheoryData<string> Targets => new(FuzzTargets.All.Select(t => t.Name));

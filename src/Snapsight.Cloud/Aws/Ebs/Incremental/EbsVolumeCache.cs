@@ -70,30 +70,42 @@ public sealed class EbsVolumeCache
             return (null, [], null);
         }
 
+        using var file = File.OpenRead(ManifestPath);
+        if (file.Length > MaxManifestBytes)
+        {
+            return Unusable($"it is {file.Length} bytes, over {MaxManifestBytes}");
+        }
+
+        var bytes = new byte[file.Length];
+        file.ReadExactly(bytes);
+        var (last, kept, problem) = ParseManifest(bytes, VolumeId);
+        return problem is null ? (last, kept, null) : Unusable(problem);
+    }
+
+    /// <summary>
+    /// A manifest's bytes read for <paramref name="volumeId"/>: the last scanned snapshot and those
+    /// kept, or why they cannot be used (never an exception: the file is ours, but a disk can damage it).
+    /// </summary>
+    internal static (string? LastScanned, IReadOnlyList<string> Kept, string? Problem) ParseManifest(ReadOnlySpan<byte> json, string volumeId)
+    {
         EbsVolumeManifest? manifest;
         try
         {
-            using var file = File.OpenRead(ManifestPath);
-            if (file.Length > MaxManifestBytes)
-            {
-                return Unusable($"it is {file.Length} bytes, over {MaxManifestBytes}");
-            }
-
-            manifest = JsonSerializer.Deserialize(file, EbsManifestJson.Default.EbsVolumeManifest);
+            manifest = JsonSerializer.Deserialize(json, EbsManifestJson.Default.EbsVolumeManifest);
         }
         catch (JsonException e)
         {
-            return Unusable($"it is not the expected JSON ({e.Message})");
+            return (null, [], $"it is not the expected JSON ({e.Message})");
         }
 
-        if (manifest is not { Version: ManifestVersion, LastScanned: { } last, Kept: { } kept } || manifest.VolumeId != VolumeId)
+        if (manifest is not { Version: ManifestVersion, LastScanned: { } last, Kept: { } kept } || manifest.VolumeId != volumeId)
         {
-            return Unusable("it is not a version-1 manifest of this volume");
+            return (null, [], "it is not a version-1 manifest of this volume");
         }
 
         if (!EbsLimits.IsSnapshotId(last) || kept.Count > 1000 || !kept.All(EbsLimits.IsSnapshotId) || kept.FirstOrDefault() != last)
         {
-            return Unusable("its snapshot ids are malformed");
+            return (null, [], "its snapshot ids are malformed");
         }
 
         return (last, [.. kept.OfType<string>()], null);
