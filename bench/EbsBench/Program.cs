@@ -1,11 +1,11 @@
 using System.Diagnostics;
 using System.Globalization;
+using Snapsight.AwsFake;
+using Snapsight.Bench;
 using Snapsight.Cloud.Aws.Ebs;
 using Snapsight.Cloud.Aws.Ebs.Incremental;
-using Snapsight.Cloud.Tests.Aws.Fake;
-using Snapsight.Disk.BlockDevices;
-using Snapsight.Bench;
 using Snapsight.Compliance.Content;
+using Snapsight.Disk.BlockDevices;
 using Snapsight.Scanning;
 
 // Usage: EbsBench IMAGE WORK_DIR ADVISORIES_DB [--trace]

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Snapsight.AwsFake;
 using Snapsight.Cloud.Aws.Ebs;
 using Snapsight.Cloud.Aws.Signing;
 using Snapsight.Cloud.Tests.Aws.Fake;

@@ -1,4 +1,5 @@
 using CsCheck;
+using Snapsight.AwsFake;
 using Snapsight.Cloud.Aws.Ebs;
 using Snapsight.Cloud.Tests.Aws.Fake;
 using Snapsight.Disk.BlockDevices;

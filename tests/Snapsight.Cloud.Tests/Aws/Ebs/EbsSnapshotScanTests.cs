@@ -1,3 +1,4 @@
+using Snapsight.AwsFake;
 using Snapsight.Cloud.Aws.Ebs;
 using Snapsight.Cloud.Tests.Aws.Fake;
 using Snapsight.Disk.BlockDevices;

@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text.Json.Nodes;
+using Snapsight.AwsFake;
 using Snapsight.Cloud.Tests.Support;
 
 namespace Snapsight.Cloud.Tests.Aws.Fake;

@@ -1,8 +1,8 @@
+using Snapsight.AwsFake.Cloud;
 using Snapsight.Cloud.Aws.Ebs;
 using Snapsight.Cloud.Aws.Sdk;
 using Snapsight.Cloud.Aws.Signing;
 using Snapsight.Cloud.Provider;
-using Snapsight.Cloud.Tests.Aws.Fake.Cloud;
 using Snapsight.Cloud.Tests.Provider;
 using Snapsight.Cloud.Tests.Support;
 using Snapsight.Disk.Tests.Support;

@@ -1,3 +1,4 @@
+using Snapsight.AwsFake;
 using Snapsight.Cloud.Tests.Provider;
 using Snapsight.Disk.BlockDevices;
 using Snapsight.Disk.Tests.Support;
@@ -33,7 +34,7 @@ public sealed class AwsSnapshotScanTests
         Assert.True(direct.Inventory.Packages.Count > 100, $"{direct.Inventory.Packages.Count} packages");
         Assert.Equal(direct.Inventory.Packages.Select(p => p.Purl), viaAws.Inventory.Packages.Select(p => p.Purl));
         // The volume's written (non-zero) blocks, as the fake's scan of its file finds them.
-        var written = new Fake.FakeEbsSnapshot(set[0].Id, debian.Volumes[0].ImagePath).WrittenBlocks.Length;
+        var written = new FakeEbsSnapshot(set[0].Id, debian.Volumes[0].ImagePath).WrittenBlocks.Length;
         Assert.InRange(fleet.Aws.EbsClient(fleet.Owner).Counters.BlocksFetched, 1, written - 1);
         Assert.Empty(fleet.Cloud.Denials);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Snapsight.AwsFake;
 using Snapsight.Cloud.Tests.Provider;
 using Snapsight.Cloud.Tests.Support;
 
@@ -79,7 +80,7 @@ public sealed class FakeAwsJavaScriptClientTests
 
         // Every written block the SDK read is what our provider's device reads at that place.
         var blocks = output["blocks"]!.AsArray().Select(b => (Index: b![0]!.GetValue<long>(), Sha256: b[1]!.GetValue<string>())).ToList();
-        Assert.Equal(new Fake.FakeEbsSnapshot(ourSet[0].Id, fleet.Instance.Volumes[0].ImagePath).WrittenBlocks, blocks.Select(b => b.Index));
+        Assert.Equal(new FakeEbsSnapshot(ourSet[0].Id, fleet.Instance.Volumes[0].ImagePath).WrittenBlocks, blocks.Select(b => b.Index));
         using var device = await fleet.Provider.OpenSnapshotAsync(fleet.Owner, ourSet[0].Id, CancellationToken.None);
         var block = new byte[Cloud.Aws.Ebs.EbsLimits.BlockSize];
         foreach (var (index, sha256) in blocks)

@@ -1,7 +1,7 @@
 using CsCheck;
+using Snapsight.AwsFake;
 using Snapsight.Cloud.Aws.Ebs;
 using Snapsight.Cloud.Aws.Ebs.Incremental;
-using Snapsight.Cloud.Tests.Aws.Fake;
 
 namespace Snapsight.Cloud.Tests.Aws.Ebs.Incremental;
 

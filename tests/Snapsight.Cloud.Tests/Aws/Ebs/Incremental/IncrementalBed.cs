@@ -1,4 +1,5 @@
 using System.Globalization;
+using Snapsight.AwsFake;
 using Snapsight.Cloud.Aws.Ebs;
 using Snapsight.Cloud.Aws.Ebs.Incremental;
 using Snapsight.Cloud.Aws.Signing;

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 
-namespace Snapsight.Cloud.Tests.Aws.Fake.Cloud;
+namespace Snapsight.AwsFake.Cloud;
 
 /// <summary>
 /// EC2 Query API responses as the API reference shapes them: the 2016-11-15 namespace, lists as

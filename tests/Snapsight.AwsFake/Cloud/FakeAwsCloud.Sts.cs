@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Xml.Linq;
 using Snapsight.Cloud.Aws.Signing;
 
-namespace Snapsight.Cloud.Tests.Aws.Fake.Cloud;
+namespace Snapsight.AwsFake.Cloud;
 
 /// <summary>STS AssumeRole as the target role's trust policy and the scanning role's AssumeTargetRoles statement allow it.</summary>
 public sealed partial class FakeAwsCloud

@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using Snapsight.Cloud.Aws.Signing;
 
-namespace Snapsight.Cloud.Tests.Aws.Fake;
+namespace Snapsight.AwsFake;
 
 /// <summary>
 /// The EBS direct read APIs on loopback, as the API reference and the AWS SDK for JavaScript's

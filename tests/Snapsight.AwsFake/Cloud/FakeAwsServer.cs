@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Xml.Linq;
 
-namespace Snapsight.Cloud.Tests.Aws.Fake.Cloud;
+namespace Snapsight.AwsFake.Cloud;
 
 /// <summary>
 /// The EC2 and STS Query APIs of a <see cref="FakeAwsCloud"/> on loopback: POSTed form bodies,

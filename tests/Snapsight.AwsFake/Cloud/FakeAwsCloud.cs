@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using Snapsight.Cloud.Aws.Signing;
-using Snapsight.Disk.Tests.Support;
+using Snapsight.Cloud.Local;
 
-namespace Snapsight.Cloud.Tests.Aws.Fake.Cloud;
+namespace Snapsight.AwsFake.Cloud;
 
 /// <summary>
 /// The state behind the fake EC2, STS and EBS endpoints: a service account whose scanning role
@@ -21,7 +21,7 @@ public sealed partial class FakeAwsCloud : IDisposable
     private readonly Dictionary<string, FakeSnapshotRecord> _snapshots = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, FakeSession> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _denials = new();
-    private readonly TempDirectory _files = new();
+    private readonly DirectoryInfo _files = Directory.CreateTempSubdirectory("snapsight-aws-fake-");
 
     public FakeAwsCloud(string serviceAccountId, IReadOnlyList<string> serviceRegions, string subscriptionTagValue)
     {
@@ -90,8 +90,7 @@ public sealed partial class FakeAwsCloud : IDisposable
         var volumes = images.Select(v =>
         {
             var id = "vol-" + Hex17();
-            var path = _files.File(id + ".raw");
-            Tool.Run("cp", "--sparse=always", v.Image, path);
+            var path = CopySparse(v.Image, id);
             var sizeGiB = Math.Max(1, (new FileInfo(path).Length + Gib - 1) / Gib);
             using (var file = File.OpenHandle(path, FileMode.Open, FileAccess.Write))
             {
@@ -158,10 +157,18 @@ public sealed partial class FakeAwsCloud : IDisposable
     public void Dispose()
     {
         Ebs.Dispose();
-        _files.Dispose();
+        _files.Delete(recursive: true);
     }
 
     private const long Gib = 1024L * 1024 * 1024;
+
+    /// <summary>A point-in-time copy of an image file, sparse (or a reflink) as the local cloud makes its snapshots.</summary>
+    private string CopySparse(string image, string id)
+    {
+        var path = Path.Combine(_files.FullName, id + ".raw");
+        FileCloner.Copy(image, path, CancellationToken.None);
+        return path;
+    }
 
     private void Deny(string action, string why) => _denials.Enqueue($"{action}: {why}");
 
@@ -169,8 +176,7 @@ public sealed partial class FakeAwsCloud : IDisposable
     private FakeSnapshotRecord Snapshot(FakeInstance instance, FakeVolume volume, IReadOnlyDictionary<string, string> tags, DateTimeOffset start)
     {
         var id = "snap-" + Hex17();
-        var path = _files.File(id + ".raw");
-        Tool.Run("cp", "--sparse=always", volume.ImagePath, path);
+        var path = CopySparse(volume.ImagePath, id);
         var outcome = Faults.TakeCreationFailure() ? FakeSnapshotOutcome.Fails
             : Faults.TakeStuckPending() ? FakeSnapshotOutcome.StaysPending
             : FakeSnapshotOutcome.Completes;

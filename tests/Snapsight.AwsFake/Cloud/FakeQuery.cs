@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace Snapsight.Cloud.Tests.Aws.Fake.Cloud;
+namespace Snapsight.AwsFake.Cloud;
 
 /// <summary>
 /// The parameters of an EC2 or STS Query request (a form-encoded body), with the list and

@@ -1,6 +1,6 @@
 using System.Net;
 
-namespace Snapsight.Cloud.Tests.Aws.Fake.Cloud;
+namespace Snapsight.AwsFake.Cloud;
 
 /// <summary>A target account of the fake: its Snapsight role, the external ID the role trusts, and its regions.</summary>
 public sealed record FakeTargetAccount(string AccountId, string RoleArn, string ExternalId, IReadOnlyList<string> Regions);

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using Snapsight.Cloud.Aws.Ebs;
 
-namespace Snapsight.Cloud.Tests.Aws.Fake;
+namespace Snapsight.AwsFake;
 
 /// <summary>
 /// A snapshot the fake serves: a disk image file read as a volume of whole GiB, whose written

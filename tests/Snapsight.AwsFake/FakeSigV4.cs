@@ -5,7 +5,7 @@ using System.Text;
 using System.Text.RegularExpressions;
 using Snapsight.Cloud.Aws.Signing;
 
-namespace Snapsight.Cloud.Tests.Aws.Fake;
+namespace Snapsight.AwsFake;
 
 /// <summary>Who signed a request the fakes accepted: the access key, and the region and service of its scope.</summary>
 public sealed record SignedCaller(string AccessKeyId, string Region, string Service);

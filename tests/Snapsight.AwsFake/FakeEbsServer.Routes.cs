@@ -6,7 +6,7 @@ using System.Text.Json.Nodes;
 using Snapsight.Cloud.Aws.Ebs;
 using Snapsight.Cloud.Aws.Signing;
 
-namespace Snapsight.Cloud.Tests.Aws.Fake;
+namespace Snapsight.AwsFake;
 
 public sealed partial class FakeEbsServer
 {

@@ -1,6 +1,7 @@
+using Snapsight.Cloud;
 using Snapsight.Cloud.Aws.Signing;
 
-namespace Snapsight.Cloud.Tests.Aws.Fake.Cloud;
+namespace Snapsight.AwsFake.Cloud;
 
 /// <summary>
 /// The permissions our templates grant, enforced (src/Snapsight.Cloud/Aws/Templates): the target

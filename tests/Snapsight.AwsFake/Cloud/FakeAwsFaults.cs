@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Snapsight.Cloud.Tests.Aws.Fake.Cloud;
+namespace Snapsight.AwsFake.Cloud;
 
 /// <summary>What the fake cloud does wrong on purpose, settable while it serves. Counts are of requests or snapshots.</summary>
 public sealed class FakeAwsFaults

@@ -1,8 +1,8 @@
 using System.Text;
 using System.Xml.Linq;
-using static Snapsight.Cloud.Tests.Aws.Fake.Cloud.FakeEc2Xml;
+using static Snapsight.AwsFake.Cloud.FakeEc2Xml;
 
-namespace Snapsight.Cloud.Tests.Aws.Fake.Cloud;
+namespace Snapsight.AwsFake.Cloud;
 
 /// <summary>The EC2 actions the provider uses, at the fake's wire shapes; every one is authorized first.</summary>
 public sealed partial class FakeAwsCloud

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace Snapsight.Cloud.Tests.Aws.Fake;
+namespace Snapsight.AwsFake;
 
 /// <summary>What the fake does wrong on purpose, settable while it serves.</summary>
 public sealed class FakeEbsFaults

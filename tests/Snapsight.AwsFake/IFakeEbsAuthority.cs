@@ -1,6 +1,6 @@
 using Snapsight.Cloud.Aws.Signing;
 
-namespace Snapsight.Cloud.Tests.Aws.Fake;
+namespace Snapsight.AwsFake;
 
 /// <summary>
 /// Who may call the fake EBS endpoint and read what: one fixed key reading everything, or the

@@ -1,6 +1,6 @@
 using Snapsight.Cloud.Aws.Ebs;
 
-namespace Snapsight.Cloud.Tests.Aws.Fake;
+namespace Snapsight.AwsFake;
 
 /// <summary>
 /// A sparse 1 GiB image file with random data at the start of chosen 512 KiB blocks (4 KiB each,

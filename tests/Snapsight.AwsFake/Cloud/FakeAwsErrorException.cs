@@ -1,4 +1,4 @@
-namespace Snapsight.Cloud.Tests.Aws.Fake.Cloud;
+namespace Snapsight.AwsFake.Cloud;
 
 /// <summary>An error answer of the fake EC2 or STS endpoint: HTTP status and the API's error code.</summary>
 public sealed class FakeAwsErrorException(int status, string code, string message) : Exception(message)
