@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Snapsight.Cloud.Accounts;
+using Snapsight.Cloud.Aws.Sdk;
 using Snapsight.Cloud.Local;
 using Snapsight.Cloud.Provider;
+using Snapsight.Control.Accounts;
 using Snapsight.Control.Discovery;
 using Snapsight.Control.Identity;
 using Snapsight.Control.Persistence;
@@ -33,14 +36,32 @@ public sealed record ControlSettings(DatabaseSettings Database, string SigningKe
     /// <summary>How long the local cloud's snapshots stay pending (EBS takes minutes; the local copy is instant).</summary>
     public TimeSpan LocalSnapshotCompletion { get; init; } = new LocalCloudOptions { Root = "." }.CompletionDelay;
 
-    /// <summary>The cloud every background service uses unless one is registered before: the local one in the data folder.</summary>
-    internal void AddLocalCloud(IServiceCollection services) =>
+    /// <summary>The AWS cloud the server works in, acting in the registered accounts; null for the local cloud in the data folder.</summary>
+    public AwsSettings? Aws { get; init; }
+
+    /// <summary>
+    /// The cloud every background service uses unless one is registered before, and what validates
+    /// registrations against it: AWS when <see cref="Aws"/> is set, else the local one in the data folder.
+    /// </summary>
+    internal void AddCloud(IServiceCollection services)
+    {
+        if (Aws is { } aws)
+        {
+            services.TryAddSingleton(provider => new AwsCloudProvider(
+                aws.Options(provider.GetRequiredService<RegisteredAwsAccounts>(), provider.GetRequiredService<TimeProvider>())));
+            services.TryAddSingleton<ICloudProvider>(provider => provider.GetRequiredService<AwsCloudProvider>());
+            services.TryAddSingleton<IAccountAccess>(provider => new AwsAccountAccess(provider.GetRequiredService<AwsCloudProvider>()));
+            return;
+        }
+
         services.TryAddSingleton<ICloudProvider>(provider => new LocalCloudProvider(new LocalCloudOptions
         {
             Root = LocalCloudDirectory,
             TimeProvider = provider.GetRequiredService<TimeProvider>(),
             CompletionDelay = LocalSnapshotCompletion,
         }));
+        services.TryAddSingleton<IAccountAccess>(new LocalAccountAccess(LocalCloudDirectory));
+    }
 
     /// <summary>The embedded default: SQLite and the key file in the data folder.</summary>
     public static ControlSettings ForDataDirectory(string dataDirectory, string? postgresConnectionString) =>

@@ -89,14 +89,13 @@ internal sealed class DemoFleet
 
     /// <summary>
     /// What deploying the template's stack does in a real account: the role that trusts the connector's external ID,
-    /// with the service account's permissions too in the service account, and every fleet region enabled.
+    /// allowed EC2 and the EBS reads (targets read their snapshots in place on AWS), and every fleet region enabled.
     /// </summary>
     public void DeployRole(string cloudRoot, string accountId, string externalId)
     {
-        var permissions = accountId == ServiceAccount ? new List<string> { "ec2:*", "ebs:*" } : ["ec2:*"];
         new LocalAccountFile
         {
-            Roles = [new LocalRoleFile { Arn = RoleArn(accountId), TrustedExternalId = externalId, Permissions = permissions }],
+            Roles = [new LocalRoleFile { Arn = RoleArn(accountId), TrustedExternalId = externalId, Permissions = ["ec2:*", "ebs:*"] }],
             EnabledRegions = [.. Regions],
         }.Write(new LocalLayout(cloudRoot), accountId);
     }

@@ -129,8 +129,9 @@ internal sealed partial class DemoServer : IAsyncDisposable
             start.ArgumentList.Add(argument);
         }
 
-        // The demo is the embedded default: SQLite in its own folder, whatever this shell points at.
+        // The demo is the embedded default: SQLite and the local cloud in its own folder, whatever this shell points at.
         start.Environment.Remove("SNAPSIGHT_POSTGRES");
+        start.Environment.Remove("SNAPSIGHT_CLOUD");
         return start;
     }
 

@@ -17,6 +17,9 @@ public enum AccountAccessFailure
 
     /// <summary>The role's sessions were revoked or its credentials expired (STS ExpiredToken).</summary>
     TokenExpiredOrRevoked,
+
+    /// <summary>The cloud could not be asked (throttled, unavailable, unreachable): nothing is known yet; register again.</summary>
+    CloudUnavailable,
 }
 
 public static class AccountAccessFailures
@@ -28,6 +31,7 @@ public static class AccountAccessFailures
         AccountAccessFailure.MissingPermission => "missing_permission",
         AccountAccessFailure.RegionNotEnabled => "region_not_enabled",
         AccountAccessFailure.TokenExpiredOrRevoked => "token_expired_or_revoked",
+        AccountAccessFailure.CloudUnavailable => "cloud_unavailable",
         _ => throw new ArgumentOutOfRangeException(nameof(failure), failure, null),
     };
 }

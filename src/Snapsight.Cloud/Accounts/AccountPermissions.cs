@@ -10,13 +10,16 @@ public static class AccountPermissions
         ["ec2:DescribeRegions", "ec2:DescribeSnapshots", "ebs:ListSnapshotBlocks", "ebs:GetSnapshotBlock"];
 
     /// <summary>
-    /// The AWS provider snapshots a whole instance at once (<c>ec2:CreateSnapshots</c>) and asks
-    /// whom a snapshot is shared with (<c>ec2:DescribeSnapshotAttribute</c>); the target template grants both.
+    /// The AWS provider snapshots a whole instance at once (<c>ec2:CreateSnapshots</c>), asks whom a
+    /// snapshot is shared with (<c>ec2:DescribeSnapshotAttribute</c>) and, reading in place (its default
+    /// mode), reads the snapshot's blocks as the target role (<c>ebs:ListSnapshotBlocks</c>,
+    /// <c>ebs:GetSnapshotBlock</c>); the target template grants all of them.
     /// </summary>
     public static IReadOnlyList<string> Target { get; } =
     [
         "ec2:DescribeRegions", "ec2:DescribeInstances", "ec2:DescribeVolumes", "ec2:DescribeSnapshots", "ec2:DescribeSnapshotAttribute",
         "ec2:CreateSnapshot", "ec2:CreateSnapshots", "ec2:CreateTags", "ec2:DeleteSnapshot", "ec2:ModifySnapshotAttribute",
+        "ebs:ListSnapshotBlocks", "ebs:GetSnapshotBlock",
     ];
 
     public static IReadOnlyList<string> For(AccountPurpose purpose) => purpose == AccountPurpose.Service ? Service : Target;

@@ -4,7 +4,9 @@ namespace Snapsight.Cloud.Provider;
 
 /// <summary>
 /// Where a call acts and as whom: the account whose role makes the call, in one region. Both are
-/// validated here, once, because they end up in ARNs and (for the local provider) in paths.
+/// validated here, once, because they end up in ARNs and (for the local provider) in paths. The
+/// subscription, when set, says whose registration of the account the call acts through: two
+/// subscriptions may register one AWS account, each with its own connector (role and external ID).
 /// </summary>
 public readonly partial record struct CloudScope
 {
@@ -20,6 +22,13 @@ public readonly partial record struct CloudScope
     public string AccountId { get; }
 
     public string Region { get; }
+
+    /// <summary>
+    /// The subscription on whose behalf the call acts, which picks the connector (role and external
+    /// ID) a provider with per-subscription registrations assumes; null where one role per account is
+    /// all there is (the local cloud, a fixed list of accounts).
+    /// </summary>
+    public Guid? Subscription { get; init; }
 
     public static bool IsAccountId(string? text) => text is not null && AccountIdPattern().IsMatch(text);
 

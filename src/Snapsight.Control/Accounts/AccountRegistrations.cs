@@ -13,9 +13,11 @@ namespace Snapsight.Control.Accounts;
 /// names the account, save the row as validating, ask the cloud (<see cref="IAccountAccess"/>)
 /// whether the connector's role works there, and save registered or failed with the cause.
 /// It runs inline in the request today; the state is stored at each step so that a background
-/// worker can take the check over later without changing what readers see.
+/// worker can take the check over later without changing what readers see. Once saved, the AWS
+/// provider's cached view of the subscription's accounts is dropped (<see cref="RegisteredAwsAccounts"/>).
 /// </summary>
-public sealed class AccountRegistrations(ControlDbContext db, IAccountAccess access, AuditLog audit, TimeProvider clock)
+public sealed class AccountRegistrations(
+    ControlDbContext db, IAccountAccess access, RegisteredAwsAccounts directory, AuditLog audit, TimeProvider clock)
 {
     public async Task<RegistrationOutcome> RegisterServiceAsync(ServiceAccountRegistration body, RegistrationCaller caller, CancellationToken ct)
     {
@@ -162,6 +164,7 @@ public sealed class AccountRegistrations(ControlDbContext db, IAccountAccess acc
         audit.Record(caller.Name, action, account.AccountId, checkedAccess.IsUsable, caller.SubscriptionId, caller.Client,
             checkedAccess.IsUsable ? $"connector {connector.Id}" : $"{account.LastErrorCode}: {account.LastErrorMessage}");
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        directory.Forget(account.SubscriptionId);
         return checkedAccess.IsUsable
             ? new RegistrationOutcome(isNew ? RegistrationResult.Created : RegistrationResult.Updated, account)
             : new RegistrationOutcome(RegistrationResult.Refused, account, account.LastErrorCode, account.LastErrorMessage);

@@ -1,16 +1,18 @@
 using Microsoft.Extensions.DependencyInjection;
-using Snapsight.Cloud.Accounts;
-using Snapsight.Cloud.Local;
 
 namespace Snapsight.Control.Accounts;
 
-/// <summary>Connectors and account registrations: the registration workflow, validated against the local cloud.</summary>
+/// <summary>
+/// Connectors and account registrations: the registration workflow, validated against the server's
+/// cloud, and the registered accounts as the AWS provider reads them.
+/// </summary>
 public static class AccountServices
 {
     public static IServiceCollection AddAccounts(this IServiceCollection services, ControlSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        services.AddSingleton<IAccountAccess>(new LocalAccountAccess(settings.LocalCloudDirectory));
+        settings.AddCloud(services);
+        services.AddSingleton<RegisteredAwsAccounts>();
         services.AddScoped<AccountRegistrations>();
         return services;
     }

@@ -47,7 +47,7 @@ public sealed class AssetDiscovery(ControlDbContext db, ICloudProvider cloud, As
         IReadOnlyList<CloudInstance> instances;
         try
         {
-            scope = new CloudScope(account.AccountId, region);
+            scope = new CloudScope(account.AccountId, region) { Subscription = account.SubscriptionId };
             instances = await cloud.ListInstancesAsync(scope, ct).ConfigureAwait(false);
         }
         catch (CloudProviderException e)

@@ -6,13 +6,13 @@ using Snapsight.Control.Scheduling;
 
 namespace Snapsight.Control.Discovery;
 
-/// <summary>Discovery and the scan schedule, against the embedded local cloud unless another provider is registered first.</summary>
+/// <summary>Discovery and the scan schedule, against the server's cloud (<see cref="ControlSettings.AddCloud"/>) unless another provider is registered first.</summary>
 public static class DiscoveryServices
 {
     public static IServiceCollection AddDiscovery(this IServiceCollection services, ControlSettings settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
-        settings.AddLocalCloud(services);
+        settings.AddCloud(services);
         services.AddScoped<ScanSchedule>();
         services.AddScoped<AssetDiscovery>();
         services.AddScoped<InstanceEvents>();

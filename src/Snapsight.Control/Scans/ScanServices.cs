@@ -6,7 +6,7 @@ using Snapsight.Cloud.Provider;
 namespace Snapsight.Control.Scans;
 
 /// <summary>
-/// The scan workflow's services. The cloud is the local one in the data folder unless one is
+/// The scan workflow's services. The cloud is the server's (<see cref="ControlSettings.AddCloud"/>) unless one is
 /// registered before; <see cref="IScanExecutor"/> and <see cref="IScanResultSink"/> are the
 /// scanner's and the result store's to register.
 /// </summary>
@@ -16,7 +16,7 @@ public static class ScanServices
     {
         ArgumentNullException.ThrowIfNull(settings);
         services.AddSingleton(settings.Scans);
-        settings.AddLocalCloud(services);
+        settings.AddCloud(services);
         services.AddScoped<ScanRuns>();
         services.AddScoped<ScanStarter>();
         services.AddScoped<ScanWorkflow>();

@@ -115,7 +115,7 @@ public sealed partial class ScanWorkflow
     /// </summary>
     private async Task<CloudScope> ReaderScopeAsync(ScanRun run, CancellationToken ct) => ReadsInPlace
         ? TargetScope(run)
-        : new((await ServiceAccountAsync(ct).ConfigureAwait(false))?.AccountId ?? run.CloudAccountId, run.Region);
+        : new((await ServiceAccountAsync(ct).ConfigureAwait(false))?.AccountId ?? run.CloudAccountId, run.Region) { Subscription = run.SubscriptionId };
 
     /// <summary>
     /// The subscription's service account, read once per workflow (a scope): the steps a run takes in

@@ -97,7 +97,8 @@ public sealed partial class ScanWorkflow(
     /// <summary>Cleanup is due after the results are stored, and whenever the run is ending early.</summary>
     private static bool IsCleaningUp(ScanRun run) => run.State == ScanRunState.ResultsStored || run.Ending is not null;
 
-    private static CloudScope TargetScope(ScanRun run) => new(run.CloudAccountId, run.Region);
+    /// <summary>The run's account and region, acted in through the run's subscription's registration of the account.</summary>
+    private static CloudScope TargetScope(ScanRun run) => new(run.CloudAccountId, run.Region) { Subscription = run.SubscriptionId };
 
     private Task Advance(ScanRun run, ScanRunState next)
     {

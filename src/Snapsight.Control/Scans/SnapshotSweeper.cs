@@ -17,7 +17,7 @@ public sealed class SnapshotSweeper(ControlDbContext db, ICloudProvider cloud, T
     public async Task<SweepReport> SweepAsync(Guid subscriptionId, CancellationToken ct)
     {
         var report = new SweepReport();
-        foreach (var scope in await ScopesAsync(ct).ConfigureAwait(false))
+        foreach (var scope in await ScopesAsync(subscriptionId, ct).ConfigureAwait(false))
         {
             try
             {
@@ -67,15 +67,15 @@ public sealed class SnapshotSweeper(ControlDbContext db, ICloudProvider cloud, T
         }
     }
 
-    /// <summary>Every registered target account with each region it or its connector names.</summary>
-    private async Task<List<CloudScope>> ScopesAsync(CancellationToken ct)
+    /// <summary>Every registered target account with each region it or its connector names, acted in as the subscription registered it.</summary>
+    private async Task<List<CloudScope>> ScopesAsync(Guid subscriptionId, CancellationToken ct)
     {
         var accounts = await db.TargetAccounts.AsNoTracking()
             .Join(db.Connectors.AsNoTracking(), a => a.ConnectorId, c => c.Id, (a, c) => new { a.AccountId, a.Regions, ConnectorRegions = c.Regions })
             .ToListAsync(ct).ConfigureAwait(false);
         return [.. accounts
             .SelectMany(a => a.Regions.Concat(a.ConnectorRegions).Distinct(StringComparer.Ordinal)
-                .Where(CloudScope.IsRegion).Select(region => new CloudScope(a.AccountId, region)))
+                .Where(CloudScope.IsRegion).Select(region => new CloudScope(a.AccountId, region) { Subscription = subscriptionId }))
             .Distinct()];
     }
 }

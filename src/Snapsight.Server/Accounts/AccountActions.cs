@@ -12,7 +12,7 @@ namespace Snapsight.Server.Accounts;
 /// endpoints and the console's account pages both go through here (registration through <see cref="AccountRegistrations"/>),
 /// so the two write the same audit entries.
 /// </summary>
-public sealed class AccountActions(AccountRegistrations registrations, ControlDbContext db, AuditLog audit)
+public sealed class AccountActions(AccountRegistrations registrations, ControlDbContext db, RegisteredAwsAccounts directory, AuditLog audit)
 {
     public Task<RegistrationOutcome> RegisterServiceAsync(HttpContext context, ServiceAccountRegistration body) =>
         registrations.RegisterServiceAsync(body, Caller(context), context.RequestAborted);
@@ -40,6 +40,7 @@ public sealed class AccountActions(AccountRegistrations registrations, ControlDb
         db.Remove(account);
         audit.Record(RequestActor.Name(context), action, account.AccountId, true, account.SubscriptionId, RequestActor.Client(context));
         await db.SaveChangesAsync(context.RequestAborted).ConfigureAwait(false);
+        directory.Forget(account.SubscriptionId);
         return true;
     }
 

@@ -36,18 +36,38 @@ public static class ServerCommandLine
             Description = $"Where to listen, as ASP.NET Core URLs separated by ';' (default {DefaultUrls}).",
             DefaultValueFactory = _ => DefaultUrls,
         };
+        var cloud = new Option<string?>("--cloud")
+        {
+            Description = $"Where the fleet is: '{CloudChoice.Local}' (default; the local cloud in the data folder) or '{CloudChoice.Aws}' " +
+                $"(the registered accounts, with the SDK's default credentials: the instance profile or AWS_ACCESS_KEY_ID). Env: {CloudChoice.CloudVariable}.",
+        };
+        cloud.AcceptOnlyFromAmong(CloudChoice.Local, CloudChoice.Aws);
+        var stsRegion = new Option<string?>("--aws-sts-region")
+        {
+            Description = $"With --cloud aws: the scanners' region, whose STS assumes the target roles. Env: {CloudChoice.StsRegionVariable}, else AWS_REGION.",
+        };
+        var ec2Endpoint = new Option<string?>("--aws-ec2-endpoint") { Description = $"EC2's URL instead of AWS's regional one. Env: {CloudChoice.Ec2EndpointVariable}." };
+        var stsEndpoint = new Option<string?>("--aws-sts-endpoint") { Description = $"STS's URL instead of AWS's regional one. Env: {CloudChoice.StsEndpointVariable}." };
+        var ebsEndpoint = new Option<string?>("--aws-ebs-endpoint")
+        {
+            Description = $"The EBS direct APIs' URL instead of AWS's regional one. Env: {CloudChoice.EbsEndpointVariable}.",
+        };
         var root = new RootCommand(
             "Serve Snapsight's REST API (under /api/v1, described at /openapi/v1.json) until stopped. The state lives in " +
             $"SQLite in the data folder, or in PostgreSQL when {ServerOptions.PostgresVariable} holds an Npgsql connection string. " +
             "Create the first subscription and admin with 'snapsight server init' first; a new subscription is licensed for " +
-            $"{SubscriptionDefaults.LicensedIpAddresses} IP addresses ('snapsight server licence' changes that).\n\n" +
-            "Example:\n  snapsight server --data-dir /var/lib/snapsight --urls http://0.0.0.0:8080")
+            $"{SubscriptionDefaults.LicensedIpAddresses} IP addresses ('snapsight server licence' changes that). With --cloud aws " +
+            "it discovers and scans the accounts the subscriptions registered (docs/aws.md).\n\n" +
+            "Examples:\n  snapsight server --data-dir /var/lib/snapsight --urls http://0.0.0.0:8080\n" +
+            "  snapsight server --data-dir /var/lib/snapsight --cloud aws --aws-sts-region eu-west-1")
         {
-            dataDir, urls,
+            dataDir, urls, cloud, stsRegion, ec2Endpoint, stsEndpoint, ebsEndpoint,
         };
         root.SetAction((parse, ct) => Guarded(async () =>
         {
-            var options = ServerOptions.From(DataDirectory(parse.GetValue(dataDir)!), parse.GetValue(urls)!);
+            var choice = CloudChoice.From(parse.GetValue(cloud), parse.GetValue(stsRegion), parse.GetValue(ec2Endpoint),
+                parse.GetValue(stsEndpoint), parse.GetValue(ebsEndpoint));
+            var options = ServerOptions.From(DataDirectory(parse.GetValue(dataDir)!), parse.GetValue(urls)!, choice);
             await using var app = ServerApp.Build(options);
             await ServerApp.PrepareAsync(app, ct).ConfigureAwait(false);
             await app.RunAsync().ConfigureAwait(false);

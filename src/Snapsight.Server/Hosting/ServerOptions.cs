@@ -27,12 +27,16 @@ public sealed record ServerOptions(string DataDirectory, string Urls, ControlSet
     /// </summary>
     public const string LocalSnapshotVariable = "SNAPSIGHT_LOCAL_SNAPSHOT_SECONDS";
 
-    /// <summary>The server as <c>snapsight server</c> runs it: its data folder's database, discovery (unless turned off) and the scan workflow on.</summary>
-    public static ServerOptions From(string dataDirectory, string urls)
+    /// <summary>
+    /// The server as <c>snapsight server</c> runs it: its data folder's database, discovery (unless turned off), the
+    /// scan workflow on, in the cloud <paramref name="cloud"/> chooses (the local one when null, as for init and licence).
+    /// </summary>
+    public static ServerOptions From(string dataDirectory, string urls, CloudChoice? cloud = null)
     {
         var control = ControlSettings.ForDataDirectory(dataDirectory, Environment.GetEnvironmentVariable(PostgresVariable));
         return new(dataDirectory, urls, control with
         {
+            Aws = cloud?.Settings(),
             Discovery = DiscoveryFrom(Environment.GetEnvironmentVariable(DiscoveryVariable)),
             Scans = control.Scans with { Enabled = true },
             LocalSnapshotCompletion = LocalSnapshotFrom(Environment.GetEnvironmentVariable(LocalSnapshotVariable)) ?? control.LocalSnapshotCompletion,

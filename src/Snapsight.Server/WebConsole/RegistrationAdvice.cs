@@ -12,6 +12,7 @@ public static class RegistrationAdvice
         "missing_permission" => "Deploy the current template version: the role lacks a permission it grants.",
         "region_not_enabled" => "Enable the region in the account, or leave it out of the regions.",
         "token_expired_or_revoked" => "The role's sessions were revoked: update the stack, then register again.",
+        "cloud_unavailable" => "AWS could not be asked just now: register again in a few minutes.",
         RegistrationErrors.NoConnector => "Create a connector whose role ARN names this account first.",
         RegistrationErrors.AlreadyRegistered => "Deregister the registered one first.",
         RegistrationErrors.ConnectorLacksCspm => "Give the account's connector the CSPM application.",

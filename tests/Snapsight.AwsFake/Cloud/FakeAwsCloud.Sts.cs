@@ -4,7 +4,10 @@ using Snapsight.Cloud.Aws.Signing;
 
 namespace Snapsight.AwsFake.Cloud;
 
-/// <summary>STS AssumeRole as the target role's trust policy and the scanning role's AssumeTargetRoles statement allow it.</summary>
+/// <summary>
+/// STS AssumeRole as the target role's trust policy and the scanning role's AssumeTargetRoles statement allow it,
+/// and GetCallerIdentity, which AWS answers any valid credentials without a permission.
+/// </summary>
 public sealed partial class FakeAwsCloud
 {
     public static readonly XNamespace StsNamespace = "https://sts.amazonaws.com/doc/2011-06-15/";
@@ -12,6 +15,11 @@ public sealed partial class FakeAwsCloud
     /// <summary>Answers an STS Query request from <paramref name="caller"/>, or throws <see cref="FakeAwsErrorException"/>.</summary>
     public XElement Sts(SignedCaller caller, FakeQuery query)
     {
+        if (query.Action == "GetCallerIdentity")
+        {
+            return CallerIdentity(caller);
+        }
+
         if (query.Action != "AssumeRole")
         {
             throw new FakeAwsErrorException(400, "InvalidAction", $"Could not find operation {query.Action} for version 2011-06-15");
@@ -63,6 +71,18 @@ public sealed partial class FakeAwsCloud
                 new XElement(StsNamespace + "AssumedRoleUser",
                     new XElement(StsNamespace + "Arn", $"arn:aws:sts::{target.AccountId}:assumed-role/snapsight-target/{session}"),
                     new XElement(StsNamespace + "AssumedRoleId", $"AROAFAKETARGETROLE:{session}"))),
+            new XElement(StsNamespace + "ResponseMetadata", new XElement(StsNamespace + "RequestId", Guid.NewGuid())));
+    }
+
+    private XElement CallerIdentity(SignedCaller caller)
+    {
+        var (account, isTarget) = Identity(caller.AccessKeyId);
+        var arn = isTarget ? $"arn:aws:sts::{account}:assumed-role/snapsight-target/session" : $"arn:aws:sts::{account}:assumed-role/snapsight-scanning/i-0";
+        return new XElement(StsNamespace + "GetCallerIdentityResponse",
+            new XElement(StsNamespace + "GetCallerIdentityResult",
+                new XElement(StsNamespace + "Arn", arn),
+                new XElement(StsNamespace + "UserId", "AROAFAKE:" + caller.AccessKeyId),
+                new XElement(StsNamespace + "Account", account)),
             new XElement(StsNamespace + "ResponseMetadata", new XElement(StsNamespace + "RequestId", Guid.NewGuid())));
     }
 

@@ -14,7 +14,7 @@ public static class LocalAccounts
 {
     public static readonly string[] ServicePermissions = ["ec2:DescribeRegions", "ec2:DescribeSnapshots", "ebs:*"];
 
-    public static readonly string[] TargetPermissions = ["ec2:*"];
+    public static readonly string[] TargetPermissions = ["ec2:*", "ebs:*"];
 
     /// <summary>A fresh 12-digit account id, so tests sharing a server never share an account directory.</summary>
     public static string NewAccountId() => string.Concat(Enumerable.Range(0, 12).Select(_ => (char)('0' + RandomNumberGenerator.GetInt32(10))));

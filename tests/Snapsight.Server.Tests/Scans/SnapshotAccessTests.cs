@@ -40,13 +40,14 @@ public sealed class SnapshotAccessTests
         if (access == SnapshotAccess.ReadInPlace)
         {
             Assert.Empty(cloud.Shares);
-            Assert.All(cloud.Readers, reader => Assert.Equal(ScanWorld.Target, reader));
+            Assert.All(cloud.Readers, reader => Assert.Equal(ScanWorld.Target with { Subscription = world.SubscriptionId }, reader));
         }
         else
         {
             Assert.Equal(run.SnapshotIds.Order(StringComparer.Ordinal), cloud.Shares.Select(s => s.SnapshotId).Order(StringComparer.Ordinal));
-            Assert.All(cloud.Shares, share => Assert.Equal((ScanWorld.Target, ScanWorld.ServiceScope.AccountId), (share.Owner, share.AccountId)));
-            Assert.All(cloud.Readers, reader => Assert.Equal(ScanWorld.ServiceScope, reader));
+            Assert.All(cloud.Shares, share => Assert.Equal((ScanWorld.Target with { Subscription = world.SubscriptionId }, ScanWorld.ServiceScope.AccountId),
+                (share.Owner, share.AccountId)));
+            Assert.All(cloud.Readers, reader => Assert.Equal(ScanWorld.ServiceScope with { Subscription = world.SubscriptionId }, reader));
         }
 
         Assert.Equal(run.SnapshotIds.Count, cloud.Readers.Count);
@@ -80,7 +81,7 @@ public sealed class SnapshotAccessTests
         Assert.Equal(ScanRunState.Done, run.State);
         Assert.Empty(cloud.Shares);
         Assert.Equal(run.SnapshotIds.Count, cloud.Readers.Count);
-        Assert.All(cloud.Readers, reader => Assert.Equal(ScanWorld.Target, reader));
+        Assert.All(cloud.Readers, reader => Assert.Equal(ScanWorld.Target with { Subscription = world.SubscriptionId }, reader));
         Assert.Equal(0, world.SnapshotsOnDisk());
     }
 }

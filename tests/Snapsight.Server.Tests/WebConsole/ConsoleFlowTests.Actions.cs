@@ -184,7 +184,7 @@ public sealed partial class ConsoleFlowTests
         // "Deploy the stack": the local account's role now trusts the connector's external ID; adding it succeeds.
         new LocalAccountFile
         {
-            Roles = [new LocalRoleFile { Arn = NewRoleArn, TrustedExternalId = externalId, Permissions = ["ec2:*"] }],
+            Roles = [new LocalRoleFile { Arn = NewRoleArn, TrustedExternalId = externalId, Permissions = ["ec2:*", "ebs:*"] }],
             EnabledRegions = [region],
         }.Write(new LocalLayout(Path.Combine(console.Demo.DataDirectory, "cloud")), NewAccount);
         await page.GetByRole(AriaRole.Button, new() { Name = "Add target account" }).ClickAsync();

@@ -1,3 +1,5 @@
+using Snapsight.Cloud.Provider;
+
 namespace Snapsight.Cloud.Aws.Sdk;
 
 /// <summary>
@@ -17,4 +19,20 @@ public sealed record AwsAccount
 
     /// <summary>The regions the templates enabled; any other is not found for this account.</summary>
     public required IReadOnlyList<string> Regions { get; init; }
+
+    /// <summary>Refuses an account the provider could not act in safely: a caller's bug, or a directory's.</summary>
+    public static void Check(AwsAccount account)
+    {
+        ArgumentNullException.ThrowIfNull(account);
+        CloudScope.CheckAccountId(account.AccountId);
+        if (account.Regions.Count == 0 || !account.Regions.All(CloudScope.IsRegion))
+        {
+            throw new ArgumentException($"account {account.AccountId}: at least one region, each a region name", nameof(account));
+        }
+
+        if (account.RoleArn is not null && string.IsNullOrEmpty(account.ExternalId))
+        {
+            throw new ArgumentException($"account {account.AccountId}: a role is only ever assumed with its external ID", nameof(account));
+        }
+    }
 }

@@ -9,8 +9,8 @@ public sealed record AwsCloudOptions
     /// <summary>The service account's own credentials (the scanning role's), which assume every target role.</summary>
     public required IAwsCredentialSource BaseCredentials { get; init; }
 
-    /// <summary>Every account the provider may act in; any other is not found.</summary>
-    public required IReadOnlyList<AwsAccount> Accounts { get; init; }
+    /// <summary>The accounts the provider may act in, asked on every call (the server's answers from its registrations); any other is not found.</summary>
+    public required IAwsAccountDirectory Accounts { get; init; }
 
     /// <summary>The region whose STS endpoint assumes roles: the scanners' own (the scanning role is allowed nowhere else).</summary>
     public required string StsRegion { get; init; }

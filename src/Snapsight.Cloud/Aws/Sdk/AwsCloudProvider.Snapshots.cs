@@ -53,7 +53,7 @@ public sealed partial class AwsCloudProvider
     public async Task<IReadOnlyList<CloudSnapshot>> ListSnapshotsByTagsAsync(
         CloudScope scope, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken)
     {
-        CheckRegion(scope);
+        await CheckRegionAsync(scope, cancellationToken).ConfigureAwait(false);
         var snapshots = new List<CloudSnapshot>();
         string? next = null;
         var pages = 0;
@@ -88,7 +88,7 @@ public sealed partial class AwsCloudProvider
 
     public async Task DeleteSnapshotAsync(CloudScope scope, string snapshotId, CancellationToken cancellationToken)
     {
-        CheckRegion(scope);
+        await CheckRegionAsync(scope, cancellationToken).ConfigureAwait(false);
         CheckSnapshotId(snapshotId);
         await CallAsync(scope, $"ec2: DeleteSnapshot {snapshotId} in {scope}", snapshotId,
             ec2 => ec2.DeleteSnapshotAsync(new Ec2.DeleteSnapshotRequest { SnapshotId = snapshotId }, cancellationToken)).ConfigureAwait(false);
@@ -96,7 +96,7 @@ public sealed partial class AwsCloudProvider
 
     public async Task<IBlockDevice> OpenSnapshotAsync(CloudScope scope, string snapshotId, CancellationToken cancellationToken)
     {
-        CheckRegion(scope);
+        await CheckRegionAsync(scope, cancellationToken).ConfigureAwait(false);
         CheckSnapshotId(snapshotId);
         Ec2.Snapshot? described = null;
         try
@@ -133,7 +133,7 @@ public sealed partial class AwsCloudProvider
     /// <summary>The snapshot as EC2 describes it to the scope's account: one it owns or was granted.</summary>
     private async Task<Ec2.Snapshot> FindSnapshotAsync(CloudScope scope, string snapshotId, CancellationToken cancellationToken)
     {
-        CheckRegion(scope);
+        await CheckRegionAsync(scope, cancellationToken).ConfigureAwait(false);
         CheckSnapshotId(snapshotId);
         var response = await CallAsync(scope, $"ec2: DescribeSnapshots {snapshotId} in {scope}", snapshotId,
             ec2 => ec2.DescribeSnapshotsAsync(new Ec2.DescribeSnapshotsRequest { SnapshotIds = [snapshotId] }, cancellationToken)).ConfigureAwait(false);

@@ -26,30 +26,15 @@ public sealed partial class AwsCloudProvider : ICloudProvider, IDisposable
     public const int MaxPages = 200_000;
 
     private readonly AwsCloudOptions _options;
-    private readonly Dictionary<string, AwsAccount> _accounts;
     private readonly HttpClient _http = new();
     private readonly BlockCache _cache;
-    private readonly ConcurrentDictionary<string, IAwsCredentialSource> _sessions = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<SessionKey, IAwsCredentialSource> _sessions = new();
     private readonly ConcurrentDictionary<CloudScope, EbsDirectClient> _ebs = new();
 
     public AwsCloudProvider(AwsCloudOptions options)
     {
-        foreach (var account in options.Accounts)
-        {
-            CloudScope.CheckAccountId(account.AccountId);
-            if (account.Regions.Count == 0 || !account.Regions.All(CloudScope.IsRegion))
-            {
-                throw new ArgumentException($"account {account.AccountId}: at least one region, each a region name", nameof(options));
-            }
-
-            if (account.RoleArn is not null && string.IsNullOrEmpty(account.ExternalId))
-            {
-                throw new ArgumentException($"account {account.AccountId}: a role is only ever assumed with its external ID", nameof(options));
-            }
-        }
-
+        ArgumentNullException.ThrowIfNull(options);
         _options = options;
-        _accounts = options.Accounts.ToDictionary(a => a.AccountId, StringComparer.Ordinal);
         _cache = new BlockCache(options.BlockCacheBytes, EbsLimits.BlockSize);
     }
 
@@ -58,11 +43,11 @@ public sealed partial class AwsCloudProvider : ICloudProvider, IDisposable
 
     /// <summary>The EBS direct client of a scope, whose counters say what its reads cost.</summary>
     public EbsDirectClient EbsClient(CloudScope scope) => _ebs.GetOrAdd(scope, s =>
-        new EbsDirectClient(_http, s.Region, Session(Account(s.AccountId)), _options.Ebs, _options.TimeProvider));
+        new EbsDirectClient(_http, s.Region, new ScopeCredentialSource(this, s), _options.Ebs, _options.TimeProvider));
 
     public async Task<IReadOnlyList<string>> ListRegionsAsync(string accountId, CancellationToken cancellationToken)
     {
-        var account = Account(CloudScope.CheckAccountId(accountId));
+        var account = await AccountAsync(CloudScope.CheckAccountId(accountId), null, cancellationToken).ConfigureAwait(false);
         var scope = new CloudScope(accountId, account.Regions[0]);
         var response = await CallAsync(scope, $"ec2: DescribeRegions in {accountId}", accountId,
             ec2 => ec2.DescribeRegionsAsync(new Ec2.DescribeRegionsRequest(), cancellationToken)).ConfigureAwait(false);
@@ -72,7 +57,7 @@ public sealed partial class AwsCloudProvider : ICloudProvider, IDisposable
 
     public async Task<IReadOnlyList<CloudInstance>> ListInstancesAsync(CloudScope scope, CancellationToken cancellationToken)
     {
-        CheckRegion(scope);
+        await CheckRegionAsync(scope, cancellationToken).ConfigureAwait(false);
         var instances = new List<Ec2.Instance>();
         string? next = null;
         var pages = 0;
@@ -91,7 +76,7 @@ public sealed partial class AwsCloudProvider : ICloudProvider, IDisposable
 
     public async Task<CloudInstance> DescribeInstanceAsync(CloudScope scope, string instanceId, CancellationToken cancellationToken)
     {
-        CheckRegion(scope);
+        await CheckRegionAsync(scope, cancellationToken).ConfigureAwait(false);
         CheckInstanceId(instanceId);
         var response = await CallAsync(scope, $"ec2: DescribeInstances {instanceId} in {scope}", instanceId,
             ec2 => ec2.DescribeInstancesAsync(new Ec2.DescribeInstancesRequest { InstanceIds = [instanceId] }, cancellationToken)).ConfigureAwait(false);
@@ -144,7 +129,7 @@ public sealed partial class AwsCloudProvider : ICloudProvider, IDisposable
     {
         try
         {
-            var credentials = await Session(Account(scope.AccountId)).GetAsync(CancellationToken.None).ConfigureAwait(false);
+            var credentials = await CredentialsAsync(scope, CancellationToken.None).ConfigureAwait(false);
             using var client = new AmazonEC2Client(SdkCredentials.From(credentials), Configure(new AmazonEC2Config(), _options.Ec2ServiceUrl, scope.Region));
             return await call(client).ConfigureAwait(false);
         }
@@ -180,20 +165,47 @@ public sealed partial class AwsCloudProvider : ICloudProvider, IDisposable
         return config;
     }
 
-    private AwsAccount Account(string accountId) =>
-        _accounts.GetValueOrDefault(accountId) ?? throw CloudProviderException.NotFound(accountId, "account");
+    /// <summary>The account as the directory has it for the subscription; one it does not know is not found.</summary>
+    private async ValueTask<AwsAccount> AccountAsync(string accountId, Guid? subscription, CancellationToken cancellationToken) =>
+        await _options.Accounts.FindAsync(accountId, subscription, cancellationToken).ConfigureAwait(false)
+        ?? throw CloudProviderException.NotFound(accountId, "account");
 
-    private void CheckRegion(CloudScope scope)
+    /// <summary>The scope's account, which must work in the scope's region.</summary>
+    private async ValueTask<AwsAccount> AccountInRegionAsync(CloudScope scope, CancellationToken cancellationToken)
     {
-        if (!Account(scope.AccountId).Regions.Contains(scope.Region, StringComparer.Ordinal))
-        {
-            throw CloudProviderException.NotFound(scope.ToString(), "region");
-        }
+        var account = await AccountAsync(scope.AccountId, scope.Subscription, cancellationToken).ConfigureAwait(false);
+        return account.Regions.Contains(scope.Region, StringComparer.Ordinal)
+            ? account
+            : throw CloudProviderException.NotFound(scope.ToString(), "region");
     }
 
+    private async ValueTask CheckRegionAsync(CloudScope scope, CancellationToken cancellationToken) =>
+        await AccountInRegionAsync(scope, cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// The credentials a call of the scope signs with, its account looked up anew each time: a changed
+    /// registration (another role or external ID) is used from the next call on.
+    /// </summary>
+    private async ValueTask<AwsCredentials> CredentialsAsync(CloudScope scope, CancellationToken cancellationToken)
+    {
+        var account = await AccountInRegionAsync(scope, cancellationToken).ConfigureAwait(false);
+        return await Session(account).GetAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The base credentials for the service account; a cached session per role and external ID for any other.</summary>
     private IAwsCredentialSource Session(AwsAccount account) => account.RoleArn is null
         ? _options.BaseCredentials
-        : _sessions.GetOrAdd(account.AccountId, _ => new AssumedRoleCredentialSource(AssumeRoleAsync, account, _options));
+        : _sessions.GetOrAdd(new SessionKey(account.AccountId, account.RoleArn, account.ExternalId ?? ""),
+            _ => new AssumedRoleCredentialSource(AssumeRoleAsync, account, _options));
+
+    /// <summary>Sessions are shared by the registrations that name the same role with the same external ID, and by no other.</summary>
+    private readonly record struct SessionKey(string AccountId, string RoleArn, string ExternalId);
+
+    /// <summary>A scope's credentials as the EBS direct client asks for them: through the directory on every request.</summary>
+    private sealed class ScopeCredentialSource(AwsCloudProvider provider, CloudScope scope) : IAwsCredentialSource
+    {
+        public ValueTask<AwsCredentials> GetAsync(CancellationToken cancellationToken) => provider.CredentialsAsync(scope, cancellationToken);
+    }
 
     /// <summary>One AssumeRole call as the service account, with its credentials of the moment.</summary>
     private async Task<AssumeRoleResponse> AssumeRoleAsync(AssumeRoleRequest request, CancellationToken cancellationToken)

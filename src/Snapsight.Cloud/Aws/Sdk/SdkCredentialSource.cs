@@ -1,4 +1,5 @@
 using Amazon.Runtime;
+using Amazon.Runtime.Credentials;
 using Snapsight.Cloud.Aws.Signing;
 
 namespace Snapsight.Cloud.Aws.Sdk;
@@ -11,6 +12,13 @@ namespace Snapsight.Cloud.Aws.Sdk;
 /// </summary>
 public sealed class SdkCredentialSource(AWSCredentials credentials) : IAwsCredentialSource
 {
+    /// <summary>
+    /// The SDK's default chain: environment variables (AWS_ACCESS_KEY_ID…), the shared profile,
+    /// web identity, the container's and then the instance's role. Throws <see cref="AmazonClientException"/>
+    /// when none of them has credentials.
+    /// </summary>
+    public static SdkCredentialSource FromDefaultChain() => new(DefaultAWSCredentialsIdentityResolver.GetCredentials());
+
     public async ValueTask<AwsCredentials> GetAsync(CancellationToken cancellationToken)
     {
         var current = await credentials.GetCredentialsAsync().ConfigureAwait(false);

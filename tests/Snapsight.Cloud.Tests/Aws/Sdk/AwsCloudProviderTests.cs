@@ -60,12 +60,43 @@ public sealed class AwsCloudProviderTests
     {
         using var fleet = AwsContractFleet.Create(new ContractSettings(), o => o with
         {
-            Accounts = [.. o.Accounts.Select(a => a.RoleArn is null ? a : a with { ExternalId = "someone-elses-external-id" })],
+            Accounts = new FixedAwsAccountDirectory(((FixedAwsAccountDirectory)o.Accounts).Accounts
+                .Select(a => a.RoleArn is null ? a : a with { ExternalId = "someone-elses-external-id" })),
         });
 
         var e = await ThrowsAsync(CloudErrorCode.AccessDenied, () => fleet.Provider.ListInstancesAsync(fleet.Owner, Ct));
         Assert.Contains("AssumeRole", e.Message, StringComparison.Ordinal);
         Assert.Contains(fleet.Cloud.Denials, d => d.Contains("external ID", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Each_subscription_acts_in_a_shared_account_through_its_own_registration()
+    {
+        // Two subscriptions registered the target account: the first with the role's external ID, the second with
+        // another connector's. The scope's subscription picks which is assumed, and no session is shared between them.
+        var first = Guid.NewGuid();
+        var second = Guid.NewGuid();
+        using var fleet = AwsContractFleet.Create(new ContractSettings(), o =>
+        {
+            var target = ((FixedAwsAccountDirectory)o.Accounts).Accounts.Single(a => a.RoleArn is not null);
+            return o with
+            {
+                Accounts = new SubscriptionAccounts(new Dictionary<Guid, AwsAccount>
+                {
+                    [first] = target,
+                    [second] = target with { ExternalId = "the-second-connectors-external-id" },
+                }),
+            };
+        });
+
+        Assert.Single(await fleet.Provider.ListInstancesAsync(fleet.Owner with { Subscription = first }, Ct));
+        var refused = await ThrowsAsync(CloudErrorCode.AccessDenied,
+            () => fleet.Provider.ListInstancesAsync(fleet.Owner with { Subscription = second }, Ct));
+        Assert.Contains("AssumeRole", refused.Message, StringComparison.Ordinal);
+        await ThrowsAsync(CloudErrorCode.NotFound, () => fleet.Provider.ListInstancesAsync(fleet.Owner with { Subscription = Guid.NewGuid() }, Ct));
+        await ThrowsAsync(CloudErrorCode.NotFound, () => fleet.Provider.ListInstancesAsync(fleet.Owner, Ct));
+        Assert.Single(await fleet.Provider.ListInstancesAsync(fleet.Owner with { Subscription = first }, Ct));
+        Assert.Equal(2, fleet.Cloud.AssumeRoleCalls); // the first's session reused; the second's refused once
     }
 
     [Fact]

@@ -68,11 +68,11 @@ public sealed class AwsContractFleet : ContractFleet
         var options = new AwsCloudOptions
         {
             BaseCredentials = new FixedCredentialSource(cloud.ScanningKeys),
-            Accounts =
+            Accounts = new FixedAwsAccountDirectory(
             [
                 new AwsAccount { AccountId = owner.AccountId, RoleArn = target.RoleArn, ExternalId = ExternalId, Regions = [owner.Region] },
                 new AwsAccount { AccountId = cloud.ServiceAccountId, Regions = [owner.Region] },
-            ],
+            ]),
             StsRegion = owner.Region,
             Ec2ServiceUrl = server.Endpoint,
             StsServiceUrl = server.Endpoint,

@@ -160,6 +160,9 @@ public sealed class PolicyTests
         // What the AWS provider calls as the target role beyond one snapshot at a time (docs/aws.md's call table).
         Assert.Contains("ec2:CreateSnapshots", AccountPermissions.Target);
         Assert.Contains("ec2:DescribeSnapshotAttribute", AccountPermissions.Target);
+        // Reading in place, the default mode, reads the blocks as the target role.
+        Assert.Contains("ebs:GetSnapshotBlock", AccountPermissions.Target);
+        Assert.Contains("ebs:ListSnapshotBlocks", AccountPermissions.Target);
     }
 
     private static JsonObject Resource(JsonObject template, string name) => template["Resources"]![name]!["Properties"]!.AsObject();

@@ -1,0 +1,99 @@
+using Amazon.Runtime;
+using Snapsight.Cloud.Aws.Sdk;
+using Snapsight.Cloud.Provider;
+using Snapsight.Control;
+using Snapsight.Control.Setup;
+
+namespace Snapsight.Server.Hosting;
+
+/// <summary>
+/// Which cloud the server works in, as <c>--cloud</c> and the <c>--aws-*</c> options (or their
+/// environment variables) say: the local cloud in the data folder, or AWS, acting in the registered
+/// accounts with the SDK's default credentials (docs/aws.md, "Running the server on AWS").
+/// </summary>
+public sealed record CloudChoice(string Cloud, string? StsRegion = null, string? Ec2Endpoint = null, string? StsEndpoint = null, string? EbsEndpoint = null)
+{
+    public const string Local = "local";
+    public const string Aws = "aws";
+
+    public const string CloudVariable = "SNAPSIGHT_CLOUD";
+    public const string StsRegionVariable = "SNAPSIGHT_AWS_STS_REGION";
+    public const string Ec2EndpointVariable = "SNAPSIGHT_AWS_EC2_ENDPOINT";
+    public const string StsEndpointVariable = "SNAPSIGHT_AWS_STS_ENDPOINT";
+    public const string EbsEndpointVariable = "SNAPSIGHT_AWS_EBS_ENDPOINT";
+
+    /// <summary>The SDK's own region variables, read when no STS region is given: on AWS they name the scanners' region.</summary>
+    private static readonly string[] SdkRegionVariables = ["AWS_REGION", "AWS_DEFAULT_REGION"];
+
+    /// <summary>What the options left unset, taken from the environment.</summary>
+    public static CloudChoice From(string? cloud, string? stsRegion, string? ec2Endpoint, string? stsEndpoint, string? ebsEndpoint) => new(
+        cloud ?? Variable(CloudVariable) ?? Local,
+        stsRegion ?? Variable(StsRegionVariable) ?? SdkRegionVariables.Select(Variable).FirstOrDefault(v => v is not null),
+        ec2Endpoint ?? Variable(Ec2EndpointVariable),
+        stsEndpoint ?? Variable(StsEndpointVariable),
+        ebsEndpoint ?? Variable(EbsEndpointVariable));
+
+    /// <summary>The AWS settings, null for the local cloud; anything missing or malformed stops the start with what to give.</summary>
+    public AwsSettings? Settings()
+    {
+        var endpoints = (Ec2: Endpoint("--aws-ec2-endpoint", Ec2EndpointVariable, Ec2Endpoint),
+            Sts: Endpoint("--aws-sts-endpoint", StsEndpointVariable, StsEndpoint),
+            Ebs: Endpoint("--aws-ebs-endpoint", EbsEndpointVariable, EbsEndpoint));
+        switch (Cloud)
+        {
+            case Local when endpoints is (null, null, null):
+                return null;
+            case Local:
+                throw new SetupException("the --aws-*-endpoint options only apply with --cloud aws");
+            case Aws:
+                break;
+            default:
+                throw new SetupException($"--cloud (or {CloudVariable}) is '{Cloud}'; it must be '{Local}' or '{Aws}'");
+        }
+
+        if (StsRegion is null)
+        {
+            throw new SetupException($"--cloud aws needs the scanners' region, whose STS assumes the target roles: give --aws-sts-region "
+                + $"(or {StsRegionVariable}, or AWS_REGION)");
+        }
+
+        if (!CloudScope.IsRegion(StsRegion))
+        {
+            throw new SetupException($"the STS region '{StsRegion}' is not a region name such as eu-west-1");
+        }
+
+        return new AwsSettings
+        {
+            Credentials = DefaultCredentials(),
+            StsRegion = StsRegion,
+            Ec2Endpoint = endpoints.Ec2,
+            StsEndpoint = endpoints.Sts,
+            EbsEndpoint = endpoints.Ebs,
+        };
+    }
+
+    private static SdkCredentialSource DefaultCredentials()
+    {
+        try
+        {
+            return SdkCredentialSource.FromDefaultChain();
+        }
+        catch (AmazonClientException e)
+        {
+            throw new SetupException("--cloud aws found no AWS credentials: run it with the service account's scanning role "
+                + $"(the instance profile the service template creates), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY ({e.Message})");
+        }
+    }
+
+    private static Uri? Endpoint(string option, string variable, string? text) => text switch
+    {
+        null => null,
+        // Plain http only to this machine (a fake in tests): AWS's answers must not be alterable on the way.
+        _ when Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == "https" || (uri.Scheme == "http" && uri.IsLoopback))
+            && uri.Query.Length == 0 => uri,
+        _ => throw new SetupException($"{option} (or {variable}) must be an https URL such as https://ec2.eu-west-1.amazonaws.com "
+            + $"(http only on loopback), not '{text}'"),
+    };
+
+    private static string? Variable(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
+}
