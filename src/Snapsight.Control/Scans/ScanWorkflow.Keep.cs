@@ -9,7 +9,9 @@ public sealed partial class ScanWorkflow
     /// kept (by tags, with a new expiry, so the sweeper can tell without the database), commits it to
     /// the reader's block cache as its volume's last scanned snapshot, then deletes the volume's kept
     /// snapshots past the retention limit. Answers the ids kept. Each part is idempotent, so a crash
-    /// repeats the whole step harmlessly; a failed run never comes here, so it never commits.
+    /// repeats the whole step harmlessly; a failed run never comes here, so it never commits. A role
+    /// that may not tag (a template older than incremental rescans) keeps nothing: the set is then
+    /// deleted like any other run's.
     /// </summary>
     private async Task<HashSet<string>> KeepScannedAsync(ScanRun run, CancellationToken ct)
     {
@@ -20,7 +22,17 @@ public sealed partial class ScanWorkflow
         var named = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (volumeId, snapshotId) in run.VolumeIds.Zip(run.SnapshotIds))
         {
-            await cloud.TagSnapshotAsync(scope, snapshotId, tags, ct).ConfigureAwait(false);
+            try
+            {
+                await cloud.TagSnapshotAsync(scope, snapshotId, tags, ct).ConfigureAwait(false);
+            }
+            catch (CloudProviderException e) when (e.Code == CloudErrorCode.AccessDenied)
+            {
+                // A target template from before incremental rescans may not tag: keep nothing, delete as before, never retry for ever.
+                run.LastError = Truncate($"the scanned snapshots could not be kept, so the next scan reads in full: {e.Message}");
+                return [];
+            }
+
             named.UnionWith(await cloud.CommitScanAsync(reader, volumeId, snapshotId, ct).ConfigureAwait(false));
             kept.Add(snapshotId);
         }
