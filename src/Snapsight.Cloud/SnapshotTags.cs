@@ -24,8 +24,19 @@ public static class SnapshotTags
     /// <summary>When it may be deleted whatever its run's state (ISO 8601 UTC).</summary>
     public const string Expires = "snapsight:expires";
 
-    /// <summary>Every key above: the only tag keys a snapshot-creating request may carry.</summary>
+    /// <summary>
+    /// Marks a scanned snapshot kept for the next scan of its volume to read only what changed since
+    /// (value <see cref="KeptValue"/>); added after a successful scan, never at creation.
+    /// </summary>
+    public const string Kept = "snapsight:kept";
+
+    public const string KeptValue = "true";
+
+    /// <summary>Every key above but <see cref="Kept"/>: the only tag keys a snapshot-creating request may carry.</summary>
     public static IReadOnlyList<string> Keys { get; } = [Product, Subscription, Run, Expires];
+
+    /// <summary>The only keys tagging an existing snapshot may set: it is marked kept, and its expiry moved.</summary>
+    public static IReadOnlyList<string> KeepingKeys { get; } = [Kept, Expires];
 
     /// <summary>
     /// The subscription tag's value: the first 128 bits of SHA-256 of the subscription id, in hex, so a

@@ -1,4 +1,5 @@
 using Snapsight.Cloud.Aws.Ebs;
+using Snapsight.Cloud.Aws.Ebs.Incremental;
 using Snapsight.Cloud.Aws.Sdk;
 using Snapsight.Cloud.Aws.Signing;
 
@@ -23,6 +24,12 @@ public sealed record AwsSettings
 
     public Uri? EbsEndpoint { get; init; }
 
+    /// <summary>
+    /// Where the blocks the last scan of each volume read are kept for incremental rescans (docs/aws.md);
+    /// null reads every snapshot in full.
+    /// </summary>
+    public string? BlockCacheDirectory { get; init; }
+
     public AwsCloudOptions Options(IAwsAccountDirectory accounts, TimeProvider clock) => new()
     {
         BaseCredentials = Credentials,
@@ -31,6 +38,7 @@ public sealed record AwsSettings
         Ec2ServiceUrl = Ec2Endpoint,
         StsServiceUrl = StsEndpoint,
         Ebs = new EbsDirectOptions { Endpoint = EbsEndpoint },
+        BlockStore = BlockCacheDirectory is null ? null : new EbsBlockStoreOptions { Directory = BlockCacheDirectory },
         TimeProvider = clock,
     };
 }

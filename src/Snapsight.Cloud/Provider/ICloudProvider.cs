@@ -51,6 +51,13 @@ public interface ICloudProvider
     /// <summary>Withdraws a grant. Idempotent; only the owner may unshare.</summary>
     Task UnshareSnapshotAsync(CloudScope scope, string snapshotId, string accountId, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Sets tags on one of the scope's account's own snapshots (a value already there is replaced): how
+    /// the workflow marks a scanned snapshot kept. Only the keys of <see cref="SnapshotTags.KeepingKeys"/>
+    /// (else <see cref="CloudErrorCode.InvalidParameter"/>); only the owner may. Idempotent.
+    /// </summary>
+    Task TagSnapshotAsync(CloudScope scope, string snapshotId, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken);
+
     /// <summary>Deletes a snapshot in any state; only the owner may. A missing one is <see cref="CloudErrorCode.NotFound"/>.</summary>
     Task DeleteSnapshotAsync(CloudScope scope, string snapshotId, CancellationToken cancellationToken);
 
@@ -60,4 +67,20 @@ public interface ICloudProvider
     /// <see cref="CloudErrorCode.InvalidState"/>. The device is the volume as the instance saw it.
     /// </summary>
     Task<IBlockDevice> OpenSnapshotAsync(CloudScope scope, string snapshotId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// How many scanned snapshots of each volume the provider keeps for incremental rescans (the last
+    /// scanned one included): reading a volume's next snapshot, it fetches only the blocks changed since.
+    /// 0 when it keeps none: the workflow then deletes a run's snapshots once scanned.
+    /// </summary>
+    int KeptSnapshotsPerVolume { get; }
+
+    /// <summary>
+    /// Records that a scan of <paramref name="snapshotId"/>, the snapshot of <paramref name="volumeId"/>
+    /// that <paramref name="reader"/> opened, succeeded: the next snapshot of the volume will be read
+    /// from it incrementally. Answers the volume's earlier snapshots now past
+    /// <see cref="KeptSnapshotsPerVolume"/>, for the caller to delete (none when the provider keeps
+    /// nothing). Idempotent; never called for a failed scan, whose reads must not become the baseline.
+    /// </summary>
+    Task<IReadOnlyList<string>> CommitScanAsync(CloudScope reader, string volumeId, string snapshotId, CancellationToken cancellationToken);
 }

@@ -11,6 +11,17 @@ public static class SnapshotTagRules
     /// <summary>EC2 allows 50 tags on a resource.</summary>
     public const int MaxTags = 50;
 
+    /// <summary>Tags set on an existing snapshot: at least one, only <see cref="SnapshotTags.KeepingKeys"/>, and within the rules.</summary>
+    public static void CheckKeeping(IReadOnlyDictionary<string, string> tags)
+    {
+        Check(tags);
+        if (tags.Count == 0 || tags.Keys.Any(k => !SnapshotTags.KeepingKeys.Contains(k)))
+        {
+            throw new CloudProviderException(CloudErrorCode.InvalidParameter, null,
+                $"an existing snapshot may only be tagged with {string.Join(" and ", SnapshotTags.KeepingKeys)}");
+        }
+    }
+
     public static void Check(IReadOnlyDictionary<string, string> tags)
     {
         ArgumentNullException.ThrowIfNull(tags);

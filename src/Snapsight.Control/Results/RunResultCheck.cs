@@ -11,6 +11,9 @@ public static class RunResultCheck
         Require(run.RunId != Guid.Empty, "runId", "is empty");
         Require(run.AssetId != Guid.Empty, "assetId", "is empty");
         Require(run.Reads.BytesRead >= 0 && run.Reads.Requests >= 0, "reads", "counts cannot be negative");
+        var fetched = run.Reads.Fetched;
+        Require(fetched.BlocksFetched >= 0 && fetched.BlocksFromCache >= 0 && fetched.BytesFetched >= 0 && fetched.BytesFromCache >= 0
+            && fetched.ListCalls >= 0 && fetched.IncrementalSnapshots >= 0 && fetched.EstimatedCostUsd >= 0 && fetched.EstimatedCostUsd < 1_000_000_000m, "reads", "fetch counts and cost cannot be negative or absurd");
         Bounded("os.family", run.Os.Family, ResultLimits.IdentifierLength);
         Bounded("os.name", run.Os.Name, ResultLimits.IdentifierLength);
         Bounded("os.version", run.Os.Version, ResultLimits.IdentifierLength);

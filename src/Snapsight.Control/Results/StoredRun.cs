@@ -39,6 +39,25 @@ public sealed class StoredRun : ITenantOwned
 
     public long ReadRequests { get; set; }
 
+    /// <summary>Blocks fetched from the cloud, one billed GetSnapshotBlock call each on AWS (0 on the local cloud).</summary>
+    public long BlocksFetched { get; set; }
+
+    /// <summary>Blocks served from the block cache of the volume's last scan instead (incremental rescans).</summary>
+    public long BlocksFromCache { get; set; }
+
+    public long BytesFetched { get; set; }
+
+    public long BytesFromCache { get; set; }
+
+    /// <summary>Calls that listed blocks (ListSnapshotBlocks, ListChangedBlocks).</summary>
+    public long ListCalls { get; set; }
+
+    /// <summary>The calls at the configured prices, in US dollars.</summary>
+    public decimal EstimatedCostUsd { get; set; }
+
+    /// <summary>Snapshots of the run read incrementally, against their volume's last scanned one.</summary>
+    public int IncrementalSnapshots { get; set; }
+
     public int PackageCount { get; set; }
 
     public int FindingCount { get; set; }

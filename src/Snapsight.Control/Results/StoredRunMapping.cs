@@ -14,6 +14,8 @@ internal sealed class StoredRunMapping : IEntityTypeConfiguration<StoredRun>
         run.Property(r => r.OsFamily).HasMaxLength(ResultLimits.IdentifierLength);
         run.Property(r => r.OsName).HasMaxLength(ResultLimits.IdentifierLength);
         run.Property(r => r.OsVersion).HasMaxLength(ResultLimits.IdentifierLength);
+        // Dollars to a millionth: a thousand GetSnapshotBlock calls cost $0.003.
+        run.Property(r => r.EstimatedCostUsd).HasPrecision(18, 6);
         run.HasIndex(r => new { r.AssetId, r.CompletedAt });
         run.HasIndex(r => new { r.SubscriptionId, r.IsCurrent });
         run.HasOne<Asset>().WithMany().HasForeignKey(r => r.AssetId);

@@ -25,6 +25,10 @@ public sealed record ScanRequest(Guid RunId, CloudScope Reader, IReadOnlyList<st
 
 /// <summary>
 /// What a scan produced: the result, opaque to the workflow and handed unchanged to
-/// <see cref="IScanResultSink"/>, and how much was read.
+/// <see cref="IScanResultSink"/>, how much was read, and what the provider fetched for it and at
+/// what cost (the devices' <see cref="ISnapshotReadReporter"/> reports, summed).
 /// </summary>
-public sealed record ScanOutput(object Result, long BytesRead, long ReadRequests);
+public sealed record ScanOutput(object Result, long BytesRead, long ReadRequests)
+{
+    public SnapshotReadReport Fetched { get; init; } = SnapshotReadReport.None;
+}

@@ -25,13 +25,32 @@ public static class RunSnapshotTags
     public static Dictionary<string, string> ForCreation(Guid subscriptionId, Guid runId, DateTimeOffset expires)
     {
         var tags = OfRun(subscriptionId, runId);
-        tags[SnapshotTags.Expires] = expires.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+        tags[SnapshotTags.Expires] = Format(expires);
         return tags;
     }
+
+    /// <summary>Every kept snapshot of the subscription (the last scanned of each volume).</summary>
+    public static Dictionary<string, string> OfKept(Guid subscriptionId)
+    {
+        var tags = OfSubscription(subscriptionId);
+        tags[SnapshotTags.Kept] = SnapshotTags.KeptValue;
+        return tags;
+    }
+
+    /// <summary>The tags that mark a scanned snapshot kept, its expiry moved to <paramref name="expires"/>.</summary>
+    public static Dictionary<string, string> ForKeeping(DateTimeOffset expires) => new(StringComparer.Ordinal)
+    {
+        [SnapshotTags.Kept] = SnapshotTags.KeptValue,
+        [SnapshotTags.Expires] = Format(expires),
+    };
+
+    public static bool IsKept(IReadOnlyDictionary<string, string> tags) => tags.GetValueOrDefault(SnapshotTags.Kept) == SnapshotTags.KeptValue;
 
     /// <summary>The run a snapshot belongs to, or null when its tag is missing or not a run id.</summary>
     public static Guid? Run(IReadOnlyDictionary<string, string> tags) =>
         tags.TryGetValue(SnapshotTags.Run, out var text) && Guid.TryParse(text, out var run) ? run : null;
+
+    private static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
     /// <summary>Its expiry, or null when the tag is missing or unreadable.</summary>
     public static DateTimeOffset? Expires(IReadOnlyDictionary<string, string> tags) =>

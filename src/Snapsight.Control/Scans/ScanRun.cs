@@ -45,6 +45,15 @@ public sealed class ScanRun : ITenantOwned
     /// </summary>
     public string? ReasonDetail { get; set; }
 
+    /// <summary>
+    /// Why the run is waiting before its snapshots are made (one of <see cref="ScanWaitReasons"/>),
+    /// or null when it is not held back: admission control, so a run waits instead of failing.
+    /// </summary>
+    public string? WaitReason { get; set; }
+
+    /// <summary>The wait's reason in plain words (how many snapshots are pending, which volume is busy).</summary>
+    public string? WaitDetail { get; set; }
+
     /// <summary>The instance's volume ids in attachment order (root first), recorded when planned.</summary>
     public List<string> VolumeIds { get; set; } = [];
 

@@ -15,6 +15,8 @@ internal sealed class ScanRunMapping : IEntityTypeConfiguration<ScanRun>
         run.Property(r => r.InstanceId).HasMaxLength(DiscoveredAsset.MaxInstanceIdLength);
         run.Property(r => r.ReasonCode).HasMaxLength(ScanReasons.MaxLength);
         run.Property(r => r.LastError).HasMaxLength(ControlLimits.AuditTextLength);
+        run.Property(r => r.WaitReason).HasMaxLength(ScanReasons.MaxLength);
+        run.Property(r => r.WaitDetail).HasMaxLength(ControlLimits.AuditTextLength);
         run.Property(r => r.ReasonDetail).HasMaxLength(ControlLimits.AuditTextLength);
         // At most one active run per asset; NULLs (finished runs) never collide, on SQLite and PostgreSQL alike.
         run.HasIndex(r => new { r.SubscriptionId, r.ActiveAssetId }).IsUnique();

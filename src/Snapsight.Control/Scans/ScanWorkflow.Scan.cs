@@ -42,14 +42,19 @@ public sealed partial class ScanWorkflow
     }
 
     /// <summary>
-    /// Deletes every snapshot tagged with the run (by tag, not by the recorded ids, so one made by a
-    /// step whose save was lost goes too), then moves to the end the run is heading for.
+    /// Keeps the scanned set when the scan succeeded and the provider reads incrementally
+    /// (<see cref="KeepScannedAsync"/>), then deletes every other snapshot tagged with the run (by
+    /// tag, not by the recorded ids, so one made by a step whose save was lost goes too), then moves
+    /// to the end the run is heading for.
     /// </summary>
     private async Task CleanUpAsync(ScanRun run, CancellationToken ct)
     {
         var scope = TargetScope(run);
+        var kept = run.Ending is null && cloud.KeptSnapshotsPerVolume > 0 && run.SnapshotIds.Count == run.VolumeIds.Count
+            ? await KeepScannedAsync(run, ct).ConfigureAwait(false)
+            : [];
         var tagged = await cloud.ListSnapshotsByTagsAsync(scope, RunSnapshotTags.OfRun(run.SubscriptionId, run.Id), ct).ConfigureAwait(false);
-        foreach (var snapshot in tagged)
+        foreach (var snapshot in tagged.Where(s => !kept.Contains(s.Id)))
         {
             await DeleteAsync(scope, snapshot.Id, ct).ConfigureAwait(false);
         }

@@ -16,6 +16,15 @@ public sealed partial class ScanWorkflow
         var scope = TargetScope(run);
         var found = await cloud.ListSnapshotsByTagsAsync(scope, RunSnapshotTags.OfRun(run.SubscriptionId, run.Id), ct).ConfigureAwait(false);
         var set = InVolumeOrder(found, run.VolumeIds);
+        if (set is null && await AdmissionAsync(run, ct).ConfigureAwait(false) is { } wait)
+        {
+            run.WaitReason = wait.Reason;
+            run.WaitDetail = wait.Message;
+            run.NextAttemptAt = Now + options.AdmissionWait;
+            return;
+        }
+
+        (run.WaitReason, run.WaitDetail) = (null, null);
         if (set is null)
         {
             foreach (var partial in found)

@@ -41,6 +41,22 @@ public sealed record ScanWorkflowOptions
     /// <summary>The expiry tag's distance from creation: past it the sweeper deletes whatever the run's state.</summary>
     public TimeSpan SnapshotLifetime { get; init; } = TimeSpan.FromHours(24);
 
+    /// <summary>
+    /// How long a kept snapshot (the last scanned one of a volume, for an incremental rescan) lives
+    /// after its scan: the expiry tag is moved this far. Longer than the scan interval, or the next
+    /// scan finds it gone and reads in full.
+    /// </summary>
+    public TimeSpan KeptSnapshotLifetime { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// Admission: snapshots of ours pending at once per account and region. EC2 allows 100 pending
+    /// snapshots per account and region (not adjustable); the rest is left to the customer's own.
+    /// </summary>
+    public int MaxPendingSnapshotsPerScope { get; init; } = 80;
+
+    /// <summary>How long a run held back by admission waits before it asks again.</summary>
+    public TimeSpan AdmissionWait { get; init; } = TimeSpan.FromSeconds(30);
+
     /// <summary>The first retry's delay; each further one doubles, up to <see cref="MaxRetryDelay"/>.</summary>
     public TimeSpan BaseRetryDelay { get; init; } = TimeSpan.FromSeconds(5);
 

@@ -8,9 +8,11 @@ namespace Snapsight.Control.Scans;
 /// Deletes the caller's subscription's leftover snapshots: in every region of every registered
 /// target account, each snapshot tagged with the product and the subscription's hash whose expiry
 /// has passed, whose run is finished, or whose run the database does not know (a run is saved
-/// before its snapshots are made, so an unknown run can never come back for them). A snapshot of
-/// an unfinished run before its expiry is kept. The decision needs only the tags, so it works
-/// with no run in the database at all.
+/// before its snapshots are made, so an unknown run can never come back for them). Kept: a snapshot
+/// of an unfinished run before its expiry, and a snapshot tagged kept (the last scanned of its
+/// volume, for incremental rescans) before its expiry whose volume is still attached to a live
+/// instance, within the provider's retention limit per volume (<see cref="KeptSnapshots"/>). The
+/// decision needs only the tags and the cloud, so it works with no run in the database at all.
 /// </summary>
 public sealed class SnapshotSweeper(ControlDbContext db, ICloudProvider cloud, TimeProvider clock)
 {
@@ -45,11 +47,12 @@ public sealed class SnapshotSweeper(ControlDbContext db, ICloudProvider cloud, T
         var unfinished = (await db.ScanRuns.Where(r => runIds.Contains(r.Id) && r.FinishedAt == null)
             .Select(r => r.Id).ToListAsync(ct).ConfigureAwait(false)).ToHashSet();
         var now = clock.GetUtcNow();
+        bool Expired(CloudSnapshot s) => RunSnapshotTags.Expires(s.Tags) is not { } expires || expires <= now;
+        var retained = await RetainedAsync(scope, [.. tagged.Where(s => RunSnapshotTags.IsKept(s.Tags) && !Expired(s))], ct).ConfigureAwait(false);
         foreach (var snapshot in tagged)
         {
-            var expired = RunSnapshotTags.Expires(snapshot.Tags) is not { } expires || expires <= now;
             var runActive = RunSnapshotTags.Run(snapshot.Tags) is { } run && unfinished.Contains(run);
-            if (!expired && runActive)
+            if (!Expired(snapshot) && (runActive || retained.Contains(snapshot.Id)))
             {
                 report.Kept.Add(snapshot.Id);
                 continue;
@@ -65,6 +68,22 @@ public sealed class SnapshotSweeper(ControlDbContext db, ICloudProvider cloud, T
                 // Its run's cleanup was quicker.
             }
         }
+    }
+
+    /// <summary>The kept snapshots that stay: of a volume still attached to a live instance, within the retention limit.</summary>
+    private async Task<HashSet<string>> RetainedAsync(CloudScope scope, List<CloudSnapshot> kept, CancellationToken ct)
+    {
+        if (kept.Count == 0 || cloud.KeptSnapshotsPerVolume == 0)
+        {
+            return [];
+        }
+
+        var live = (await cloud.ListInstancesAsync(scope, ct).ConfigureAwait(false))
+            .Where(i => i.State is not (InstanceState.Terminated or InstanceState.ShuttingDown))
+            .SelectMany(i => i.Volumes).Select(v => v.Id).ToHashSet(StringComparer.Ordinal);
+        var ofLiveVolumes = kept.Where(s => live.Contains(s.VolumeId)).ToList();
+        var past = KeptSnapshots.PastRetention(ofLiveVolumes, cloud.KeptSnapshotsPerVolume).Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        return [.. ofLiveVolumes.Select(s => s.Id).Where(id => !past.Contains(id))];
     }
 
     /// <summary>Every registered target account with each region it or its connector names, acted in as the subscription registered it.</summary>

@@ -25,13 +25,28 @@ public sealed record RuleResultView(string Profile, string RuleId, string Title,
     public static RuleResultView Of(StoredRuleResult r) => new(r.Profile, r.RuleId, r.Title, r.Severity, r.Result);
 }
 
-/// <summary>One run's stored results in summary; <c>current</c> marks the run the asset's current view shows.</summary>
+/// <summary>
+/// One run's stored results in summary; <c>current</c> marks the run the asset's current view shows,
+/// <c>fetched</c> its read report (what the cloud was asked for, and the estimated cost).
+/// </summary>
 public sealed record RunView(Guid Id, Guid AssetId, DateTime CompletedAt, DateTime StoredAt, bool Current, RunOsView Os,
-    long BytesRead, long ReadRequests, int Packages, int Findings, int RuleResults)
+    long BytesRead, long ReadRequests, int Packages, int Findings, int RuleResults, RunFetchView Fetched)
 {
     public static RunView Of(StoredRun r) =>
         new(r.Id, r.AssetId, r.CompletedAt, r.StoredAt, r.IsCurrent, new RunOsView(r.OsFamily, r.OsName, r.OsVersion),
-            r.BytesRead, r.ReadRequests, r.PackageCount, r.FindingCount, r.RuleResultCount);
+            r.BytesRead, r.ReadRequests, r.PackageCount, r.FindingCount, r.RuleResultCount, RunFetchView.Of(r));
+}
+
+/// <summary>
+/// A run's read report: blocks fetched (one GetSnapshotBlock call each on AWS), blocks served from
+/// the cache of the volume's last scan, their bytes, list calls, snapshots read incrementally, and
+/// the estimated cost in US dollars.
+/// </summary>
+public sealed record RunFetchView(long BlocksFetched, long GetSnapshotBlockCalls, long BlocksFromCache, long BytesFetched, long BytesFromCache,
+    long ListCalls, int IncrementalSnapshots, decimal EstimatedCostUsd)
+{
+    public static RunFetchView Of(StoredRun r) =>
+        new(r.BlocksFetched, r.BlocksFetched, r.BlocksFromCache, r.BytesFetched, r.BytesFromCache, r.ListCalls, r.IncrementalSnapshots, r.EstimatedCostUsd);
 }
 
 public sealed record RunOsView(string? Family, string? Name, string? Version);

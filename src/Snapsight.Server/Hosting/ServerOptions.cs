@@ -27,6 +27,9 @@ public sealed record ServerOptions(string DataDirectory, string Urls, ControlSet
     /// </summary>
     public const string LocalSnapshotVariable = "SNAPSIGHT_LOCAL_SNAPSHOT_SECONDS";
 
+    /// <summary>The data folder's subfolder holding the EBS block cache that makes rescans on AWS incremental.</summary>
+    public const string EbsBlockCacheDirectoryName = "ebs-block-cache";
+
     /// <summary>
     /// The server as <c>snapsight server</c> runs it: its data folder's database, discovery (unless turned off), the
     /// scan workflow on, in the cloud <paramref name="cloud"/> chooses (the local one when null, as for init and licence).
@@ -36,7 +39,7 @@ public sealed record ServerOptions(string DataDirectory, string Urls, ControlSet
         var control = ControlSettings.ForDataDirectory(dataDirectory, Environment.GetEnvironmentVariable(PostgresVariable));
         return new(dataDirectory, urls, control with
         {
-            Aws = cloud?.Settings(),
+            Aws = cloud?.Settings() is { } aws ? aws with { BlockCacheDirectory = Path.Combine(dataDirectory, EbsBlockCacheDirectoryName) } : null,
             Discovery = DiscoveryFrom(Environment.GetEnvironmentVariable(DiscoveryVariable)),
             Scans = control.Scans with { Enabled = true },
             LocalSnapshotCompletion = LocalSnapshotFrom(Environment.GetEnvironmentVariable(LocalSnapshotVariable)) ?? control.LocalSnapshotCompletion,

@@ -9,7 +9,7 @@ namespace Snapsight.Server.Scanning;
 /// <summary>The scanner's <see cref="ScanResult"/> in the shape results storage keeps (<see cref="RunResult"/>), SBOMs included.</summary>
 internal static class RunResultMapping
 {
-    public static RunResult ToRunResult(this ScanResult result, Guid runId, Guid assetId, long bytesRead, long requests)
+    public static RunResult ToRunResult(this ScanResult result, Guid runId, Guid assetId, ReadStatistics reads)
     {
         var commands = result.Remediations.GroupBy(r => r.Package).ToDictionary(g => g.Key, g => g.First().Command);
         var os = result.Os;
@@ -23,7 +23,7 @@ internal static class RunResultMapping
                 f.Id, f.Aliases, f.Package.Package.Name, f.Package.Package.Version, f.FixedVersion, f.Severity, f.Cvss?.Score,
                 f.Kev is not null, f.Epss?.Score, commands.GetValueOrDefault(f.Package), Evidence(f)))],
             result.Compliance is { } compliance ? Rules(compliance.Assessment) : [],
-            new ReadStatistics(bytesRead, requests),
+            reads,
             Sbom(result, SbomFormat.CycloneDx, runId),
             Sbom(result, SbomFormat.SpdxJson, runId));
     }

@@ -20,7 +20,7 @@ internal sealed class ScanResultStore(ScanResults results, ScanSchedule schedule
             throw new ArgumentException($"the scanner handed over a {output.Result.GetType().Name}, not a scan result", nameof(output));
         }
 
-        var run = scan.ToRunResult(runId, assetId, output.BytesRead, output.ReadRequests);
+        var run = scan.ToRunResult(runId, assetId, new ReadStatistics(output.BytesRead, output.ReadRequests) { Fetched = output.Fetched });
         await results.StoreAsync(run, cancellationToken).ConfigureAwait(false);
         await schedule.MarkScannedAsync(assetId, run.CompletedAt, cancellationToken).ConfigureAwait(false);
     }

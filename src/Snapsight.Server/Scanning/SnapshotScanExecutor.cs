@@ -39,7 +39,10 @@ internal sealed class SnapshotScanExecutor(ICloudProvider cloud, SnapshotScanSet
             }
 
             var reads = result.Target.Statistics;
-            return new ScanOutput(result, reads?.BytesRead ?? 0, reads?.ReadRequests ?? 0);
+            return new ScanOutput(result, reads?.BytesRead ?? 0, reads?.ReadRequests ?? 0)
+            {
+                Fetched = SnapshotReadReport.Sum(devices.OfType<ISnapshotReadReporter>().Select(d => d.ReadReport())),
+            };
         }
         finally
         {

@@ -2,13 +2,16 @@ using Snapsight.Control.Scans;
 
 namespace Snapsight.Server.Scans;
 
-/// <summary>A scan run as the API shows it: where the workflow stands for one asset, and why it ended if it did.</summary>
+/// <summary>
+/// A scan run as the API shows it: where the workflow stands for one asset, why it waits (admission
+/// control, <see cref="ScanWaitReasons"/>) if it does, and why it ended if it did.
+/// </summary>
 public sealed record ScanRunView(
     Guid Id, Guid AssetId, string CloudAccountId, string Region, string InstanceId, ScanRunState State, bool Active,
     string? ReasonCode, string? ReasonDetail, string? LastError, int Attempts, int VolumeCount, DateTime CreatedAt, DateTime UpdatedAt,
-    DateTime? SnapshotsRequestedAt, DateTime? FinishedAt)
+    DateTime? SnapshotsRequestedAt, DateTime? FinishedAt, string? WaitReason, string? WaitDetail)
 {
     public static ScanRunView Of(ScanRun r) =>
         new(r.Id, r.AssetId, r.CloudAccountId, r.Region, r.InstanceId, r.State, r.ActiveAssetId is not null, r.ReasonCode, r.ReasonDetail, r.LastError,
-            r.Attempt, r.VolumeIds.Count, r.CreatedAt, r.UpdatedAt, r.SnapshotsRequestedAt, r.FinishedAt);
+            r.Attempt, r.VolumeIds.Count, r.CreatedAt, r.UpdatedAt, r.SnapshotsRequestedAt, r.FinishedAt, r.WaitReason, r.WaitDetail);
 }

@@ -1,3 +1,4 @@
+using Snapsight.Cloud;
 using System.Text;
 using System.Xml.Linq;
 using static Snapsight.AwsFake.Cloud.FakeEc2Xml;
@@ -30,6 +31,7 @@ public sealed partial class FakeAwsCloud
                 "DescribeSnapshotAttribute" => DescribeSnapshotAttribute(account, caller.Region, query),
                 "ModifySnapshotAttribute" => ModifySnapshotAttribute(caller, account, query),
                 "DeleteSnapshot" => DeleteSnapshot(caller, account, query),
+                "CreateTags" => CreateTags(caller, account, query),
                 _ => throw new FakeAwsErrorException(400, "InvalidAction", $"The action {action} is not valid for this web service."),
             };
         }
@@ -198,6 +200,34 @@ public sealed partial class FakeAwsCloud
         _snapshots.Remove(snapshot.Id);
         File.Delete(snapshot.ImagePath);
         return Response("DeleteSnapshot", E("return", "true"));
+    }
+
+    /// <summary>Statement KeepOurScannedSnapshots: only snapshots tagged ours, only the keeping keys (TagOnlyAtCreation covers creation).</summary>
+    private XElement CreateTags(SignedCaller caller, string account, FakeQuery query)
+    {
+        var tags = query.Members("Tag", "Key").ToDictionary(t => query[$"Tag.{t}.Key"]!, t => query[$"Tag.{t}.Value"] ?? "", StringComparer.Ordinal);
+        var snapshots = query.List("ResourceId").Select(id => Owned(account, caller.Region, id)).ToList();
+        foreach (var snapshot in snapshots)
+        {
+            if (!MayTouch(caller, "CreateTags", snapshot) || tags.Count == 0 || tags.Keys.Any(k => !SnapshotTags.KeepingKeys.Contains(k)))
+            {
+                Deny("CreateTags", $"tags [{string.Join(", ", tags.Keys)}] on {snapshot.Id}");
+                throw FakeAwsErrorException.Unauthorized("CreateTags");
+            }
+        }
+
+        foreach (var snapshot in snapshots)
+        {
+            var merged = new Dictionary<string, string>(snapshot.Tags, StringComparer.Ordinal);
+            foreach (var (key, value) in tags)
+            {
+                merged[key] = value;
+            }
+
+            snapshot.Tags = merged;
+        }
+
+        return Response("CreateTags", E("return", "true"));
     }
 
     private FakeSnapshotRecord Owned(string account, string region, string? id) =>

@@ -40,7 +40,7 @@ public sealed partial class FakeAwsCloud
         var (account, isTarget) = Identity(caller.AccessKeyId);
         var regions = isTarget ? Target(account).Regions : ServiceRegions;
         var actions = isTarget
-            ? [.. TargetDescribeActions, "CreateSnapshots", "CreateSnapshot", "DeleteSnapshot", "ModifySnapshotAttribute"]
+            ? [.. TargetDescribeActions, "CreateSnapshots", "CreateSnapshot", "DeleteSnapshot", "ModifySnapshotAttribute", "CreateTags"]
             : ScanningActions;
         if (!regions.Contains(caller.Region) || !actions.Contains(action))
         {

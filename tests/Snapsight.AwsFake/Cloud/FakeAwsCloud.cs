@@ -119,6 +119,15 @@ public sealed partial class FakeAwsCloud : IDisposable
         return instance;
     }
 
+    /// <summary>The instance is terminated and gone from every listing, with its volumes (deleted on termination); its snapshots stay.</summary>
+    public void RemoveInstance(FakeInstance instance)
+    {
+        lock (_gate)
+        {
+            _instances.RemoveAll(i => i.Id == instance.Id);
+        }
+    }
+
     /// <summary>Adds a snapshot the account's own people made (no tags of ours), as another tool would.</summary>
     public FakeSnapshotRecord AddForeignSnapshot(FakeInstance instance, IReadOnlyDictionary<string, string> tags)
     {

@@ -52,7 +52,8 @@ public sealed class FakeSnapshotRecord
 
     public required DateTimeOffset StartTime { get; init; }
 
-    public required IReadOnlyDictionary<string, string> Tags { get; init; }
+    /// <summary>Its tags; replaced whole by CreateTags.</summary>
+    public required IReadOnlyDictionary<string, string> Tags { get; set; }
 
     public required FakeSnapshotOutcome Outcome { get; init; }
 

@@ -37,6 +37,14 @@ public abstract class DelegatingCloud(ICloudProvider inner) : ICloudProvider
     public virtual Task DeleteSnapshotAsync(CloudScope scope, string snapshotId, CancellationToken cancellationToken) =>
         inner.DeleteSnapshotAsync(scope, snapshotId, cancellationToken);
 
+    public virtual int KeptSnapshotsPerVolume => inner.KeptSnapshotsPerVolume;
+
+    public virtual Task TagSnapshotAsync(CloudScope scope, string snapshotId, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken) =>
+        inner.TagSnapshotAsync(scope, snapshotId, tags, cancellationToken);
+
+    public virtual Task<IReadOnlyList<string>> CommitScanAsync(CloudScope reader, string volumeId, string snapshotId, CancellationToken cancellationToken) =>
+        inner.CommitScanAsync(reader, volumeId, snapshotId, cancellationToken);
+
     public virtual Task<IBlockDevice> OpenSnapshotAsync(CloudScope scope, string snapshotId, CancellationToken cancellationToken) =>
         inner.OpenSnapshotAsync(scope, snapshotId, cancellationToken);
 }

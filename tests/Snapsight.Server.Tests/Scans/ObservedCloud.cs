@@ -46,6 +46,14 @@ public sealed class ObservedCloud(ICloudProvider inner, CloudCounts counts, Cras
     public Task DeleteSnapshotAsync(CloudScope scope, string snapshotId, CancellationToken cancellationToken) =>
         Observe(async () => { await inner.DeleteSnapshotAsync(scope, snapshotId, cancellationToken); return 0; });
 
+    public int KeptSnapshotsPerVolume => inner.KeptSnapshotsPerVolume;
+
+    public Task TagSnapshotAsync(CloudScope scope, string snapshotId, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken) =>
+        Observe(async () => { await inner.TagSnapshotAsync(scope, snapshotId, tags, cancellationToken); return 0; });
+
+    public Task<IReadOnlyList<string>> CommitScanAsync(CloudScope reader, string volumeId, string snapshotId, CancellationToken cancellationToken) =>
+        Observe(() => inner.CommitScanAsync(reader, volumeId, snapshotId, cancellationToken));
+
     public Task<IBlockDevice> OpenSnapshotAsync(CloudScope scope, string snapshotId, CancellationToken cancellationToken) =>
         Observe(() => inner.OpenSnapshotAsync(scope, snapshotId, cancellationToken));
 

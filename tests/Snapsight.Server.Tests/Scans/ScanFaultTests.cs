@@ -75,6 +75,19 @@ public sealed class ScanFaultTests
     }
 
     [Fact]
+    public async Task A_role_that_may_not_tag_keeps_nothing_and_the_run_ends_done_with_its_set_deleted()
+    {
+        var options = new WorldOptions { VolumesPerInstance = [2], WrapCloud = cloud => new TaggingDeniedCloud(cloud) };
+        await using var world = await ScanWorld.CreateAsync(DatabaseProvider.Sqlite, options);
+        await world.StartRunAsync(world.Instances[0].AssetId);
+        Assert.True(await world.DriveAsync());
+        var run = Assert.Single(await world.RunsAsync());
+        Assert.Equal(ScanRunState.Done, run.State);
+        Assert.Contains("could not be kept", run.LastError, StringComparison.Ordinal);
+        Assert.Equal(0, world.SnapshotsOnDisk());
+    }
+
+    [Fact]
     public async Task A_read_the_key_refuses_fails_the_run_naming_the_key_the_provider_named_and_deletes_the_set()
     {
         // Unencrypted as far as the plan knows: only the provider's key id can make it the key's fault.

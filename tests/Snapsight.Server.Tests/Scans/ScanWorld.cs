@@ -135,33 +135,8 @@ public sealed class ScanWorld : IAsyncDisposable
     /// whenever nothing is due; false when the runs did not finish within <paramref name="maxPasses"/>
     /// or the engine died (a crash plan fired).
     /// </summary>
-    public async Task<bool> DriveAsync(CrashPlan? crash = null, int maxPasses = 500)
-    {
-        var driver = Services.GetRequiredService<ScanDriver>();
-        for (var pass = 0; pass < maxPasses; pass++)
-        {
-            var steps = await driver.DriveDueAsync(CancellationToken.None);
-            if (crash is { Crashed: true })
-            {
-                return false;
-            }
-
-            if (steps > 0)
-            {
-                continue;
-            }
-
-            if (await driver.NextDueAsync(CancellationToken.None) is not { } next)
-            {
-                return true;
-            }
-
-            var at = new DateTimeOffset(next, TimeSpan.Zero);
-            Clock.SetUtcNow(at > Clock.GetUtcNow() ? at : Clock.GetUtcNow() + TimeSpan.FromSeconds(1));
-        }
-
-        return false;
-    }
+    public Task<bool> DriveAsync(CrashPlan? crash = null, int maxPasses = 500) =>
+        WorkflowDriving.DriveAsync(Services.GetRequiredService<ScanDriver>(), Clock, dead: () => crash is { Crashed: true }, maxPasses: maxPasses);
 
     public async Task<List<ScanRun>> RunsAsync()
     {

@@ -13,7 +13,7 @@ namespace Snapsight.Cloud.Aws.Ebs;
 /// last scanned snapshot come from the local <see cref="EbsBlockStore"/> instead of GetSnapshotBlock.
 /// <see cref="Statistics"/> counts what callers read, <see cref="Report"/> where the blocks came from and what they cost.
 /// </summary>
-public sealed class EbsSnapshotBlockDevice : IBlockDevice
+public sealed class EbsSnapshotBlockDevice : IBlockDevice, ISnapshotReadReporter
 {
     private readonly EbsBlockMap _map;
     private readonly EbsBlockFetcher _fetcher;
@@ -39,6 +39,9 @@ public sealed class EbsSnapshotBlockDevice : IBlockDevice
     public int BlockSize => EbsLimits.BlockSize;
 
     public ReadStatistics Statistics { get; } = new();
+
+    /// <summary>The prices <see cref="ReadReport"/> estimates the cost at (the public ones unless the provider sets its own).</summary>
+    public EbsPricing Pricing { get; set; } = EbsPricing.Default;
 
     /// <summary>The snapshot's written blocks.</summary>
     public EbsBlockMap Blocks => _map;
@@ -125,6 +128,14 @@ public sealed class EbsSnapshotBlockDevice : IBlockDevice
             _map.SnapshotId, changes?.FirstSnapshotId, _fullReadReason, _map.Pages, changes?.Pages ?? 0, _map.Count, changes?.Count ?? 0,
             fetched, fromCache, _counters[EbsBlockOrigin.CacheRejected], fetched * EbsLimits.BlockSize, fromCache * EbsLimits.BlockSize, Statistics.BytesRead,
             (pricing ?? EbsPricing.Default).Cost(fetched, listCalls));
+    }
+
+    /// <summary><see cref="Report"/> at <see cref="Pricing"/>, in the provider-neutral shape a run stores.</summary>
+    public SnapshotReadReport ReadReport()
+    {
+        var report = Report(Pricing);
+        return new SnapshotReadReport(report.BlocksFetched, report.BlocksFromCache, report.BytesFetched, report.BytesFromCache,
+            report.ListSnapshotBlocksCalls + report.ListChangedBlocksCalls, report.EstimatedCostUsd, report.IncrementalFrom is null ? 0 : 1);
     }
 
     public void Dispose()

@@ -1,4 +1,5 @@
 using Snapsight.Cloud.Aws.Ebs;
+using Snapsight.Cloud.Aws.Ebs.Incremental;
 using Snapsight.Cloud.Aws.Signing;
 
 namespace Snapsight.Cloud.Aws.Sdk;
@@ -44,6 +45,16 @@ public sealed record AwsCloudOptions
 
     /// <summary>Blocks fetched ahead of a sequential reader.</summary>
     public int ReadAheadBlocks { get; init; } = 32;
+
+    /// <summary>
+    /// The local block cache of incremental rescans (docs/aws.md): with it, each volume's last scanned
+    /// snapshot is kept and the next is read from it, fetching only changed blocks; null reads every
+    /// snapshot in full and keeps none.
+    /// </summary>
+    public EbsBlockStoreOptions? BlockStore { get; init; }
+
+    /// <summary>The EBS direct prices a run's cost is estimated at ($ per 1,000 calls; set them from the region's price list).</summary>
+    public EbsPricing Pricing { get; init; } = EbsPricing.Default;
 
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 }

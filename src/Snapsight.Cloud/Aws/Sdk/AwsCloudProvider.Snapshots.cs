@@ -115,8 +115,13 @@ public sealed partial class AwsCloudProvider
 
         try
         {
-            return await EbsSnapshotBlockDevice.OpenAsync(EbsClient(scope), snapshotId, _cache, _options.MaxParallelReads, _options.ReadAheadBlocks,
-                cancellationToken).ConfigureAwait(false);
+            var device = IncrementalCache(described) is { } volume
+                ? await EbsSnapshotBlockDevice.OpenIncrementalAsync(EbsClient(scope), volume, snapshotId, _cache, _options.MaxParallelReads,
+                    _options.ReadAheadBlocks, cancellationToken).ConfigureAwait(false)
+                : await EbsSnapshotBlockDevice.OpenAsync(EbsClient(scope), snapshotId, _cache, _options.MaxParallelReads, _options.ReadAheadBlocks,
+                    cancellationToken).ConfigureAwait(false);
+            device.Pricing = _options.Pricing;
+            return device;
         }
         catch (CloudProviderException e) when (e.Code == CloudErrorCode.AccessDenied && described is { Encrypted: true, KmsKeyId: { } keyId }
             && e.Message.Contains(KeyRefusalReason, StringComparison.Ordinal))

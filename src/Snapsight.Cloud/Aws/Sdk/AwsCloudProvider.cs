@@ -5,6 +5,7 @@ using Amazon.Runtime;
 using Amazon.SecurityToken;
 using Amazon.SecurityToken.Model;
 using Snapsight.Cloud.Aws.Ebs;
+using Snapsight.Cloud.Aws.Ebs.Incremental;
 using Snapsight.Cloud.Aws.Signing;
 using Snapsight.Cloud.Provider;
 using Snapsight.Disk.BlockDevices;
@@ -28,6 +29,7 @@ public sealed partial class AwsCloudProvider : ICloudProvider, IDisposable
     private readonly AwsCloudOptions _options;
     private readonly HttpClient _http = new();
     private readonly BlockCache _cache;
+    private readonly EbsBlockStore? _store;
     private readonly ConcurrentDictionary<SessionKey, IAwsCredentialSource> _sessions = new();
     private readonly ConcurrentDictionary<CloudScope, EbsDirectClient> _ebs = new();
 
@@ -36,12 +38,16 @@ public sealed partial class AwsCloudProvider : ICloudProvider, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         _options = options;
         _cache = new BlockCache(options.BlockCacheBytes, EbsLimits.BlockSize);
+        _store = options.BlockStore is { } store ? EbsBlockStore.Open(store) : null;
     }
 
     /// <summary>Read in place with the target role: copy-and-share, the other mode, is not built yet.</summary>
     public SnapshotAccess SnapshotAccess => SnapshotAccess.ReadInPlace;
 
-    /// <summary>The EBS direct client of a scope, whose counters say what its reads cost.</summary>
+    /// <summary>
+    /// The EBS direct client of a scope, whose counters say what its reads cost. One per account and
+    /// region, the unit AWS counts its quotas in: every scan there shares its token buckets.
+    /// </summary>
     public EbsDirectClient EbsClient(CloudScope scope) => _ebs.GetOrAdd(scope, s =>
         new EbsDirectClient(_http, s.Region, new ScopeCredentialSource(this, s), _options.Ebs, _options.TimeProvider));
 

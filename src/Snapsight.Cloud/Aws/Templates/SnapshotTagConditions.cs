@@ -16,6 +16,13 @@ internal static class SnapshotTagConditions
         ["ForAllValues:StringEquals"] = new JsonObject { ["aws:TagKeys"] = Cfn.Strings(SnapshotTags.Keys) },
     };
 
+    /// <summary>An existing snapshot tagged ours, retagged with <see cref="SnapshotTags.KeepingKeys"/> only.</summary>
+    public static JsonObject Retagged(string subscriptionTagValue) => new()
+    {
+        ["StringEquals"] = Ours("aws:ResourceTag/", subscriptionTagValue),
+        ["ForAllValues:StringEquals"] = new JsonObject { ["aws:TagKeys"] = Cfn.Strings(SnapshotTags.KeepingKeys) },
+    };
+
     /// <summary>The tags an existing snapshot must carry, with <paramref name="more"/> conditions in the same StringEquals block.</summary>
     public static JsonObject ResourceTagged(string subscriptionTagValue, params (string Key, string Value)[] more)
     {

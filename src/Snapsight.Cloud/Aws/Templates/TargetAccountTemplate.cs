@@ -96,6 +96,8 @@ internal static class TargetAccountTemplate
             {
                 ["StringEquals"] = new JsonObject { ["ec2:CreateAction"] = new JsonArray("CreateSnapshot", "CreateSnapshots") },
             })
+            // Incremental rescans: a scanned snapshot of ours is marked kept, its expiry moved; no other tag, no other snapshot.
+            .Allow("KeepOurScannedSnapshots", ["ec2:CreateTags"], snapshots.DeepClone(), SnapshotTagConditions.Retagged(tag))
             .Deny("NeverSnapshotExcluded", ["ec2:CreateSnapshot", "ec2:CreateSnapshots"],
                 new JsonArray($"{arn}:ec2:*:*:volume/*", $"{arn}:ec2:*:*:instance/*"), exclusion)
             .Allow("DeleteOurSnapshots", ["ec2:DeleteSnapshot"], snapshots.DeepClone(), SnapshotTagConditions.ResourceTagged(tag))

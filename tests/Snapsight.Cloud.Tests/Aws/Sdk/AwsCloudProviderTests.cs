@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Time.Testing;
+using Snapsight.Cloud.Aws.Ebs;
 using Snapsight.Cloud.Aws.Sdk;
 using Snapsight.Cloud.Provider;
 using Snapsight.Cloud.Tests.Provider;
@@ -18,6 +19,32 @@ public sealed class AwsCloudProviderTests
     private static Dictionary<string, string> RunTags(string run) => ContractTags.Run(run);
 
     private static Task<CloudProviderException> ThrowsAsync(CloudErrorCode code, Func<Task> call) => ContractTags.ThrowsAsync(code, call);
+
+    [Fact]
+    public async Task Every_snapshot_read_in_an_account_and_region_shares_one_client_and_its_rate_limits_and_reports_at_the_configured_prices()
+    {
+        var pricing = new EbsPricing { GetSnapshotBlockPerThousand = 7m, ListPerThousand = 2m };
+        using var fleet = AwsContractFleet.Create(new ContractSettings(), o => o with { Pricing = pricing });
+        var set = await fleet.Provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, RunTags("run-1"), Ct);
+        await fleet.CompletePendingAsync();
+        var client = fleet.Aws.EbsClient(fleet.Owner);
+
+        // Two scans at once in the same account and region, as the workflow runs them.
+        var reports = await Task.WhenAll(set.Select(async snapshot =>
+        {
+            using var device = await fleet.Provider.OpenSnapshotAsync(fleet.Owner, snapshot.Id, Ct);
+            await device.ReadAsync(0, new byte[8 << 20], Ct); // the whole of each test volume
+            return ((ISnapshotReadReporter)device).ReadReport();
+        }));
+
+        Assert.Same(client, fleet.Aws.EbsClient(fleet.Owner));
+        Assert.NotSame(client, fleet.Aws.EbsClient(fleet.Other));
+        Assert.True(reports.All(r => r.BlocksFetched > 0));
+        // The one client (whose token buckets every call waits on) counted both scans' calls, as the fake did.
+        Assert.Equal(reports.Sum(r => r.BlocksFetched), client.Counters.BlocksFetched);
+        Assert.Equal(fleet.Cloud.Ebs.GetSnapshotBlockCalls, client.Counters.GetSnapshotBlockCalls);
+        Assert.All(reports, r => Assert.Equal(pricing.Cost(r.BlocksFetched, r.ListCalls), r.EstimatedCostUsd));
+    }
 
     [Fact]
     public async Task A_whole_scan_needs_nothing_the_templates_do_not_grant_and_assumes_the_role_once()

@@ -1,5 +1,6 @@
 using Snapsight.AwsFake.Cloud;
 using Snapsight.Cloud.Aws.Ebs;
+using Snapsight.Cloud.Aws.Ebs.Incremental;
 using Snapsight.Cloud.Aws.Sdk;
 using Snapsight.Cloud.Aws.Signing;
 using Snapsight.Cloud.Provider;
@@ -87,6 +88,8 @@ public sealed class AwsContractFleet : ContractFleet
             // One block at a time, so that an injected read failure meets the read that asked for it.
             ReadAheadBlocks = 0,
             BlockCacheBytes = 64L << 20,
+            // Every contract read goes through the incremental path (the first of a volume reads in full).
+            BlockStore = new EbsBlockStoreOptions { Directory = directory.File("block-store") },
             TimeProvider = clock,
         };
         return new AwsContractFleet

@@ -117,8 +117,14 @@ public sealed class PolicyTests
                     if (actions.Contains("ec2:CreateTags"))
                     {
                         Assert.Equal(["ec2:CreateTags"], actions);
-                        Assert.NotNull(equals["ec2:CreateAction"]);
-                        continue;
+                        if (equals["ec2:CreateAction"] is not null)
+                        {
+                            continue;
+                        }
+
+                        // Tagging after creation (keeping a scanned snapshot): only ours, and only the keeping keys.
+                        Assert.Equal(SnapshotTags.KeepingKeys.Order(), statement["Condition"]!["ForAllValues:StringEquals"]!["aws:TagKeys"]!.AsArray()
+                            .Select(k => k!.GetValue<string>()).Order());
                     }
 
                     var prefix = actions.All(a => a.StartsWith("ec2:CreateSnapshot", StringComparison.Ordinal)) ? "aws:RequestTag/" : "aws:ResourceTag/";

@@ -152,24 +152,31 @@ public sealed partial class EbsBlockStore
         Evict();
     }
 
-    /// <summary>Moves block <paramref name="index"/> from one snapshot's entries to another's (the block is the same in both).</summary>
+    /// <summary>
+    /// Copies block <paramref name="index"/> from one snapshot's entries to another's (the block is the
+    /// same in both). A copy, not a move: until the new snapshot's scan is committed, the last scanned
+    /// one's entries must stay whole, or a scan that fails would spoil the cache the next one reads from.
+    /// </summary>
     internal bool Adopt(string volumeId, string fromSnapshotId, string toSnapshotId, long index)
     {
         var from = Key(volumeId, fromSnapshotId, index);
         var to = Key(volumeId, toSnapshotId, index);
+        var temporary = PathOf(to) + "." + Guid.NewGuid().ToString("N") + ".tmp";
         try
         {
             Directory.CreateDirectory(Path.GetDirectoryName(PathOf(to))!);
-            File.Move(PathOf(from), PathOf(to), overwrite: true);
+            File.Copy(PathOf(from), temporary);
+            File.Move(temporary, PathOf(to), overwrite: true);
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            Forget(from);
+            // Gone meanwhile, or the disk is full: the block is served all the same, only not cached under the new snapshot.
+            File.Delete(temporary);
             return false;
         }
 
-        Forget(from);
         Index(to);
+        Evict();
         return true;
     }
 

@@ -3,7 +3,7 @@ namespace Snapsight.Cloud.Aws.Ebs.Incremental;
 /// <summary>
 /// The local cache as seen by one scan of <see cref="SnapshotId"/>: a block is served from its own
 /// entry, or, when <see cref="Changes"/> does not list it as changed, from the entry of the
-/// snapshot the changes were listed from (moved to this snapshot's key, as it is this snapshot's
+/// snapshot the changes were listed from (copied to this snapshot's key, as it is this snapshot's
 /// block too). Blocks fetched are cached under this snapshot.
 /// </summary>
 internal sealed class EbsIncrementalSource(EbsVolumeCache volume, string snapshotId, EbsChangeList? changes, EbsDeviceCounters counters)

@@ -559,6 +559,18 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                     b.Property<Guid>("AssetId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("BlocksFetched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BlocksFromCache")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BytesFetched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BytesFromCache")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("BytesRead")
                         .HasColumnType("INTEGER");
 
@@ -568,13 +580,23 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                     b.Property<int>("CriticalFindings")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal>("EstimatedCostUsd")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("FindingCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("HighFindings")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("IncrementalSnapshots")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ListCalls")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("LowFindings")
@@ -732,6 +754,14 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
 
                     b.PrimitiveCollection<string>("VolumeIds")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WaitDetail")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WaitReason")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

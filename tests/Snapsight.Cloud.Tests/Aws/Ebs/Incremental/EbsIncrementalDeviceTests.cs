@@ -55,9 +55,7 @@ public sealed class EbsIncrementalDeviceTests : IDisposable
         {
             using var scanned = await ScannedAsync(written, rewritten, erased, seed);
             var (first, second, _, secondId, store, client) = scanned;
-            // Changed: written in the second snapshot with other bytes than the first had there.
-            var changed = second.Written.Count(b => !first.Read(b * EbsLimits.BlockSize, EbsLimits.BlockSize).AsSpan()
-                .SequenceEqual(second.Read(b * EbsLimits.BlockSize, EbsLimits.BlockSize)));
+            var changed = Changed(first, second);
             var callsBefore = _bed.Server.GetSnapshotBlockCalls;
 
             using var device = await EbsSnapshotBlockDevice.OpenIncrementalAsync(client, store.Volume(IncrementalBed.VolumeId), secondId, IncrementalBed.MemoryCache());
@@ -69,6 +67,27 @@ public sealed class EbsIncrementalDeviceTests : IDisposable
             Assert.Equal(second.Written.Length - changed, report.BlocksFromCache);
             Assert.Equal(0, report.CacheEntriesRejected);
         }, iter: 25, threads: 1);
+    }
+
+    [Fact]
+    public async Task A_read_never_committed_as_after_a_failed_scan_leaves_the_last_scanned_snapshots_cache_whole()
+    {
+        await Gen.Select(Blocks, Blocks, Blocks, Gen.Int).SampleAsync(async (written, rewritten, erased, seed) =>
+        {
+            using var scanned = await ScannedAsync(written, rewritten, erased, seed);
+            var (first, second, _, secondId, store, client) = scanned;
+            var changed = Changed(first, second);
+            using (var failed = await EbsSnapshotBlockDevice.OpenIncrementalAsync(client, store.Volume(IncrementalBed.VolumeId), secondId, IncrementalBed.MemoryCache()))
+            {
+                await IncrementalBed.ReadAsync(failed, Region);
+            }
+
+            // The next scan, of another snapshot with the same bytes, still reads against the last committed one.
+            var thirdId = _bed.Serve(second);
+            using var device = await EbsSnapshotBlockDevice.OpenIncrementalAsync(client, store.Volume(IncrementalBed.VolumeId), thirdId, IncrementalBed.MemoryCache());
+            Assert.Equal(second.Read(0, Region * EbsLimits.BlockSize), await IncrementalBed.ReadAsync(device, Region));
+            Assert.Equal(changed, device.Report().BlocksFetched);
+        }, iter: 15, threads: 1);
     }
 
     [Fact]
@@ -130,6 +149,11 @@ public sealed class EbsIncrementalDeviceTests : IDisposable
         Assert.Equal(1.012m, report.EstimatedCostUsd);
         Assert.Equal(0.000012m + 0.0000006m, device.Report().EstimatedCostUsd);
     }
+
+    /// <summary>Changed blocks: written in the second snapshot with other bytes than the first had there.</summary>
+    private static int Changed(SparseImage first, SparseImage second) =>
+        second.Written.Count(b => !first.Read(b * EbsLimits.BlockSize, EbsLimits.BlockSize).AsSpan()
+            .SequenceEqual(second.Read(b * EbsLimits.BlockSize, EbsLimits.BlockSize)));
 
     /// <summary>Two snapshots of a volume, the second changed from the first, and a store holding the first one's scan.</summary>
     private async Task<Scanned> ScannedAsync(HashSet<long> written, HashSet<long> rewritten, HashSet<long> erased, int seed)

@@ -11,7 +11,7 @@ using Snapsight.Control.Persistence;
 namespace Snapsight.Control.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteControlDbContext))]
-    [Migration("20261129124327_Initial")]
+    [Migration("20261129143056_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -562,6 +562,18 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                     b.Property<Guid>("AssetId")
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("BlocksFetched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BlocksFromCache")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BytesFetched")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("BytesFromCache")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("BytesRead")
                         .HasColumnType("INTEGER");
 
@@ -571,13 +583,23 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                     b.Property<int>("CriticalFindings")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal>("EstimatedCostUsd")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("FindingCount")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("HighFindings")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("IncrementalSnapshots")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("IsCurrent")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("ListCalls")
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("LowFindings")
@@ -735,6 +757,14 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
 
                     b.PrimitiveCollection<string>("VolumeIds")
                         .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WaitDetail")
+                        .HasMaxLength(512)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WaitReason")
+                        .HasMaxLength(40)
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");

@@ -13,7 +13,7 @@ using Snapsight.Control.Persistence;
 namespace Snapsight.Control.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresControlDbContext))]
-    [Migration("20261129124336_Initial")]
+    [Migration("20261129143145_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -570,6 +570,18 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                     b.Property<Guid>("AssetId")
                         .HasColumnType("uuid");
 
+                    b.Property<long>("BlocksFetched")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BlocksFromCache")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BytesFetched")
+                        .HasColumnType("bigint");
+
+                    b.Property<long>("BytesFromCache")
+                        .HasColumnType("bigint");
+
                     b.Property<long>("BytesRead")
                         .HasColumnType("bigint");
 
@@ -579,14 +591,24 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                     b.Property<int>("CriticalFindings")
                         .HasColumnType("integer");
 
+                    b.Property<decimal>("EstimatedCostUsd")
+                        .HasPrecision(18, 6)
+                        .HasColumnType("numeric(18,6)");
+
                     b.Property<int>("FindingCount")
                         .HasColumnType("integer");
 
                     b.Property<int>("HighFindings")
                         .HasColumnType("integer");
 
+                    b.Property<int>("IncrementalSnapshots")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("IsCurrent")
                         .HasColumnType("boolean");
+
+                    b.Property<long>("ListCalls")
+                        .HasColumnType("bigint");
 
                     b.Property<int>("LowFindings")
                         .HasColumnType("integer");
@@ -744,6 +766,14 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                     b.PrimitiveCollection<List<string>>("VolumeIds")
                         .IsRequired()
                         .HasColumnType("text[]");
+
+                    b.Property<string>("WaitDetail")
+                        .HasMaxLength(512)
+                        .HasColumnType("character varying(512)");
+
+                    b.Property<string>("WaitReason")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.HasKey("Id");
 

@@ -1,0 +1,202 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Snapsight.AwsFake.Cloud;
+using Snapsight.Cloud;
+using Snapsight.Cloud.Aws.Ebs;
+using Snapsight.Cloud.Aws.Ebs.Incremental;
+using Snapsight.Cloud.Aws.Sdk;
+using Snapsight.Cloud.Aws.Signing;
+using Snapsight.Cloud.Provider;
+using Snapsight.Control;
+using Snapsight.Control.Accounts;
+using Snapsight.Control.Assets;
+using Snapsight.Control.Identity;
+using Snapsight.Control.Persistence;
+using Snapsight.Control.Results;
+using Snapsight.Control.Scans;
+using Snapsight.Control.Setup;
+using Snapsight.Control.Tenancy;
+using Snapsight.Disk.Tests.Support;
+using Snapsight.Server.Scanning;
+using Snapsight.Server.Tests.Support;
+
+namespace Snapsight.Server.Tests.Scans.Aws;
+
+/// <summary>
+/// The scan workflow on the AWS provider against the loopback AWS fake (tests/Snapsight.AwsFake),
+/// on SQLite, with the real scanner and result store: one target account whose role is assumed
+/// with its external ID, real Debian 12 machines, and a block store for incremental rescans. The
+/// provider is registered before the control services, so it is the workflow's cloud. The
+/// workflow's clock is fake (the driver steps it); the fake's and the provider's are the system's.
+/// </summary>
+public sealed class AwsScanWorld : IAsyncDisposable
+{
+    public static readonly CloudScope Target = new("111111111111", "eu-west-1");
+    public const string ServiceAccountId = "222222222222";
+    private const string ExternalId = "snapsight-external-id-5e1f0c2b9a7d4e63";
+
+    private readonly TempDirectory directory = new();
+
+    private AwsScanWorld()
+    {
+        Settings = ControlSettings.ForDataDirectory(directory.Path, null) with
+        {
+            PasswordHashing = new PasswordHashing(1, 64 * 1024),
+            Scans = new ScanWorkflowOptions { SnapshotPollInterval = TimeSpan.FromSeconds(1), BaseRetryDelay = TimeSpan.FromSeconds(1) },
+        };
+    }
+
+    public ControlSettings Settings { get; }
+
+    public FakeTimeProvider Clock { get; } = new(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+
+    public FakeAwsCloud Cloud { get; private set; } = null!;
+
+    public AwsCloudProvider Provider { get; private set; } = null!;
+
+    public ServiceProvider Services { get; private set; } = null!;
+
+    public Guid SubscriptionId { get; private set; }
+
+    /// <summary>When set, the scanner scans and then throws, as a scan that fails after reading would.</summary>
+    public bool FailScans { get; set; }
+
+    private FakeAwsServer server = null!;
+
+    public static async Task<AwsScanWorld> CreateAsync()
+    {
+        var world = new AwsScanWorld();
+        await world.StartAsync();
+        return world;
+    }
+
+    /// <summary>An instance whose single volume is a copy of <paramref name="image"/>, recorded and activated as an asset.</summary>
+    public async Task<(FakeInstance Instance, Guid AssetId)> AddInstanceAsync(string image, string name)
+    {
+        var instance = Cloud.AddInstance(Target.AccountId, Target.Region, new Dictionary<string, string> { ["Name"] = name },
+            [(image, "/dev/xvda", null)], Clock.GetUtcNow());
+        await using var tenant = Tenant();
+        var assets = await tenant.ServiceProvider.GetRequiredService<AssetInventory>().RecordAsync(null,
+            [new DiscoveredAsset(Target.AccountId, Target.Region, instance.Id, AssetState.Running, name, "10.0.0.1")], CancellationToken.None);
+        await tenant.ServiceProvider.GetRequiredService<Licence>().ActivateAsync([.. assets.Select(a => a.Id)], ActivationActor.Discovery, CancellationToken.None);
+        return (instance, assets.Single(a => a.InstanceId == instance.Id).Id);
+    }
+
+    /// <summary>Starts a run of the asset and drives it (completing the fake's snapshots as they are made) to its end.</summary>
+    public async Task<ScanRun> ScanAsync(Guid assetId)
+    {
+        ScanRun run;
+        await using (var tenant = Tenant())
+        {
+            run = (await tenant.ServiceProvider.GetRequiredService<ScanRuns>().StartAsync(assetId, CancellationToken.None))!;
+        }
+
+        Assert.True(await WorkflowDriving.DriveAsync(Services.GetRequiredService<ScanDriver>(), Clock, Cloud.CompletePending), "the run did not finish");
+        await using var scope = Tenant();
+        return await scope.ServiceProvider.GetRequiredService<ControlDbContext>().ScanRuns.AsNoTracking().SingleAsync(r => r.Id == run.Id);
+    }
+
+    public async Task<StoredRun> StoredRunAsync(Guid runId)
+    {
+        await using var tenant = Tenant();
+        return await tenant.ServiceProvider.GetRequiredService<ControlDbContext>().StoredRuns.AsNoTracking().SingleAsync(r => r.Id == runId);
+    }
+
+    public async Task<SweepReport> SweepAsync() => await Services.GetRequiredService<ScanDriver>().SweepAsync(CancellationToken.None);
+
+    /// <summary>Our snapshots in the target account now, as the fake holds them.</summary>
+    public IReadOnlyList<FakeSnapshotRecord> Snapshots() => Cloud.SnapshotsOf(Target.AccountId);
+
+    public AsyncServiceScope Tenant()
+    {
+        var scope = Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(SubscriptionId);
+        return scope;
+    }
+
+    /// <summary>
+    /// Makes the subscription first (the fake's role accepts only its tag), then the fake and the
+    /// provider, then the control plane with the provider as its cloud.
+    /// </summary>
+    private async Task StartAsync()
+    {
+        await using (var seed = new ServiceCollection().AddLogging().AddControlPlane(Settings).AddSingleton<TimeProvider>(Clock).BuildServiceProvider())
+        {
+            await using var scope = seed.CreateAsyncScope();
+            await ControlServices.MigrateAsync(scope.ServiceProvider.GetRequiredService<ControlDbContext>(), CancellationToken.None);
+            var (subscription, _) = await scope.ServiceProvider.GetRequiredService<SubscriptionSetup>()
+                .CreateAsync("aws-" + Guid.NewGuid().ToString("N")[..8], "admin-" + Guid.NewGuid().ToString("N")[..8], TestTenant.Password, CancellationToken.None);
+            SubscriptionId = subscription.Id;
+        }
+
+        Cloud = new FakeAwsCloud(ServiceAccountId, [Target.Region], SnapshotTags.SubscriptionValue(SubscriptionId.ToString()));
+        var target = Cloud.AddTargetAccount(Target.AccountId, ExternalId, [Target.Region]);
+        server = new FakeAwsServer(Cloud);
+        Provider = new AwsCloudProvider(new AwsCloudOptions
+        {
+            BaseCredentials = new FixedCredentialSource(Cloud.ScanningKeys),
+            Accounts = new FixedAwsAccountDirectory(
+            [
+                new AwsAccount { AccountId = Target.AccountId, RoleArn = target.RoleArn, ExternalId = ExternalId, Regions = [Target.Region] },
+            ]),
+            StsRegion = Target.Region,
+            Ec2ServiceUrl = server.Endpoint,
+            StsServiceUrl = server.Endpoint,
+            Ebs = new EbsDirectOptions { Endpoint = Cloud.Ebs.Endpoint, BaseBackoff = TimeSpan.FromMilliseconds(2), MaxBackoff = TimeSpan.FromMilliseconds(20) },
+            // One block at a time: what a scan fetches is then exactly what it reads (read-ahead's reach depends on timing).
+            ReadAheadBlocks = 0,
+            BlockStore = new EbsBlockStoreOptions { Directory = directory.File("block-store") },
+        });
+
+        var services = new ServiceCollection().AddLogging();
+        services.AddSingleton<ICloudProvider>(Provider);
+        services.AddControlPlane(Settings);
+        services.AddSingleton<TimeProvider>(Clock);
+        services.AddSingleton(new SnapshotScanSettings(directory.File("no-advisories.db")) { ComplianceProfile = null });
+        services.AddSingleton<SnapshotScanExecutor>();
+        services.AddSingleton<IScanExecutor>(sp => new SwitchedExecutor(sp.GetRequiredService<SnapshotScanExecutor>(), () => FailScans));
+        services.AddScoped<IScanResultSink, ScanResultStore>();
+        Services = services.BuildServiceProvider();
+        await RegisterTargetAsync();
+    }
+
+    private async Task RegisterTargetAsync()
+    {
+        await using var tenant = Tenant();
+        var db = tenant.ServiceProvider.GetRequiredService<ControlDbContext>();
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var roleArn = $"arn:aws:iam::{Target.AccountId}:role/snapsight/snapsight-target";
+        var connector = new Connector
+        {
+            Id = Guid.NewGuid(), SubscriptionId = SubscriptionId, Name = "aws-target", RoleArn = roleArn, AccountId = Target.AccountId,
+            Regions = [Target.Region], ExternalId = ExternalId, CreatedAt = now, UpdatedAt = now,
+        };
+        db.Connectors.Add(connector);
+        db.TargetAccounts.Add(new TargetAccount
+        {
+            Id = Guid.NewGuid(), SubscriptionId = SubscriptionId, ConnectorId = connector.Id, AccountId = Target.AccountId,
+            RoleArn = roleArn, Regions = [Target.Region], State = ValidationState.Registered, CreatedAt = now,
+        });
+        await db.SaveChangesAsync();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Services.DisposeAsync();
+        Provider.Dispose();
+        server.Dispose();
+        Cloud.Dispose();
+        directory.Dispose();
+    }
+
+    /// <summary>The real scanner, made to fail after its scan when the world says so.</summary>
+    private sealed class SwitchedExecutor(IScanExecutor inner, Func<bool> fail) : IScanExecutor
+    {
+        public async Task<ScanOutput> ScanAsync(ScanRequest request, CancellationToken cancellationToken)
+        {
+            var output = await inner.ScanAsync(request, cancellationToken);
+            return fail() ? throw new InvalidDataException("the scan failed (injected by the test)") : output;
+        }
+    }
+}
