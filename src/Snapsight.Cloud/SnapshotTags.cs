@@ -24,8 +24,11 @@ public static class SnapshotTags
     /// <summary>When it may be deleted whatever its run's state (ISO 8601 UTC).</summary>
     public const string Expires = "snapsight:expires";
 
+    /// <summary>On a copy (copy-and-share): the snapshot it was copied from, by which a repeated copy finds it.</summary>
+    public const string CopyOf = "snapsight:copy-of";
+
     /// <summary>Every key above: the only tag keys a snapshot-creating request may carry.</summary>
-    public static IReadOnlyList<string> Keys { get; } = [Product, Subscription, Run, Expires];
+    public static IReadOnlyList<string> Keys { get; } = [Product, Subscription, Run, Expires, CopyOf];
 
     /// <summary>
     /// The subscription tag's value: the first 128 bits of SHA-256 of the subscription id, in hex, so a

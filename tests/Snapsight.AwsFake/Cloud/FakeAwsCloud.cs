@@ -190,6 +190,7 @@ public sealed partial class FakeAwsCloud : IDisposable
             StartTime = start,
             Tags = new Dictionary<string, string>(tags, StringComparer.Ordinal),
             Outcome = outcome,
+            KmsKeyId = volume.KmsKeyId,
         };
         _snapshots[id] = snapshot;
         Ebs.Add(new FakeEbsSnapshot(id, path));
