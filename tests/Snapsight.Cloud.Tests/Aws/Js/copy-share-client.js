@@ -6,18 +6,10 @@
 // creation), describes the copy, then tries what must be refused (an alias that does not exist, a
 // copy without our tags). Writes {key, copy, described, refused} as JSON.
 "use strict";
+const refusal = require("./refusal");
 const { STSClient, AssumeRoleCommand } = require("@aws-sdk/client-sts");
 const { KMSClient, DescribeKeyCommand } = require("@aws-sdk/client-kms");
 const { EC2Client, CopySnapshotCommand, DescribeSnapshotsCommand } = require("@aws-sdk/client-ec2");
-
-async function refusal(promise) {
-  try {
-    await promise;
-    return "not refused";
-  } catch (e) {
-    return e.name;
-  }
-}
 
 async function main(input) {
   const sts = new STSClient({ region: input.region, endpoint: input.endpoint, credentials: input.credentials, maxAttempts: 3 });

@@ -31,19 +31,11 @@ public sealed class FakeAwsJavaScriptClientTests
         var ourSet = await fleet.Provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, ContractTags.Run("dotnet-run"), CancellationToken.None);
         await fleet.CompletePendingAsync();
         var tags = ContractTags.Run("js-run");
-        var keys = fleet.Cloud.ScanningKeys;
-        var input = new JsonObject
-        {
-            ["endpoint"] = fleet.Server.Endpoint.ToString(),
-            ["region"] = fleet.Owner.Region,
-            ["credentials"] = new JsonObject { ["accessKeyId"] = keys.AccessKeyId, ["secretAccessKey"] = keys.SecretAccessKey },
-            ["roleArn"] = $"arn:aws:iam::{fleet.Owner.AccountId}:role/snapsight/snapsight-target",
-            ["externalId"] = AwsContractFleet.ExternalId,
-            ["instanceId"] = fleet.InstanceId,
-            ["tags"] = new JsonObject([.. tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value))]),
-            ["ebsEndpoint"] = fleet.Cloud.Ebs.Endpoint.ToString(),
-            ["readSnapshotId"] = ourSet[0].Id,
-        };
+        var input = ScenarioInput(fleet);
+        input["instanceId"] = fleet.InstanceId;
+        input["tags"] = new JsonObject([.. tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value))]);
+        input["ebsEndpoint"] = fleet.Cloud.Ebs.Endpoint.ToString();
+        input["readSnapshotId"] = ourSet[0].Id;
 
         var output = JsonNode.Parse(AwsSdkJs.Run("ec2-sts-client.js", input.ToJsonString()))!;
 
@@ -106,18 +98,10 @@ public sealed class FakeAwsJavaScriptClientTests
         var source = (await fleet.Provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, tags, CancellationToken.None))[0];
         await fleet.CompletePendingAsync();
         var copyTags = new Dictionary<string, string>(tags) { [Cloud.SnapshotTags.CopyOf] = source.Id };
-        var keys = fleet.Cloud.ScanningKeys;
-        var input = new JsonObject
-        {
-            ["endpoint"] = fleet.Server.Endpoint.ToString(),
-            ["region"] = fleet.Owner.Region,
-            ["credentials"] = new JsonObject { ["accessKeyId"] = keys.AccessKeyId, ["secretAccessKey"] = keys.SecretAccessKey },
-            ["roleArn"] = $"arn:aws:iam::{fleet.Owner.AccountId}:role/snapsight/snapsight-target",
-            ["externalId"] = AwsContractFleet.ExternalId,
-            ["alias"] = "alias/snapsight-scan-copies",
-            ["sourceSnapshotId"] = source.Id,
-            ["tags"] = new JsonObject([.. copyTags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value))]),
-        };
+        var input = ScenarioInput(fleet);
+        input["alias"] = "alias/snapsight-scan-copies";
+        input["sourceSnapshotId"] = source.Id;
+        input["tags"] = new JsonObject([.. copyTags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value))]);
 
         var output = JsonNode.Parse(AwsSdkJs.Run("copy-share-client.js", input.ToJsonString()))!;
 
@@ -149,4 +133,14 @@ public sealed class FakeAwsJavaScriptClientTests
         Assert.Single(fleet.Cloud.Denials); // the untagged copy, and nothing the scenario needed
         Assert.Equal(0, fleet.Server.RejectedSignatures);
     }
+
+    /// <summary>What every scenario is given: the endpoint and region, the scanning role's keys, and the target role to assume with its external ID.</summary>
+    private static JsonObject ScenarioInput(AwsContractFleet fleet) => new()
+    {
+        ["endpoint"] = fleet.Server.Endpoint.ToString(),
+        ["region"] = fleet.Owner.Region,
+        ["credentials"] = new JsonObject { ["accessKeyId"] = fleet.Cloud.ScanningKeys.AccessKeyId, ["secretAccessKey"] = fleet.Cloud.ScanningKeys.SecretAccessKey },
+        ["roleArn"] = $"arn:aws:iam::{fleet.Owner.AccountId}:role/snapsight/snapsight-target",
+        ["externalId"] = AwsContractFleet.ExternalId,
+    };
 }
