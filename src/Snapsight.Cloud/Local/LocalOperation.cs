@@ -13,4 +13,5 @@ public enum LocalOperation
     UnshareSnapshot,
     DeleteSnapshot,
     OpenSnapshot,
+    CopySnapshot,
 }
