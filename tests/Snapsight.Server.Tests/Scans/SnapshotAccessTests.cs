@@ -135,4 +135,20 @@ public sealed class SnapshotAccessTests
             Assert.True(world.SnapshotsOnDisk() == 0, $"crash after call {point}: {world.SnapshotsOnDisk()} snapshots left");
         }
     }
+
+    [Fact]
+    public async Task A_copy_key_that_refuses_the_copy_fails_the_run_naming_the_key_and_leaves_neither_sources_nor_copies()
+    {
+        const string key = "arn:aws:kms:eu-west-1:111111111111:key/5c0fe2d1-8a3b-4e6f-9d2c-7b1a0e4f6c83";
+        var options = new WorldOptions { VolumesPerInstance = [2], CompletionDelay = TimeSpan.Zero, WrapCloud = cloud => new CopyKeyDeniedCloud(cloud, key) };
+        await using var world = await ScanWorld.CreateAsync(DatabaseProvider.Sqlite, options);
+        await world.StartRunAsync(world.Instances[0].AssetId);
+
+        Assert.True(await world.DriveAsync());
+
+        var run = Assert.Single(await world.RunsAsync());
+        Assert.Equal((ScanRunState.Failed, ScanReasons.AccessDeniedToEncryptionKey, key), (run.State, run.ReasonCode, run.ReasonDetail));
+        Assert.Empty(world.Sink.Results);
+        Assert.Equal(0, world.SnapshotsOnDisk()); // the two sources and the one copy made
+    }
 }
