@@ -32,8 +32,11 @@ public static class SnapshotTags
 
     public const string KeptValue = "true";
 
+    /// <summary>On a copy (copy-and-share): the snapshot it was copied from, by which a repeated copy finds it.</summary>
+    public const string CopyOf = "snapsight:copy-of";
+
     /// <summary>Every key above but <see cref="Kept"/>: the only tag keys a snapshot-creating request may carry.</summary>
-    public static IReadOnlyList<string> Keys { get; } = [Product, Subscription, Run, Expires];
+    public static IReadOnlyList<string> Keys { get; } = [Product, Subscription, Run, Expires, CopyOf];
 
     /// <summary>The only keys tagging an existing snapshot may set: it is marked kept, and its expiry moved.</summary>
     public static IReadOnlyList<string> KeepingKeys { get; } = [Kept, Expires];

@@ -78,13 +78,6 @@ public sealed partial class FakeEbsServer : IDisposable
         Json(context, body, status);
     }
 
-    private static void Json(HttpListenerContext context, JsonObject body, int status = 200)
-    {
-        var bytes = Encoding.UTF8.GetBytes(body.ToJsonString());
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "application/json";
-        context.Response.ContentLength64 = bytes.Length;
-        context.Response.OutputStream.Write(bytes);
-        context.Response.Close();
-    }
+    private static void Json(HttpListenerContext context, JsonObject body, int status = 200) =>
+        FakeResponse.Send(context, status, "application/json", Encoding.UTF8.GetBytes(body.ToJsonString()));
 }

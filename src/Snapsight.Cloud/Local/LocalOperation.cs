@@ -14,4 +14,5 @@ public enum LocalOperation
     DeleteSnapshot,
     OpenSnapshot,
     TagSnapshot,
+    CopySnapshot,
 }

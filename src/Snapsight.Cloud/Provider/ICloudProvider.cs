@@ -45,6 +45,16 @@ public interface ICloudProvider
     Task<IReadOnlyList<CloudSnapshot>> ListSnapshotsByTagsAsync(
         CloudScope scope, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Copy-and-share only (<see cref="SnapshotAccess.CopyAndShareToServiceAccount"/>): starts a copy of
+    /// the scope's own completed snapshot, encrypted under the key the service account may read through,
+    /// tagged from its creation with the source's tags and <see cref="SnapshotTags.CopyOf"/>; returns it
+    /// pending. The copy of a source found by that tag is returned instead of a second one, so a repeat
+    /// after a crash copies nothing twice. A provider that does not copy refuses (invalid parameter).
+    /// </summary>
+    Task<CloudSnapshot> CopySnapshotAsync(CloudScope scope, string snapshotId, CancellationToken cancellationToken) =>
+        throw new CloudProviderException(CloudErrorCode.InvalidParameter, snapshotId, $"this cloud does not copy snapshots ({SnapshotAccess})");
+
     /// <summary>Lets <paramref name="accountId"/> read the owner's snapshot. Idempotent; only the owner may share.</summary>
     Task ShareSnapshotAsync(CloudScope scope, string snapshotId, string accountId, CancellationToken cancellationToken);
 

@@ -5,7 +5,7 @@ public enum SnapshotAccess
 {
     /// <summary>
     /// The owner shares each snapshot with the service account, which reads it: the scanners' own
-    /// account holds the grant (the local cloud, and AWS's copy-and-share mode).
+    /// account holds the grant (the local cloud).
     /// </summary>
     ShareToServiceAccount,
 
@@ -14,4 +14,11 @@ public enum SnapshotAccess
     /// default, the only way to read volumes under a key that cannot be shared across accounts).
     /// </summary>
     ReadInPlace,
+
+    /// <summary>
+    /// Once the set is complete, the owner copies each snapshot (<see cref="ICloudProvider.CopySnapshotAsync"/>,
+    /// re-encrypted under a key the service account may use) and shares only the copies, which the
+    /// service account reads; source and copy are both deleted at cleanup (AWS's copy-and-share mode).
+    /// </summary>
+    CopyAndShareToServiceAccount,
 }

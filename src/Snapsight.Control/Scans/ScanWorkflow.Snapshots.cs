@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Snapsight.Cloud;
 using Snapsight.Cloud.Provider;
 using Snapsight.Control.Accounts;
 
@@ -63,6 +64,7 @@ public sealed partial class ScanWorkflow
     {
         var scope = TargetScope(run);
         var pending = 0;
+        var copied = true;
         foreach (var id in run.SnapshotIds)
         {
             var snapshot = await cloud.DescribeSnapshotAsync(scope, id, ct).ConfigureAwait(false);
@@ -74,9 +76,14 @@ public sealed partial class ScanWorkflow
             }
 
             pending += snapshot.State == SnapshotState.Pending ? 1 : 0;
+            copied &= snapshot.Tags.ContainsKey(SnapshotTags.CopyOf);
         }
 
-        if (pending == 0)
+        if (pending == 0 && CopiesBeforeSharing && !copied)
+        {
+            await CopySetAsync(run, ct).ConfigureAwait(false);
+        }
+        else if (pending == 0)
         {
             // Read in place has nothing to share: the intent saved next is the scan's.
             await Advance(run, ReadsInPlace ? ScanRunState.Scanning : ScanRunState.SnapshotsCompleted).ConfigureAwait(false);
@@ -91,6 +98,25 @@ public sealed partial class ScanWorkflow
             run.NextAttemptAt = Now + options.SnapshotPollDelay(pendingFor);
         }
     }
+
+    /// <summary>
+    /// Copy-and-share: the completed set's copies become the run's snapshots, awaited like the set was
+    /// (the sources stay tagged with the run, so cleanup and the sweeper delete them too). A copy made
+    /// by a step whose save was lost is found by its tag instead of being made again.
+    /// </summary>
+    private async Task CopySetAsync(ScanRun run, CancellationToken ct)
+    {
+        var copies = new List<string>(run.SnapshotIds.Count);
+        foreach (var id in run.SnapshotIds)
+        {
+            copies.Add((await cloud.CopySnapshotAsync(TargetScope(run), id, ct).ConfigureAwait(false)).Id);
+        }
+
+        run.SnapshotIds = copies;
+        run.NextAttemptAt = Now;
+    }
+
+    private bool CopiesBeforeSharing => cloud.SnapshotAccess == SnapshotAccess.CopyAndShareToServiceAccount;
 
     /// <summary>
     /// Lets the reader read the set when it is another account (sharing is idempotent, so a repeat is

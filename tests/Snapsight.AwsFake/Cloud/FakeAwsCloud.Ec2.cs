@@ -32,6 +32,7 @@ public sealed partial class FakeAwsCloud
                 "ModifySnapshotAttribute" => ModifySnapshotAttribute(caller, account, query),
                 "DeleteSnapshot" => DeleteSnapshot(caller, account, query),
                 "CreateTags" => CreateTags(caller, account, query),
+                "CopySnapshot" => CopySnapshot(caller, account, query),
                 _ => throw new FakeAwsErrorException(400, "InvalidAction", $"The action {action} is not valid for this web service."),
             };
         }
@@ -96,15 +97,7 @@ public sealed partial class FakeAwsCloud
         var instanceId = query["InstanceSpecification.InstanceId"] ?? throw new FakeAwsErrorException(400, "MissingParameter", "InstanceSpecification.InstanceId is required");
         var instance = _instances.SingleOrDefault(i => i.Id == instanceId && i.AccountId == account && i.Region == region)
             ?? throw FakeAwsErrorException.NotFound("instance", instanceId);
-        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var spec in query.Members("TagSpecification", "ResourceType").Where(s => query[$"TagSpecification.{s}.ResourceType"] == "snapshot"))
-        {
-            foreach (var t in query.Members($"TagSpecification.{spec}.Tag", "Key"))
-            {
-                tags[query[$"TagSpecification.{spec}.Tag.{t}.Key"]!] = query[$"TagSpecification.{spec}.Tag.{t}.Value"] ?? "";
-            }
-        }
-
+        var tags = SnapshotTagSpecifications(query);
         AuthorizeCreate(instance, tags);
         if (Faults.TakeThrottleCreate())
         {
@@ -147,10 +140,10 @@ public sealed partial class FakeAwsCloud
 
         var (page, next) = Page(ids.Count > 0 ? [.. visible.Where(s => ids.Contains(s.Id))] : visible, query, "snapshots");
         return Response("DescribeSnapshots", Items("snapshotSet", page.Select(s => E("snapshot",
-            E("snapshotId", s.Id), E("volumeId", s.Volume.Id), E("status", s.State), Optional("statusMessage", s.StateMessage),
+            E("snapshotId", s.Id), E("volumeId", s.VolumeId), E("status", s.State), Optional("statusMessage", s.StateMessage),
             E("startTime", Time(s.StartTime)), E("progress", s.State == "completed" ? "100%" : "0%"), E("ownerId", s.OwnerId),
             E("volumeSize", s.Volume.SizeGiB), E("description", "Snapsight scan snapshot"),
-            E("encrypted", Bool(s.Volume.KmsKeyId is not null)), Optional("kmsKeyId", s.Volume.KmsKeyId), TagSet(s.Tags)))),
+            E("encrypted", Bool(s.KmsKeyId is not null)), Optional("kmsKeyId", s.KmsKeyId), TagSet(s.Tags)))),
             Optional("nextToken", next));
     }
 
@@ -228,6 +221,21 @@ public sealed partial class FakeAwsCloud
         }
 
         return Response("CreateTags", E("return", "true"));
+    }
+
+    /// <summary>The tags a request gives the snapshots it creates (TagSpecification.N with ResourceType snapshot).</summary>
+    private static Dictionary<string, string> SnapshotTagSpecifications(FakeQuery query)
+    {
+        var tags = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var spec in query.Members("TagSpecification", "ResourceType").Where(s => query[$"TagSpecification.{s}.ResourceType"] == "snapshot"))
+        {
+            foreach (var t in query.Members($"TagSpecification.{spec}.Tag", "Key"))
+            {
+                tags[query[$"TagSpecification.{spec}.Tag.{t}.Key"]!] = query[$"TagSpecification.{spec}.Tag.{t}.Value"] ?? "";
+            }
+        }
+
+        return tags;
     }
 
     private FakeSnapshotRecord Owned(string account, string region, string? id) =>

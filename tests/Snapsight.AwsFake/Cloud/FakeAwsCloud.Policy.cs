@@ -40,7 +40,7 @@ public sealed partial class FakeAwsCloud
         var (account, isTarget) = Identity(caller.AccessKeyId);
         var regions = isTarget ? Target(account).Regions : ServiceRegions;
         var actions = isTarget
-            ? [.. TargetDescribeActions, "CreateSnapshots", "CreateSnapshot", "DeleteSnapshot", "ModifySnapshotAttribute", "CreateTags"]
+            ? [.. TargetDescribeActions, "CreateSnapshots", "CreateSnapshot", "DeleteSnapshot", "ModifySnapshotAttribute", "CreateTags", "CopySnapshot"]
             : ScanningActions;
         if (!regions.Contains(caller.Region) || !actions.Contains(action))
         {
@@ -120,9 +120,14 @@ public sealed partial class FakeAwsCloud
             return new FakeEbsRefusal(400, "ValidationException", $"The snapshot '{snapshotId}' is not completed.", "INVALID_PARAMETER_VALUE");
         }
 
-        return snapshot.Volume.KmsKeyId is { } key && Faults.KeysRefusingDecrypt.ContainsKey(key)
-            ? new FakeEbsRefusal(403, "AccessDeniedException", "User is not authorized to use the KMS key of this snapshot.", "DEPENDENCY_ACCESS_DENIED")
-            : null;
+        // EBS decrypts through KMS as the caller: the key's policy must allow it (statement ScanningRoleDecryptsCopiesThroughEc2 for copies).
+        if (snapshot.KmsKeyId is { } key && KeyRefusal(PrincipalArn(caller), account, snapshot.OwnerId, key, "kms:Decrypt") is { } why)
+        {
+            Deny("ebs:GetSnapshotBlock", why);
+            return new FakeEbsRefusal(403, "AccessDeniedException", why, "DEPENDENCY_ACCESS_DENIED");
+        }
+
+        return null;
     }
 }
 

@@ -128,6 +128,15 @@ public sealed partial class FakeAwsCloud : IDisposable
         }
     }
 
+    /// <summary>The instance of that id, or null when the cloud holds none.</summary>
+    public FakeInstance? Instance(string instanceId)
+    {
+        lock (_gate)
+        {
+            return _instances.Find(i => i.Id == instanceId);
+        }
+    }
+
     /// <summary>Adds a snapshot the account's own people made (no tags of ours), as another tool would.</summary>
     public FakeSnapshotRecord AddForeignSnapshot(FakeInstance instance, IReadOnlyDictionary<string, string> tags)
     {
@@ -199,6 +208,7 @@ public sealed partial class FakeAwsCloud : IDisposable
             StartTime = start,
             Tags = new Dictionary<string, string>(tags, StringComparer.Ordinal),
             Outcome = outcome,
+            KmsKeyId = volume.KmsKeyId,
         };
         _snapshots[id] = snapshot;
         Ebs.Add(new FakeEbsSnapshot(id, path));

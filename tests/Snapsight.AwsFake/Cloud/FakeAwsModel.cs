@@ -57,9 +57,41 @@ public sealed class FakeSnapshotRecord
 
     public required FakeSnapshotOutcome Outcome { get; init; }
 
+    /// <summary>The key it is encrypted with: its volume's, or for a copy the key it was copied under (an ARN, as EC2 describes it).</summary>
+    public string? KmsKeyId { get; init; }
+
+    /// <summary>The snapshot it is a copy of, or null for one taken of its volume.</summary>
+    public string? CopiedFrom { get; init; }
+
+    /// <summary>The volume id EC2 gives it: its volume's, or for a copy the placeholder EC2 gives every copied snapshot.</summary>
+    public string VolumeId => CopiedFrom is null ? Volume.Id : "vol-ffffffff";
+
     public string State { get; set; } = "pending";
 
     public SortedSet<string> SharedWith { get; } = new(StringComparer.Ordinal);
 
     public string? StateMessage => State == "error" ? "Snapshot creation failed (injected fault)." : null;
+}
+
+/// <summary>
+/// A customer managed KMS key of the fake, as the target template's copy key makes it: its alias, and
+/// the roles its key policy lets use it (the template's statements: the target role through EC2 to
+/// copy under it, the scanning role through EC2 to read copies). Take a role out to make the policy block it.
+/// </summary>
+public sealed class FakeKmsKey
+{
+    public required string KeyId { get; init; }
+
+    public required string AccountId { get; init; }
+
+    public required string Region { get; init; }
+
+    public string? Alias { get; init; }
+
+    public string Arn => $"arn:aws:kms:{Region}:{AccountId}:key/{KeyId}";
+
+    public DateTimeOffset CreationDate { get; init; } = DateTimeOffset.UtcNow;
+
+    /// <summary>The role ARNs the key policy allows.</summary>
+    public HashSet<string> Users { get; } = new(StringComparer.Ordinal);
 }

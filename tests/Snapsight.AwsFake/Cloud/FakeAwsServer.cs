@@ -5,8 +5,8 @@ using System.Xml.Linq;
 namespace Snapsight.AwsFake.Cloud;
 
 /// <summary>
-/// The EC2 and STS Query APIs of a <see cref="FakeAwsCloud"/> on loopback: POSTed form bodies,
-/// XML answers. Every request must carry a valid Signature Version 4 (service ec2 or sts) from
+/// The EC2 and STS Query APIs of a <see cref="FakeAwsCloud"/> on loopback (POSTed form bodies,
+/// XML answers) and its minimal KMS (AWS JSON 1.1). Every request must carry a valid Signature Version 4 (service ec2 or sts) from
 /// credentials the cloud issued, recomputed here from what arrived; the signing service says
 /// which API is meant, the signing region which region (aws:RequestedRegion).
 /// </summary>
@@ -50,7 +50,7 @@ public sealed class FakeAwsServer : IDisposable
 
         var body = buffer[..length];
         var (caller, problem) = FakeSigV4.Verify(context, body, Cloud.Credentials,
-            (region, service) => service is not ("ec2" or "sts") ? $"service {service} is not served here"
+            (region, service) => service is not ("ec2" or "sts" or "kms") ? $"service {service} is not served here"
                 : Cloud.IsKnownRegion(region) ? null : $"region {region} is not served");
         if (caller is null)
         {
@@ -58,6 +58,13 @@ public sealed class FakeAwsServer : IDisposable
             var message = $"The request signature we calculated does not match the signature you provided: {problem}";
             var isSts = context.Request.Headers["Authorization"]?.Contains("/sts/aws4_request", StringComparison.Ordinal) == true;
             Write(context, 403, isSts ? FakeAwsCloud.StsError("SignatureDoesNotMatch", message) : FakeEc2Xml.Error("AuthFailure", message));
+            return;
+        }
+
+        if (caller.Service == "kms")
+        {
+            var (status, json) = Cloud.Kms(caller, context.Request.Headers["X-Amz-Target"], body);
+            WriteJson(context, status, json);
             return;
         }
 
@@ -76,13 +83,10 @@ public sealed class FakeAwsServer : IDisposable
         }
     }
 
-    private static void Write(HttpListenerContext context, int status, XElement xml)
-    {
-        var bytes = Encoding.UTF8.GetBytes(new XDocument(new XDeclaration("1.0", "UTF-8", null), xml).Declaration + xml.ToString(SaveOptions.DisableFormatting));
-        context.Response.StatusCode = status;
-        context.Response.ContentType = "text/xml;charset=UTF-8";
-        context.Response.ContentLength64 = bytes.Length;
-        context.Response.OutputStream.Write(bytes);
-        context.Response.Close();
-    }
+    private static void WriteJson(HttpListenerContext context, int status, System.Text.Json.Nodes.JsonObject json) =>
+        FakeResponse.Send(context, status, "application/x-amz-json-1.1", Encoding.UTF8.GetBytes(json.ToJsonString()));
+
+    private static void Write(HttpListenerContext context, int status, XElement xml) =>
+        FakeResponse.Send(context, status, "text/xml;charset=UTF-8",
+            Encoding.UTF8.GetBytes(new XDocument(new XDeclaration("1.0", "UTF-8", null), xml).Declaration + xml.ToString(SaveOptions.DisableFormatting)));
 }

@@ -217,6 +217,44 @@ public abstract partial class CloudProviderContractTests
     }
 
     [Fact]
+    public async Task A_copy_of_a_completed_snapshot_is_tagged_with_its_source_made_once_and_reads_as_it_when_shared()
+    {
+        using var fleet = CreateFleet();
+        var provider = fleet.Provider;
+        var tags = RunTags("run-1");
+        var pending = await provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, tags, Ct);
+        if (provider.SnapshotAccess == SnapshotAccess.ReadInPlace)
+        {
+            // Reading in place needs no copy, and a provider in that mode makes none.
+            await fleet.CompletePendingAsync();
+            await ThrowsAsync(CloudErrorCode.InvalidParameter, () => provider.CopySnapshotAsync(fleet.Owner, pending[0].Id, Ct));
+            return;
+        }
+
+        await ThrowsAsync(CloudErrorCode.InvalidState, () => provider.CopySnapshotAsync(fleet.Owner, pending[0].Id, Ct));
+        await fleet.CompletePendingAsync();
+        var source = pending[0];
+        await ThrowsAsync(CloudErrorCode.NotFound, () => provider.CopySnapshotAsync(fleet.Other, source.Id, Ct));
+
+        var copy = await provider.CopySnapshotAsync(fleet.Owner, source.Id, Ct);
+        Assert.Equal(copy.Id, (await provider.CopySnapshotAsync(fleet.Owner, source.Id, Ct)).Id);
+        Assert.NotEqual(source.Id, copy.Id);
+        Assert.Equal((fleet.Owner.AccountId, fleet.Owner.Region, source.VolumeSizeBytes), (copy.OwnerAccountId, copy.Region, copy.VolumeSizeBytes));
+        Assert.Equal(tags.Append(KeyValuePair.Create(SnapshotTags.CopyOf, source.Id)).OrderBy(t => t.Key), copy.Tags.OrderBy(t => t.Key));
+        Assert.Empty(copy.SharedWith);
+        await fleet.CompletePendingAsync();
+        Assert.Equal(SnapshotState.Completed, (await provider.DescribeSnapshotAsync(fleet.Owner, copy.Id, Ct)).State);
+
+        await provider.ShareSnapshotAsync(fleet.Owner, copy.Id, fleet.OtherAccountId, Ct);
+        var length = (await fleet.ReadVolumeAsync(source.VolumeId)).Length;
+        Assert.Equal(await ReadSnapshotAsync(fleet, fleet.Owner, source.Id, length), await ReadSnapshotAsync(fleet, fleet.Other, copy.Id, length));
+        Assert.Equal(pending.Select(s => s.Id).Append(copy.Id).Order(StringComparer.Ordinal),
+            (await provider.ListSnapshotsByTagsAsync(fleet.Owner, tags, Ct)).Select(s => s.Id)); // cleanup by tag finds the copy too
+        await provider.DeleteSnapshotAsync(fleet.Owner, copy.Id, Ct);
+        await ThrowsAsync(CloudErrorCode.NotFound, () => provider.DescribeSnapshotAsync(fleet.Owner, copy.Id, Ct));
+    }
+
+    [Fact]
     public async Task A_deleted_snapshot_is_gone_in_any_state_and_deleting_it_again_is_not_found()
     {
         using var fleet = CreateFleet();

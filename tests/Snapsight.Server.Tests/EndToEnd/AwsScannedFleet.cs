@@ -120,11 +120,25 @@ public sealed partial class AwsScannedFleet : IScannedFleet
         Cloud.Ebs.Faults.FailNextGetSnapshotBlock = random.Next(4);
     }
 
-    /// <summary>Every snapshot any account of the fake still holds.</summary>
+    /// <summary>
+    /// The snapshots the server keeps for incremental rescans (docs/aws.md): tagged kept, the newest of
+    /// its volume, one per volume; anything else the fake still holds is left over.
+    /// </summary>
+    public IReadOnlyList<FakeSnapshotRecord> KeptForRescans() =>
+    [
+        .. Accounts.SelectMany(Cloud.SnapshotsOf)
+            .Where(s => s.Tags.GetValueOrDefault(SnapshotTags.Kept) == SnapshotTags.KeptValue)
+            .GroupBy(s => s.VolumeId, StringComparer.Ordinal)
+            .Where(volume => volume.Count() == 1)
+            .SelectMany(volume => volume),
+    ];
+
+    /// <summary>Every snapshot any account of the fake still holds but the ones kept for rescans.</summary>
     public async Task<List<string>> LeftoverSnapshotsAsync(HttpClient http)
     {
+        var kept = KeptForRescans().Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
         var leftovers = new List<string>();
-        foreach (var snapshot in Accounts.SelectMany(Cloud.SnapshotsOf))
+        foreach (var snapshot in Accounts.SelectMany(Cloud.SnapshotsOf).Where(s => !kept.Contains(s.Id)))
         {
             leftovers.Add(await LeftoverSnapshot.DescribeAsync(http, Server.LogFile!,
                 $"{snapshot.Id} of {snapshot.Volume.Id} in {snapshot.OwnerId}/{snapshot.Region} ({snapshot.State})", snapshot.Tags));

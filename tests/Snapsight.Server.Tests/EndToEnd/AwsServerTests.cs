@@ -15,7 +15,7 @@ namespace Snapsight.Server.Tests.EndToEnd;
 public sealed class AwsServerTests(ITestOutputHelper output)
 {
     [Fact]
-    public async Task The_server_on_AWS_registers_discovers_scans_stores_and_deletes_every_snapshot_within_the_templates_grants()
+    public async Task The_server_on_AWS_registers_discovers_scans_stores_and_keeps_only_one_snapshot_per_volume_within_the_templates_grants()
     {
         using var temp = new TempDirectory();
         await using var fleet = await AwsScannedFleet.StartAsync(temp, DatabaseProvider.PostgreSql, output);
@@ -52,10 +52,10 @@ public sealed class AwsServerTests(ITestOutputHelper output)
         Assert.NotEmpty(findings);
         Assert.All(findings, f => Assert.Contains((string)f["packageName"]!, DemoFleet.AlmaPackageNames()));
 
-        foreach (var account in AwsScannedFleet.Accounts)
-        {
-            Assert.Empty(fleet.Cloud.SnapshotsOf(account));
-        }
+        // What stays is one kept snapshot per scanned volume, for the next scan to read only what changed.
+        Assert.Empty(await fleet.LeftoverSnapshotsAsync(http));
+        Assert.Equal(assets.SelectMany(a => fleet.Cloud.Instance((string)a["instanceId"]!)!.Volumes).Select(v => v.Id).Order(StringComparer.Ordinal),
+            fleet.KeptForRescans().Select(s => s.VolumeId).Order(StringComparer.Ordinal));
 
         Assert.Empty(fleet.Cloud.Denials);
     }

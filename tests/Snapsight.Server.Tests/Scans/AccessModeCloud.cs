@@ -5,8 +5,9 @@ using Snapsight.Disk.BlockDevices;
 namespace Snapsight.Server.Tests.Scans;
 
 /// <summary>
-/// The local cloud claiming the snapshot access mode it is given (the AWS provider reads in place),
-/// recording every share and the scope of every snapshot opened, to see who read what. The mode may
+/// The local cloud claiming the snapshot access mode it is given (the AWS provider reads in place,
+/// or copies and shares), recording every copy, every share and the scope of every snapshot opened,
+/// to see who read what. The mode may
 /// change between steps, as when a server restarts with another provider.
 /// </summary>
 public sealed class AccessModeCloud(ICloudProvider inner, SnapshotAccess access) : DelegatingCloud(inner)
@@ -18,6 +19,16 @@ public sealed class AccessModeCloud(ICloudProvider inner, SnapshotAccess access)
     public ConcurrentBag<(CloudScope Owner, string SnapshotId, string AccountId)> Shares { get; } = [];
 
     public ConcurrentBag<CloudScope> Readers { get; } = [];
+
+    /// <summary>Each copy made: the source and the copy.</summary>
+    public ConcurrentBag<(string SourceId, CloudSnapshot Copy)> Copies { get; } = [];
+
+    public override async Task<CloudSnapshot> CopySnapshotAsync(CloudScope scope, string snapshotId, CancellationToken cancellationToken)
+    {
+        var copy = await base.CopySnapshotAsync(scope, snapshotId, cancellationToken);
+        Copies.Add((snapshotId, copy));
+        return copy;
+    }
 
     public override Task ShareSnapshotAsync(CloudScope scope, string snapshotId, string accountId, CancellationToken cancellationToken)
     {

@@ -31,6 +31,9 @@ public abstract class DelegatingCloud(ICloudProvider inner) : ICloudProvider
         CloudScope scope, IReadOnlyDictionary<string, string> tags, CancellationToken cancellationToken) =>
         inner.ListSnapshotsByTagsAsync(scope, tags, cancellationToken);
 
+    public virtual Task<CloudSnapshot> CopySnapshotAsync(CloudScope scope, string snapshotId, CancellationToken cancellationToken) =>
+        inner.CopySnapshotAsync(scope, snapshotId, cancellationToken);
+
     public virtual Task UnshareSnapshotAsync(CloudScope scope, string snapshotId, string accountId, CancellationToken cancellationToken) =>
         inner.UnshareSnapshotAsync(scope, snapshotId, accountId, cancellationToken);
 

@@ -40,6 +40,9 @@ public sealed class ObservedCloud(ICloudProvider inner, CloudCounts counts, Cras
     public Task ShareSnapshotAsync(CloudScope scope, string snapshotId, string accountId, CancellationToken cancellationToken) =>
         Observe(async () => { await inner.ShareSnapshotAsync(scope, snapshotId, accountId, cancellationToken); return 0; });
 
+    public Task<CloudSnapshot> CopySnapshotAsync(CloudScope scope, string snapshotId, CancellationToken cancellationToken) =>
+        Observe(() => inner.CopySnapshotAsync(scope, snapshotId, cancellationToken));
+
     public Task UnshareSnapshotAsync(CloudScope scope, string snapshotId, string accountId, CancellationToken cancellationToken) =>
         Observe(async () => { await inner.UnshareSnapshotAsync(scope, snapshotId, accountId, cancellationToken); return 0; });
 

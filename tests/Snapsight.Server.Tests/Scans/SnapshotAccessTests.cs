@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.DependencyInjection;
 using Snapsight.Cloud.Provider;
 using Snapsight.Control.Persistence;
@@ -6,14 +7,16 @@ using Snapsight.Control.Scans;
 namespace Snapsight.Server.Tests.Scans;
 
 /// <summary>
-/// The two ways a run's snapshots are read: shared with the service account and read as it, or read
-/// in place as the target account with nothing shared; in both the volumes are read whole and nothing is left.
+/// The three ways a run's snapshots are read: shared with the service account and read as it; read
+/// in place as the target account with nothing shared; or copied once the set is complete and only
+/// the copies shared and read. In each the volumes are read whole and nothing is left, copies included.
 /// </summary>
 public sealed class SnapshotAccessTests
 {
     [Theory]
     [InlineData(SnapshotAccess.ShareToServiceAccount)]
     [InlineData(SnapshotAccess.ReadInPlace)]
+    [InlineData(SnapshotAccess.CopyAndShareToServiceAccount)]
     public async Task Each_mode_shares_only_when_it_must_and_reads_as_the_account_it_names(SnapshotAccess access)
     {
         AccessModeCloud? cloud = null;
@@ -28,9 +31,10 @@ public sealed class SnapshotAccessTests
         await world.StartRunAsync(world.Instances[0].AssetId);
 
         // One pass takes every step; read in place goes from the completed set straight to Scanning,
-        // past SnapshotsCompleted and Shared, so two steps fewer (see the state diagram).
+        // past SnapshotsCompleted and Shared, so two steps fewer (see the state diagram); copy and
+        // share takes one step more, copying the completed set and awaiting the copies.
         var steps = await world.Services.GetRequiredService<ScanDriver>().DriveDueAsync(CancellationToken.None);
-        Assert.Equal(access == SnapshotAccess.ReadInPlace ? 6 : 8, steps);
+        Assert.Equal(access switch { SnapshotAccess.ReadInPlace => 6, SnapshotAccess.ShareToServiceAccount => 8, _ => 9 }, steps);
 
         var run = Assert.Single(await world.RunsAsync());
         Assert.Equal(ScanRunState.Done, run.State);
@@ -51,6 +55,18 @@ public sealed class SnapshotAccessTests
         }
 
         Assert.Equal(run.SnapshotIds.Count, cloud.Readers.Count);
+        if (access == SnapshotAccess.CopyAndShareToServiceAccount)
+        {
+            // What was shared and read are the copies, one per snapshot of the set, each tagged with its source.
+            Assert.Equal(run.SnapshotIds.Order(StringComparer.Ordinal), cloud.Copies.Select(c => c.Copy.Id).Order(StringComparer.Ordinal));
+            Assert.Equal(run.VolumeIds.Count, cloud.Copies.Select(c => c.SourceId).Distinct().Count());
+            Assert.All(cloud.Copies, c => Assert.Equal(c.SourceId, c.Copy.Tags[Cloud.SnapshotTags.CopyOf]));
+            Assert.DoesNotContain(cloud.Copies, c => run.SnapshotIds.Contains(c.SourceId));
+        }
+        else
+        {
+            Assert.Empty(cloud.Copies);
+        }
     }
 
     [Fact]
@@ -83,5 +99,57 @@ public sealed class SnapshotAccessTests
         Assert.Equal(run.SnapshotIds.Count, cloud.Readers.Count);
         Assert.All(cloud.Readers, reader => Assert.Equal(ScanWorld.Target with { Subscription = world.SubscriptionId }, reader));
         Assert.Equal(0, world.SnapshotsOnDisk());
+    }
+
+    [Fact]
+    public async Task Copy_and_share_makes_one_copy_per_snapshot_and_leaves_nothing_whatever_the_crashes()
+    {
+        // A crash right after each of the first cloud calls in turn, the copies among them, before the step is saved.
+        for (var point = 1; point <= 24; point++)
+        {
+            var clouds = new ConcurrentBag<AccessModeCloud>();
+            var options = new WorldOptions
+            {
+                CompletionDelay = TimeSpan.Zero,
+                WrapCloud = inner =>
+                {
+                    var cloud = new AccessModeCloud(inner, SnapshotAccess.CopyAndShareToServiceAccount);
+                    clouds.Add(cloud);
+                    return cloud;
+                },
+            };
+            await using var world = await ScanWorld.CreateAsync(DatabaseProvider.Sqlite, options);
+            await world.StartRunAsync(world.Instances[0].AssetId);
+            var crash = new CrashPlan(point);
+            await world.RestartAsync(crash);
+            await world.DriveAsync(crash);
+            await world.RestartAsync();
+            Assert.True(await world.DriveAsync(), $"crash after call {point}: the run did not finish");
+
+            var run = Assert.Single(await world.RunsAsync());
+            Assert.True(run.State == ScanRunState.Done, $"crash after call {point}: run is {run.State} ({run.ReasonCode}: {run.LastError})");
+            Assert.Equal(world.Instances[0].Sha256, ((VolumeHashes)world.Sink.Results[run.Id].Output.Result).Sha256);
+            var copies = clouds.SelectMany(c => c.Copies).GroupBy(c => c.SourceId).ToList();
+            Assert.Equal(run.VolumeIds.Count, copies.Count);
+            Assert.All(copies, g => Assert.Single(g.Select(c => c.Copy.Id).Distinct()));
+            Assert.Equal(1, world.Counts.SetsPerRun.GetValueOrDefault(run.Id));
+            Assert.True(world.SnapshotsOnDisk() == 0, $"crash after call {point}: {world.SnapshotsOnDisk()} snapshots left");
+        }
+    }
+
+    [Fact]
+    public async Task A_copy_key_that_refuses_the_copy_fails_the_run_naming_the_key_and_leaves_neither_sources_nor_copies()
+    {
+        const string key = "arn:aws:kms:eu-west-1:111111111111:key/5c0fe2d1-8a3b-4e6f-9d2c-7b1a0e4f6c83";
+        var options = new WorldOptions { VolumesPerInstance = [2], CompletionDelay = TimeSpan.Zero, WrapCloud = cloud => new CopyKeyDeniedCloud(cloud, key) };
+        await using var world = await ScanWorld.CreateAsync(DatabaseProvider.Sqlite, options);
+        await world.StartRunAsync(world.Instances[0].AssetId);
+
+        Assert.True(await world.DriveAsync());
+
+        var run = Assert.Single(await world.RunsAsync());
+        Assert.Equal((ScanRunState.Failed, ScanReasons.AccessDeniedToEncryptionKey, key), (run.State, run.ReasonCode, run.ReasonDetail));
+        Assert.Empty(world.Sink.Results);
+        Assert.Equal(0, world.SnapshotsOnDisk()); // the two sources and the one copy made
     }
 }

@@ -1,6 +1,7 @@
 using Snapsight.Cloud.Aws.Ebs;
 using Snapsight.Cloud.Aws.Ebs.Incremental;
 using Snapsight.Cloud.Aws.Signing;
+using Snapsight.Cloud.Provider;
 
 namespace Snapsight.Cloud.Aws.Sdk;
 
@@ -21,6 +22,19 @@ public sealed record AwsCloudOptions
 
     /// <summary>STS's endpoint (a fake); null for the regional endpoint of <see cref="StsRegion"/>.</summary>
     public Uri? StsServiceUrl { get; init; }
+
+    /// <summary>KMS's endpoint for every region (a fake); null for https://kms.REGION.amazonaws.com.</summary>
+    public Uri? KmsServiceUrl { get; init; }
+
+    /// <summary>
+    /// How the service account reads the targets' snapshots: in place with the target role (the
+    /// default; any key the volume has), or copy and share, where a copy under the target template's
+    /// copy key is shared with the service account (docs/aws.md says when to choose which).
+    /// </summary>
+    public SnapshotAccess SnapshotAccess { get; init; } = SnapshotAccess.ReadInPlace;
+
+    /// <summary>The alias of the copy key the target template creates in each region when copy-and-share is on.</summary>
+    public string CopyKeyAlias { get; init; } = "alias/snapsight-scan-copies";
 
     /// <summary>The EBS direct client's settings, its endpoint among them.</summary>
     public EbsDirectOptions Ebs { get; init; } = new();

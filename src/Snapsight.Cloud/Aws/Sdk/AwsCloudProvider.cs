@@ -14,7 +14,8 @@ using Ec2 = Amazon.EC2.Model;
 namespace Snapsight.Cloud.Aws.Sdk;
 
 /// <summary>
-/// <see cref="ICloudProvider"/> on AWS, in the default read-in-place mode: every call acts in the
+/// <see cref="ICloudProvider"/> on AWS, by default in the read-in-place mode (the copy-and-share mode
+/// is in AwsCloudProvider.Copies.cs): every call acts in the
 /// scope's account through the role its target template created (assumed with the connector's
 /// external ID; the service account acts with its own credentials). Discovery and snapshots go
 /// through the AWS SDK's EC2 client in the standard retry mode; snapshots are read with our EBS
@@ -36,13 +37,19 @@ public sealed partial class AwsCloudProvider : ICloudProvider, IDisposable
     public AwsCloudProvider(AwsCloudOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
+
+        if (options.SnapshotAccess is not (SnapshotAccess.ReadInPlace or SnapshotAccess.CopyAndShareToServiceAccount))
+        {
+            throw new ArgumentException($"AWS reads snapshots in place or copies and shares them, not {options.SnapshotAccess}", nameof(options));
+        }
+
         _options = options;
         _cache = new BlockCache(options.BlockCacheBytes, EbsLimits.BlockSize);
         _store = options.BlockStore is { } store ? EbsBlockStore.Open(store) : null;
     }
 
-    /// <summary>Read in place with the target role: copy-and-share, the other mode, is not built yet.</summary>
-    public SnapshotAccess SnapshotAccess => SnapshotAccess.ReadInPlace;
+    /// <summary>Read in place with the target role (the default), or copy and share (<see cref="AwsCloudOptions.SnapshotAccess"/>).</summary>
+    public SnapshotAccess SnapshotAccess => _options.SnapshotAccess;
 
     /// <summary>
     /// The EBS direct client of a scope, whose counters say what its reads cost. One per account and
@@ -131,12 +138,19 @@ public sealed partial class AwsCloudProvider : ICloudProvider, IDisposable
     }
 
     /// <summary>One EC2 call as the scope's account, its failures mapped; <paramref name="keyIds"/> name the keys a KMS refusal is about.</summary>
-    private async Task<T> CallAsync<T>(CloudScope scope, string what, string? resourceId, Func<AmazonEC2Client, Task<T>> call, IReadOnlyCollection<string>? keyIds = null)
+    private Task<T> CallAsync<T>(CloudScope scope, string what, string? resourceId, Func<AmazonEC2Client, Task<T>> call, IReadOnlyCollection<string>? keyIds = null) =>
+        CallAsync(scope, what, resourceId, credentials => new AmazonEC2Client(credentials, Configure(new AmazonEC2Config(), _options.Ec2ServiceUrl, scope.Region)),
+            call, keyIds);
+
+    /// <summary>One call of any AWS service's client, made for it with the scope's account's credentials of the moment.</summary>
+    private async Task<T> CallAsync<TClient, T>(CloudScope scope, string what, string? resourceId, Func<AWSCredentials, TClient> connect,
+        Func<TClient, Task<T>> call, IReadOnlyCollection<string>? keyIds)
+        where TClient : IDisposable
     {
         try
         {
             var credentials = await CredentialsAsync(scope, CancellationToken.None).ConfigureAwait(false);
-            using var client = new AmazonEC2Client(SdkCredentials.From(credentials), Configure(new AmazonEC2Config(), _options.Ec2ServiceUrl, scope.Region));
+            using var client = connect(SdkCredentials.From(credentials));
             return await call(client).ConfigureAwait(false);
         }
         catch (AmazonServiceException e)

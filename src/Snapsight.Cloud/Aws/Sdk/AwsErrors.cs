@@ -20,7 +20,9 @@ internal static class AwsErrors
         var message = $"{what}: {code} {e.Message}".TrimEnd();
         if (IsKeyRefusal(code, e.Message))
         {
-            var keyId = keyIds.Count == 1 ? keyIds.First() : null;
+            // Of several keys (a copy's source and destination), the one the message names.
+            var named = keyIds.Where(k => e.Message?.Contains(k, StringComparison.Ordinal) == true).ToList();
+            var keyId = named.Count == 1 ? named[0] : keyIds.Count == 1 ? keyIds.First() : null;
             return new CloudProviderException(CloudErrorCode.AccessDenied, keyId ?? resourceId,
                 $"{message} (the KMS key policy refuses the role{(keyIds.Count > 0 ? ": " + string.Join(", ", keyIds) : "")})", e)
             {

@@ -7,6 +7,7 @@ internal static class Cfn
 {
     public const string AccountId = "AWS::AccountId";
     public const string Region = "AWS::Region";
+    public const string NoValue = "AWS::NoValue";
 
     public static JsonObject Ref(string name) => new() { ["Ref"] = name };
 

@@ -13,6 +13,15 @@ internal sealed class RegionScopedPolicy(string name, JsonNode regions)
     public RegionScopedPolicy Allow(string sid, IEnumerable<string> actions, JsonNode resource, JsonObject? condition = null) =>
         Add(sid, "Allow", actions, resource, condition);
 
+    /// <summary>An Allow that exists only when the template's <paramref name="templateCondition"/> holds (Fn::If, else no statement).</summary>
+    public RegionScopedPolicy AllowWhen(string templateCondition, string sid, IEnumerable<string> actions, JsonNode resource, JsonObject? condition = null)
+    {
+        Add(sid, "Allow", actions, resource, condition);
+        var statement = _statements[^1];
+        _statements[^1] = new JsonObject { ["Fn::If"] = new JsonArray(templateCondition, statement, Cfn.Ref(Cfn.NoValue)) };
+        return this;
+    }
+
     public RegionScopedPolicy Deny(string sid, IEnumerable<string> actions, JsonNode resource, JsonObject? condition = null) =>
         Add(sid, "Deny", actions, resource, condition);
 

@@ -108,7 +108,18 @@ internal static class ServiceAccountTemplate
             .Allow("AssumeTargetRoles", ["sts:AssumeRole"], $"{arn}:iam::*:role{TargetAccountTemplate.RolePath}*")
             .Allow("DiscoverSharedSnapshots", ["ec2:DescribeSnapshots", "ec2:DescribeRegions"], "*")
             .Allow("ReadOurSharedSnapshots", ["ebs:ListSnapshotBlocks", "ebs:ListChangedBlocks", "ebs:GetSnapshotBlock"],
-                $"{arn}:ec2:*::snapshot/*", SnapshotTagConditions.ResourceTagged(request.SubscriptionTagValue));
+                $"{arn}:ec2:*::snapshot/*", SnapshotTagConditions.ResourceTagged(request.SubscriptionTagValue))
+            // Copy-and-share: a shared copy is read under a target account's copy key, whose policy names this role;
+            // a key in another account needs this role's own permission too, and only through EC2 (EBS direct).
+            .Allow("DecryptSharedCopiesThroughEc2", CopyKey.DecryptActions, $"{arn}:kms:*:*:key/*", new JsonObject
+            {
+                ["StringLike"] = new JsonObject { ["kms:ViaService"] = "ec2.*.amazonaws.com" },
+            })
+            .Allow("GrantSharedCopyKeysToEc2", ["kms:CreateGrant"], $"{arn}:kms:*:*:key/*", new JsonObject
+            {
+                ["StringLike"] = new JsonObject { ["kms:ViaService"] = "ec2.*.amazonaws.com" },
+                ["Bool"] = new JsonObject { ["kms:GrantIsForAWSResource"] = "true" },
+            });
     }
 
     private static JsonObject Bounded(int value, int min, int max, string description) => new()

@@ -6,8 +6,9 @@ namespace Snapsight.Cloud.Aws.Templates;
 /// CFT-T, deployed in every account whose instances get scanned: the role the service account's
 /// scanning role assumes (with the connector's external ID) to discover instances, snapshot their
 /// volumes with our tags, share those snapshots with the service account and delete them again;
-/// the call-back registering the account; and, when event-based scanning is on, the EventBridge
-/// rule forwarding instance state changes to the API.
+/// the call-back registering the account; when event-based scanning is on, the EventBridge rule
+/// forwarding instance state changes to the API; and, when copy-and-share is on, the copy key
+/// (<see cref="CopyKey"/>) with the role's permission to copy under it.
 /// </summary>
 internal static class TargetAccountTemplate
 {
@@ -15,6 +16,8 @@ internal static class TargetAccountTemplate
     public const string ExternalId = "ExternalId";
     public const string TargetRole = "TargetRole";
     public const string EventBasedScanningOn = "EventBasedScanningOn";
+    public const string CopyAndShare = "CopyAndShare";
+    public const string CopyAndShareOn = "CopyAndShareOn";
 
     /// <summary>Target roles live under this IAM path, the only roles the scanning role may assume.</summary>
     public const string RolePath = "/snapsight/";
@@ -32,6 +35,9 @@ internal static class TargetAccountTemplate
             ["Default"] = trust.ExternalId,
             ["Description"] = "External ID Snapsight issued for this connector; the scanning role must present it.",
         };
+
+        parameters[CopyAndShare] = CommonParameters.Flag(false,
+            "Whether Snapsight copies snapshots under a key of its own in this region and shares only the copies with its service account (copy-and-share) instead of reading them in place.");
 
         var resources = new JsonObject
         {
@@ -58,13 +64,18 @@ internal static class TargetAccountTemplate
             },
         }.AddTo(resources);
         InstanceEventForwarding.AddTo(resources, EventBasedScanningOn);
+        CopyKey.AddTo(resources, CopyAndShareOn, Cfn.GetAtt(TargetRole, "Arn"), ServiceAccountTemplate.ScanningRoleArn(request, trust.ServiceAccountId));
 
         return new JsonObject
         {
             ["AWSTemplateFormatVersion"] = "2010-09-09",
             ["Description"] = "Snapsight target account (CFT-T): lets the Snapsight service account snapshot and scan this account's instances.",
             ["Parameters"] = parameters,
-            ["Conditions"] = new JsonObject { [EventBasedScanningOn] = Cfn.EqualsTrue(CommonParameters.EventBasedScanning) },
+            ["Conditions"] = new JsonObject
+            {
+                [EventBasedScanningOn] = Cfn.EqualsTrue(CommonParameters.EventBasedScanning),
+                [CopyAndShareOn] = Cfn.EqualsTrue(CopyAndShare),
+            },
             ["Resources"] = resources,
             ["Outputs"] = new JsonObject
             {
@@ -82,6 +93,7 @@ internal static class TargetAccountTemplate
         var arn = request.Partition.ArnPrefix;
         var snapshots = (JsonNode)$"{arn}:ec2:*::snapshot/*";
         var tag = request.SubscriptionTagValue;
+        var keys = (JsonNode)Cfn.Sub(arn + ":kms:*:${AWS::AccountId}:key/*");
         var exclusion = new JsonObject
         {
             ["StringEquals"] = new JsonObject { ["ec2:ResourceTag/" + request.Exclusion.Key] = request.Exclusion.Value },
@@ -94,7 +106,7 @@ internal static class TargetAccountTemplate
                 SnapshotTagConditions.RequestTagged(tag))
             .Allow("TagOnlyAtCreation", ["ec2:CreateTags"], snapshots.DeepClone(), new JsonObject
             {
-                ["StringEquals"] = new JsonObject { ["ec2:CreateAction"] = new JsonArray("CreateSnapshot", "CreateSnapshots") },
+                ["StringEquals"] = new JsonObject { ["ec2:CreateAction"] = new JsonArray("CreateSnapshot", "CreateSnapshots", "CopySnapshot") },
             })
             // Incremental rescans: a scanned snapshot of ours is marked kept, its expiry moved; no other tag, no other snapshot.
             .Allow("KeepOurScannedSnapshots", ["ec2:CreateTags"], snapshots.DeepClone(), SnapshotTagConditions.Retagged(tag))
@@ -108,10 +120,31 @@ internal static class TargetAccountTemplate
             // Withdrawing the grant once the scan is done (or failed halfway): without it a share could not be undone.
             .Allow("UnshareOurSnapshots", ["ec2:ModifySnapshotAttribute"], snapshots.DeepClone(),
                 SnapshotTagConditions.ResourceTagged(tag, ("ec2:Remove/userId", trust.ServiceAccountId)))
+            // Copy-and-share only: copies are made tagged ours (the tags of the source, which the provider copies only when ours).
+            .AllowWhen(CopyAndShareOn, "CopyIntoTaggedSnapshots", ["ec2:CopySnapshot"], snapshots.DeepClone(), SnapshotTagConditions.RequestTagged(tag))
+            // Copying a snapshot under a volume key of the account's own (the default EBS key needs no statement: its policy allows EC2's callers).
+            .AllowWhen(CopyAndShareOn, "DecryptVolumeKeysForCopiesThroughEc2", ["kms:Decrypt", "kms:ReEncryptFrom", "kms:DescribeKey"], keys.DeepClone(), VolumeKeysThroughEc2())
+            .AllowWhen(CopyAndShareOn, "GrantVolumeKeysToEc2", ["kms:CreateGrant"], keys.DeepClone(), VolumeKeysThroughEc2(grantForAwsResource: true))
             .Deny("NeverSharePublicly", ["ec2:ModifySnapshotAttribute"], snapshots.DeepClone(), new JsonObject
             {
                 // Any group at all (the only one is "all", i.e. public) is refused.
                 ["Null"] = new JsonObject { ["ec2:Add/group"] = "false" },
             });
+    }
+
+    /// <summary>The account's own keys, used only by EC2 on the role's behalf (and only for grants to AWS resources when asked).</summary>
+    private static JsonObject VolumeKeysThroughEc2(bool grantForAwsResource = false)
+    {
+        var condition = new JsonObject
+        {
+            ["StringLike"] = new JsonObject { ["kms:ViaService"] = "ec2.*.amazonaws.com" },
+            ["StringEquals"] = new JsonObject { ["kms:CallerAccount"] = Cfn.Ref(Cfn.AccountId) },
+        };
+        if (grantForAwsResource)
+        {
+            condition["Bool"] = new JsonObject { ["kms:GrantIsForAWSResource"] = "true" };
+        }
+
+        return condition;
     }
 }

@@ -7,6 +7,7 @@
 // must refuse (a wrong external ID, snapshots without our tags). Writes {pages, instances,
 // volumes, blocks, created, described, left, refused} as JSON.
 "use strict";
+const refusal = require("./refusal");
 const crypto = require("crypto");
 const { EBSClient, ListSnapshotBlocksCommand, GetSnapshotBlockCommand } = require("@aws-sdk/client-ebs");
 const { STSClient, AssumeRoleCommand } = require("@aws-sdk/client-sts");
@@ -18,15 +19,6 @@ async function assume(input, externalId) {
   const sts = new STSClient({ region: input.region, endpoint: input.endpoint, credentials: input.credentials, maxAttempts: 3 });
   const out = await sts.send(new AssumeRoleCommand({ RoleArn: input.roleArn, RoleSessionName: "js-oracle", ExternalId: externalId, DurationSeconds: 3600 }));
   return { accessKeyId: out.Credentials.AccessKeyId, secretAccessKey: out.Credentials.SecretAccessKey, sessionToken: out.Credentials.SessionToken };
-}
-
-async function refusal(promise) {
-  try {
-    await promise;
-    return "not refused";
-  } catch (e) {
-    return e.name;
-  }
 }
 
 async function main(input) {

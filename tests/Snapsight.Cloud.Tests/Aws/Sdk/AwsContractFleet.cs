@@ -14,6 +14,7 @@ namespace Snapsight.Cloud.Tests.Aws.Sdk;
 /// The contract fleet on the fake AWS endpoints: target account 111111111111 (its role assumed
 /// with its external ID) holds the instance, whose volumes are the local provider's test images
 /// (the qcow2 converted to raw by qemu-img), grown to 1 GiB; 222222222222 is the service account.
+/// In copy-and-share, the target account also holds the target template's copy key.
 /// The provider talks to the fake through the AWS SDK and our EBS direct client, exactly as to AWS.
 /// </summary>
 public sealed class AwsContractFleet : ContractFleet
@@ -42,7 +43,9 @@ public sealed class AwsContractFleet : ContractFleet
     public AwsCloudProvider Aws => (AwsCloudProvider)Provider;
 
     /// <param name="clock">The provider's and the fake's clock (sessions are issued, expire and are renewed by it).</param>
-    public static AwsContractFleet Create(ContractSettings settings, Func<AwsCloudOptions, AwsCloudOptions>? adjust = null, TimeProvider? clock = null)
+    /// <param name="copyAndShare">The provider copies and shares, and the target template was deployed with copy-and-share (its copy key in the region).</param>
+    public static AwsContractFleet Create(
+        ContractSettings settings, Func<AwsCloudOptions, AwsCloudOptions>? adjust = null, TimeProvider? clock = null, bool copyAndShare = false)
     {
         clock ??= TimeProvider.System;
         var directory = new TempDirectory();
@@ -54,6 +57,11 @@ public sealed class AwsContractFleet : ContractFleet
             Clock = clock,
         };
         var target = cloud.AddTargetAccount(owner.AccountId, ExternalId, [owner.Region]);
+        if (copyAndShare)
+        {
+            cloud.AddCopyKey(owner.AccountId, owner.Region);
+        }
+
         var root = directory.File("root.raw");
         Tool.Run("qemu-img", "convert", "-f", "qcow2", "-O", "raw", TestVolumes.Qcow2, root);
         var launch = new DateTimeOffset(2025, 3, 4, 5, 6, 7, TimeSpan.Zero);
@@ -77,6 +85,8 @@ public sealed class AwsContractFleet : ContractFleet
             StsRegion = owner.Region,
             Ec2ServiceUrl = server.Endpoint,
             StsServiceUrl = server.Endpoint,
+            KmsServiceUrl = server.Endpoint,
+            SnapshotAccess = copyAndShare ? SnapshotAccess.CopyAndShareToServiceAccount : SnapshotAccess.ReadInPlace,
             MaxErrorRetry = Ec2Attempts - 1,
             Ebs = new EbsDirectOptions
             {

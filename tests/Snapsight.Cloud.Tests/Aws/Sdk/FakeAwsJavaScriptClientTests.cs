@@ -11,7 +11,9 @@ namespace Snapsight.Cloud.Tests.Aws.Sdk;
 /// paging and errors) assumes the target role, lists what our .NET provider lists, reads (with
 /// @aws-sdk/client-ebs, as that role) the blocks our provider reads from a snapshot it made,
 /// snapshots the instance with our tags, describes and deletes the snapshots; and is refused what
-/// the templates do not grant.
+/// the templates do not grant. For copy-and-share, @aws-sdk/client-kms finds the copy key by its
+/// alias and @aws-sdk/client-ec2 copies a snapshot under it: our provider takes that copy for its
+/// own and the service account reads it as its source.
 /// </summary>
 public sealed class FakeAwsJavaScriptClientTests
 {
@@ -29,19 +31,11 @@ public sealed class FakeAwsJavaScriptClientTests
         var ourSet = await fleet.Provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, ContractTags.Run("dotnet-run"), CancellationToken.None);
         await fleet.CompletePendingAsync();
         var tags = ContractTags.Run("js-run");
-        var keys = fleet.Cloud.ScanningKeys;
-        var input = new JsonObject
-        {
-            ["endpoint"] = fleet.Server.Endpoint.ToString(),
-            ["region"] = fleet.Owner.Region,
-            ["credentials"] = new JsonObject { ["accessKeyId"] = keys.AccessKeyId, ["secretAccessKey"] = keys.SecretAccessKey },
-            ["roleArn"] = $"arn:aws:iam::{fleet.Owner.AccountId}:role/snapsight/snapsight-target",
-            ["externalId"] = AwsContractFleet.ExternalId,
-            ["instanceId"] = fleet.InstanceId,
-            ["tags"] = new JsonObject([.. tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value))]),
-            ["ebsEndpoint"] = fleet.Cloud.Ebs.Endpoint.ToString(),
-            ["readSnapshotId"] = ourSet[0].Id,
-        };
+        var input = ScenarioInput(fleet);
+        input["instanceId"] = fleet.InstanceId;
+        input["tags"] = new JsonObject([.. tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value))]);
+        input["ebsEndpoint"] = fleet.Cloud.Ebs.Endpoint.ToString();
+        input["readSnapshotId"] = ourSet[0].Id;
 
         var output = JsonNode.Parse(AwsSdkJs.Run("ec2-sts-client.js", input.ToJsonString()))!;
 
@@ -94,4 +88,59 @@ public sealed class FakeAwsJavaScriptClientTests
         Assert.Equal(2, fleet.Cloud.Denials.Count); // those two, and nothing the scenario needed
         Assert.Equal(0, fleet.Server.RejectedSignatures);
     }
+
+    [Fact]
+    public async Task The_javascript_sdk_copies_under_the_copy_key_as_our_provider_does()
+    {
+        using var fleet = AwsContractFleet.Create(new ContractSettings(), copyAndShare: true);
+        var key = Assert.Single(fleet.Cloud.KeysOf(fleet.Owner.AccountId));
+        var tags = ContractTags.Run("js-run");
+        var source = (await fleet.Provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, tags, CancellationToken.None))[0];
+        await fleet.CompletePendingAsync();
+        var copyTags = new Dictionary<string, string>(tags) { [Cloud.SnapshotTags.CopyOf] = source.Id };
+        var input = ScenarioInput(fleet);
+        input["alias"] = "alias/snapsight-scan-copies";
+        input["sourceSnapshotId"] = source.Id;
+        input["tags"] = new JsonObject([.. copyTags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value))]);
+
+        var output = JsonNode.Parse(AwsSdkJs.Run("copy-share-client.js", input.ToJsonString()))!;
+
+        Assert.Equal((key.KeyId, key.Arn, fleet.Owner.AccountId, true, "Enabled", "CUSTOMER"),
+            (output["key"]!["keyId"]!.GetValue<string>(), output["key"]!["arn"]!.GetValue<string>(), output["key"]!["account"]!.GetValue<string>(),
+             output["key"]!["enabled"]!.GetValue<bool>(), output["key"]!["state"]!.GetValue<string>(), output["key"]!["manager"]!.GetValue<string>()));
+        var copyId = output["copy"]!["id"]!.GetValue<string>();
+        var described = output["described"]!;
+        Assert.Equal((copyId, "pending", "vol-ffffffff", fleet.Owner.AccountId, true, key.Arn),
+            (described["id"]!.GetValue<string>(), described["state"]!.GetValue<string>(), described["volumeId"]!.GetValue<string>(),
+             described["ownerId"]!.GetValue<string>(), described["encrypted"]!.GetValue<bool>(), described["kmsKeyId"]!.GetValue<string>()));
+        Assert.Equal(copyTags.OrderBy(t => t.Key), described["tags"]!.AsObject().Select(t => KeyValuePair.Create(t.Key, t.Value!.GetValue<string>())).OrderBy(t => t.Key));
+        Assert.Equal(copyTags.OrderBy(t => t.Key), output["copy"]!["tags"]!.AsObject().Select(t => KeyValuePair.Create(t.Key, t.Value!.GetValue<string>())).OrderBy(t => t.Key));
+
+        // Our provider finds the SDK's copy by its tags instead of making a second, and sees it as the SDK does.
+        var ours = await fleet.Provider.CopySnapshotAsync(fleet.Owner, source.Id, CancellationToken.None);
+        Assert.Equal((copyId, key.Arn), (ours.Id, ours.EncryptionKeyId));
+        await fleet.CompletePendingAsync();
+        await fleet.Provider.ShareSnapshotAsync(fleet.Owner, copyId, fleet.OtherAccountId, CancellationToken.None);
+        using var copy = await fleet.Provider.OpenSnapshotAsync(fleet.Other, copyId, CancellationToken.None);
+        using var original = await fleet.Provider.OpenSnapshotAsync(fleet.Owner, source.Id, CancellationToken.None);
+        var (fromCopy, fromSource) = (new byte[1 << 20], new byte[1 << 20]);
+        Assert.Equal(fromCopy.Length, await copy.ReadAsync(0, fromCopy, CancellationToken.None));
+        Assert.Equal(fromSource.Length, await original.ReadAsync(0, fromSource, CancellationToken.None));
+        Assert.Equal(fromSource, fromCopy);
+
+        Assert.Equal("NotFoundException", output["refused"]!["unknownAlias"]!.GetValue<string>());
+        Assert.Equal("UnauthorizedOperation", output["refused"]!["untaggedCopy"]!.GetValue<string>());
+        Assert.Single(fleet.Cloud.Denials); // the untagged copy, and nothing the scenario needed
+        Assert.Equal(0, fleet.Server.RejectedSignatures);
+    }
+
+    /// <summary>What every scenario is given: the endpoint and region, the scanning role's keys, and the target role to assume with its external ID.</summary>
+    private static JsonObject ScenarioInput(AwsContractFleet fleet) => new()
+    {
+        ["endpoint"] = fleet.Server.Endpoint.ToString(),
+        ["region"] = fleet.Owner.Region,
+        ["credentials"] = new JsonObject { ["accessKeyId"] = fleet.Cloud.ScanningKeys.AccessKeyId, ["secretAccessKey"] = fleet.Cloud.ScanningKeys.SecretAccessKey },
+        ["roleArn"] = $"arn:aws:iam::{fleet.Owner.AccountId}:role/snapsight/snapsight-target",
+        ["externalId"] = AwsContractFleet.ExternalId,
+    };
 }

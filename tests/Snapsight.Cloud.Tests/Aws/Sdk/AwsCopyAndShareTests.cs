@@ -1,0 +1,205 @@
+using Snapsight.Cloud.Provider;
+using Snapsight.Cloud.Tests.Provider;
+
+namespace Snapsight.Cloud.Tests.Aws.Sdk;
+
+/// <summary>
+/// What the AWS provider owes in copy-and-share mode: copies of a completed set under the copy key,
+/// tagged ours and with their source from creation, made once however often asked, shared with the
+/// service account only and read by it with its own credentials, and deleted by tag with their
+/// sources; the fake refuses anything the templates do not grant, and a key policy that blocks the
+/// copy or the read is reported with the key's id.
+/// </summary>
+public sealed class AwsCopyAndShareTests
+{
+    private static CancellationToken Ct => CancellationToken.None;
+
+    private static Task<CloudProviderException> ThrowsAsync(CloudErrorCode code, Func<Task> call) => ContractTags.ThrowsAsync(code, call);
+
+    [Fact]
+    public async Task The_service_account_reads_each_copy_as_its_volume_and_cleanup_by_tag_leaves_nothing()
+    {
+        using var fleet = AwsContractFleet.Create(new ContractSettings(), copyAndShare: true);
+        var provider = fleet.Provider;
+        var key = Assert.Single(fleet.Cloud.KeysOf(fleet.Owner.AccountId));
+        Assert.Equal(SnapshotAccess.CopyAndShareToServiceAccount, provider.SnapshotAccess);
+        var tags = ContractTags.Run("run-1");
+        var set = await provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, tags, Ct);
+        await ThrowsAsync(CloudErrorCode.InvalidState, () => provider.CopySnapshotAsync(fleet.Owner, set[0].Id, Ct)); // still pending
+        await fleet.CompletePendingAsync();
+
+        var copies = new List<CloudSnapshot>();
+        foreach (var source in set)
+        {
+            var copy = await provider.CopySnapshotAsync(fleet.Owner, source.Id, Ct);
+            Assert.Equal(SnapshotState.Pending, copy.State);
+            Assert.Equal(key.Arn, copy.EncryptionKeyId);
+            Assert.Equal(tags.Append(KeyValuePair.Create(SnapshotTags.CopyOf, source.Id)).OrderBy(t => t.Key), copy.Tags.OrderBy(t => t.Key));
+            // Asked again (a step repeated after a crash): the same copy, not a second one.
+            Assert.Equal(copy.Id, (await provider.CopySnapshotAsync(fleet.Owner, source.Id, Ct)).Id);
+            copies.Add(copy);
+        }
+
+        await fleet.CompletePendingAsync();
+        foreach (var (source, copy) in set.Zip(copies))
+        {
+            await provider.ShareSnapshotAsync(fleet.Owner, copy.Id, fleet.OtherAccountId, Ct);
+            Assert.Equal([fleet.OtherAccountId], (await provider.DescribeSnapshotAsync(fleet.Owner, copy.Id, Ct)).SharedWith);
+            var content = await fleet.ReadVolumeAsync(source.VolumeId);
+            using var device = await provider.OpenSnapshotAsync(fleet.Other, copy.Id, Ct);
+            Assert.Equal(source.VolumeSizeBytes, device.Length);
+            Assert.Equal(content, await ReadAsync(device, content.Length));
+            // The source was never shared: the service account cannot read it.
+            await ThrowsAsync(CloudErrorCode.AccessDenied, () => provider.OpenSnapshotAsync(fleet.Other, source.Id, Ct));
+        }
+
+        var tagged = await provider.ListSnapshotsByTagsAsync(fleet.Owner, tags, Ct);
+        Assert.Equal(set.Concat(copies).Select(s => s.Id).Order(StringComparer.Ordinal), tagged.Select(s => s.Id));
+        foreach (var snapshot in tagged)
+        {
+            await provider.DeleteSnapshotAsync(fleet.Owner, snapshot.Id, Ct);
+        }
+
+        Assert.Empty(fleet.Cloud.SnapshotsOf(fleet.Owner.AccountId));
+        // Only the refused read of the unshared source, which the test asked for.
+        Assert.All(fleet.Cloud.Denials, d => Assert.StartsWith("ebs:GetSnapshotBlock", d, StringComparison.Ordinal));
+        Assert.Equal(0, fleet.Server.RejectedSignatures);
+        Assert.Equal(0, fleet.Cloud.Ebs.RejectedSignatures);
+    }
+
+    [Fact]
+    public async Task A_whole_copy_and_share_flow_needs_nothing_the_templates_do_not_grant()
+    {
+        using var fleet = AwsContractFleet.Create(new ContractSettings(), copyAndShare: true);
+        var set = await fleet.Provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, ContractTags.Run("run-1"), Ct);
+        await fleet.CompletePendingAsync();
+        var copies = new List<string>();
+        foreach (var source in set)
+        {
+            copies.Add((await fleet.Provider.CopySnapshotAsync(fleet.Owner, source.Id, Ct)).Id);
+        }
+
+        await fleet.CompletePendingAsync();
+        foreach (var copy in copies)
+        {
+            await fleet.Provider.ShareSnapshotAsync(fleet.Owner, copy, fleet.OtherAccountId, Ct);
+            using var device = await fleet.Provider.OpenSnapshotAsync(fleet.Other, copy, Ct);
+            Assert.Equal(4096, await device.ReadAsync(0, new byte[4096], Ct));
+        }
+
+        foreach (var snapshot in await fleet.Provider.ListSnapshotsByTagsAsync(fleet.Owner, ContractTags.Run("run-1"), Ct))
+        {
+            await fleet.Provider.DeleteSnapshotAsync(fleet.Owner, snapshot.Id, Ct);
+        }
+
+        Assert.Empty(fleet.Cloud.Denials);
+        Assert.Empty(fleet.Cloud.SnapshotsOf(fleet.Owner.AccountId));
+    }
+
+    [Fact]
+    public async Task A_copy_key_policy_that_does_not_name_the_scanning_role_refuses_the_read_and_names_the_key()
+    {
+        using var fleet = AwsContractFleet.Create(new ContractSettings(), copyAndShare: true);
+        var key = Assert.Single(fleet.Cloud.KeysOf(fleet.Owner.AccountId));
+        key.Users.Remove(fleet.Cloud.ScanningRoleArn);
+        var copy = await CompletedCopyAsync(fleet, 0);
+        await fleet.Provider.ShareSnapshotAsync(fleet.Owner, copy, fleet.OtherAccountId, Ct);
+
+        var e = await ThrowsAsync(CloudErrorCode.AccessDenied, () => fleet.Provider.OpenSnapshotAsync(fleet.Other, copy, Ct));
+
+        Assert.Equal(key.Arn, e.EncryptionKeyId);
+        Assert.Contains(key.Arn, e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_copy_key_policy_that_does_not_name_the_target_role_refuses_the_copy_and_names_the_key()
+    {
+        using var fleet = AwsContractFleet.Create(new ContractSettings(), copyAndShare: true);
+        var key = Assert.Single(fleet.Cloud.KeysOf(fleet.Owner.AccountId));
+        key.Users.Remove(AwsTargetRole(fleet));
+        var set = await fleet.Provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, ContractTags.Run("run-1"), Ct);
+        await fleet.CompletePendingAsync();
+
+        var e = await ThrowsAsync(CloudErrorCode.AccessDenied, () => fleet.Provider.CopySnapshotAsync(fleet.Owner, set[0].Id, Ct));
+
+        Assert.Equal(key.Arn, e.EncryptionKeyId);
+        Assert.Single(await fleet.Provider.ListSnapshotsByTagsAsync(fleet.Owner, new Dictionary<string, string> { [SnapshotTags.Run] = "run-1" }, Ct), s => s.Id == set[0].Id);
+        Assert.Equal(set.Count, fleet.Cloud.SnapshotsOf(fleet.Owner.AccountId).Count);
+    }
+
+    [Fact]
+    public async Task A_volume_key_that_will_not_decrypt_for_the_copy_is_named_not_the_copy_key()
+    {
+        using var fleet = AwsContractFleet.Create(new ContractSettings(), copyAndShare: true);
+        fleet.Cloud.Faults.KeysRefusingDecrypt[ContractInstance.DataKeyId] = true;
+        var set = await fleet.Provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, ContractTags.Run("run-1"), Ct);
+        await fleet.CompletePendingAsync();
+
+        Assert.NotNull(await fleet.Provider.CopySnapshotAsync(fleet.Owner, set[0].Id, Ct)); // the root volume is not encrypted
+        var e = await ThrowsAsync(CloudErrorCode.AccessDenied, () => fleet.Provider.CopySnapshotAsync(fleet.Owner, set[1].Id, Ct));
+
+        Assert.Equal(ContractInstance.DataKeyId, e.EncryptionKeyId);
+    }
+
+    [Fact]
+    public async Task Without_the_copy_key_in_the_region_the_copy_is_refused_with_what_to_deploy()
+    {
+        using var fleet = AwsContractFleet.Create(new ContractSettings(), o => o with { SnapshotAccess = SnapshotAccess.CopyAndShareToServiceAccount });
+        var set = await fleet.Provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, ContractTags.Run("run-1"), Ct);
+        await fleet.CompletePendingAsync();
+
+        var e = await ThrowsAsync(CloudErrorCode.InvalidParameter, () => fleet.Provider.CopySnapshotAsync(fleet.Owner, set[0].Id, Ct));
+
+        Assert.Contains("alias/snapsight-scan-copies", e.Message, StringComparison.Ordinal);
+        Assert.Contains("copy-and-share", e.Message, StringComparison.Ordinal);
+        Assert.Equal(set.Count, fleet.Cloud.SnapshotsOf(fleet.Owner.AccountId).Count);
+    }
+
+    [Fact]
+    public async Task Read_in_place_stays_the_default_and_copies_nothing()
+    {
+        using var inPlace = AwsContractFleet.Create(new ContractSettings());
+        var set = await inPlace.Provider.CreateSnapshotSetAsync(inPlace.Owner, inPlace.InstanceId, ContractTags.Run("run-1"), Ct);
+        await inPlace.CompletePendingAsync();
+
+        Assert.Equal(SnapshotAccess.ReadInPlace, inPlace.Provider.SnapshotAccess);
+        await ThrowsAsync(CloudErrorCode.InvalidParameter, () => inPlace.Provider.CopySnapshotAsync(inPlace.Owner, set[0].Id, Ct));
+        Assert.Equal(set.Count, inPlace.Cloud.SnapshotsOf(inPlace.Owner.AccountId).Count);
+    }
+
+    [Fact]
+    public async Task Only_our_snapshots_are_copied()
+    {
+        using var fleet = AwsContractFleet.Create(new ContractSettings(), copyAndShare: true);
+        var foreign = fleet.Cloud.AddForeignSnapshot(fleet.Instance, new Dictionary<string, string> { ["backup"] = "daily" });
+        await fleet.CompletePendingAsync();
+
+        await ThrowsAsync(CloudErrorCode.InvalidParameter, () => fleet.Provider.CopySnapshotAsync(fleet.Owner, foreign.Id, Ct));
+        Assert.Single(fleet.Cloud.SnapshotsOf(fleet.Owner.AccountId));
+    }
+
+    /// <summary>A completed copy of the completed snapshot of the instance's volume at <paramref name="index"/>.</summary>
+    private static async Task<string> CompletedCopyAsync(AwsContractFleet fleet, int index)
+    {
+        var set = await fleet.Provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, ContractTags.Run("run-1"), Ct);
+        await fleet.CompletePendingAsync();
+        var copy = await fleet.Provider.CopySnapshotAsync(fleet.Owner, set[index].Id, Ct);
+        await fleet.CompletePendingAsync();
+        return copy.Id;
+    }
+
+    private static async Task<byte[]> ReadAsync(Snapsight.Disk.BlockDevices.IBlockDevice device, int length)
+    {
+        var bytes = new byte[length];
+        for (var done = 0; done < length;)
+        {
+            var n = await device.ReadAsync(done, bytes.AsMemory(done), Ct);
+            Assert.True(n > 0, $"the device ended at {done} of {length}");
+            done += n;
+        }
+
+        return bytes;
+    }
+
+    private static string AwsTargetRole(AwsContractFleet fleet) => $"arn:aws:iam::{fleet.Owner.AccountId}:role/snapsight/snapsight-target";
+}
