@@ -76,6 +76,7 @@ public sealed class AwsContractFleet : ContractFleet
             StsRegion = owner.Region,
             Ec2ServiceUrl = server.Endpoint,
             StsServiceUrl = server.Endpoint,
+            SsmServiceUrl = server.Endpoint,
             MaxErrorRetry = Ec2Attempts - 1,
             Ebs = new EbsDirectOptions
             {
