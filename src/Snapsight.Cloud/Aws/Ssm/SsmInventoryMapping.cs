@@ -105,7 +105,7 @@ public static class SsmInventoryMapping
     private static bool TryEpoch(string? text, out int epoch)
     {
         epoch = 0;
-        return text is null or "(none)" || (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out epoch) && epoch >= 0);
+        return string.IsNullOrEmpty(text) || text == "(none)" || (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out epoch) && epoch >= 0);
     }
 
     /// <summary>"openssl-3.0.8-1.amzn2023.0.3.src.rpm" → "openssl": the name before the last two dash-separated fields.</summary>
