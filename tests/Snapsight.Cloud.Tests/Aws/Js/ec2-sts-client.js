@@ -20,14 +20,7 @@ async function assume(input, externalId) {
   return { accessKeyId: out.Credentials.AccessKeyId, secretAccessKey: out.Credentials.SecretAccessKey, sessionToken: out.Credentials.SessionToken };
 }
 
-async function refusal(promise) {
-  try {
-    await promise;
-    return "not refused";
-  } catch (e) {
-    return e.name;
-  }
-}
+const refusal = require("./refusal");
 
 async function main(input) {
   const session = await assume(input, input.externalId);

@@ -10,14 +10,7 @@
 const { STSClient, AssumeRoleCommand } = require("@aws-sdk/client-sts");
 const { SSMClient, DescribeInstanceInformationCommand, ListInventoryEntriesCommand } = require("@aws-sdk/client-ssm");
 
-async function refusal(promise) {
-  try {
-    await promise;
-    return "not refused";
-  } catch (e) {
-    return e.name;
-  }
-}
+const refusal = require("./refusal");
 
 async function entries(ssm, instanceId, typeName, pages) {
   const all = [];

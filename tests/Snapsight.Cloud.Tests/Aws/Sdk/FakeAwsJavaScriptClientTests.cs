@@ -29,19 +29,11 @@ public sealed class FakeAwsJavaScriptClientTests
         var ourSet = await fleet.Provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, ContractTags.Run("dotnet-run"), CancellationToken.None);
         await fleet.CompletePendingAsync();
         var tags = ContractTags.Run("js-run");
-        var keys = fleet.Cloud.ScanningKeys;
-        var input = new JsonObject
-        {
-            ["endpoint"] = fleet.Server.Endpoint.ToString(),
-            ["region"] = fleet.Owner.Region,
-            ["credentials"] = new JsonObject { ["accessKeyId"] = keys.AccessKeyId, ["secretAccessKey"] = keys.SecretAccessKey },
-            ["roleArn"] = $"arn:aws:iam::{fleet.Owner.AccountId}:role/snapsight/snapsight-target",
-            ["externalId"] = AwsContractFleet.ExternalId,
-            ["instanceId"] = fleet.InstanceId,
-            ["tags"] = new JsonObject([.. tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value))]),
-            ["ebsEndpoint"] = fleet.Cloud.Ebs.Endpoint.ToString(),
-            ["readSnapshotId"] = ourSet[0].Id,
-        };
+        var input = fleet.JavaScriptInput();
+        input["instanceId"] = fleet.InstanceId;
+        input["tags"] = new JsonObject([.. tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value))]);
+        input["ebsEndpoint"] = fleet.Cloud.Ebs.Endpoint.ToString();
+        input["readSnapshotId"] = ourSet[0].Id;
 
         var output = JsonNode.Parse(AwsSdkJs.Run("ec2-sts-client.js", input.ToJsonString()))!;
 

@@ -25,16 +25,8 @@ public sealed class FakeSsmJavaScriptClientTests
             new Dictionary<string, string>(), [(TestVolumes.Raw, "/dev/xvda", null)], fleet.LaunchTime)).ToList();
         managed.ForEach(m => fleet.Cloud.AddSsmNode(m, node));
         var ours = await fleet.Aws.ReadSsmInventoryAsync(fleet.Owner, managed[0].Id, CancellationToken.None);
-        var keys = fleet.Cloud.ScanningKeys;
-        var input = new JsonObject
-        {
-            ["endpoint"] = fleet.Server.Endpoint.ToString(),
-            ["region"] = fleet.Owner.Region,
-            ["credentials"] = new JsonObject { ["accessKeyId"] = keys.AccessKeyId, ["secretAccessKey"] = keys.SecretAccessKey },
-            ["roleArn"] = $"arn:aws:iam::{fleet.Owner.AccountId}:role/snapsight/snapsight-target",
-            ["externalId"] = AwsContractFleet.ExternalId,
-            ["instanceId"] = managed[0].Id,
-        };
+        var input = fleet.JavaScriptInput();
+        input["instanceId"] = managed[0].Id;
 
         var output = JsonNode.Parse(AwsSdkJs.Run("ssm-client.js", input.ToJsonString()))!;
 
