@@ -13,8 +13,11 @@ namespace Snapsight.Cloud.Aws.Sdk;
 /// template: ssm:DescribeInstanceInformation and ssm:ListInventoryEntries, nothing that runs or
 /// changes anything on the instance).
 /// </summary>
-public sealed partial class AwsCloudProvider
+public sealed partial class AwsCloudProvider : IApiInventorySource
 {
+    /// <summary>The source name API-based results of this provider carry.</summary>
+    public const string SsmSource = "ssm";
+
     private const string ApplicationType = "AWS:Application";
     private const string InstanceInformationType = "AWS:InstanceInformation";
 
@@ -48,6 +51,12 @@ public sealed partial class AwsCloudProvider
             Field(reported, "PlatformVersion") ?? node.PlatformVersion ?? "");
         return new SsmInventory(instanceId, platform, captured, [.. applications.Select(a => Application(a, instanceId))]);
     }
+
+    /// <summary>The SSM inventory as the scanner's package inventory (<see cref="SsmInventoryMapping"/>).</summary>
+    public async Task<ApiInventory?> ReadApiInventoryAsync(CloudScope scope, string instanceId, CancellationToken cancellationToken) =>
+        await ReadSsmInventoryAsync(scope, instanceId, cancellationToken).ConfigureAwait(false) is { } inventory
+            ? new ApiInventory(SsmSource, inventory.CaptureTime, SsmInventoryMapping.ToInventory(inventory))
+            : null;
 
     /// <summary>Every entry of one inventory type, all pages, and when the agent captured them.</summary>
     private async Task<(List<Dictionary<string, string>> Entries, DateTimeOffset? Captured)> EntriesAsync(
