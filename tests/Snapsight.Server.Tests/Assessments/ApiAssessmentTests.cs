@@ -11,6 +11,7 @@ using Snapsight.Disk.Tests.Support;
 using Snapsight.Server.Tests.Accounts;
 using Snapsight.Server.Tests.Discovery;
 using Snapsight.Server.Tests.Support;
+using Snapsight.Server.Tests.WebConsole;
 
 namespace Snapsight.Server.Tests.Assessments;
 
@@ -64,6 +65,14 @@ public sealed class ApiAssessmentTests
         Assert.Equal(expected, findings.Where(f => selfSourced.Contains(f.Item2)).Order());
         Assert.Equal(findings.Count, (int)api["findingCount"]!);
         Assert.Contains(api["gaps"]!.AsArray(), g => ((string)g!).Contains("source package", StringComparison.Ordinal));
+        // The console's asset page shows both, each labelled, and the API-based findings on their own tab.
+        using var console = await ConsoleClient.SignInAsync(server, tenant.AdminName, TestTenant.Password);
+        var page = await (await console.GetAsync($"console/assets/{assetId}")).Content.ReadAsStringAsync();
+        Assert.Contains("(snapshot-based)", page, StringComparison.Ordinal);
+        Assert.Contains("(API-based)", page, StringComparison.Ordinal);
+        Assert.Contains("AWS Systems Manager inventory", page, StringComparison.Ordinal);
+        var apiTab = await (await console.GetAsync($"console/assets/{assetId}?tab=api")).Content.ReadAsStringAsync();
+        Assert.All(expected, e => Assert.Contains($"<td>{e.Id}</td><td>{e.Package}</td>", apiTab, StringComparison.Ordinal));
         Assert.Contains(await tenant.AuditEntriesAsync(), e => e.Action == AuditActions.AssetApiAssessment && e.Succeeded
             && e.Target == $"{accountId}/eu-west-1/{managed}");
     }
