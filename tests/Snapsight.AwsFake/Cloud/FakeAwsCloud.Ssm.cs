@@ -82,7 +82,7 @@ public sealed partial class FakeAwsCloud
         return answer;
     }
 
-    private static JsonObject ListInventoryEntries(List<(FakeInstance Instance, FakeSsmNode Node)> nodes, JsonObject request)
+    private JsonObject ListInventoryEntries(List<(FakeInstance Instance, FakeSsmNode Node)> nodes, JsonObject request)
     {
         var instanceId = (string?)request["InstanceId"];
         var typeName = (string?)request["TypeName"];
@@ -118,6 +118,11 @@ public sealed partial class FakeAwsCloud
             ["Entries"] = new JsonArray([.. page.Select(e => (JsonNode)new JsonObject([.. e.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)f.Value))]))]),
         };
         SsmNext(answer, start + page.Count, entries.Count);
+        if (Faults.RepeatNextToken && request["NextToken"] is { } asked)
+        {
+            answer["NextToken"] = asked.DeepClone();
+        }
+
         return answer;
     }
 

@@ -3,6 +3,7 @@ using Snapsight.Advisories.Matching;
 using Snapsight.Advisories.Store;
 using Snapsight.Cli.Tests.Scan;
 using Snapsight.Cloud.Aws.Ssm;
+using Snapsight.Cloud.Provider;
 using Snapsight.Cloud.Tests.Aws.Sdk;
 using Snapsight.Cloud.Tests.Provider;
 using Snapsight.Cloud.Tests.Support;
@@ -41,6 +42,20 @@ public sealed class SsmInventoryTests
             inventory.Applications.Select(a => (a.Name, a.Version, a.PackageId!)));
         Assert.Null(await fleet.Aws.ReadSsmInventoryAsync(fleet.Owner, fleet.InstanceId, CancellationToken.None));
         Assert.Empty(fleet.Cloud.Denials);
+    }
+
+    [Fact]
+    public async Task An_inventory_whose_pages_never_end_is_refused_as_corrupt_instead_of_read_for_ever()
+    {
+        using var fleet = AwsContractFleet.Create(new ContractSettings());
+        var managed = fleet.Cloud.AddInstance(fleet.Owner.AccountId, fleet.Owner.Region, new Dictionary<string, string>(), [(TestVolumes.Raw, "/dev/xvda", null)], fleet.LaunchTime);
+        fleet.Cloud.AddSsmNode(managed, SsmAgentOracle.Node(DebianImages.Path("rootfs"), Captured));
+        fleet.Cloud.Faults.RepeatNextToken = true;
+
+        var refused = await Assert.ThrowsAsync<CloudProviderException>(() => fleet.Aws.ReadSsmInventoryAsync(fleet.Owner, managed.Id, CancellationToken.None));
+
+        Assert.Equal(CloudErrorCode.Corrupt, refused.Code);
+        Assert.Contains("repeated its NextToken", refused.Message, StringComparison.Ordinal);
     }
 
     [Fact]
