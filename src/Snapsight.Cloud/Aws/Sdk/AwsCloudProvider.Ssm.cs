@@ -1,6 +1,7 @@
 using System.Globalization;
 using Amazon.Runtime;
 using Amazon.SimpleSystemsManagement;
+using Snapsight.Cloud.Aws.Signing;
 using Snapsight.Cloud.Aws.Ssm;
 using Snapsight.Cloud.Provider;
 using SsmModel = Amazon.SimpleSystemsManagement.Model;
@@ -27,7 +28,6 @@ public sealed partial class AwsCloudProvider : IApiInventorySource
     /// </summary>
     public async Task<SsmInventory?> ReadSsmInventoryAsync(CloudScope scope, string instanceId, CancellationToken cancellationToken)
     {
-        CheckRegion(scope);
         CheckInstanceId(instanceId);
         var described = await SsmCallAsync(scope, $"ssm: DescribeInstanceInformation {instanceId} in {scope}", instanceId,
             ssm => ssm.DescribeInstanceInformationAsync(new SsmModel.DescribeInstanceInformationRequest
@@ -107,12 +107,19 @@ public sealed partial class AwsCloudProvider : IApiInventorySource
     private static CloudProviderException Corrupt(string? instanceId, string message) =>
         new(CloudErrorCode.Corrupt, instanceId, "ssm: " + message);
 
-    /// <summary>One SSM call as the scope's account, its failures mapped as EC2's are.</summary>
+    /// <summary>The credentials of the scope's account, which must work in the scope's region (else not found).</summary>
+    private async ValueTask<AwsCredentials> SsmCredentialsAsync(CloudScope scope, CancellationToken cancellationToken)
+    {
+        CheckRegion(scope);
+        return await Session(Account(scope.AccountId)).GetAsync(cancellationToken).ConfigureAwait(false);
+    }
+
+        /// <summary>One SSM call as the scope's account, its failures mapped as EC2's are.</summary>
     private async Task<T> SsmCallAsync<T>(CloudScope scope, string what, string resourceId, Func<AmazonSimpleSystemsManagementClient, Task<T>> call)
     {
         try
         {
-            var credentials = await Session(Account(scope.AccountId)).GetAsync(CancellationToken.None).ConfigureAwait(false);
+            var credentials = await SsmCredentialsAsync(scope, CancellationToken.None).ConfigureAwait(false);
             using var client = new AmazonSimpleSystemsManagementClient(SdkCredentials.From(credentials),
                 Configure(new AmazonSimpleSystemsManagementConfig(), _options.SsmServiceUrl, scope.Region));
             return await call(client).ConfigureAwait(false);

@@ -41,6 +41,10 @@ public sealed class SsmInventoryTests
         Assert.Equal(rows.Select(r => (r[0], r[1], $"{r[0]}_{r[1]}_{r[2]}.deb")),
             inventory.Applications.Select(a => (a.Name, a.Version, a.PackageId!)));
         Assert.Null(await fleet.Aws.ReadSsmInventoryAsync(fleet.Owner, fleet.InstanceId, CancellationToken.None));
+        // A region the account does not work in is not found, before any call.
+        var elsewhere = await Assert.ThrowsAsync<CloudProviderException>(() =>
+            fleet.Aws.ReadSsmInventoryAsync(new CloudScope(fleet.Owner.AccountId, "us-east-1"), managed.Id, CancellationToken.None));
+        Assert.Equal(CloudErrorCode.NotFound, elsewhere.Code);
         Assert.Empty(fleet.Cloud.Denials);
     }
 
