@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Snapsight.Control.Accounts;
+using Snapsight.Control.Assessments;
 using Snapsight.Control.Assets;
 using Snapsight.Control.Audit;
 using Snapsight.Control.Discovery;
@@ -49,6 +50,7 @@ public static class ControlServices
         services.AddScoped<Licence>();
         services.AddScoped<AssetInventory>();
         services.AddScoped<ScanResults>();
+        services.AddScoped<ApiAssessments>();
         services.AddAccounts(settings);
         services.AddDiscovery(settings);
         services.AddScans(settings);

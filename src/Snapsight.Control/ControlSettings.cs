@@ -50,6 +50,7 @@ public sealed record ControlSettings(DatabaseSettings Database, string SigningKe
             services.TryAddSingleton(provider => new AwsCloudProvider(
                 aws.Options(provider.GetRequiredService<RegisteredAwsAccounts>(), provider.GetRequiredService<TimeProvider>())));
             services.TryAddSingleton<ICloudProvider>(provider => provider.GetRequiredService<AwsCloudProvider>());
+            services.TryAddSingleton<IApiInventorySource>(provider => provider.GetRequiredService<AwsCloudProvider>());
             services.TryAddSingleton<IAccountAccess>(provider => new AwsAccountAccess(provider.GetRequiredService<AwsCloudProvider>()));
             return;
         }

@@ -22,5 +22,12 @@ public static class AccountPermissions
         "ebs:ListSnapshotBlocks", "ebs:GetSnapshotBlock",
     ];
 
+    /// <summary>
+    /// What API-based assessment reads as the target role: the SSM inventory of instances whose
+    /// agent reports (docs/aws.md). Optional: a role without them is still registered and its
+    /// instances are scanned from snapshots only, so registration does not require them.
+    /// </summary>
+    public static IReadOnlyList<string> ApiAssessment { get; } = ["ssm:DescribeInstanceInformation", "ssm:ListInventoryEntries"];
+
     public static IReadOnlyList<string> For(AccountPurpose purpose) => purpose == AccountPurpose.Service ? Service : Target;
 }

@@ -26,4 +26,5 @@ public static class AuditActions
     public const string ScanRequest = "asset.scan-request";
     public const string AssetActivate = "asset.activate";
     public const string AssetDeactivate = "asset.deactivate";
+    public const string AssetApiAssessment = "asset.api-assessment";
 }

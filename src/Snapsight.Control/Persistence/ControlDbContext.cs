@@ -2,6 +2,7 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using Snapsight.Control.Accounts;
+using Snapsight.Control.Assessments;
 using Snapsight.Control.Assets;
 using Snapsight.Control.Audit;
 using Snapsight.Control.Results;
@@ -49,6 +50,8 @@ public abstract class ControlDbContext(DbContextOptions options, TenantContext t
 
     public DbSet<StoredSbom> StoredSboms => Set<StoredSbom>();
     public DbSet<ScanRun> ScanRuns => Set<ScanRun>();
+
+    public DbSet<ApiAssessment> ApiAssessments => Set<ApiAssessment>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -7,6 +7,7 @@ using Snapsight.Control;
 using Snapsight.Control.Persistence;
 using Snapsight.Server.Accounts;
 using Snapsight.Server.Api;
+using Snapsight.Server.Assessments;
 using Snapsight.Server.Assets;
 using Snapsight.Server.Audit;
 using Snapsight.Server.Auth;
@@ -56,6 +57,7 @@ public static class ServerApp
         builder.Services.AddScoped<AccountActions>();
         builder.Services.AddScoped<UserActions>();
         builder.Services.AddSnapsightConsole();
+        builder.Services.AddApiAssessments(options.Scanning);
         if (options.Control.Discovery.Enabled)
         {
             builder.Services.AddSingleton(options.Control.Discovery);
@@ -87,6 +89,7 @@ public static class ServerApp
         app.MapAssetApi();
         app.MapScanRequestApi();
         app.MapResultApi();
+        app.MapApiAssessments();
         app.MapScanApi();
         app.MapUserApi();
         app.MapAuditApi();

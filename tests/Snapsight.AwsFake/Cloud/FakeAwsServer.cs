@@ -6,7 +6,7 @@ namespace Snapsight.AwsFake.Cloud;
 
 /// <summary>
 /// The EC2 and STS Query APIs of a <see cref="FakeAwsCloud"/> on loopback (POSTed form bodies,
-/// XML answers) and its minimal KMS (AWS JSON 1.1). Every request must carry a valid Signature Version 4 (service ec2 or sts) from
+/// XML answers), its minimal KMS and its SSM API (both AWS JSON 1.1: the action in X-Amz-Target, JSON both ways). Every request must carry a valid Signature Version 4 (service ec2, sts, kms or ssm) from
 /// credentials the cloud issued, recomputed here from what arrived; the signing service says
 /// which API is meant, the signing region which region (aws:RequestedRegion).
 /// </summary>
@@ -50,13 +50,20 @@ public sealed class FakeAwsServer : IDisposable
 
         var body = buffer[..length];
         var (caller, problem) = FakeSigV4.Verify(context, body, Cloud.Credentials,
-            (region, service) => service is not ("ec2" or "sts" or "kms") ? $"service {service} is not served here"
+            (region, service) => service is not ("ec2" or "sts" or "kms" or "ssm") ? $"service {service} is not served here"
                 : Cloud.IsKnownRegion(region) ? null : $"region {region} is not served");
         if (caller is null)
         {
             Interlocked.Increment(ref _rejectedSignatures);
             var message = $"The request signature we calculated does not match the signature you provided: {problem}";
-            var isSts = context.Request.Headers["Authorization"]?.Contains("/sts/aws4_request", StringComparison.Ordinal) == true;
+            var authorization = context.Request.Headers["Authorization"] ?? "";
+            if (authorization.Contains("/ssm/aws4_request", StringComparison.Ordinal))
+            {
+                FakeSsmJson.Write(context, 400, FakeSsmJson.Error("InvalidSignatureException", message));
+                return;
+            }
+
+            var isSts = authorization.Contains("/sts/aws4_request", StringComparison.Ordinal);
             Write(context, 403, isSts ? FakeAwsCloud.StsError("SignatureDoesNotMatch", message) : FakeEc2Xml.Error("AuthFailure", message));
             return;
         }
@@ -65,6 +72,12 @@ public sealed class FakeAwsServer : IDisposable
         {
             var (status, json) = Cloud.Kms(caller, context.Request.Headers["X-Amz-Target"], body);
             WriteJson(context, status, json);
+            return;
+        }
+
+        if (caller.Service == "ssm")
+        {
+            FakeSsmJson.Answer(context, Cloud, caller, body);
             return;
         }
 

@@ -40,6 +40,7 @@ public static class IsolationCoverage
         ["POST /api/v1/assets/{id}/activate"] = IsolationProbe.Changes(null, IsolationId.Of<Asset>("id")),
         ["POST /api/v1/assets/{id}/deactivate"] = IsolationProbe.Changes(null, IsolationId.Of<Asset>("id")),
         ["POST /api/v1/assets/{id}/scan"] = IsolationProbe.Changes(null, IsolationId.Of<Asset>("id")),
+        ["POST /api/v1/assets/{id}/api-assessment"] = IsolationProbe.Changes(null, IsolationId.Of<Asset>("id")),
         ["POST /api/v1/assets/activate"] = IsolationProbe.ChangesEach("""{"ids": ["<Asset>"]}"""),
         ["GET /api/v1/users"] = IsolationProbe.Lists(),
         ["POST /api/v1/users"] = IsolationProbe.Creates("""{"username": "isolation-probe-user", "password": "a long probe password", "role": "reader"}"""),
@@ -76,6 +77,7 @@ public static class IsolationCoverage
         ["GET /api/v1/assets/{id}/runs"] = IsolationProbe.ReadsOne(IsolationId.Of<Asset>("id")),
         ["GET /api/v1/assets/{id}/runs/{runId}/diff"] = IsolationProbe.ReadsOne(IsolationId.Of<StoredRun>("runId"), IsolationId.Of<Asset>("id")),
         ["GET /api/v1/assets/{id}/sbom"] = IsolationProbe.ReadsOne(IsolationId.Of<Asset>("id")),
+        ["GET /api/v1/assets/{id}/assessments"] = IsolationProbe.ReadsOne(IsolationId.Of<Asset>("id")),
         ["GET /api/v1/target-accounts/{id}"] = IsolationProbe.ReadsOne(IsolationId.Of<TargetAccount>("id")),
         ["DELETE /api/v1/target-accounts/{id}"] = IsolationProbe.Changes(null, IsolationId.Of<TargetAccount>("id")),
         // An event names an account id, never a subscription: only the caller's own registered target accounts are looked at.

@@ -1,4 +1,7 @@
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Snapsight.Control.Assessments;
+using Snapsight.Control.Persistence;
 using Snapsight.Control.Scans;
 using Snapsight.Control.Tenancy;
 using Snapsight.Server.Tests.Accounts;
@@ -45,6 +48,10 @@ public static class IsolationSeed
         {
             scope.ServiceProvider.GetRequiredService<TenantContext>().Enter(tenant.SubscriptionId);
             _ = await scope.ServiceProvider.GetRequiredService<ScanRuns>().StartAsync(assets[0], CancellationToken.None);
+            // An API-based assessment of it, as one from its SSM inventory is stored.
+            var asset = await scope.ServiceProvider.GetRequiredService<ControlDbContext>().Assets.SingleAsync(a => a.Id == assets[0]);
+            _ = await scope.ServiceProvider.GetRequiredService<ApiAssessments>().StoreAsync(asset, "ssm", null,
+                new Snapsight.Inventory.InventoryResult(null, [], []), [], [], CancellationToken.None);
         }
 
         // A connector whose account is both the service account and a target, registered through the call-backs.

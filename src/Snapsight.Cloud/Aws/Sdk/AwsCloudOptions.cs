@@ -20,6 +20,9 @@ public sealed record AwsCloudOptions
     /// <summary>EC2's endpoint for every region (a fake); null for https://ec2.REGION.amazonaws.com.</summary>
     public Uri? Ec2ServiceUrl { get; init; }
 
+    /// <summary>Systems Manager's endpoint for every region (a fake); null for https://ssm.REGION.amazonaws.com.</summary>
+    public Uri? SsmServiceUrl { get; init; }
+
     /// <summary>STS's endpoint (a fake); null for the regional endpoint of <see cref="StsRegion"/>.</summary>
     public Uri? StsServiceUrl { get; init; }
 

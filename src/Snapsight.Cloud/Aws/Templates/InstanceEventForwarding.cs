@@ -3,9 +3,9 @@ using System.Text.Json.Nodes;
 namespace Snapsight.Cloud.Aws.Templates;
 
 /// <summary>
-/// Zero-touch scanning's trigger: an EventBridge rule sending every "EC2 Instance State-change
-/// Notification" of the stack's region to the Snapsight API through an API destination whose
-/// connection presents the subscription token (EventBridge keeps it in Secrets Manager). All
+/// Zero-touch scanning's trigger: an EventBridge rule sending each "EC2 Instance State-change
+/// Notification" of the stack's region in which an instance entered <c>running</c> to the
+/// Snapsight API through an API destination whose connection presents the subscription token (EventBridge keeps it in Secrets Manager). All
 /// four resources exist only under the event-based scanning condition.
 /// </summary>
 internal static class InstanceEventForwarding
@@ -15,8 +15,14 @@ internal static class InstanceEventForwarding
     public const string Role = "InstanceEventsRole";
     public const string Rule = "InstanceEventsRule";
 
-    /// <summary>The API path the events are posted to.</summary>
-    public const string ApiPath = "/conn/snapshot/v1.0/instance-events";
+    /// <summary>The API path the events are posted to: the server's instance event endpoint (docs/control/discovery-and-scheduling.md).</summary>
+    public const string ApiPath = "/api/v1/events/instance";
+
+    /// <summary>
+    /// The only state forwarded: an instance entering <c>running</c> is what zero-touch scanning
+    /// waits for; the other five states would cost a poll each and change nothing polling would not.
+    /// </summary>
+    public const string ForwardedState = "running";
 
     /// <summary>Events per second EventBridge may deliver; state changes are rare, bursts are not urgent.</summary>
     public const int RateLimitPerSecond = 10;
@@ -64,6 +70,7 @@ internal static class InstanceEventForwarding
             {
                 ["source"] = new JsonArray("aws.ec2"),
                 ["detail-type"] = new JsonArray("EC2 Instance State-change Notification"),
+                ["detail"] = new JsonObject { ["state"] = new JsonArray(ForwardedState) },
             },
             ["Targets"] = new JsonArray(new JsonObject
             {

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Snapsight.Cloud.Accounts;
 
 namespace Snapsight.Cloud.Aws.Templates;
 
@@ -100,6 +101,8 @@ internal static class TargetAccountTemplate
         };
         return new RegionScopedPolicy("snapsight-target", Cfn.Ref(TargetRegions))
             .Allow("Discover", ["ec2:DescribeInstances", "ec2:DescribeVolumes", "ec2:DescribeSnapshots", "ec2:DescribeSnapshotAttribute", "ec2:DescribeImages", "ec2:DescribeRegions"], "*")
+            // API-based assessment: the SSM inventory (no resource-level scoping for these reads), never a command on the instance.
+            .Allow("ReadSsmInventory", [.. AccountPermissions.ApiAssessment], "*")
             .Allow("SnapshotVolumes", ["ec2:CreateSnapshot", "ec2:CreateSnapshots"],
                 new JsonArray($"{arn}:ec2:*:*:volume/*", $"{arn}:ec2:*:*:instance/*"))
             .Allow("CreateOnlyTaggedSnapshots", ["ec2:CreateSnapshot", "ec2:CreateSnapshots"], snapshots.DeepClone(),

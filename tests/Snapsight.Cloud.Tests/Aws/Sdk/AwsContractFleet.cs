@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Snapsight.AwsFake.Cloud;
 using Snapsight.Cloud.Aws.Ebs;
 using Snapsight.Cloud.Aws.Ebs.Incremental;
@@ -87,6 +88,7 @@ public sealed class AwsContractFleet : ContractFleet
             StsServiceUrl = server.Endpoint,
             KmsServiceUrl = server.Endpoint,
             SnapshotAccess = copyAndShare ? SnapshotAccess.CopyAndShareToServiceAccount : SnapshotAccess.ReadInPlace,
+            SsmServiceUrl = server.Endpoint,
             MaxErrorRetry = Ec2Attempts - 1,
             Ebs = new EbsDirectOptions
             {
@@ -115,6 +117,16 @@ public sealed class AwsContractFleet : ContractFleet
             Directory = directory,
         };
     }
+
+    /// <summary>What every Aws/Js script starts from: the fake's endpoint and region, the scanning role's keys, the target role and its external ID.</summary>
+    public JsonObject JavaScriptInput() => new()
+    {
+        ["endpoint"] = Server.Endpoint.ToString(),
+        ["region"] = Owner.Region,
+        ["credentials"] = new JsonObject { ["accessKeyId"] = Cloud.ScanningKeys.AccessKeyId, ["secretAccessKey"] = Cloud.ScanningKeys.SecretAccessKey },
+        ["roleArn"] = $"arn:aws:iam::{Owner.AccountId}:role/snapsight/snapsight-target",
+        ["externalId"] = ExternalId,
+    };
 
     /// <summary>
     /// The contract's faults, as the fake injects them: a fault that must reach the provider's caller

@@ -31,7 +31,7 @@ public sealed class FakeAwsJavaScriptClientTests
         var ourSet = await fleet.Provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, ContractTags.Run("dotnet-run"), CancellationToken.None);
         await fleet.CompletePendingAsync();
         var tags = ContractTags.Run("js-run");
-        var input = ScenarioInput(fleet);
+        var input = fleet.JavaScriptInput();
         input["instanceId"] = fleet.InstanceId;
         input["tags"] = new JsonObject([.. tags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value))]);
         input["ebsEndpoint"] = fleet.Cloud.Ebs.Endpoint.ToString();
@@ -98,7 +98,7 @@ public sealed class FakeAwsJavaScriptClientTests
         var source = (await fleet.Provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, tags, CancellationToken.None))[0];
         await fleet.CompletePendingAsync();
         var copyTags = new Dictionary<string, string>(tags) { [Cloud.SnapshotTags.CopyOf] = source.Id };
-        var input = ScenarioInput(fleet);
+        var input = fleet.JavaScriptInput();
         input["alias"] = "alias/snapsight-scan-copies";
         input["sourceSnapshotId"] = source.Id;
         input["tags"] = new JsonObject([.. copyTags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value))]);
@@ -133,14 +133,4 @@ public sealed class FakeAwsJavaScriptClientTests
         Assert.Single(fleet.Cloud.Denials); // the untagged copy, and nothing the scenario needed
         Assert.Equal(0, fleet.Server.RejectedSignatures);
     }
-
-    /// <summary>What every scenario is given: the endpoint and region, the scanning role's keys, and the target role to assume with its external ID.</summary>
-    private static JsonObject ScenarioInput(AwsContractFleet fleet) => new()
-    {
-        ["endpoint"] = fleet.Server.Endpoint.ToString(),
-        ["region"] = fleet.Owner.Region,
-        ["credentials"] = new JsonObject { ["accessKeyId"] = fleet.Cloud.ScanningKeys.AccessKeyId, ["secretAccessKey"] = fleet.Cloud.ScanningKeys.SecretAccessKey },
-        ["roleArn"] = $"arn:aws:iam::{fleet.Owner.AccountId}:role/snapsight/snapsight-target",
-        ["externalId"] = AwsContractFleet.ExternalId,
-    };
 }

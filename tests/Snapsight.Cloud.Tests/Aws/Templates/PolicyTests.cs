@@ -157,6 +157,7 @@ public sealed class PolicyTests
             foreach (var (template, required) in new[]
             {
                 (rendered.ServiceAccount, AccountPermissions.Service), (rendered.TargetAccount, AccountPermissions.Target),
+                (rendered.TargetAccount, AccountPermissions.ApiAssessment),
             })
             {
                 var allowed = PermissionStatements(template).Where(s => s["Effect"]!.GetValue<string>() == "Allow")

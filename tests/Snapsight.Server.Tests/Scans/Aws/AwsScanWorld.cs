@@ -142,6 +142,7 @@ public sealed class AwsScanWorld : IAsyncDisposable
             ]),
             StsRegion = Target.Region,
             Ec2ServiceUrl = server.Endpoint,
+            SsmServiceUrl = server.Endpoint,
             StsServiceUrl = server.Endpoint,
             Ebs = new EbsDirectOptions { Endpoint = Cloud.Ebs.Endpoint, BaseBackoff = TimeSpan.FromMilliseconds(2), MaxBackoff = TimeSpan.FromMilliseconds(20) },
             // One block at a time: what a scan fetches is then exactly what it reads (read-ahead's reach depends on timing).

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Snapsight.Control.Assessments;
 using Snapsight.Control.Assets;
 using Snapsight.Control.Persistence;
 using Snapsight.Control.Results;
@@ -10,14 +11,15 @@ using Snapsight.Server.Findings;
 namespace Snapsight.Server.WebConsole.Pages.Assets;
 
 /// <summary>
-/// One asset: its facts, its current run's findings, packages and compliance results, its run history
+/// One asset: its facts, its latest snapshot-based and API-based (SSM inventory) assessments side by
+/// side, its current run's findings, packages and compliance results, its run history
 /// with read statistics and the diff of a chosen run to the one before, and its SBOMs. Each tab is one
 /// page of the same query the API's <c>/api/v1/assets/{id}/…</c> endpoints page through.
 /// </summary>
-public sealed class AssetModel(ControlDbContext db, ScanResults results) : PageModel
+public sealed class AssetModel(ControlDbContext db, ScanResults results, ApiAssessments assessments) : PageModel
 {
     public static readonly IReadOnlyList<(string Tab, string Label)> Tabs =
-        [("findings", "Findings"), ("packages", "Packages"), ("compliance", "Compliance"), ("runs", "Scan history")];
+        [("findings", "Findings"), ("packages", "Packages"), ("compliance", "Compliance"), ("runs", "Scan history"), ("api", "API-based findings")];
 
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -45,6 +47,9 @@ public sealed class AssetModel(ControlDbContext db, ScanResults results) : PageM
 
     public RunDiff? Diff { get; private set; }
 
+    /// <summary>The latest API-based assessment (the cloud agent's inventory, matched like a scan), or null.</summary>
+    public ApiAssessment? Api { get; private set; }
+
     public async Task<IActionResult> OnGetAsync()
     {
         var ct = HttpContext.RequestAborted;
@@ -55,6 +60,7 @@ public sealed class AssetModel(ControlDbContext db, ScanResults results) : PageM
 
         Asset = asset;
         Current = await db.StoredRuns.AsNoTracking().SingleOrDefaultAsync(r => r.AssetId == Id && r.IsCurrent, ct).ConfigureAwait(false);
+        Api = await assessments.FindAsync(Id, ct).ConfigureAwait(false);
         Tab = Tabs.Any(t => t.Tab == Tab) ? Tab : Tabs[0].Tab;
         const int limit = Paging.DefaultLimit;
         switch (Tab)
@@ -73,6 +79,8 @@ public sealed class AssetModel(ControlDbContext db, ScanResults results) : PageM
                     Diff = await results.DiffAsync(Id, run, ct).ConfigureAwait(false);
                 }
 
+                break;
+            case "api":
                 break;
             default:
                 var mine = FindingFilter.None with { AssetId = Id };

@@ -11,7 +11,7 @@ using Snapsight.Control.Persistence;
 namespace Snapsight.Control.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteControlDbContext))]
-    [Migration("20261129143056_Initial")]
+    [Migration("20261129153917_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -237,6 +237,80 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("TargetAccounts");
+                });
+
+            modelBuilder.Entity("Snapsight.Control.Assessments.ApiAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AssessedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CapturedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CriticalFindings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("FindingCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("FindingsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("GapsJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HighFindings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("LowFindings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MediumFindings")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("OsFamily")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OsName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OsVersion")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("PackageCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("UnknownFindings")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssetId")
+                        .IsUnique();
+
+                    b.HasIndex("SubscriptionId");
+
+                    b.ToTable("ApiAssessments");
                 });
 
             modelBuilder.Entity("Snapsight.Control.Assets.Asset", b =>
@@ -922,6 +996,21 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                     b.HasOne("Snapsight.Control.Accounts.Connector", null)
                         .WithMany()
                         .HasForeignKey("ConnectorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Snapsight.Control.Tenancy.Subscription", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Snapsight.Control.Assessments.ApiAssessment", b =>
+                {
+                    b.HasOne("Snapsight.Control.Assets.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

@@ -13,7 +13,7 @@ using Snapsight.Control.Persistence;
 namespace Snapsight.Control.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresControlDbContext))]
-    [Migration("20261129143145_Initial")]
+    [Migration("20261129153930_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -243,6 +243,80 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("TargetAccounts");
+                });
+
+            modelBuilder.Entity("Snapsight.Control.Assessments.ApiAssessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AssessedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("AssetId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("CapturedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("CriticalFindings")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("FindingCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("FindingsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<string>("GapsJson")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("HighFindings")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("LowFindings")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MediumFindings")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("OsFamily")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("OsName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("OsVersion")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("PackageCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<Guid>("SubscriptionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("UnknownFindings")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssetId")
+                        .IsUnique();
+
+                    b.HasIndex("SubscriptionId");
+
+                    b.ToTable("ApiAssessments");
                 });
 
             modelBuilder.Entity("Snapsight.Control.Assets.Asset", b =>
@@ -930,6 +1004,21 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                     b.HasOne("Snapsight.Control.Accounts.Connector", null)
                         .WithMany()
                         .HasForeignKey("ConnectorId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Snapsight.Control.Tenancy.Subscription", null)
+                        .WithMany()
+                        .HasForeignKey("SubscriptionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Snapsight.Control.Assessments.ApiAssessment", b =>
+                {
+                    b.HasOne("Snapsight.Control.Assets.Asset", null)
+                        .WithMany()
+                        .HasForeignKey("AssetId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 

@@ -161,6 +161,46 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateTable(
+                name: "ApiAssessments",
+                columns: table => new
+                {
+                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
+                    SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    AssetId = table.Column<Guid>(type: "TEXT", nullable: false),
+                    Source = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
+                    CapturedAt = table.Column<DateTime>(type: "TEXT", nullable: true),
+                    AssessedAt = table.Column<DateTime>(type: "TEXT", nullable: false),
+                    OsFamily = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    OsName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    OsVersion = table.Column<string>(type: "TEXT", maxLength: 256, nullable: true),
+                    PackageCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    FindingCount = table.Column<int>(type: "INTEGER", nullable: false),
+                    CriticalFindings = table.Column<int>(type: "INTEGER", nullable: false),
+                    HighFindings = table.Column<int>(type: "INTEGER", nullable: false),
+                    MediumFindings = table.Column<int>(type: "INTEGER", nullable: false),
+                    LowFindings = table.Column<int>(type: "INTEGER", nullable: false),
+                    UnknownFindings = table.Column<int>(type: "INTEGER", nullable: false),
+                    FindingsJson = table.Column<string>(type: "TEXT", nullable: false),
+                    GapsJson = table.Column<string>(type: "TEXT", nullable: false)
+                },
+                constraints: table =>
+                {
+                    table.PrimaryKey("PK_ApiAssessments", x => x.Id);
+                    table.ForeignKey(
+                        name: "FK_ApiAssessments_Assets_AssetId",
+                        column: x => x.AssetId,
+                        principalTable: "Assets",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                    table.ForeignKey(
+                        name: "FK_ApiAssessments_Subscriptions_SubscriptionId",
+                        column: x => x.SubscriptionId,
+                        principalTable: "Subscriptions",
+                        principalColumn: "Id",
+                        onDelete: ReferentialAction.Cascade);
+                });
+
+            migrationBuilder.CreateTable(
                 name: "AssetTags",
                 columns: table => new
                 {
@@ -473,6 +513,17 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_ApiAssessments_AssetId",
+                table: "ApiAssessments",
+                column: "AssetId",
+                unique: true);
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ApiAssessments_SubscriptionId",
+                table: "ApiAssessments",
+                column: "SubscriptionId");
+
+            migrationBuilder.CreateIndex(
                 name: "IX_AssetTags_Key_Value",
                 table: "AssetTags",
                 columns: new[] { "Key", "Value" });
@@ -661,6 +712,9 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
+            migrationBuilder.DropTable(
+                name: "ApiAssessments");
+
             migrationBuilder.DropTable(
                 name: "AssetTags");
 
