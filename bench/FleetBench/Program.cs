@@ -84,7 +84,7 @@ Console.SetOut(Console.Error);
 // which therefore holds the sign-in's password hash and the first requests' JIT too.
 var clock = Stopwatch.StartNew();
 var cpuBefore = Environment.CpuUsage.TotalTime;
-// The JIT's share (`snapsight server` is compiled ahead of time, this in-process host is not) and the GC's pauses.
+// The JIT's share (this host, like snapsight-server, runs on the JIT, without dynamic PGO) and the GC's pauses.
 var jitBefore = JitInfo.GetCompilationTime();
 var gcBefore = GC.GetTotalPauseDuration();
 // The walk ends at zero-touch on; the bench waits for the scans itself, so the demo's own timeout is not used.

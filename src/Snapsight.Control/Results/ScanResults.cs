@@ -85,10 +85,12 @@ public sealed class ScanResults(ControlDbContext db, TimeProvider clock)
 
         await LinkAsync(stored, ct).ConfigureAwait(false);
         db.StoredRuns.Add(stored);
-        db.StoredPackages.AddRange(run.Packages.Select(p => StoredRows.Package(p, stored)));
         db.StoredFindings.AddRange(run.Findings.Select(f => StoredRows.Finding(f, stored)));
-        db.StoredRuleResults.AddRange(run.Compliance.Select(r => StoredRows.RuleResult(r, stored)));
         db.StoredSboms.AddRange(StoredRows.Sboms(run, stored));
+        // The run row first (the rows below refer to it); then the flat rows, the most numerous, past the change tracker.
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        await BulkInsert.AddAsync(db, run.Packages.Select(p => StoredRows.Package(p, stored)).ToList(), ct).ConfigureAwait(false);
+        await BulkInsert.AddAsync(db, run.Compliance.Select(r => StoredRows.RuleResult(r, stored)).ToList(), ct).ConfigureAwait(false);
         return StoreOutcome.Stored;
     }
 

@@ -34,6 +34,9 @@ public static class ServerApp
             ContentRootPath = options.DataDirectory,
             // The console's compiled pages are found through the application's assembly, whoever hosts it (tests too).
             ApplicationName = typeof(ServerApp).Assembly.GetName().Name,
+            // Not reloaded on change: the watcher behind it follows the whole data folder, so every SQLite journal
+            // and local-cloud snapshot file woke it; an appsettings.json there is still read at start.
+            Args = ["--hostBuilder:reloadConfigOnChange=false"],
         });
         builder.WebHost.UseUrls(options.Urls);
         // No request to the control plane carries more than a few KiB; Kestrel's default is 30 MB.

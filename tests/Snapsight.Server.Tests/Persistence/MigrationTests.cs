@@ -25,6 +25,20 @@ public sealed class MigrationTests
     }
 
     [Fact]
+    public async Task A_migrated_sqlite_database_keeps_a_write_ahead_log()
+    {
+        await using var server = await Support.RunningServer.StartAsync(DatabaseProvider.Sqlite);
+        using var scope = server.Services.CreateScope();
+        var connection = scope.ServiceProvider.GetRequiredService<ControlDbContext>().Database.GetDbConnection();
+        await connection.OpenAsync();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+
+        // The mode is the file's: a new connection reads it from the database, not from this process's settings.
+        Assert.Equal("wal", (string?)await command.ExecuteScalarAsync());
+    }
+
+    [Fact]
     public async Task Every_tenant_owned_entity_is_filtered_by_subscription()
     {
         await using var server = await Support.RunningServer.StartAsync(DatabaseProvider.Sqlite);

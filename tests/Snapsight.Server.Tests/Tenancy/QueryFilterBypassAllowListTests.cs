@@ -21,6 +21,8 @@ public sealed partial class QueryFilterBypassAllowListTests
         ["Snapsight.Control/Setup/SubscriptionSetup.cs"] = "subscription names are unique server-wide; set-up runs outside any tenant",
         ["Snapsight.Control/Discovery/DiscoveryRound.cs"] = "the background poll runs in no request: it finds every subscription's due accounts, then polls each inside its own tenant",
         ["Snapsight.Control/Scans/AllSubscriptions.cs"] = "the background scan driver and sweeper list every subscription, then work in each one's own scope",
+        ["Snapsight.Control/ControlServices.cs"] = "puts SQLite in write-ahead-log mode after migrating: a pragma, no row read or written",
+        ["Snapsight.Control/Persistence/BulkInsert.cs"] = "writes only rows of the caller's subscription, checked before any statement runs (BulkInsertTests); reads nothing",
     };
 
     [Fact]
