@@ -2,6 +2,7 @@ using Snapsight.Cloud.Aws.Ebs;
 using Snapsight.Cloud.Aws.Ebs.Incremental;
 using Snapsight.Cloud.Aws.Sdk;
 using Snapsight.Cloud.Aws.Signing;
+using Snapsight.Cloud.Provider;
 
 namespace Snapsight.Control;
 
@@ -24,6 +25,13 @@ public sealed record AwsSettings
 
     public Uri? EbsEndpoint { get; init; }
 
+    public Uri? SsmEndpoint { get; init; }
+
+    public Uri? KmsEndpoint { get; init; }
+
+    /// <summary>Read in place (the default) or copy and share (docs/aws.md, "Copy and share").</summary>
+    public SnapshotAccess SnapshotAccess { get; init; } = SnapshotAccess.ReadInPlace;
+
     /// <summary>
     /// Where the blocks the last scan of each volume read are kept for incremental rescans (docs/aws.md);
     /// null reads every snapshot in full.
@@ -37,6 +45,9 @@ public sealed record AwsSettings
         StsRegion = StsRegion,
         Ec2ServiceUrl = Ec2Endpoint,
         StsServiceUrl = StsEndpoint,
+        SsmServiceUrl = SsmEndpoint,
+        KmsServiceUrl = KmsEndpoint,
+        SnapshotAccess = SnapshotAccess,
         Ebs = new EbsDirectOptions { Endpoint = EbsEndpoint },
         BlockStore = BlockCacheDirectory is null ? null : new EbsBlockStoreOptions { Directory = BlockCacheDirectory },
         TimeProvider = clock,

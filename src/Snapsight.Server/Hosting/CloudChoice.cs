@@ -3,6 +3,7 @@ using Snapsight.Cloud.Aws.Sdk;
 using Snapsight.Cloud.Provider;
 using Snapsight.Control;
 using Snapsight.Control.Setup;
+using AccessMode = Snapsight.Cloud.Provider.SnapshotAccess;
 
 namespace Snapsight.Server.Hosting;
 
@@ -21,30 +22,56 @@ public sealed record CloudChoice(string Cloud, string? StsRegion = null, string?
     public const string Ec2EndpointVariable = "SNAPSIGHT_AWS_EC2_ENDPOINT";
     public const string StsEndpointVariable = "SNAPSIGHT_AWS_STS_ENDPOINT";
     public const string EbsEndpointVariable = "SNAPSIGHT_AWS_EBS_ENDPOINT";
+    public const string SsmEndpointVariable = "SNAPSIGHT_AWS_SSM_ENDPOINT";
+    public const string KmsEndpointVariable = "SNAPSIGHT_AWS_KMS_ENDPOINT";
+    public const string SnapshotAccessVariable = "SNAPSIGHT_AWS_SNAPSHOT_ACCESS";
+
+    /// <summary>The default: snapshots are read in the target account with its role and never leave it.</summary>
+    public const string ReadInPlace = "read-in-place";
+
+    /// <summary>Snapshots are copied under the target template's copy key and shared with the service account only.</summary>
+    public const string CopyAndShare = "copy-and-share";
+
+    /// <summary>SSM's URL (API-based assessment) instead of AWS's regional one.</summary>
+    public string? SsmEndpoint { get; init; }
+
+    /// <summary>KMS's URL (the copy key, in copy-and-share) instead of AWS's regional one.</summary>
+    public string? KmsEndpoint { get; init; }
+
+    /// <summary><see cref="ReadInPlace"/> (null) or <see cref="CopyAndShare"/>.</summary>
+    public string? SnapshotAccess { get; init; }
 
     /// <summary>The SDK's own region variables, read when no STS region is given: on AWS they name the scanners' region.</summary>
     private static readonly string[] SdkRegionVariables = ["AWS_REGION", "AWS_DEFAULT_REGION"];
 
     /// <summary>What the options left unset, taken from the environment.</summary>
-    public static CloudChoice From(string? cloud, string? stsRegion, string? ec2Endpoint, string? stsEndpoint, string? ebsEndpoint) => new(
+    public static CloudChoice From(string? cloud, string? stsRegion, string? ec2Endpoint, string? stsEndpoint, string? ebsEndpoint,
+        string? ssmEndpoint = null, string? kmsEndpoint = null, string? snapshotAccess = null) => new(
         cloud ?? Variable(CloudVariable) ?? Local,
         stsRegion ?? Variable(StsRegionVariable) ?? SdkRegionVariables.Select(Variable).FirstOrDefault(v => v is not null),
         ec2Endpoint ?? Variable(Ec2EndpointVariable),
         stsEndpoint ?? Variable(StsEndpointVariable),
-        ebsEndpoint ?? Variable(EbsEndpointVariable));
+        ebsEndpoint ?? Variable(EbsEndpointVariable))
+    {
+        SsmEndpoint = ssmEndpoint ?? Variable(SsmEndpointVariable),
+        KmsEndpoint = kmsEndpoint ?? Variable(KmsEndpointVariable),
+        SnapshotAccess = snapshotAccess ?? Variable(SnapshotAccessVariable),
+    };
 
     /// <summary>The AWS settings, null for the local cloud; anything missing or malformed stops the start with what to give.</summary>
     public AwsSettings? Settings()
     {
         var endpoints = (Ec2: Endpoint("--aws-ec2-endpoint", Ec2EndpointVariable, Ec2Endpoint),
             Sts: Endpoint("--aws-sts-endpoint", StsEndpointVariable, StsEndpoint),
-            Ebs: Endpoint("--aws-ebs-endpoint", EbsEndpointVariable, EbsEndpoint));
+            Ebs: Endpoint("--aws-ebs-endpoint", EbsEndpointVariable, EbsEndpoint),
+            Ssm: Endpoint("--aws-ssm-endpoint", SsmEndpointVariable, SsmEndpoint),
+            Kms: Endpoint("--aws-kms-endpoint", KmsEndpointVariable, KmsEndpoint));
         switch (Cloud)
         {
-            case Local when endpoints is (null, null, null):
+            case Local when endpoints is (null, null, null, null, null) && SnapshotAccess is null:
                 return null;
             case Local:
-                throw new SetupException("the --aws-*-endpoint options only apply with --cloud aws");
+                throw new SetupException("the --aws-* options only apply with --cloud aws");
             case Aws:
                 break;
             default:
@@ -62,6 +89,7 @@ public sealed record CloudChoice(string Cloud, string? StsRegion = null, string?
             throw new SetupException($"the STS region '{StsRegion}' is not a region name such as eu-west-1");
         }
 
+        var access = Access(SnapshotAccess);
         return new AwsSettings
         {
             Credentials = DefaultCredentials(),
@@ -69,8 +97,19 @@ public sealed record CloudChoice(string Cloud, string? StsRegion = null, string?
             Ec2Endpoint = endpoints.Ec2,
             StsEndpoint = endpoints.Sts,
             EbsEndpoint = endpoints.Ebs,
+            SsmEndpoint = endpoints.Ssm,
+            KmsEndpoint = endpoints.Kms,
+            SnapshotAccess = access,
         };
     }
+
+    /// <summary>What <c>--aws-snapshot-access</c> says, read in place when unset.</summary>
+    public static AccessMode Access(string? text) => text switch
+    {
+        null or ReadInPlace => AccessMode.ReadInPlace,
+        CopyAndShare => AccessMode.CopyAndShareToServiceAccount,
+        _ => throw new SetupException($"--aws-snapshot-access (or {SnapshotAccessVariable}) is '{text}'; it must be '{ReadInPlace}' or '{CopyAndShare}'"),
+    };
 
     private static SdkCredentialSource DefaultCredentials()
     {

@@ -52,6 +52,21 @@ public static class ServerCommandLine
         {
             Description = $"The EBS direct APIs' URL instead of AWS's regional one. Env: {CloudChoice.EbsEndpointVariable}.",
         };
+        var ssmEndpoint = new Option<string?>("--aws-ssm-endpoint")
+        {
+            Description = $"SSM's URL (API-based assessment from the SSM inventory) instead of AWS's regional one. Env: {CloudChoice.SsmEndpointVariable}.",
+        };
+        var kmsEndpoint = new Option<string?>("--aws-kms-endpoint")
+        {
+            Description = $"KMS's URL (the copy key, with copy-and-share) instead of AWS's regional one. Env: {CloudChoice.KmsEndpointVariable}.",
+        };
+        var snapshotAccess = new Option<string?>("--aws-snapshot-access")
+        {
+            Description = $"With --cloud aws: '{CloudChoice.ReadInPlace}' (default; snapshots never leave the target account) or " +
+                $"'{CloudChoice.CopyAndShare}' (copied under the key the target template creates with CopyAndShare=true, shared " +
+                $"with the service account only). Env: {CloudChoice.SnapshotAccessVariable}.",
+        };
+        snapshotAccess.AcceptOnlyFromAmong(CloudChoice.ReadInPlace, CloudChoice.CopyAndShare);
         var root = new RootCommand(
             "Serve Snapsight's REST API (under /api/v1, described at /openapi/v1.json) until stopped. The state lives in " +
             $"SQLite in the data folder, or in PostgreSQL when {ServerOptions.PostgresVariable} holds an Npgsql connection string. " +
@@ -61,12 +76,13 @@ public static class ServerCommandLine
             "Examples:\n  snapsight server --data-dir /var/lib/snapsight --urls http://0.0.0.0:8080\n" +
             "  snapsight server --data-dir /var/lib/snapsight --cloud aws --aws-sts-region eu-west-1")
         {
-            dataDir, urls, cloud, stsRegion, ec2Endpoint, stsEndpoint, ebsEndpoint,
+            dataDir, urls, cloud, stsRegion, ec2Endpoint, stsEndpoint, ebsEndpoint, ssmEndpoint, kmsEndpoint, snapshotAccess,
         };
         root.SetAction((parse, ct) => Guarded(async () =>
         {
             var choice = CloudChoice.From(parse.GetValue(cloud), parse.GetValue(stsRegion), parse.GetValue(ec2Endpoint),
-                parse.GetValue(stsEndpoint), parse.GetValue(ebsEndpoint));
+                parse.GetValue(stsEndpoint), parse.GetValue(ebsEndpoint), parse.GetValue(ssmEndpoint), parse.GetValue(kmsEndpoint),
+                parse.GetValue(snapshotAccess));
             var options = ServerOptions.From(DataDirectory(parse.GetValue(dataDir)!), parse.GetValue(urls)!, choice);
             await using var app = ServerApp.Build(options);
             await ServerApp.PrepareAsync(app, ct).ConfigureAwait(false);

@@ -82,6 +82,8 @@ public sealed partial class AwsScannedFleet : IScannedFleet
             ["SNAPSIGHT_AWS_STS_REGION"] = StsRegion,
             ["SNAPSIGHT_AWS_EC2_ENDPOINT"] = fleet.endpoint.Endpoint.ToString(),
             ["SNAPSIGHT_AWS_STS_ENDPOINT"] = fleet.endpoint.Endpoint.ToString(),
+            ["SNAPSIGHT_AWS_SSM_ENDPOINT"] = fleet.endpoint.Endpoint.ToString(),
+            ["SNAPSIGHT_AWS_KMS_ENDPOINT"] = fleet.endpoint.Endpoint.ToString(),
             ["SNAPSIGHT_AWS_EBS_ENDPOINT"] = cloud.Ebs.Endpoint.ToString(),
             ["AWS_ACCESS_KEY_ID"] = cloud.ScanningKeys.AccessKeyId,
             ["AWS_SECRET_ACCESS_KEY"] = cloud.ScanningKeys.SecretAccessKey,

@@ -1,3 +1,4 @@
+using Snapsight.Cloud.Provider;
 using Snapsight.Control.Setup;
 using Snapsight.Disk.Tests.Support;
 using Snapsight.Server.Hosting;
@@ -30,6 +31,17 @@ public sealed class CloudChoiceTests
         Refused(new CloudChoice(cloud, region, endpoint), expected);
 
     [Fact]
+    public void Snapshot_access_is_read_in_place_unless_copy_and_share_is_asked_for()
+    {
+        Assert.Equal(SnapshotAccess.ReadInPlace, CloudChoice.Access(null));
+        Assert.Equal(SnapshotAccess.ReadInPlace, CloudChoice.Access(CloudChoice.ReadInPlace));
+        Assert.Equal(SnapshotAccess.CopyAndShareToServiceAccount, CloudChoice.Access(CloudChoice.CopyAndShare));
+        Refused(new CloudChoice(CloudChoice.Aws, "eu-west-1") { SnapshotAccess = "share-everything" }, "it must be 'read-in-place' or 'copy-and-share'");
+        Refused(new CloudChoice(CloudChoice.Local) { SnapshotAccess = CloudChoice.CopyAndShare }, "only apply with --cloud aws");
+        Refused(new CloudChoice(CloudChoice.Aws, "eu-west-1") { KmsEndpoint = "http://kms.example.com" }, "--aws-kms-endpoint");
+    }
+
+    [Fact]
     public void Server_refuses_to_start_on_AWS_without_an_STS_region()
     {
         using var temp = new TempDirectory();
@@ -45,7 +57,8 @@ public sealed class CloudChoiceTests
     public void Help_explains_the_cloud_options()
     {
         var help = SnapsightCommand.Run(["server", "--help"]).Stdout;
-        Assert.All(["--cloud", "--aws-sts-region", "--aws-ec2-endpoint", "--aws-sts-endpoint", "--aws-ebs-endpoint", CloudChoice.CloudVariable],
+        Assert.All(["--cloud", "--aws-sts-region", "--aws-ec2-endpoint", "--aws-sts-endpoint", "--aws-ebs-endpoint", "--aws-ssm-endpoint",
+                "--aws-kms-endpoint", "--aws-snapshot-access", CloudChoice.CloudVariable, CloudChoice.SnapshotAccessVariable],
             word => Assert.Contains(word, help, StringComparison.Ordinal));
     }
 
