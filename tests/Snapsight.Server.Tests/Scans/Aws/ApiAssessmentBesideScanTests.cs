@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Snapsight.AwsFake.Cloud;
+using Snapsight.Cloud.Aws.Ssm;
 using Snapsight.Control.Assessments;
 using Snapsight.Control.Persistence;
 using Snapsight.Control.Scans;
@@ -13,7 +14,8 @@ namespace Snapsight.Server.Tests.Scans.Aws;
 /// registration-backed account directory: an instance whose SSM agent reports (the Debian 12
 /// image's packages as dpkg-query lists them, in the agent's AWS:Application shape) is assessed
 /// from its inventory after its scan without being asked, and both methods count the same
-/// packages; an instance without an agent gets none, and its run is Done all the same.
+/// packages; an inventory the provider refuses leaves the previous assessment and a Done run; an
+/// instance without an agent gets none, and its run is Done all the same.
 /// </summary>
 public sealed class ApiAssessmentBesideScanTests
 {
@@ -37,6 +39,28 @@ public sealed class ApiAssessmentBesideScanTests
         // The snapshot read dpkg's database itself; the agent listed it with dpkg-query: the same packages.
         Assert.Equal((await world.StoredRunAsync(run.Id)).PackageCount, api.PackageCount);
         Assert.Empty(world.Cloud.Denials);
+    }
+
+    [Fact]
+    public async Task An_inventory_the_provider_refuses_leaves_the_run_done_and_the_previous_assessment_in_place()
+    {
+        await using var world = await AwsScanWorld.CreateAsync();
+        var (instance, assetId) = await world.AddInstanceAsync(RootImage, "managed");
+        world.Cloud.AddSsmNode(instance, DebianNode());
+        await world.ScanAsync(assetId);
+        var before = Assert.Single(await AssessmentsAsync(world));
+
+        // A field past SsmLimits.MaxFieldLength: the provider refuses the inventory as corrupt.
+        world.Cloud.AddSsmNode(instance, DebianNode() with
+        {
+            CaptureTime = Captured.AddDays(1),
+            Applications = [new Dictionary<string, string> { ["Name"] = new('a', SsmLimits.MaxFieldLength + 1), ["Version"] = "1" }],
+        });
+        var run = await world.ScanAsync(assetId);
+
+        Assert.Equal(ScanRunState.Done, run.State);
+        var after = Assert.Single(await AssessmentsAsync(world));
+        Assert.Equal((before.Id, before.CapturedAt, before.AssessedAt, before.PackageCount), (after.Id, after.CapturedAt, after.AssessedAt, after.PackageCount));
     }
 
     [Fact]
