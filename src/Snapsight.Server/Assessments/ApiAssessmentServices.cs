@@ -12,5 +12,6 @@ namespace Snapsight.Server.Assessments;
 internal static class ApiAssessmentServices
 {
     public static IServiceCollection AddApiAssessments(this IServiceCollection services, SnapshotScanSettings settings) =>
-        services.AddScoped(provider => new ApiAssessor(provider, settings, provider.GetRequiredService<ApiAssessments>()));
+        services.AddScoped(provider => new ApiAssessor(provider, settings, provider.GetRequiredService<ApiAssessments>()))
+            .AddSingleton<ApiAssessmentBesideScan>();
 }

@@ -20,7 +20,7 @@ public sealed class ApiAssessor(IServiceProvider services, SnapshotScanSettings 
     {
         ArgumentNullException.ThrowIfNull(asset);
         if (services.GetService(typeof(IApiInventorySource)) is not IApiInventorySource source
-            || await source.ReadApiInventoryAsync(new CloudScope(asset.CloudAccountId, asset.Region), asset.InstanceId, ct).ConfigureAwait(false)
+            || await source.ReadApiInventoryAsync(ScopeOf(asset), asset.InstanceId, ct).ConfigureAwait(false)
                 is not { } read)
         {
             return null;
@@ -42,4 +42,7 @@ public sealed class ApiAssessor(IServiceProvider services, SnapshotScanSettings 
 
         return await assessments.StoreAsync(asset, read.Source, read.CapturedAt, read.Inventory, findings, gaps, ct).ConfigureAwait(false);
     }
+
+    /// <summary>The asset's account and region on behalf of its subscription: the server's AWS accounts are looked up by both.</summary>
+    private static CloudScope ScopeOf(Asset asset) => new(asset.CloudAccountId, asset.Region) { Subscription = asset.SubscriptionId };
 }

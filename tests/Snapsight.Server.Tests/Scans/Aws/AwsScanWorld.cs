@@ -18,6 +18,7 @@ using Snapsight.Control.Scans;
 using Snapsight.Control.Setup;
 using Snapsight.Control.Tenancy;
 using Snapsight.Disk.Tests.Support;
+using Snapsight.Server.Assessments;
 using Snapsight.Server.Scanning;
 using Snapsight.Server.Tests.Support;
 
@@ -27,7 +28,8 @@ namespace Snapsight.Server.Tests.Scans.Aws;
 /// The scan workflow on the AWS provider against the loopback AWS fake (tests/Snapsight.AwsFake),
 /// on SQLite, with the real scanner and result store: one target account whose role is assumed
 /// with its external ID, real Debian 12 machines, and a block store for incremental rescans. The
-/// provider is registered before the control services, so it is the workflow's cloud. The
+/// provider, with the server's registration-backed account directory, is registered before the
+/// control services, so it is the workflow's cloud and the API-based assessment's inventory source. The
 /// workflow's clock is fake (the driver steps it); the fake's and the provider's are the system's.
 /// </summary>
 public sealed class AwsScanWorld : IAsyncDisposable
@@ -58,6 +60,9 @@ public sealed class AwsScanWorld : IAsyncDisposable
     public ServiceProvider Services { get; private set; } = null!;
 
     public Guid SubscriptionId { get; private set; }
+
+    /// <summary>The target as the server acts in it: on behalf of the subscription, which its account directory looks registrations up by.</summary>
+    public CloudScope TargetScope => Target with { Subscription = SubscriptionId };
 
     /// <summary>When set, the scanner scans and then throws, as a scan that fails after reading would.</summary>
     public bool FailScans { get; set; }
@@ -133,13 +138,12 @@ public sealed class AwsScanWorld : IAsyncDisposable
         Cloud = new FakeAwsCloud(ServiceAccountId, [Target.Region], SnapshotTags.SubscriptionValue(SubscriptionId.ToString()));
         var target = Cloud.AddTargetAccount(Target.AccountId, ExternalId, [Target.Region]);
         server = new FakeAwsServer(Cloud);
-        Provider = new AwsCloudProvider(new AwsCloudOptions
+        var services = new ServiceCollection().AddLogging();
+        services.AddSingleton(provider => new AwsCloudProvider(new AwsCloudOptions
         {
             BaseCredentials = new FixedCredentialSource(Cloud.ScanningKeys),
-            Accounts = new FixedAwsAccountDirectory(
-            [
-                new AwsAccount { AccountId = Target.AccountId, RoleArn = target.RoleArn, ExternalId = ExternalId, Regions = [Target.Region] },
-            ]),
+            // The server's own directory: the target's role and external ID as registered, found by (subscription, account).
+            Accounts = provider.GetRequiredService<RegisteredAwsAccounts>(),
             StsRegion = Target.Region,
             Ec2ServiceUrl = server.Endpoint,
             SsmServiceUrl = server.Endpoint,
@@ -148,17 +152,19 @@ public sealed class AwsScanWorld : IAsyncDisposable
             // One block at a time: what a scan fetches is then exactly what it reads (read-ahead's reach depends on timing).
             ReadAheadBlocks = 0,
             BlockStore = new EbsBlockStoreOptions { Directory = directory.File("block-store") },
-        });
-
-        var services = new ServiceCollection().AddLogging();
-        services.AddSingleton<ICloudProvider>(Provider);
+        }));
+        services.AddSingleton<ICloudProvider>(provider => provider.GetRequiredService<AwsCloudProvider>());
+        services.AddSingleton<IApiInventorySource>(provider => provider.GetRequiredService<AwsCloudProvider>());
         services.AddControlPlane(Settings);
         services.AddSingleton<TimeProvider>(Clock);
-        services.AddSingleton(new SnapshotScanSettings(directory.File("no-advisories.db")) { ComplianceProfile = null });
+        var scanning = new SnapshotScanSettings(directory.File("no-advisories.db")) { ComplianceProfile = null };
+        services.AddSingleton(scanning);
+        services.AddApiAssessments(scanning);
         services.AddSingleton<SnapshotScanExecutor>();
         services.AddSingleton<IScanExecutor>(sp => new SwitchedExecutor(sp.GetRequiredService<SnapshotScanExecutor>(), () => FailScans));
         services.AddScoped<IScanResultSink, ScanResultStore>();
         Services = services.BuildServiceProvider();
+        Provider = Services.GetRequiredService<AwsCloudProvider>();
         await RegisterTargetAsync();
     }
 
@@ -185,7 +191,6 @@ public sealed class AwsScanWorld : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await Services.DisposeAsync();
-        Provider.Dispose();
         server.Dispose();
         Cloud.Dispose();
         directory.Dispose();

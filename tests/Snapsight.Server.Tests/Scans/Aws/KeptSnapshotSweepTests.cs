@@ -31,10 +31,10 @@ public sealed class KeptSnapshotSweepTests
         Assert.Equal(keptRun.SnapshotIds.Concat(goneRun.SnapshotIds).Order(StringComparer.Ordinal), sweep.Kept.Order(StringComparer.Ordinal));
 
         // A newer kept snapshot of the same volume (as a later run's would be) supersedes the older one.
-        var newer = await world.Provider.CreateSnapshotSetAsync(AwsScanWorld.Target, kept.Id,
+        var newer = await world.Provider.CreateSnapshotSetAsync(world.TargetScope, kept.Id,
             RunSnapshotTags.ForCreation(world.SubscriptionId, Guid.NewGuid(), world.Clock.GetUtcNow() + TimeSpan.FromHours(1)), CancellationToken.None);
         world.Cloud.CompletePending();
-        await world.Provider.TagSnapshotAsync(AwsScanWorld.Target, newer[0].Id,
+        await world.Provider.TagSnapshotAsync(world.TargetScope, newer[0].Id,
             RunSnapshotTags.ForKeeping(world.Clock.GetUtcNow() + TimeSpan.FromDays(1)), CancellationToken.None);
         // The other instance is terminated: its volume is gone, so its kept snapshot has nothing left to serve.
         world.Cloud.RemoveInstance(gone);
