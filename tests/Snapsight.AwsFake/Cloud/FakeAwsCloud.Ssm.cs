@@ -58,6 +58,7 @@ public sealed partial class FakeAwsCloud
 
     private JsonObject DescribeInstanceInformation(List<(FakeInstance Instance, FakeSsmNode Node)> nodes, JsonObject request)
     {
+        nodes = [.. nodes.Where(n => MatchesFilters(n.Instance, request))];
         var (start, size) = SsmPage(request, 5, 50, 50);
         var page = nodes.Skip(start).Take(Math.Min(size, PageLimit)).ToList();
         var answer = new JsonObject
@@ -80,6 +81,29 @@ public sealed partial class FakeAwsCloud
         };
         SsmNext(answer, start + page.Count, nodes.Count);
         return answer;
+    }
+
+    /// <summary>
+    /// The request's <c>Filters</c>, applied before paging as SSM does: only <c>InstanceIds</c> is served
+    /// here; any other key is refused, so a caller relying on one fails a test rather than passing untested.
+    /// </summary>
+    private static bool MatchesFilters(FakeInstance instance, JsonObject request)
+    {
+        foreach (var filter in (request["Filters"] as JsonArray ?? []).OfType<JsonObject>())
+        {
+            var key = (string?)filter["Key"];
+            if (key != "InstanceIds")
+            {
+                throw new FakeAwsErrorException(400, "InvalidFilterKey", $"The filter key {key} is not served by this fake.");
+            }
+
+            if (!(filter["Values"] as JsonArray ?? []).Any(v => (string?)v == instance.Id))
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private JsonObject ListInventoryEntries(List<(FakeInstance Instance, FakeSsmNode Node)> nodes, JsonObject request)
