@@ -8,8 +8,8 @@ namespace Snapsight.Control;
 
 /// <summary>
 /// How the server reaches AWS when it runs on it (docs/aws.md, "Running the server on AWS"): the
-/// service account's own credentials, the region whose STS assumes the target roles, and endpoint
-/// overrides for EC2, STS and the EBS direct APIs (a VPC endpoint, or the loopback fake in tests).
+/// service account's own credentials, the region whose STS assumes the target roles, and the
+/// services' endpoint overrides (<see cref="AwsEndpoints"/>).
 /// The accounts come from the registrations (<see cref="Accounts.RegisteredAwsAccounts"/>).
 /// </summary>
 public sealed record AwsSettings
@@ -19,15 +19,7 @@ public sealed record AwsSettings
 
     public required string StsRegion { get; init; }
 
-    public Uri? Ec2Endpoint { get; init; }
-
-    public Uri? StsEndpoint { get; init; }
-
-    public Uri? EbsEndpoint { get; init; }
-
-    public Uri? SsmEndpoint { get; init; }
-
-    public Uri? KmsEndpoint { get; init; }
+    public AwsEndpoints Endpoints { get; init; } = AwsEndpoints.None;
 
     /// <summary>Read in place (the default) or copy and share (docs/aws.md, "Copy and share").</summary>
     public SnapshotAccess SnapshotAccess { get; init; } = SnapshotAccess.ReadInPlace;
@@ -43,12 +35,12 @@ public sealed record AwsSettings
         BaseCredentials = Credentials,
         Accounts = accounts,
         StsRegion = StsRegion,
-        Ec2ServiceUrl = Ec2Endpoint,
-        StsServiceUrl = StsEndpoint,
-        SsmServiceUrl = SsmEndpoint,
-        KmsServiceUrl = KmsEndpoint,
+        Ec2ServiceUrl = Endpoints.Ec2,
+        StsServiceUrl = Endpoints.Sts,
+        SsmServiceUrl = Endpoints.Ssm,
+        KmsServiceUrl = Endpoints.Kms,
         SnapshotAccess = SnapshotAccess,
-        Ebs = new EbsDirectOptions { Endpoint = EbsEndpoint },
+        Ebs = new EbsDirectOptions { Endpoint = Endpoints.Ebs },
         BlockStore = BlockCacheDirectory is null ? null : new EbsBlockStoreOptions { Directory = BlockCacheDirectory },
         TimeProvider = clock,
     };

@@ -12,18 +12,13 @@ namespace Snapsight.Server.Hosting;
 /// environment variables) say: the local cloud in the data folder, or AWS, acting in the registered
 /// accounts with the SDK's default credentials (docs/aws.md, "Running the server on AWS").
 /// </summary>
-public sealed record CloudChoice(string Cloud, string? StsRegion = null, string? Ec2Endpoint = null, string? StsEndpoint = null, string? EbsEndpoint = null)
+public sealed record CloudChoice(string Cloud, string? StsRegion = null)
 {
     public const string Local = "local";
     public const string Aws = "aws";
 
     public const string CloudVariable = "SNAPSIGHT_CLOUD";
     public const string StsRegionVariable = "SNAPSIGHT_AWS_STS_REGION";
-    public const string Ec2EndpointVariable = "SNAPSIGHT_AWS_EC2_ENDPOINT";
-    public const string StsEndpointVariable = "SNAPSIGHT_AWS_STS_ENDPOINT";
-    public const string EbsEndpointVariable = "SNAPSIGHT_AWS_EBS_ENDPOINT";
-    public const string SsmEndpointVariable = "SNAPSIGHT_AWS_SSM_ENDPOINT";
-    public const string KmsEndpointVariable = "SNAPSIGHT_AWS_KMS_ENDPOINT";
     public const string SnapshotAccessVariable = "SNAPSIGHT_AWS_SNAPSHOT_ACCESS";
 
     /// <summary>The default: snapshots are read in the target account with its role and never leave it.</summary>
@@ -32,11 +27,8 @@ public sealed record CloudChoice(string Cloud, string? StsRegion = null, string?
     /// <summary>Snapshots are copied under the target template's copy key and shared with the service account only.</summary>
     public const string CopyAndShare = "copy-and-share";
 
-    /// <summary>SSM's URL (API-based assessment) instead of AWS's regional one.</summary>
-    public string? SsmEndpoint { get; init; }
-
-    /// <summary>KMS's URL (the copy key, in copy-and-share) instead of AWS's regional one.</summary>
-    public string? KmsEndpoint { get; init; }
+    /// <summary>The services' URLs instead of AWS's regional ones, already checked.</summary>
+    public AwsEndpoints Endpoints { get; init; } = AwsEndpoints.None;
 
     /// <summary><see cref="ReadInPlace"/> (null) or <see cref="CopyAndShare"/>.</summary>
     public string? SnapshotAccess { get; init; }
@@ -44,31 +36,22 @@ public sealed record CloudChoice(string Cloud, string? StsRegion = null, string?
     /// <summary>The SDK's own region variables, read when no STS region is given: on AWS they name the scanners' region.</summary>
     private static readonly string[] SdkRegionVariables = ["AWS_REGION", "AWS_DEFAULT_REGION"];
 
-    /// <summary>What the options left unset, taken from the environment.</summary>
+    /// <summary>What the options left unset, taken from the environment; a malformed endpoint stops the start here.</summary>
     public static CloudChoice From(string? cloud, string? stsRegion, string? ec2Endpoint, string? stsEndpoint, string? ebsEndpoint,
         string? ssmEndpoint = null, string? kmsEndpoint = null, string? snapshotAccess = null) => new(
         cloud ?? Variable(CloudVariable) ?? Local,
-        stsRegion ?? Variable(StsRegionVariable) ?? SdkRegionVariables.Select(Variable).FirstOrDefault(v => v is not null),
-        ec2Endpoint ?? Variable(Ec2EndpointVariable),
-        stsEndpoint ?? Variable(StsEndpointVariable),
-        ebsEndpoint ?? Variable(EbsEndpointVariable))
+        stsRegion ?? Variable(StsRegionVariable) ?? SdkRegionVariables.Select(Variable).FirstOrDefault(v => v is not null))
     {
-        SsmEndpoint = ssmEndpoint ?? Variable(SsmEndpointVariable),
-        KmsEndpoint = kmsEndpoint ?? Variable(KmsEndpointVariable),
+        Endpoints = AwsEndpoints.From(ec2Endpoint, stsEndpoint, ebsEndpoint, ssmEndpoint, kmsEndpoint, Variable),
         SnapshotAccess = snapshotAccess ?? Variable(SnapshotAccessVariable),
     };
 
     /// <summary>The AWS settings, null for the local cloud; anything missing or malformed stops the start with what to give.</summary>
     public AwsSettings? Settings()
     {
-        var endpoints = (Ec2: Endpoint("--aws-ec2-endpoint", Ec2EndpointVariable, Ec2Endpoint),
-            Sts: Endpoint("--aws-sts-endpoint", StsEndpointVariable, StsEndpoint),
-            Ebs: Endpoint("--aws-ebs-endpoint", EbsEndpointVariable, EbsEndpoint),
-            Ssm: Endpoint("--aws-ssm-endpoint", SsmEndpointVariable, SsmEndpoint),
-            Kms: Endpoint("--aws-kms-endpoint", KmsEndpointVariable, KmsEndpoint));
         switch (Cloud)
         {
-            case Local when endpoints is (null, null, null, null, null) && SnapshotAccess is null:
+            case Local when Endpoints.IsNone && SnapshotAccess is null:
                 return null;
             case Local:
                 throw new SetupException("the --aws-* options only apply with --cloud aws");
@@ -94,11 +77,7 @@ public sealed record CloudChoice(string Cloud, string? StsRegion = null, string?
         {
             Credentials = DefaultCredentials(),
             StsRegion = StsRegion,
-            Ec2Endpoint = endpoints.Ec2,
-            StsEndpoint = endpoints.Sts,
-            EbsEndpoint = endpoints.Ebs,
-            SsmEndpoint = endpoints.Ssm,
-            KmsEndpoint = endpoints.Kms,
+            Endpoints = Endpoints,
             SnapshotAccess = access,
         };
     }
@@ -123,16 +102,6 @@ public sealed record CloudChoice(string Cloud, string? StsRegion = null, string?
                 + $"(the instance profile the service template creates), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY ({e.Message})");
         }
     }
-
-    private static Uri? Endpoint(string option, string variable, string? text) => text switch
-    {
-        null => null,
-        // Plain http only to this machine (a fake in tests): AWS's answers must not be alterable on the way.
-        _ when Uri.TryCreate(text, UriKind.Absolute, out var uri) && (uri.Scheme == "https" || (uri.Scheme == "http" && uri.IsLoopback))
-            && uri.Query.Length == 0 => uri,
-        _ => throw new SetupException($"{option} (or {variable}) must be an https URL such as https://ec2.eu-west-1.amazonaws.com "
-            + $"(http only on loopback), not '{text}'"),
-    };
 
     private static string? Variable(string name) => Environment.GetEnvironmentVariable(name) is { Length: > 0 } value ? value : null;
 }

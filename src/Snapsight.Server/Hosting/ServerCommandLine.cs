@@ -46,19 +46,19 @@ public static class ServerCommandLine
         {
             Description = $"With --cloud aws: the scanners' region, whose STS assumes the target roles. Env: {CloudChoice.StsRegionVariable}, else AWS_REGION.",
         };
-        var ec2Endpoint = new Option<string?>("--aws-ec2-endpoint") { Description = $"EC2's URL instead of AWS's regional one. Env: {CloudChoice.Ec2EndpointVariable}." };
-        var stsEndpoint = new Option<string?>("--aws-sts-endpoint") { Description = $"STS's URL instead of AWS's regional one. Env: {CloudChoice.StsEndpointVariable}." };
-        var ebsEndpoint = new Option<string?>("--aws-ebs-endpoint")
+        var ec2Endpoint = new Option<string?>(AwsEndpoints.Ec2Option) { Description = $"EC2's URL instead of AWS's regional one. Env: {AwsEndpoints.Ec2Variable}." };
+        var stsEndpoint = new Option<string?>(AwsEndpoints.StsOption) { Description = $"STS's URL instead of AWS's regional one. Env: {AwsEndpoints.StsVariable}." };
+        var ebsEndpoint = new Option<string?>(AwsEndpoints.EbsOption)
         {
-            Description = $"The EBS direct APIs' URL instead of AWS's regional one. Env: {CloudChoice.EbsEndpointVariable}.",
+            Description = $"The EBS direct APIs' URL instead of AWS's regional one. Env: {AwsEndpoints.EbsVariable}.",
         };
-        var ssmEndpoint = new Option<string?>("--aws-ssm-endpoint")
+        var ssmEndpoint = new Option<string?>(AwsEndpoints.SsmOption)
         {
-            Description = $"SSM's URL (API-based assessment from the SSM inventory) instead of AWS's regional one. Env: {CloudChoice.SsmEndpointVariable}.",
+            Description = $"SSM's URL (API-based assessment from the SSM inventory) instead of AWS's regional one. Env: {AwsEndpoints.SsmVariable}.",
         };
-        var kmsEndpoint = new Option<string?>("--aws-kms-endpoint")
+        var kmsEndpoint = new Option<string?>(AwsEndpoints.KmsOption)
         {
-            Description = $"KMS's URL (the copy key, with copy-and-share) instead of AWS's regional one. Env: {CloudChoice.KmsEndpointVariable}.",
+            Description = $"KMS's URL (the copy key, with copy-and-share) instead of AWS's regional one. Env: {AwsEndpoints.KmsVariable}.",
         };
         var snapshotAccess = new Option<string?>("--aws-snapshot-access")
         {

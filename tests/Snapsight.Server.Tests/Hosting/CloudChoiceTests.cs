@@ -1,4 +1,5 @@
 using Snapsight.Cloud.Provider;
+using Snapsight.Control;
 using Snapsight.Control.Setup;
 using Snapsight.Disk.Tests.Support;
 using Snapsight.Server.Hosting;
@@ -16,7 +17,8 @@ public sealed class CloudChoiceTests
     public void The_local_cloud_needs_nothing_and_takes_no_AWS_endpoint()
     {
         Assert.Null(new CloudChoice(CloudChoice.Local).Settings());
-        Refused(new CloudChoice(CloudChoice.Local, Ec2Endpoint: "https://ec2.eu-west-1.amazonaws.com"), "only apply with --cloud aws");
+        Refused(new CloudChoice(CloudChoice.Local) { Endpoints = AwsEndpoints.Parse(ec2: "https://ec2.eu-west-1.amazonaws.com") },
+            "only apply with --cloud aws");
     }
 
     [Theory]
@@ -28,7 +30,7 @@ public sealed class CloudChoiceTests
     [InlineData("aws", "eu-west-1", "https://ec2.example.com/?Action=x", "https URL")]
     [InlineData("aws", "eu-west-1", "not a url", "https URL")]
     public void A_misconfigured_cloud_is_refused_with_what_to_give(string cloud, string? region, string? endpoint, string expected) =>
-        Refused(new CloudChoice(cloud, region, endpoint), expected);
+        Refused(() => new CloudChoice(cloud, region) { Endpoints = AwsEndpoints.Parse(ec2: endpoint) }.Settings(), expected);
 
     [Fact]
     public void Snapshot_access_is_read_in_place_unless_copy_and_share_is_asked_for()
@@ -38,7 +40,7 @@ public sealed class CloudChoiceTests
         Assert.Equal(SnapshotAccess.CopyAndShareToServiceAccount, CloudChoice.Access(CloudChoice.CopyAndShare));
         Refused(new CloudChoice(CloudChoice.Aws, "eu-west-1") { SnapshotAccess = "share-everything" }, "it must be 'read-in-place' or 'copy-and-share'");
         Refused(new CloudChoice(CloudChoice.Local) { SnapshotAccess = CloudChoice.CopyAndShare }, "only apply with --cloud aws");
-        Refused(new CloudChoice(CloudChoice.Aws, "eu-west-1") { KmsEndpoint = "http://kms.example.com" }, "--aws-kms-endpoint");
+        Refused(() => AwsEndpoints.Parse(kms: "http://kms.example.com"), "--aws-kms-endpoint");
     }
 
     [Fact]
@@ -62,6 +64,8 @@ public sealed class CloudChoiceTests
             word => Assert.Contains(word, help, StringComparison.Ordinal));
     }
 
-    private static void Refused(CloudChoice choice, string expected) =>
-        Assert.Contains(expected, Assert.Throws<SetupException>(choice.Settings).Message, StringComparison.Ordinal);
+    private static void Refused(CloudChoice choice, string expected) => Refused(choice.Settings, expected);
+
+    private static void Refused(Func<object?> configure, string expected) =>
+        Assert.Contains(expected, Assert.Throws<SetupException>(configure).Message, StringComparison.Ordinal);
 }
