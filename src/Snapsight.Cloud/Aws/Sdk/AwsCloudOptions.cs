@@ -51,6 +51,12 @@ public sealed record AwsCloudOptions
     /// <summary>A session is renewed when less than this is left of it, so no call goes out with credentials about to expire.</summary>
     public TimeSpan RefreshBefore { get; init; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// SDK clients kept for reuse across accounts, regions and services (each made for one session of one
+    /// account; a renewed session gets a new one); past this, the least recently used are dropped.
+    /// </summary>
+    public int SdkClientsKept { get; init; } = 256;
+
     /// <summary>The RoleSessionName, which CloudTrail records in the target account.</summary>
     public string SessionName { get; init; } = "snapsight-scanner";
 

@@ -56,6 +56,7 @@ public sealed partial class AwsCloudProvider
         try
         {
             var current = await credentials.GetAsync(cancellationToken).ConfigureAwait(false);
+            // A client of its own, not a kept one: the session being checked is used for this call only.
             using var ec2 = new Amazon.EC2.AmazonEC2Client(SdkCredentials.From(current),
                 Configure(new Amazon.EC2.AmazonEC2Config(), _options.Ec2ServiceUrl, regions[0]));
             var response = await ec2.DescribeRegionsAsync(new Ec2.DescribeRegionsRequest(), cancellationToken).ConfigureAwait(false);
@@ -82,10 +83,8 @@ public sealed partial class AwsCloudProvider
         GetCallerIdentityResponse identity;
         try
         {
-            var credentials = await _options.BaseCredentials.GetAsync(cancellationToken).ConfigureAwait(false);
-            using var sts = new AmazonSecurityTokenServiceClient(SdkCredentials.From(credentials),
-                Configure(new AmazonSecurityTokenServiceConfig(), _options.StsServiceUrl, _options.StsRegion));
-            identity = await sts.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false);
+            using var sts = await ServiceStsAsync(cancellationToken).ConfigureAwait(false);
+            identity = await sts.Client.GetCallerIdentityAsync(new GetCallerIdentityRequest(), cancellationToken).ConfigureAwait(false);
         }
         catch (AmazonServiceException e)
         {

@@ -33,6 +33,7 @@ public sealed partial class AwsCloudProvider : ICloudProvider, IDisposable
     private readonly EbsBlockStore? _store;
     private readonly ConcurrentDictionary<SessionKey, IAwsCredentialSource> _sessions = new();
     private readonly ConcurrentDictionary<CloudScope, EbsDirectClient> _ebs = new();
+    private readonly SdkClientPool _clients;
 
     public AwsCloudProvider(AwsCloudOptions options)
     {
@@ -44,6 +45,7 @@ public sealed partial class AwsCloudProvider : ICloudProvider, IDisposable
         }
 
         _options = options;
+        _clients = new SdkClientPool(options.SdkClientsKept);
         _cache = new BlockCache(options.BlockCacheBytes, EbsLimits.BlockSize);
         _store = options.BlockStore is { } store ? EbsBlockStore.Open(store) : null;
     }
@@ -57,6 +59,9 @@ public sealed partial class AwsCloudProvider : ICloudProvider, IDisposable
     /// </summary>
     public EbsDirectClient EbsClient(CloudScope scope) => _ebs.GetOrAdd(scope, s =>
         new EbsDirectClient(_http, s.Region, new ScopeCredentialSource(this, s), _options.Ebs, _options.TimeProvider));
+
+    /// <summary>SDK clients made so far: one per session, region and service, so a count that shows they are reused.</summary>
+    internal int SdkClientsMade => _clients.Made;
 
     public async Task<IReadOnlyList<string>> ListRegionsAsync(string accountId, CancellationToken cancellationToken)
     {
@@ -101,6 +106,7 @@ public sealed partial class AwsCloudProvider : ICloudProvider, IDisposable
 
     public void Dispose()
     {
+        _clients.Dispose();
         foreach (var session in _sessions.Values.OfType<IDisposable>())
         {
             session.Dispose();
@@ -142,16 +148,17 @@ public sealed partial class AwsCloudProvider : ICloudProvider, IDisposable
         CallAsync(scope, what, resourceId, credentials => new AmazonEC2Client(credentials, Configure(new AmazonEC2Config(), _options.Ec2ServiceUrl, scope.Region)),
             call, keyIds);
 
-    /// <summary>One call of any AWS service's client, made for it with the scope's account's credentials of the moment.</summary>
+    /// <summary>One call of any AWS service's client, the one kept for the scope's account's session of the moment.</summary>
     private async Task<T> CallAsync<TClient, T>(CloudScope scope, string what, string? resourceId, Func<AWSCredentials, TClient> connect,
         Func<TClient, Task<T>> call, IReadOnlyCollection<string>? keyIds)
-        where TClient : IDisposable
+        where TClient : class, IDisposable
     {
         try
         {
-            var credentials = await CredentialsAsync(scope, CancellationToken.None).ConfigureAwait(false);
-            using var client = connect(SdkCredentials.From(credentials));
-            return await call(client).ConfigureAwait(false);
+            var session = await SessionAsync(scope, CancellationToken.None).ConfigureAwait(false);
+            var credentials = await session.GetAsync(CancellationToken.None).ConfigureAwait(false);
+            using var lease = _clients.Rent(session, scope.Region, credentials, c => connect(SdkCredentials.From(c)));
+            return await call(lease.Client).ConfigureAwait(false);
         }
         catch (AmazonServiceException e)
         {
@@ -203,13 +210,16 @@ public sealed partial class AwsCloudProvider : ICloudProvider, IDisposable
         await AccountInRegionAsync(scope, cancellationToken).ConfigureAwait(false);
 
     /// <summary>
-    /// The credentials a call of the scope signs with, its account looked up anew each time: a changed
+    /// The session a call of the scope signs with, its account looked up anew each time: a changed
     /// registration (another role or external ID) is used from the next call on.
     /// </summary>
+    private async ValueTask<IAwsCredentialSource> SessionAsync(CloudScope scope, CancellationToken cancellationToken) =>
+        Session(await AccountInRegionAsync(scope, cancellationToken).ConfigureAwait(false));
+
     private async ValueTask<AwsCredentials> CredentialsAsync(CloudScope scope, CancellationToken cancellationToken)
     {
-        var account = await AccountInRegionAsync(scope, cancellationToken).ConfigureAwait(false);
-        return await Session(account).GetAsync(cancellationToken).ConfigureAwait(false);
+        var session = await SessionAsync(scope, cancellationToken).ConfigureAwait(false);
+        return await session.GetAsync(cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>The base credentials for the service account; a cached session per role and external ID for any other.</summary>
@@ -230,10 +240,16 @@ public sealed partial class AwsCloudProvider : ICloudProvider, IDisposable
     /// <summary>One AssumeRole call as the service account, with its credentials of the moment.</summary>
     private async Task<AssumeRoleResponse> AssumeRoleAsync(AssumeRoleRequest request, CancellationToken cancellationToken)
     {
+        using var sts = await ServiceStsAsync(cancellationToken).ConfigureAwait(false);
+        return await sts.Client.AssumeRoleAsync(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>STS in the scanners' region as the service account, with its credentials of the moment.</summary>
+    private async Task<SdkClientLease<AmazonSecurityTokenServiceClient>> ServiceStsAsync(CancellationToken cancellationToken)
+    {
         var credentials = await _options.BaseCredentials.GetAsync(cancellationToken).ConfigureAwait(false);
-        using var sts = new AmazonSecurityTokenServiceClient(SdkCredentials.From(credentials),
-            Configure(new AmazonSecurityTokenServiceConfig(), _options.StsServiceUrl, _options.StsRegion));
-        return await sts.AssumeRoleAsync(request, cancellationToken).ConfigureAwait(false);
+        return _clients.Rent(_options.BaseCredentials, _options.StsRegion, credentials, c => new AmazonSecurityTokenServiceClient(
+            SdkCredentials.From(c), Configure(new AmazonSecurityTokenServiceConfig(), _options.StsServiceUrl, _options.StsRegion)));
     }
 
     /// <summary>

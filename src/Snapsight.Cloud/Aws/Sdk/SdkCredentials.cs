@@ -4,9 +4,9 @@ using Snapsight.Cloud.Aws.Signing;
 namespace Snapsight.Cloud.Aws.Sdk;
 
 /// <summary>
-/// Our credentials as the SDK's, fixed for one client. A client is made per call with the session
-/// current at that moment: handed a credentials object whose values change, the SDK (4.1) was seen
-/// signing with a renewed key but sending the previous session token.
+/// Our credentials as the SDK's, fixed for the life of one client: handed a credentials object whose
+/// values change, the SDK (4.1) was seen signing with a renewed key but sending the previous session
+/// token. A renewed session therefore gets a new client (<see cref="SdkClientPool"/>).
 /// </summary>
 internal static class SdkCredentials
 {

@@ -188,20 +188,30 @@ public sealed class AwsCloudProviderTests
     }
 
     [Fact]
-    public async Task A_session_is_reused_until_it_nears_its_end_then_renewed()
+    public async Task A_session_and_its_clients_are_reused_until_it_nears_its_end_then_renewed_with_new_clients()
     {
         var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         using var fleet = AwsContractFleet.Create(new ContractSettings(), o => o with { RefreshBefore = TimeSpan.FromMinutes(10) }, clock);
 
         await fleet.Provider.ListInstancesAsync(fleet.Owner, Ct); // a one-hour session
+        var clients = fleet.Aws.SdkClientsMade; // STS's as the service account, and EC2's as the target role
         clock.Advance(TimeSpan.FromMinutes(49)); // 11 minutes left: still used
         await fleet.Provider.ListInstancesAsync(fleet.Owner, Ct);
         Assert.Equal(1, fleet.Cloud.AssumeRoleCalls);
+        Assert.Equal(clients, fleet.Aws.SdkClientsMade);
 
         clock.Advance(TimeSpan.FromMinutes(2)); // 9 minutes left: renewed first
         await fleet.Provider.ListInstancesAsync(fleet.Owner, Ct);
         await fleet.Provider.ListInstancesAsync(fleet.Owner, Ct);
         Assert.Equal(2, fleet.Cloud.AssumeRoleCalls);
+        // One new client, EC2's, for the renewed session; STS's, as the unchanged service account, is kept.
+        Assert.Equal(clients + 1, fleet.Aws.SdkClientsMade);
+
+        // The first session has expired: the fake refuses its key, so the calls are signed with the renewed one.
+        clock.Advance(TimeSpan.FromMinutes(15));
+        await fleet.Provider.ListInstancesAsync(fleet.Owner, Ct);
+        Assert.Equal(2, fleet.Cloud.AssumeRoleCalls);
+        Assert.Equal(clients + 1, fleet.Aws.SdkClientsMade);
     }
 
     [Fact]
