@@ -5,9 +5,10 @@ namespace Snapsight.Disk.Images;
 /// <summary>
 /// The read path shared by sparse image formats: a format maps a virtual offset to an
 /// <see cref="ImageExtent"/> (zeros, stored bytes, or part of a compressed unit), and this base
-/// serves the bytes. Zeros never touch the container; inflated units sit in a small bounded cache.
+/// serves the bytes. Zeros never touch the container, which is owned by whoever opened the image
+/// (see <see cref="OpenedDiskImage"/>); inflated units sit in a small bounded cache.
 /// </summary>
-public abstract class MappedImageDevice : IBlockDevice
+public abstract class MappedImageDevice : SplitReadDevice
 {
     private const long InflatedUnitCacheBytes = 8L * 1024 * 1024;
 
@@ -21,59 +22,43 @@ public abstract class MappedImageDevice : IBlockDevice
         Layer = layer;
     }
 
-    public long Length { get; }
+    public override long Length { get; }
 
-    public int BlockSize { get; }
-
-    public ReadStatistics Statistics { get; } = new();
+    public override int BlockSize { get; }
 
     protected IBlockDevice Container { get; }
 
     protected string Layer { get; }
 
-    public async ValueTask<int> ReadAsync(long offset, Memory<byte> buffer, CancellationToken cancellationToken = default)
+    protected override async ValueTask<int> ReadRunAsync(long position, Memory<byte> destination, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        var length = this.ClampToLength(offset, buffer.Length);
-        var done = 0;
-        while (done < length)
+        var extent = await MapAsync(position, cancellationToken).ConfigureAwait(false);
+        var count = (int)Math.Min(extent.Length, destination.Length);
+        if (count <= 0)
         {
-            var position = offset + done;
-            var extent = await MapAsync(position, cancellationToken).ConfigureAwait(false);
-            // Every step serves at least one byte, so the loop ends within `length` iterations.
-            var count = (int)Math.Min(extent.Length, length - done);
-            if (count <= 0)
-            {
-                throw new InvalidOperationException($"{Layer}: mapping of offset {position} made no progress");
-            }
-
-            var target = buffer.Slice(done, count);
-            switch (extent.Kind)
-            {
-                case ImageExtentKind.Zero:
-                    target.Span.Clear();
-                    break;
-                case ImageExtentKind.Data:
-                    await Container.ReadExactlyAsync(extent.ContainerOffset, target, Layer, $"{Layer}.data", cancellationToken)
-                        .ConfigureAwait(false);
-                    break;
-                default:
-                    var unit = await _inflatedUnits.GetOrLoadAsync(
-                        extent.UnitStart, extent.UnitLength, (_, ct) => InflateUnitAsync(extent, ct).AsTask(), cancellationToken)
-                        .ConfigureAwait(false);
-                    unit.AsSpan((int)(position - extent.UnitStart), count).CopyTo(target.Span);
-                    break;
-            }
-
-            done += count;
+            return 0; // a mapping that makes no progress, which the read loop refuses
         }
 
-        Statistics.Record(done);
-        return done;
-    }
+        var target = destination[..count];
+        switch (extent.Kind)
+        {
+            case ImageExtentKind.Zero:
+                target.Span.Clear();
+                break;
+            case ImageExtentKind.Data:
+                await Container.ReadExactlyAsync(extent.ContainerOffset, target, Layer, $"{Layer}.data", cancellationToken)
+                    .ConfigureAwait(false);
+                break;
+            default:
+                var unit = await _inflatedUnits.GetOrLoadAsync(
+                    extent.UnitStart, extent.UnitLength, (_, ct) => InflateUnitAsync(extent, ct).AsTask(), cancellationToken)
+                    .ConfigureAwait(false);
+                unit.AsSpan((int)(position - extent.UnitStart), count).CopyTo(target.Span);
+                break;
+        }
 
-    /// <summary>The container is owned by whoever opened the image (see <see cref="OpenedDiskImage"/>).</summary>
-    public void Dispose() => GC.SuppressFinalize(this);
+        return count;
+    }
 
     /// <summary>Maps <paramref name="offset"/> (inside the device) to the run of bytes that starts there.</summary>
     private protected abstract ValueTask<ImageExtent> MapAsync(long offset, CancellationToken cancellationToken);

@@ -5,10 +5,11 @@ namespace Snapsight.Disk.Lvm;
 
 /// <summary>
 /// A logical volume as a block device: each read is split at segment and stripe-chunk
-/// boundaries and sent to the PVs. Stateless, so concurrent reads are safe. The segments
-/// were checked to lie inside their PVs when the device was built.
+/// boundaries and sent to the PVs (which belong to the caller and stay open). Stateless, so
+/// concurrent reads are safe. The segments were checked to lie inside their PVs when the device
+/// was built.
 /// </summary>
-internal sealed class LogicalVolumeDevice : IBlockDevice
+internal sealed class LogicalVolumeDevice : SplitReadDevice
 {
     private readonly MappedSegment[] _segments;
     private readonly string _layer;
@@ -21,43 +22,22 @@ internal sealed class LogicalVolumeDevice : IBlockDevice
         Length = _segments.Length == 0 ? 0 : _segments[^1].LogicalOffset + _segments[^1].Length;
     }
 
-    public long Length { get; }
+    public override long Length { get; }
 
-    public int BlockSize => _segments.Length == 0 ? 512 : _segments[0].Areas[0].Device.BlockSize;
+    public override int BlockSize => _segments.Length == 0 ? 512 : _segments[0].Areas[0].Device.BlockSize;
 
-    public ReadStatistics Statistics { get; } = new();
-
-    public async ValueTask<int> ReadAsync(long offset, Memory<byte> buffer, CancellationToken cancellationToken = default)
+    protected override async ValueTask<int> ReadRunAsync(long position, Memory<byte> destination, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        var length = this.ClampToLength(offset, buffer.Length);
-        var done = 0;
-        while (done < length)
-        {
-            var position = offset + done;
-            var segment = _segments[FindSegment(position)];
-            var (stripe, areaOffset, contiguous) = segment.Locate(position - segment.LogicalOffset);
-            var count = (int)Math.Min(contiguous, length - done); // contiguous >= 1: every pass moves forward
-            var area = segment.Areas[stripe];
-            await area.Device.ReadExactlyAsync(area.Offset + areaOffset, buffer.Slice(done, count), _layer, "lvm.segment", cancellationToken)
-                .ConfigureAwait(false);
-            done += count;
-        }
-
-        if (done > 0)
-        {
-            Statistics.Record(done);
-        }
-
-        return done;
+        var segment = _segments[FindSegment(position)];
+        var (stripe, areaOffset, contiguous) = segment.Locate(position - segment.LogicalOffset);
+        var count = (int)Math.Min(contiguous, destination.Length);
+        var area = segment.Areas[stripe];
+        await area.Device.ReadExactlyAsync(area.Offset + areaOffset, destination[..count], _layer, "lvm.segment", cancellationToken)
+            .ConfigureAwait(false);
+        return count;
     }
 
     /// <summary>The last segment starting at or before <paramref name="position"/> (which is below Length).</summary>
     private int FindSegment(long position) =>
         SortedSearch.LastStartingAtOrBefore(_segments, position, segment => segment.LogicalOffset);
-
-    /// <summary>The PVs stay open: they belong to the caller.</summary>
-    public void Dispose()
-    {
-    }
 }

@@ -7,53 +7,37 @@ namespace Snapsight.Cloud.Aws.Ebs;
 /// A snapshot as a device with no memory cache: written blocks are fetched with GetSnapshotBlock,
 /// one call per block touched, or served from the local block cache of an incremental read;
 /// unwritten blocks are zeros, without a call. What <see cref="EbsSnapshotBlockDevice"/> puts its
-/// memory cache in front of, so that it is asked for whole 512 KiB blocks.
+/// memory cache in front of, so that it is asked for whole 512 KiB blocks. The client and its HTTP
+/// connections belong to the caller.
 /// </summary>
-internal sealed class EbsBlockFetcher(EbsDirectClient client, EbsBlockMap map, EbsIncrementalSource? incremental, EbsDeviceCounters counters) : IBlockDevice
+internal sealed class EbsBlockFetcher(EbsDirectClient client, EbsBlockMap map, EbsIncrementalSource? incremental, EbsDeviceCounters counters) : SplitReadDevice
 {
-    public long Length => map.VolumeSizeBytes;
+    public override long Length => map.VolumeSizeBytes;
 
-    public int BlockSize => EbsLimits.BlockSize;
+    public override int BlockSize => EbsLimits.BlockSize;
 
-    public ReadStatistics Statistics { get; } = new();
-
-    public async ValueTask<int> ReadAsync(long offset, Memory<byte> buffer, CancellationToken cancellationToken = default)
+    protected override async ValueTask<int> ReadRunAsync(long position, Memory<byte> destination, CancellationToken cancellationToken)
     {
-        ArgumentOutOfRangeException.ThrowIfNegative(offset);
-        var length = this.ClampToLength(offset, buffer.Length);
-        var done = 0;
-        while (done < length)
+        var block = position / EbsLimits.BlockSize;
+        var within = (int)(position % EbsLimits.BlockSize);
+        var count = Math.Min(destination.Length, EbsLimits.BlockSize - within);
+        var target = destination[..count];
+        if (!map.TryGetToken(block, out var token))
         {
-            var position = offset + done;
-            var block = position / EbsLimits.BlockSize;
-            var within = (int)(position % EbsLimits.BlockSize);
-            var count = Math.Min(length - done, EbsLimits.BlockSize - within);
-            var target = buffer.Slice(done, count);
-            if (!map.TryGetToken(block, out var token))
-            {
-                target.Span.Clear();
-            }
-            else if (count == EbsLimits.BlockSize)
-            {
-                await ReadBlockAsync(block, token, target, cancellationToken).ConfigureAwait(false);
-            }
-            else
-            {
-                var whole = new byte[EbsLimits.BlockSize];
-                await ReadBlockAsync(block, token, whole, cancellationToken).ConfigureAwait(false);
-                whole.AsMemory(within, count).CopyTo(target);
-            }
-
-            done += count;
+            target.Span.Clear();
+        }
+        else if (count == EbsLimits.BlockSize)
+        {
+            await ReadBlockAsync(block, token, target, cancellationToken).ConfigureAwait(false);
+        }
+        else
+        {
+            var whole = new byte[EbsLimits.BlockSize];
+            await ReadBlockAsync(block, token, whole, cancellationToken).ConfigureAwait(false);
+            whole.AsMemory(within, count).CopyTo(target);
         }
 
-        Statistics.Record(length);
-        return length;
-    }
-
-    public void Dispose()
-    {
-        // The client and its HTTP connections belong to the caller.
+        return count;
     }
 
     private async Task ReadBlockAsync(long block, string token, Memory<byte> destination, CancellationToken cancellationToken)
