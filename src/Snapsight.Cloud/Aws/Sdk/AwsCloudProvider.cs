@@ -216,6 +216,7 @@ public sealed partial class AwsCloudProvider : ICloudProvider, IDisposable
     private async ValueTask<IAwsCredentialSource> SessionAsync(CloudScope scope, CancellationToken cancellationToken) =>
         Session(await AccountInRegionAsync(scope, cancellationToken).ConfigureAwait(false));
 
+    /// <summary>That session's credentials of the moment, which the EBS direct client signs each request with.</summary>
     private async ValueTask<AwsCredentials> CredentialsAsync(CloudScope scope, CancellationToken cancellationToken)
     {
         var session = await SessionAsync(scope, cancellationToken).ConfigureAwait(false);
