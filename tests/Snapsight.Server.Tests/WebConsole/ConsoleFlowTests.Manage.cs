@@ -167,6 +167,31 @@ public sealed partial class ConsoleFlowTests
         return (string)JsonNode.Parse(body)!["id"]!;
     }
 
+    private async Task SelfDemotionAsync()
+    {
+        const string password = "console-test-password-4";
+        using (var added = await console.Api.PostAsJsonAsync(new Uri("api/v1/users", UriKind.Relative),
+            new { username = "console-second-admin", password, role = "admin" }))
+        {
+            Assert.Equal(201, (int)added.StatusCode);
+        }
+
+        var second = await console.NewPageAsync();
+        await second.GotoAsync("/console/sign-in");
+        await SignInAsync(second, "console-second-admin", password);
+        await second.GotoAsync("/console/users");
+        await second.GetByLabel("Your role", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "reader" });
+        await second.GetByRole(AriaRole.Button, new() { Name = "Change role of console-second-admin" }).ClickAsync();
+        Assert.EndsWith("/console", second.Url, StringComparison.Ordinal);
+        Assert.DoesNotContain("Users", await second.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(403, (await second.GotoAsync("/console/users"))!.Status);
+        await second.Context.CloseAsync();
+        Assert.Equal("Reader", (string)ConsoleFixture.Items(await console.ApiGetAsync("api/v1/users")).Single(u => (string)u["username"]! == "console-second-admin")["role"]!);
+        var change = ConsoleFixture.Items(await console.ApiGetAsync("api/v1/audit?action=user.change&limit=1")).Single();
+        Assert.Equal(("console-second-admin", "console-second-admin", "role Admin → Reader"),
+            ((string)change["actor"]!, (string)change["target"]!, (string)change["detail"]!));
+    }
+
     /// <summary>What deploying the target stack does, in the demo's local cloud: the account's role trusts the connector's external ID.</summary>
     private void DeployTargetRole(string account, string roleArn, string externalId, string region) =>
         new LocalAccountFile
@@ -210,6 +235,9 @@ public sealed partial class ConsoleFlowTests
             users = ConsoleFixture.Items(await console.ApiGetAsync("api/v1/users"));
             Assert.Equal("Admin", (string)users.Single(u => (string)u["username"]! == "admin")["role"]!);
             Assert.Equal("console-promoted", (string)ConsoleFixture.Items(await console.ApiGetAsync("api/v1/audit?action=user.change&limit=1")).Single()["target"]!);
+
+            // With another admin enabled, an admin may step down: the answer leads to the dashboard, without the admin pages.
+            await SelfDemotionAsync();
         }
         finally
         {
