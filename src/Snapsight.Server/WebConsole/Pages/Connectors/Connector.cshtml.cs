@@ -75,7 +75,7 @@ public sealed class ConnectorModel(ConnectorActions actions, ControlDbContext db
 
         if (Errors.Count > 0 || Error is not null)
         {
-            Response.StatusCode = Errors.ContainsKey("") ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
+            Response.StatusCode = Error is not null ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
         }
         else
         {
