@@ -11,11 +11,12 @@ namespace Snapsight.Server.Accounts;
 /// <summary>
 /// Creating and changing connectors for the signed-in user, each validated by <see cref="ConnectorRules"/> and the
 /// subscription-wide checks, then audited: the API's endpoints and the console's wizard both go through here, so
-/// the two refuse the same input and write the same audit entries. Refusals are thrown:
+/// the two refuse the same input and write the same audit entries; deleting goes through here too (the API's
+/// <c>DELETE</c> and the console's connector page). Refusals are thrown:
 /// <see cref="AccountInputException"/> or a template parameter exception for a field, <see cref="InvalidFieldException"/>
 /// for a name or account another connector holds, <see cref="ConflictException"/> for zero-touch without a service account.
 /// </summary>
-public sealed class ConnectorActions(ControlDbContext db, AuditLog audit, TimeProvider clock)
+public sealed class ConnectorActions(ControlDbContext db, AuditLog audit, TimeProvider clock, RegisteredAwsAccounts directory)
 {
     /// <summary>Says why zero-touch snapshot scanning cannot be turned on yet: the console shows it beside the greyed-out checkbox.</summary>
     public const string ZeroTouchNeedsServiceAccount = "zero-touch snapshot scanning needs a service account: register a service account first "
@@ -64,6 +65,43 @@ public sealed class ConnectorActions(ControlDbContext db, AuditLog audit, TimePr
         audit.Record(RequestActor.Name(context), AuditActions.ConnectorChange, connector.Id.ToString(), true, connector.SubscriptionId,
             RequestActor.Client(context), "changed: " + string.Join(", ", changed));
         await SaveAsync(context.RequestAborted).ConfigureAwait(false);
+        return connector;
+    }
+
+    /// <summary>
+    /// Deletes the connector, deregistering the service account and removing the target accounts registered on it, each
+    /// audited; null when there is no such connector. Discovered assets, their scans and findings stay.
+    /// </summary>
+    public async Task<Connector?> DeleteAsync(HttpContext context, Guid id)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var ct = context.RequestAborted;
+        var connector = await db.Connectors.SingleOrDefaultAsync(c => c.Id == id, ct).ConfigureAwait(false);
+        if (connector is null)
+        {
+            return null;
+        }
+
+        var (actor, client) = (RequestActor.Name(context), RequestActor.Client(context));
+        foreach (var service in await db.ServiceAccounts.Where(a => a.ConnectorId == id).ToListAsync(ct).ConfigureAwait(false))
+        {
+            db.ServiceAccounts.Remove(service);
+            audit.Record(actor, AuditActions.ServiceAccountDeregister, service.AccountId, true, connector.SubscriptionId, client,
+                $"connector {id} deleted");
+        }
+
+        foreach (var target in await db.TargetAccounts.Where(a => a.ConnectorId == id).ToListAsync(ct).ConfigureAwait(false))
+        {
+            db.TargetAccounts.Remove(target);
+            audit.Record(actor, AuditActions.TargetAccountRemove, target.AccountId, true, connector.SubscriptionId, client,
+                $"connector {id} deleted");
+        }
+
+        db.Connectors.Remove(connector);
+        audit.Record(actor, AuditActions.ConnectorDelete, id.ToString(), true, connector.SubscriptionId, client, $"name '{connector.Name}'");
+        await db.SaveChangesAsync(ct).ConfigureAwait(false);
+        // The provider must stop acting in these accounts now, not when its cached answer expires.
+        directory.Forget(connector.SubscriptionId);
         return connector;
     }
 

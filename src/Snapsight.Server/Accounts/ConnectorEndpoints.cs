@@ -3,7 +3,6 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Snapsight.Control.Accounts;
-using Snapsight.Control.Audit;
 using Snapsight.Control.Persistence;
 using Snapsight.Server.Api;
 using Snapsight.Server.Auth;
@@ -62,33 +61,6 @@ public static class ConnectorEndpoints
                 ? Results.Ok(ConnectorView.Of(connector))
                 : Problems.NotFound("connector"));
 
-    private static async Task<IResult> DeleteAsync(Guid id, HttpContext context, ControlDbContext db, AuditLog audit)
-    {
-        var ct = context.RequestAborted;
-        var connector = await db.Connectors.SingleOrDefaultAsync(c => c.Id == id, ct).ConfigureAwait(false);
-        if (connector is null)
-        {
-            return Problems.NotFound("connector");
-        }
-
-        var (actor, client) = (RequestActor.Name(context), RequestActor.Client(context));
-        foreach (var service in await db.ServiceAccounts.Where(a => a.ConnectorId == id).ToListAsync(ct).ConfigureAwait(false))
-        {
-            db.ServiceAccounts.Remove(service);
-            audit.Record(actor, AuditActions.ServiceAccountDeregister, service.AccountId, true, connector.SubscriptionId, client,
-                $"connector {id} deleted");
-        }
-
-        foreach (var target in await db.TargetAccounts.Where(a => a.ConnectorId == id).ToListAsync(ct).ConfigureAwait(false))
-        {
-            db.TargetAccounts.Remove(target);
-            audit.Record(actor, AuditActions.TargetAccountRemove, target.AccountId, true, connector.SubscriptionId, client,
-                $"connector {id} deleted");
-        }
-
-        db.Connectors.Remove(connector);
-        audit.Record(actor, AuditActions.ConnectorDelete, id.ToString(), true, connector.SubscriptionId, client, $"name '{connector.Name}'");
-        await db.SaveChangesAsync(ct).ConfigureAwait(false);
-        return Results.NoContent();
-    }
+    private static async Task<IResult> DeleteAsync(Guid id, HttpContext context, ConnectorActions actions) =>
+        await actions.DeleteAsync(context, id).ConfigureAwait(false) is null ? Problems.NotFound("connector") : Results.NoContent();
 }

@@ -110,8 +110,10 @@ public static class IsolationCoverage
         ["* /console/users"] = ConsolePage,
         ["* /console/connectors"] = ConsolePage,
         ["* /console/connectors/new"] = ConsolePage,
+        ["* /console/connectors/{id}"] = ConsolePage,
         ["* /console/templates"] = ConsolePage,
         ["* /console/service-account"] = ConsolePage,
         ["* /console/target-accounts/new"] = ConsolePage,
+        ["* /console/target-accounts/{id}"] = ConsolePage,
     };
 }

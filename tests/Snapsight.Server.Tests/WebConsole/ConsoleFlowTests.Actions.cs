@@ -1,7 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Microsoft.Playwright;
-using Snapsight.Cloud.Local;
 using Snapsight.Server.Tests.EndToEnd;
 
 namespace Snapsight.Server.Tests.WebConsole;
@@ -182,11 +181,7 @@ public sealed partial class ConsoleFlowTests
         Assert.Equal("Failed", await page.Locator("ol.steps li[aria-current=step]").InnerTextAsync());
 
         // "Deploy the stack": the local account's role now trusts the connector's external ID; adding it succeeds.
-        new LocalAccountFile
-        {
-            Roles = [new LocalRoleFile { Arn = NewRoleArn, TrustedExternalId = externalId, Permissions = ["ec2:*", "ebs:*"] }],
-            EnabledRegions = [region],
-        }.Write(new LocalLayout(Path.Combine(console.Demo.DataDirectory, "cloud")), NewAccount);
+        DeployTargetRole(NewAccount, NewRoleArn, externalId, region);
         await page.GetByRole(AriaRole.Button, new() { Name = "Add target account" }).ClickAsync();
         AssertContains(await page.GetByRole(AriaRole.Status).InnerTextAsync(), $"Target account {NewAccount} is registered");
         await PageChecks.CheckAndShootAsync(page, "target-account");
@@ -300,7 +295,8 @@ public sealed partial class ConsoleFlowTests
     {
         await page.GetByLabel("New user name").FillAsync(name);
         await page.GetByLabel("Initial password").FillAsync(password);
-        await page.GetByLabel("Role").SelectOptionAsync(new SelectOptionValue { Label = role });
+        // The add form's own role field: each user's row has a role field too.
+        await page.Locator("form", new() { Has = page.GetByLabel("New user name") }).GetByLabel("Role").SelectOptionAsync(new SelectOptionValue { Label = role });
         await page.GetByRole(AriaRole.Button, new() { Name = "Add user" }).ClickAsync();
     }
 

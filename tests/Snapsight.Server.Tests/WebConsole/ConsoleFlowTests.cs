@@ -207,12 +207,15 @@ public sealed partial class ConsoleFlowTests(ConsoleFixture console)
         var page = await console.NewPageAsync(390, 844);
         await page.GotoAsync("/console/sign-in");
         await SignInAsync(page, "admin", console.Demo.Password);
+        var connector = (string)ConsoleFixture.Items(await console.ApiGetAsync("api/v1/connectors?limit=1")).Single()["id"]!;
+        var target = (string)ConsoleFixture.Items(await console.ApiGetAsync("api/v1/target-accounts?limit=1")).Single()["id"]!;
         foreach (var path in new[] { "/console", "/console/assets", "/console/findings", "/console/connectors/new", "/console/templates",
-                     "/console/service-account", "/console/users" })
+                     "/console/service-account", "/console/users", $"/console/connectors/{connector}?delete=true", $"/console/target-accounts/{target}?remove=true" })
         {
             await page.GotoAsync(path);
             // The page itself never scrolls sideways: wide tables scroll inside their own region.
-            Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{path} scrolls sideways");
+            Assert.True(await page.EvaluateAsync<bool>("document.documentElement.scrollWidth <= window.innerWidth"), $"{path} scrolls sideways: "
+                + await page.EvaluateAsync<string>("[...document.querySelectorAll('main *')].filter(e => e.getBoundingClientRect().right > window.innerWidth).slice(-3).map(e => e.outerHTML.slice(0, 120)).join(' | ')"));
             await PageChecks.AccessibleAsync(page);
         }
 

@@ -1,4 +1,5 @@
 using System.Net;
+using Snapsight.Control.Accounts;
 using Snapsight.Control.Assets;
 using Snapsight.Control.Persistence;
 using Snapsight.Control.Results;
@@ -29,11 +30,15 @@ public sealed class ConsoleIsolationTests
         var b = await TestTenant.CreateAsync(server);
         await IsolationSeed.GiveEverythingAsync(a, b);
         var bRows = await TenantRows.ReadAsync(server, b.SubscriptionId);
-        var bOnly = bRows.ValuesNotIn(await TenantRows.ReadAsync(server, a.SubscriptionId));
+        var aRows = await TenantRows.ReadAsync(server, a.SubscriptionId);
+        var bOnly = bRows.ValuesNotIn(aRows);
         using var console = await ConsoleClient.SignInAsync(server, a.AdminName, TestTenant.Password);
         var failures = new List<string>();
+        // A's own connector and target account pages: what they show of B (its accounts, assets) must be nothing.
+        var aPages = aRows.Of(typeof(Connector)).Select(r => $"console/connectors/{r.Key}?delete=true")
+            .Concat(aRows.Of(typeof(TargetAccount)).Select(r => $"console/target-accounts/{r.Key}?remove=true"));
 
-        foreach (var page in ListPages)
+        foreach (var page in ListPages.Concat(aPages))
         {
             using var answer = await console.GetAsync(page);
             var text = WebUtility.HtmlDecode(await answer.Content.ReadAsStringAsync());
@@ -78,9 +83,44 @@ public sealed class ConsoleIsolationTests
             }
         }
 
+        foreach (var connector in bRows.Of(typeof(Connector)).Select(r => r.Key))
+        {
+            await ExpectNotFoundAsync(console.GetAsync($"console/connectors/{connector}"), $"B's connector {connector}", failures);
+            await ExpectNotFoundAsync(console.PostFormAsync("console/connectors/new", $"console/connectors/{connector}?handler=change", new()
+            {
+                ["Name"] = "changed-by-a", ["Applications"] = "VulnerabilityScanning", ["PollingFrequencyHours"] = "6",
+                ["RoleArn"] = "arn:aws:iam::999999999999:role/a", ["Regions"] = "eu-west-1",
+            }), $"change B's connector {connector}", failures);
+            await ExpectNotFoundAsync(console.PostFormAsync("console/connectors/new", $"console/connectors/{connector}?handler=delete", []),
+                $"delete B's connector {connector}", failures);
+        }
+
+        foreach (var target in bRows.Of(typeof(TargetAccount)).Select(r => r.Key))
+        {
+            await ExpectNotFoundAsync(console.GetAsync($"console/target-accounts/{target}"), $"B's target account {target}", failures);
+            await ExpectNotFoundAsync(console.PostFormAsync("console/connectors/new", $"console/target-accounts/{target}?handler=remove", []),
+                $"remove B's target account {target}", failures);
+        }
+
+        foreach (var user in bRows.Of(typeof(User)).Select(r => r.Key))
+        {
+            await ExpectNotFoundAsync(console.PostFormAsync("console/users", $"console/users?handler=role&id={user}", new() { ["Role"] = "Admin" }),
+                $"change the role of B's user {user}", failures);
+        }
+
+        Assert.True(bRows.Of(typeof(Connector)).Count > 0 && bRows.Of(typeof(TargetAccount)).Count > 0, "B has no connector or target account to aim at");
         failures.AddRange((await TenantRows.ReadAsync(server, b.SubscriptionId)).ChangesSince(bRows));
         Assert.True(bRows.Of(typeof(StoredFinding)).Count > 0, "B has no findings to leak");
         Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    private static async Task ExpectNotFoundAsync(Task<HttpResponseMessage> request, string what, List<string> failures)
+    {
+        using var answer = await request;
+        if (answer.StatusCode != HttpStatusCode.NotFound)
+        {
+            failures.Add($"{what}: {(int)answer.StatusCode}, not 404");
+        }
     }
 
     [Fact]

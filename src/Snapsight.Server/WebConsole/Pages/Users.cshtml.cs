@@ -6,6 +6,7 @@ using Snapsight.Control.Persistence;
 using Snapsight.Control.Setup;
 using Snapsight.Control.Tenancy;
 using Snapsight.Server.Api;
+using Snapsight.Server.Auth;
 using Snapsight.Server.Users;
 
 namespace Snapsight.Server.WebConsole.Pages;
@@ -66,6 +67,37 @@ public sealed class UsersModel(ControlDbContext db, UserActions actions) : PageM
             Error = $"The user was not added: {refused.Message}.";
         }
 
+        return await AnswerAsync().ConfigureAwait(false);
+    }
+
+    /// <summary>Gives the user the posted role; an admin who demotes themselves (another admin remaining) leaves for the dashboard.</summary>
+    public async Task<IActionResult> OnPostRoleAsync(Guid id)
+    {
+        try
+        {
+            var changed = await actions.ChangeAsync(HttpContext, id, new UserEndpoints.ChangeUserRequest(Role, null)).ConfigureAwait(false);
+            if (changed is null)
+            {
+                return NotFound();
+            }
+
+            if (changed.Id == RequestActor.UserId(HttpContext) && changed.Role != UserRole.Admin)
+            {
+                return RedirectToPage("/Index");
+            }
+
+            Message = $"User {changed.Username} is now {changed.Role.ToString().ToLowerInvariant()}; it takes effect at their next page.";
+        }
+        catch (InvalidFieldException bad)
+        {
+            Error = $"Not changed: {bad.Field}: {bad.Reason}.";
+        }
+        catch (ConflictException refused)
+        {
+            Error = $"Not changed: {refused.Message}.";
+        }
+
+        Role = null;
         return await AnswerAsync().ConfigureAwait(false);
     }
 

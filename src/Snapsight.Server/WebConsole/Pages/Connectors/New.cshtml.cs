@@ -2,8 +2,6 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Snapsight.Cloud.Aws;
-using Snapsight.Cloud.Aws.Templates;
-using Snapsight.Control;
 using Snapsight.Control.Accounts;
 using Snapsight.Server.Accounts;
 using Snapsight.Server.WebConsole.Connectors;
@@ -17,7 +15,7 @@ namespace Snapsight.Server.WebConsole.Pages.Connectors;
 /// exactly as <c>POST /api/v1/connectors</c>.
 /// </summary>
 [Authorize(Policy = ConsoleSetup.OperatorPolicy)]
-public sealed class NewModel(ConnectorActions actions, ConnectorDrafts drafts) : PageModel
+public sealed class NewModel(ConnectorActions actions, ConnectorDrafts drafts) : ConnectorFormModel
 {
     [BindProperty]
     public WizardStep Step { get; set; }
@@ -26,44 +24,9 @@ public sealed class NewModel(ConnectorActions actions, ConnectorDrafts drafts) :
     public string? Draft { get; set; }
 
     [BindProperty]
-    public string? Name { get; set; }
-
-    [BindProperty]
-    public string? Description { get; set; }
-
-    [BindProperty]
-    public List<string> Applications { get; set; } = [];
-
-    [BindProperty]
-    public string? AccountType { get; set; }
-
-    [BindProperty]
-    public string? PollingFrequencyHours { get; set; }
-
-    [BindProperty]
-    public string? RoleArn { get; set; }
-
-    [BindProperty]
     public List<string> Regions { get; set; } = [];
 
-    [BindProperty]
-    public string? AssetTags { get; set; }
-
-    [BindProperty]
-    public bool AutoActivate { get; set; }
-
-    [BindProperty]
-    public bool ZeroTouchSnapshot { get; set; }
-
     public ConnectorDraft Current { get; private set; } = null!;
-
-    /// <summary>Why a field of the shown step was refused, by the field's API name.</summary>
-    public Dictionary<string, string> Errors { get; private set; } = [];
-
-    /// <summary>A refusal that belongs to no field of the shown step.</summary>
-    public string? Error { get; private set; }
-
-    public bool ZeroTouchAllowed { get; private set; }
 
     /// <summary>Set once the connector is saved: the answer shows it, with its external ID whole, this once.</summary>
     public Connector? Created { get; private set; }
@@ -125,7 +88,7 @@ public sealed class NewModel(ConnectorActions actions, ConnectorDrafts drafts) :
             Response.Headers.CacheControl = "no-store";
             return Page();
         }
-        catch (Exception refused) when (Refusal(refused) is { } field)
+        catch (Exception refused) when (ConnectorRefusals.Of(refused) is { } field)
         {
             Step = ConnectorWizard.StepOf(field.Field);
             Response.StatusCode = field.Field == "" ? StatusCodes.Status409Conflict : StatusCodes.Status400BadRequest;
@@ -208,15 +171,4 @@ public sealed class NewModel(ConnectorActions actions, ConnectorDrafts drafts) :
         ModelState.Clear();
         return Page();
     }
-
-    /// <summary>The refusal as a field and a sentence: a field's rule, or (field "") a conflict such as zero-touch without a service account.</summary>
-    private static InvalidFieldException? Refusal(Exception refused) => refused switch
-    {
-        AccountInputException bad => new InvalidFieldException(bad.Field, bad.Reason),
-        TemplateParameterException bad => new InvalidFieldException(bad.Field, bad.Reason),
-        InvalidFieldException bad => bad,
-        ConflictException conflict => new InvalidFieldException(
-            conflict.Message == ConnectorActions.ZeroTouchNeedsServiceAccount ? "zeroTouchSnapshot" : "", conflict.Message),
-        _ => null,
-    };
 }
