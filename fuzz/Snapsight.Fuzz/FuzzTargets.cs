@@ -56,6 +56,7 @@ public static class FuzzTargets
         new LocalFilesFuzzTarget(),
         new EbsResponsesFuzzTarget(),
         new EbsCacheManifestFuzzTarget(),
+        new SsmInventoryFuzzTarget(),
     ];
 
     public static IFuzzTarget? Find(string name) => All.FirstOrDefault(t => t.Name == name);

@@ -43,6 +43,7 @@ public sealed class FuzzTargetSmokeTests
         "Bearer eyJhbGciOiJIUzI1NiIsInR5cCI6ImF0K2p3dCJ9."u8.ToArray(), // access token header (control inputs)
         "{\"BlockSize\":524288,\"VolumeSize\":8,\"Blocks\":[{\"BlockIndex\":"u8.ToArray(), // EBS ListSnapshotBlocks page
         "{\"Version\":1,\"VolumeId\":\"vol-0123456789abcdef0\",\"LastScanned\":\"snap-"u8.ToArray(), // EBS block cache manifest
+        "[{\"TypeName\":\"AWS:Application\",\"Entries\":[{\"Name\":\""u8.ToArray(), // SSM ListInventoryEntries answers
     ];
 
     public static TheoryData<string> Targets => new(FuzzTargets.All.Select(t => t.Name));

@@ -55,7 +55,7 @@ public sealed partial class FakeAwsCloud
         }
 
         var tags = SnapshotTagSpecifications(query);
-        if (!IsOurs(tags) || tags.Keys.Any(k => !SnapshotTags.Keys.Contains(k)))
+        if (!IsOurs(caller, tags) || tags.Keys.Any(k => !SnapshotTags.Keys.Contains(k)))
         {
             Deny("CopySnapshot", $"request tags [{string.Join(", ", tags.Select(t => t.Key + "=" + t.Value))}] are not only ours");
             throw FakeAwsErrorException.Unauthorized("CopySnapshot");
@@ -130,9 +130,5 @@ public sealed partial class FakeAwsCloud
     }
 
     /// <summary>The role a caller acts as: a target role, or the service account's scanning role.</summary>
-    private string PrincipalArn(SignedCaller caller)
-    {
-        var (account, isTarget) = Identity(caller.AccessKeyId);
-        return isTarget ? Target(account).RoleArn : ScanningRoleArn;
-    }
+    private string PrincipalArn(SignedCaller caller) => Role(caller)?.RoleArn ?? ScanningRoleArn;
 }

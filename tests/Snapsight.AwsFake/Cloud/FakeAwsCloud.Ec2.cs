@@ -23,10 +23,10 @@ public sealed partial class FakeAwsCloud
         {
             return action switch
             {
-                "DescribeRegions" => DescribeRegions(account),
+                "DescribeRegions" => DescribeRegions(Regions(caller)),
                 "DescribeInstances" => DescribeInstances(account, caller.Region, query),
                 "DescribeVolumes" => DescribeVolumes(account, caller.Region, query),
-                "CreateSnapshots" => CreateSnapshots(account, caller.Region, query),
+                "CreateSnapshots" => CreateSnapshots(caller, account, query),
                 "DescribeSnapshots" => DescribeSnapshots(account, caller.Region, query),
                 "DescribeSnapshotAttribute" => DescribeSnapshotAttribute(account, caller.Region, query),
                 "ModifySnapshotAttribute" => ModifySnapshotAttribute(caller, account, query),
@@ -38,10 +38,10 @@ public sealed partial class FakeAwsCloud
         }
     }
 
-    private XElement DescribeRegions(string account)
+    private static XElement DescribeRegions(IReadOnlyList<string> regions)
     {
         // Every account has us-east-1 enabled besides the regions it works in: the provider must intersect.
-        var enabled = (_targets.TryGetValue(account, out var target) ? target.Regions : ServiceRegions).Append("us-east-1").Distinct().Order();
+        var enabled = regions.Append("us-east-1").Distinct().Order();
         return Response("DescribeRegions", Items("regionInfo", enabled.Select(r =>
             E("region", E("regionName", r), E("regionEndpoint", $"ec2.{r}.amazonaws.com"), E("optInStatus", "opt-in-not-required")))));
     }
@@ -92,13 +92,14 @@ public sealed partial class FakeAwsCloud
             Optional("nextToken", next));
     }
 
-    private XElement CreateSnapshots(string account, string region, FakeQuery query)
+    private XElement CreateSnapshots(SignedCaller caller, string account, FakeQuery query)
     {
+        var region = caller.Region;
         var instanceId = query["InstanceSpecification.InstanceId"] ?? throw new FakeAwsErrorException(400, "MissingParameter", "InstanceSpecification.InstanceId is required");
         var instance = _instances.SingleOrDefault(i => i.Id == instanceId && i.AccountId == account && i.Region == region)
             ?? throw FakeAwsErrorException.NotFound("instance", instanceId);
         var tags = SnapshotTagSpecifications(query);
-        AuthorizeCreate(instance, tags);
+        AuthorizeCreate(caller, instance, tags);
         if (Faults.TakeThrottleCreate())
         {
             throw new FakeAwsErrorException(503, "RequestLimitExceeded", "Request limit exceeded.");

@@ -58,7 +58,7 @@ public sealed partial class FakeAwsCloud
 
         // TargetRoleFindsTheKey names the target role alone, with no kms:ViaService: the scanning role's use is through EC2 only.
         var principal = PrincipalArn(caller);
-        if (principal != Target(key.AccountId).RoleArn || !key.Users.Contains(principal))
+        if (Role(caller)?.AccountId != key.AccountId || !key.Users.Contains(principal))
         {
             var why = $"User: {principal} is not authorized to perform: kms:DescribeKey on resource: {key.Arn} because no resource-based policy allows the kms:DescribeKey action";
             Deny("kms:DescribeKey", why);

@@ -24,7 +24,13 @@ public sealed partial class FakeAwsCloud
 
     /// <summary>Whose role signed the request: the service account's scanning role, or a target role's session.</summary>
     internal (string AccountId, bool IsTargetRole) Identity(string accessKeyId) =>
-        _sessions.TryGetValue(accessKeyId, out var session) ? (session.AccountId, session.IsTargetRole) : (ServiceAccountId, false);
+        _sessions.TryGetValue(accessKeyId, out var session) ? (session.AccountId, session.Role is not null) : (ServiceAccountId, false);
+
+    /// <summary>The target role whose session signed the request, or null for the scanning role.</summary>
+    private FakeTargetAccount? Role(SignedCaller caller) => _sessions.TryGetValue(caller.AccessKeyId, out var session) ? session.Role : null;
+
+    /// <summary>The regions the caller's role works in: its target template's, or the service template's.</summary>
+    private IReadOnlyList<string> Regions(SignedCaller caller) => Role(caller)?.Regions ?? ServiceRegions;
 
     internal bool IsKnownRegion(string region)
     {
@@ -38,7 +44,7 @@ public sealed partial class FakeAwsCloud
     private void Authorize(SignedCaller caller, string action)
     {
         var (account, isTarget) = Identity(caller.AccessKeyId);
-        var regions = isTarget ? Target(account).Regions : ServiceRegions;
+        var regions = Regions(caller);
         var actions = isTarget
             ? [.. TargetDescribeActions, "CreateSnapshots", "CreateSnapshot", "DeleteSnapshot", "ModifySnapshotAttribute", "CreateTags", "CopySnapshot"]
             : ScanningActions;
@@ -50,7 +56,7 @@ public sealed partial class FakeAwsCloud
     }
 
     /// <summary>Statements CreateOnlyTaggedSnapshots, TagOnlyAtCreation and NeverSnapshotExcluded.</summary>
-    private void AuthorizeCreate(FakeInstance instance, IReadOnlyDictionary<string, string> tags)
+    private void AuthorizeCreate(SignedCaller caller, FakeInstance instance, IReadOnlyDictionary<string, string> tags)
     {
         if (instance.Tags.TryGetValue(Exclusion.Key, out var excluded) && excluded == Exclusion.Value)
         {
@@ -58,7 +64,7 @@ public sealed partial class FakeAwsCloud
             throw FakeAwsErrorException.Unauthorized("CreateSnapshots");
         }
 
-        if (!IsOurs(tags) || tags.Keys.Any(k => !SnapshotTags.Keys.Contains(k)))
+        if (!IsOurs(caller, tags) || tags.Keys.Any(k => !SnapshotTags.Keys.Contains(k)))
         {
             Deny("CreateSnapshots", $"request tags [{string.Join(", ", tags.Select(t => t.Key + "=" + t.Value))}] are not only ours");
             throw FakeAwsErrorException.Unauthorized("CreateSnapshots");
@@ -68,7 +74,7 @@ public sealed partial class FakeAwsCloud
     /// <summary>Statements DeleteOurSnapshots, ReadOurSnapshots and the sharing ones: the snapshot must carry our tags.</summary>
     private bool MayTouch(SignedCaller caller, string action, FakeSnapshotRecord snapshot)
     {
-        if (IsOurs(snapshot.Tags))
+        if (IsOurs(caller, snapshot.Tags))
         {
             return true;
         }
@@ -77,22 +83,25 @@ public sealed partial class FakeAwsCloud
         return false;
     }
 
-    private bool IsOurs(IReadOnlyDictionary<string, string> tags) =>
-        tags.GetValueOrDefault(SnapshotTags.Product) == SnapshotTags.ProductValue && tags.GetValueOrDefault(SnapshotTags.Subscription) == SubscriptionTagValue;
+    /// <summary>The tags carry our product and the subscription of the caller's role (a target role's template's, or the service template's).</summary>
+    private bool IsOurs(SignedCaller caller, IReadOnlyDictionary<string, string> tags) =>
+        tags.GetValueOrDefault(SnapshotTags.Product) == SnapshotTags.ProductValue
+        && tags.GetValueOrDefault(SnapshotTags.Subscription) == (Role(caller)?.SubscriptionTagValue ?? SubscriptionTagValue);
 
+    /// <summary>The one target role of <paramref name="accountId"/> (tests that deploy two name the one they mean).</summary>
     private FakeTargetAccount Target(string accountId)
     {
         lock (_gate)
         {
-            return _targets[accountId];
+            return _targets.Values.Single(t => t.AccountId == accountId);
         }
     }
 
     /// <summary>What EBS answers a read of <paramref name="snapshotId"/>: the snapshot must exist in the caller's region, be visible, completed, tagged ours, and its key must let the role decrypt.</summary>
     internal FakeEbsRefusal? EbsRefusal(SignedCaller caller, string snapshotId)
     {
-        var (account, isTarget) = Identity(caller.AccessKeyId);
-        var regions = isTarget ? Target(account).Regions : ServiceRegions;
+        var account = Identity(caller.AccessKeyId).AccountId;
+        var regions = Regions(caller);
         FakeSnapshotRecord? snapshot;
         lock (_gate)
         {

@@ -36,7 +36,7 @@ public sealed partial class FakeAwsCloud
             throw new FakeAwsErrorException(400, "UnknownOperationException", $"The operation {action} is not served here.");
         }
 
-        if (!isTarget || !Target(account).Regions.Contains(caller.Region))
+        if (!isTarget || !Regions(caller).Contains(caller.Region))
         {
             Deny("ssm:" + action, $"{(isTarget ? "target" : "scanning")} role of {account} in {caller.Region}");
             throw new FakeAwsErrorException(400, "AccessDeniedException",

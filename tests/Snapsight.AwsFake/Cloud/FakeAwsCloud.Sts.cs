@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Security.Cryptography;
 using System.Xml.Linq;
 using Snapsight.Cloud.Aws.Signing;
@@ -11,6 +12,11 @@ namespace Snapsight.AwsFake.Cloud;
 public sealed partial class FakeAwsCloud
 {
     public static readonly XNamespace StsNamespace = "https://sts.amazonaws.com/doc/2011-06-15/";
+
+    private readonly ConcurrentQueue<string> _assumedRoles = new();
+
+    /// <summary>The target role of every AssumeRole granted, in order: which roles a flow acted as.</summary>
+    public IReadOnlyList<string> AssumedRoles => [.. _assumedRoles];
 
     /// <summary>Answers an STS Query request from <paramref name="caller"/>, or throws <see cref="FakeAwsErrorException"/>.</summary>
     public XElement Sts(SignedCaller caller, FakeQuery query)
@@ -31,7 +37,7 @@ public sealed partial class FakeAwsCloud
         FakeTargetAccount? target;
         lock (_gate)
         {
-            target = _targets.Values.SingleOrDefault(t => t.RoleArn == roleArn);
+            target = _targets.GetValueOrDefault(roleArn);
         }
 
         // The scanning role may assume /snapsight/ roles only, from its own regions; the target role trusts
@@ -54,12 +60,13 @@ public sealed partial class FakeAwsCloud
             throw new FakeAwsErrorException(400, "ValidationError", $"The requested DurationSeconds exceeds the MaxSessionDuration set for this role.");
         }
 
+        _assumedRoles.Enqueue(target!.RoleArn);
         var credentials = new AwsCredentials(
             "ASIA" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)),
             Convert.ToBase64String(RandomNumberGenerator.GetBytes(30)),
             "FwoGZXIvYXdzE" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)));
         var expires = Clock.GetUtcNow() + duration;
-        _sessions[credentials.AccessKeyId] = new FakeSession(credentials, target!.AccountId, IsTargetRole: true, expires);
+        _sessions[credentials.AccessKeyId] = new FakeSession(credentials, target!.AccountId, target, expires);
         var session = query["RoleSessionName"] ?? "";
         return new XElement(StsNamespace + "AssumeRoleResponse",
             new XElement(StsNamespace + "AssumeRoleResult",
@@ -69,7 +76,7 @@ public sealed partial class FakeAwsCloud
                     new XElement(StsNamespace + "SessionToken", credentials.SessionToken),
                     new XElement(StsNamespace + "Expiration", FakeEc2Xml.Time(expires))),
                 new XElement(StsNamespace + "AssumedRoleUser",
-                    new XElement(StsNamespace + "Arn", $"arn:aws:sts::{target.AccountId}:assumed-role/snapsight-target/{session}"),
+                    new XElement(StsNamespace + "Arn", $"arn:aws:sts::{target.AccountId}:assumed-role/{target.RoleArn[(target.RoleArn.LastIndexOf('/') + 1)..]}/{session}"),
                     new XElement(StsNamespace + "AssumedRoleId", $"AROAFAKETARGETROLE:{session}"))),
             new XElement(StsNamespace + "ResponseMetadata", new XElement(StsNamespace + "RequestId", Guid.NewGuid())));
     }

@@ -16,6 +16,7 @@ namespace Snapsight.AwsFake.Cloud;
 public sealed partial class FakeAwsCloud : IDisposable
 {
     private readonly object _gate = new();
+    /// <summary>Target roles by ARN.</summary>
     private readonly Dictionary<string, FakeTargetAccount> _targets = new(StringComparer.Ordinal);
     private readonly List<FakeInstance> _instances = [];
     private readonly Dictionary<string, FakeSnapshotRecord> _snapshots = new(StringComparer.Ordinal);
@@ -71,12 +72,19 @@ public sealed partial class FakeAwsCloud : IDisposable
 
     private int _assumeRoleCalls;
 
-    public FakeTargetAccount AddTargetAccount(string accountId, string externalId, IReadOnlyList<string> regions)
+    /// <summary>
+    /// Deploys a target template in <paramref name="accountId"/>: its role <c>role/snapsight/<paramref name="roleName"/></c>
+    /// (replacing a role of that name), trusting the scanning role with <paramref name="externalId"/>, for the subscription
+    /// whose tag value is <paramref name="subscriptionTagValue"/> (by default <see cref="SubscriptionTagValue"/>).
+    /// </summary>
+    public FakeTargetAccount AddTargetAccount(
+        string accountId, string externalId, IReadOnlyList<string> regions, string? subscriptionTagValue = null, string roleName = "snapsight-target")
     {
-        var account = new FakeTargetAccount(accountId, $"arn:aws:iam::{accountId}:role/snapsight/snapsight-target", externalId, regions);
+        var account = new FakeTargetAccount(accountId, $"arn:aws:iam::{accountId}:role/snapsight/{roleName}", externalId, regions,
+            subscriptionTagValue ?? SubscriptionTagValue);
         lock (_gate)
         {
-            _targets[accountId] = account;
+            _targets[account.RoleArn] = account;
         }
 
         return account;
@@ -218,5 +226,6 @@ public sealed partial class FakeAwsCloud : IDisposable
     private static string Hex17() => "0" + Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
 
     /// <summary>An issued session: its keys, the account whose role it is, and its end.</summary>
-    private sealed record FakeSession(AwsCredentials Credentials, string AccountId, bool IsTargetRole, DateTimeOffset Expires);
+    /// <summary>A session AssumeRole issued: the role's account, and the role (null for none: the scanning role's own keys).</summary>
+    private sealed record FakeSession(AwsCredentials Credentials, string AccountId, FakeTargetAccount? Role, DateTimeOffset Expires);
 }

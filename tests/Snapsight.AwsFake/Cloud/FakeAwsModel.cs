@@ -2,8 +2,12 @@ using System.Net;
 
 namespace Snapsight.AwsFake.Cloud;
 
-/// <summary>A target account of the fake: its Snapsight role, the external ID the role trusts, and its regions.</summary>
-public sealed record FakeTargetAccount(string AccountId, string RoleArn, string ExternalId, IReadOnlyList<string> Regions);
+/// <summary>
+/// A target role of the fake, as one subscription's target template made it in an account: its ARN, the external ID it
+/// trusts, its regions, and the subscription tag value its statements require (two subscriptions registering one
+/// account each have a role of their own, each touching only its own subscription's snapshots).
+/// </summary>
+public sealed record FakeTargetAccount(string AccountId, string RoleArn, string ExternalId, IReadOnlyList<string> Regions, string SubscriptionTagValue);
 
 /// <summary>An EBS volume: a raw image file of whole GiB, as EBS volumes are.</summary>
 public sealed record FakeVolume(string Id, string DeviceName, string ImagePath, long SizeGiB, string? KmsKeyId);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Snapsight.AwsFake.Cloud;
@@ -76,21 +75,7 @@ public sealed partial class AwsScannedFleet : IScannedFleet
         }
 
         var fleet = new AwsScannedFleet(server, cloud, subscription);
-        foreach (var (name, value) in new Dictionary<string, string>
-        {
-            ["SNAPSIGHT_CLOUD"] = "aws",
-            ["SNAPSIGHT_AWS_STS_REGION"] = StsRegion,
-            ["SNAPSIGHT_AWS_EC2_ENDPOINT"] = fleet.endpoint.Endpoint.ToString(),
-            ["SNAPSIGHT_AWS_STS_ENDPOINT"] = fleet.endpoint.Endpoint.ToString(),
-            ["SNAPSIGHT_AWS_SSM_ENDPOINT"] = fleet.endpoint.Endpoint.ToString(),
-            ["SNAPSIGHT_AWS_KMS_ENDPOINT"] = fleet.endpoint.Endpoint.ToString(),
-            ["SNAPSIGHT_AWS_EBS_ENDPOINT"] = cloud.Ebs.Endpoint.ToString(),
-            ["AWS_ACCESS_KEY_ID"] = cloud.ScanningKeys.AccessKeyId,
-            ["AWS_SECRET_ACCESS_KEY"] = cloud.ScanningKeys.SecretAccessKey,
-            // Nothing else of the default chain is consulted: no instance metadata service here.
-            ["AWS_EC2_METADATA_DISABLED"] = "true",
-            ["SNAPSIGHT_DISCOVERY_CHECK_SECONDS"] = "1",
-        })
+        foreach (var (name, value) in Environment(fleet.endpoint, cloud))
         {
             server.Environment[name] = value;
         }
@@ -102,17 +87,27 @@ public sealed partial class AwsScannedFleet : IScannedFleet
         return fleet;
     }
 
-    public async Task<HttpClient> SignInAsync()
+    public Task<HttpClient> SignInAsync() => ApiJson.SignInAsync(Server, Username, Password);
+
+    /// <summary>
+    /// What <c>snapsight server --cloud aws</c> is started with to run against the fake: its endpoints, and base
+    /// credentials (the SDK's default chain reads AWS_ACCESS_KEY_ID) that are the fake's scanning role's.
+    /// </summary>
+    public static Dictionary<string, string> Environment(FakeAwsServer endpoint, FakeAwsCloud cloud) => new()
     {
-        var http = new HttpClient { BaseAddress = new Uri(Server.BaseUrl) };
-        using var signIn = await http.PostAsync("auth", new FormUrlEncodedContent(new Dictionary<string, string>
-        {
-            ["username"] = Username, ["password"] = Password, ["token"] = "true",
-        }));
-        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
-        http.DefaultRequestHeaders.Authorization = new("Bearer", await signIn.Content.ReadAsStringAsync());
-        return http;
-    }
+        ["SNAPSIGHT_CLOUD"] = "aws",
+        ["SNAPSIGHT_AWS_STS_REGION"] = StsRegion,
+        ["SNAPSIGHT_AWS_EC2_ENDPOINT"] = endpoint.Endpoint.ToString(),
+        ["SNAPSIGHT_AWS_STS_ENDPOINT"] = endpoint.Endpoint.ToString(),
+        ["SNAPSIGHT_AWS_SSM_ENDPOINT"] = endpoint.Endpoint.ToString(),
+        ["SNAPSIGHT_AWS_KMS_ENDPOINT"] = endpoint.Endpoint.ToString(),
+        ["SNAPSIGHT_AWS_EBS_ENDPOINT"] = cloud.Ebs.Endpoint.ToString(),
+        ["AWS_ACCESS_KEY_ID"] = cloud.ScanningKeys.AccessKeyId,
+        ["AWS_SECRET_ACCESS_KEY"] = cloud.ScanningKeys.SecretAccessKey,
+        // Nothing else of the default chain is consulted: no instance metadata service here.
+        ["AWS_EC2_METADATA_DISABLED"] = "true",
+        ["SNAPSIGHT_DISCOVERY_CHECK_SECONDS"] = "1",
+    };
 
     /// <summary>Each life of the server meets a few EC2 5xx answers, throttled snapshot creations and failed block reads.</summary>
     public void Disturb(Random random)
@@ -228,17 +223,6 @@ public sealed partial class AwsScannedFleet : IScannedFleet
             await Task.Delay(500);
         }
     }
-
-    private static async Task<JsonNode> SendAsync(HttpClient http, HttpMethod method, string path, JsonObject body)
-    {
-        using var request = new HttpRequestMessage(method, path) { Content = JsonContent.Create(body) };
-        using var response = await http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
-        return JsonNode.Parse(text)!;
-    }
-
-    private static JsonArray Strings(IEnumerable<string> values) => new([.. values.Select(v => (JsonNode?)JsonValue.Create(v))]);
 
     [GeneratedRegex(@"created subscription '[^']*' \(([0-9a-f-]{36})\)")]
     private static partial Regex CreatedSubscription();

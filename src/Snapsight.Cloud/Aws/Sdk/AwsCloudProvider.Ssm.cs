@@ -1,4 +1,3 @@
-using System.Globalization;
 using Amazon.Runtime;
 using Amazon.SimpleSystemsManagement;
 using Snapsight.Cloud.Aws.Signing;
@@ -43,13 +42,8 @@ public sealed partial class AwsCloudProvider : IApiInventorySource
 
         var (information, _) = await EntriesAsync(scope, instanceId, InstanceInformationType, cancellationToken).ConfigureAwait(false);
         var (applications, captured) = await EntriesAsync(scope, instanceId, ApplicationType, cancellationToken).ConfigureAwait(false);
-        // The inventory's own record of the platform is the one gathered with the applications; the node's is the fallback.
-        var reported = information.FirstOrDefault();
-        var platform = new SsmPlatform(
-            Field(reported, "PlatformType") ?? node.PlatformType?.Value ?? "",
-            Field(reported, "PlatformName") ?? node.PlatformName ?? "",
-            Field(reported, "PlatformVersion") ?? node.PlatformVersion ?? "");
-        return new SsmInventory(instanceId, platform, captured, [.. applications.Select(a => Application(a, instanceId))]);
+        return SsmInventoryEntries.ToInventory(instanceId, new SsmPlatform(node.PlatformType?.Value ?? "", node.PlatformName ?? "", node.PlatformVersion ?? ""),
+            information, applications, captured);
     }
 
     /// <summary>The SSM inventory as the scanner's package inventory (<see cref="SsmInventoryMapping"/>).</summary>
@@ -74,38 +68,14 @@ public sealed partial class AwsCloudProvider : IApiInventorySource
                     InstanceId = instanceId, TypeName = typeName, MaxResults = SsmLimits.PageSize, NextToken = next,
                 }, cancellationToken)).ConfigureAwait(false);
             entries.AddRange(page.Entries ?? []);
-            if (entries.Count > SsmLimits.MaxApplications)
-            {
-                throw new CloudProviderException(CloudErrorCode.Corrupt, instanceId, $"ssm: more than {SsmLimits.MaxApplications} {typeName} entries");
-            }
-
-            captured ??= DateTimeOffset.TryParse(page.CaptureTime, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var at) ? at : null;
+            SsmInventoryEntries.CheckCount(entries.Count, typeName, instanceId);
+            captured ??= SsmInventoryEntries.CaptureTime(page.CaptureTime);
             next = NextPage(page.NextToken, next, scope, ++pages);
         }
         while (next is not null);
 
         return (entries, captured);
     }
-
-    private static SsmApplication Application(Dictionary<string, string> entry, string instanceId) => new()
-    {
-        Name = Field(entry, "Name") ?? throw Corrupt(instanceId, "an AWS:Application entry has no Name"),
-        Version = Field(entry, "Version") ?? throw Corrupt(instanceId, $"AWS:Application {entry["Name"]} has no Version"),
-        Release = Field(entry, "Release"),
-        Epoch = Field(entry, "Epoch"),
-        Architecture = Field(entry, "Architecture"),
-        PackageId = Field(entry, "PackageId"),
-        Publisher = Field(entry, "Publisher"),
-    };
-
-    /// <summary>A field's value; empty is absent (the agent writes "" for what the package manager lacks).</summary>
-    private static string? Field(Dictionary<string, string>? entry, string name) =>
-        entry is null || !entry.TryGetValue(name, out var value) || string.IsNullOrEmpty(value) ? null
-        : value.Length <= SsmLimits.MaxFieldLength ? value
-        : throw Corrupt(entry.GetValueOrDefault("InstanceId"), $"inventory field {name} is longer than {SsmLimits.MaxFieldLength} characters");
-
-    private static CloudProviderException Corrupt(string? instanceId, string message) =>
-        new(CloudErrorCode.Corrupt, instanceId, "ssm: " + message);
 
     /// <summary>One SSM call as the scope's account, its failures mapped as EC2's are.</summary>
     private Task<T> SsmCallAsync<T>(CloudScope scope, string what, string resourceId, Func<AmazonSimpleSystemsManagementClient, Task<T>> call) =>

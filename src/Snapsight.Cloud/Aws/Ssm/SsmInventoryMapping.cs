@@ -25,22 +25,38 @@ public static class SsmInventoryMapping
         ArgumentNullException.ThrowIfNull(inventory);
         var gaps = new List<InventoryGap>();
         var platform = inventory.Platform;
-        if (SsmPlatforms.Of(platform.Name) is not { } known)
+        if (!SsmText.IsClean(platform.Version) || SsmPlatforms.Of(platform.Name) is not { } known)
         {
-            gaps.Add(new InventoryGap("ssm", $"platform '{platform.Name} {platform.Version}' ({platform.Type}) is not one whose SSM inventory is matched; scan a snapshot instead"));
+            gaps.Add(new InventoryGap("ssm", $"platform '{SsmText.Printable(platform.Name)} {SsmText.Printable(platform.Version)}' ({SsmText.Printable(platform.Type)}) is not one whose SSM inventory is matched; scan a snapshot instead"));
             return new InventoryResult(null, [], gaps);
         }
 
         var os = new OperatingSystemInfo(known.Family, platform.Name, platform.Version, platform.Version.Length > 0 ? platform.Version : null,
             null, "ssm:AWS:InstanceInformation");
         var packages = new List<InventoryPackage>();
+        var seen = new HashSet<(string Name, string Version, int? Epoch, string? Arch)>();
         var skipped = new List<string>();
+        var unclean = new List<string>();
+        var duplicates = 0;
         foreach (var application in inventory.Applications)
         {
+            if (!IsClean(application))
+            {
+                unclean.Add(application.Name);
+                continue;
+            }
+
             var package = known.PackageType == "dpkg" ? Dpkg(application) : Rpm(application);
             if (package is null)
             {
                 skipped.Add(application.Name);
+                continue;
+            }
+
+            // An entry repeated word for word is one package (rpm may list several versions of one name, e.g. kernels: those differ).
+            if (!seen.Add((package.Name, package.Version, package.Epoch, package.Arch)))
+            {
+                duplicates++;
                 continue;
             }
 
@@ -49,7 +65,17 @@ public static class SsmInventoryMapping
 
         if (skipped.Count > 0)
         {
-            gaps.Add(new InventoryGap("ssm", $"{skipped.Count} AWS:Application entries are not {known.PackageType} packages (snaps, or entries without a package id) and were not matched: {string.Join(", ", skipped.Order(StringComparer.Ordinal).Take(5))}{(skipped.Count > 5 ? ", …" : "")}"));
+            gaps.Add(new InventoryGap("ssm", $"{skipped.Count} AWS:Application entries are not {known.PackageType} packages (snaps, or entries without a package id) and were not matched: {Some(skipped)}"));
+        }
+
+        if (unclean.Count > 0)
+        {
+            gaps.Add(new InventoryGap("ssm", $"{unclean.Count} AWS:Application entries hold control characters or broken Unicode and were not matched: {Some(unclean)}"));
+        }
+
+        if (duplicates > 0)
+        {
+            gaps.Add(new InventoryGap("ssm", $"{duplicates} AWS:Application entries repeat another entry and were counted once"));
         }
 
         if (known.PackageType == "dpkg" && packages.Count > 0)
@@ -59,6 +85,14 @@ public static class SsmInventoryMapping
 
         return new InventoryResult(os, [.. packages.OrderBy(p => p.Package.Name, StringComparer.Ordinal).ThenBy(p => p.Package.Arch, StringComparer.Ordinal)], gaps);
     }
+
+    /// <summary>The first five of <paramref name="names"/> in order, then "…" if there are more.</summary>
+    private static string Some(List<string> names) =>
+        string.Join(", ", names.Order(StringComparer.Ordinal).Take(5).Select(SsmText.Printable)) + (names.Count > 5 ? ", …" : "");
+
+    private static bool IsClean(SsmApplication application) =>
+        new[] { application.Name, application.Version, application.Release, application.Epoch, application.Architecture, application.PackageId, application.Publisher }
+            .All(field => field is null || SsmText.IsClean(field));
 
     /// <summary>A dpkg entry: its PackageId must be the agent's <c>Name_Version_Arch.deb</c>, which also gives dpkg's own architecture.</summary>
     private static InstalledPackage? Dpkg(SsmApplication application)

@@ -3,8 +3,8 @@ using System.Text.Json.Nodes;
 namespace Snapsight.Cloud.Aws.Templates;
 
 /// <summary>
-/// The copy-and-share mode's customer managed key, created by the target template in the stack's
-/// region only when the mode is chosen: snapshots copied under it can be shared with the service
+/// The copy-and-share mode's customer managed key, created by the target template in each region
+/// it is deployed in (keys are regional) only when the mode is chosen: snapshots copied under it can be shared with the service
 /// account, which snapshots under the account's default EBS key cannot ("Snapshots encrypted with
 /// your default KMS key cannot be shared"). Its policy lets the target role use it through EC2 to
 /// encrypt the copies, and the scanning role use it through EC2 (which serves EBS direct reads) to
@@ -43,6 +43,13 @@ internal static class CopyKey
     {
         var forAwsResources = ThroughEc2();
         forAwsResources["Bool"] = new JsonObject { ["kms:GrantIsForAWSResource"] = "true" };
+        // The alias is written first: npm cfn-lint 1.9.7 (our template oracle) misreads whatever follows a
+        // Fn::If that resolves to a Fn::GetAtt, as the key's policy does in the primary region.
+        resources[Alias] = Cfn.Resource("AWS::KMS::Alias", new JsonObject
+        {
+            ["AliasName"] = AliasName,
+            ["TargetKeyId"] = Cfn.Ref(Key),
+        }, condition);
         resources[Key] = Cfn.Resource("AWS::KMS::Key", new JsonObject
         {
             ["Description"] = "Snapsight copy-and-share: encrypts the scan copies of this account's snapshots shared with the Snapsight service account.",
@@ -58,11 +65,6 @@ internal static class CopyKey
                 Statement("ScanningRoleDecryptsCopiesThroughEc2", scanningRoleArn.DeepClone(), DecryptActions, ThroughEc2()),
                 Statement("ScanningRoleGrantsToEc2", scanningRoleArn.DeepClone(), ["kms:CreateGrant"], forAwsResources),
             ]),
-        }, condition);
-        resources[Alias] = Cfn.Resource("AWS::KMS::Alias", new JsonObject
-        {
-            ["AliasName"] = AliasName,
-            ["TargetKeyId"] = Cfn.Ref(Key),
         }, condition);
     }
 

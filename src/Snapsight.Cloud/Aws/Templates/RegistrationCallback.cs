@@ -39,6 +39,9 @@ internal sealed class RegistrationCallback
     /// <summary>Resources that must exist before the API hears of the account (the roles it will check).</summary>
     public IReadOnlyList<string> RegisterAfter { get; init; } = [];
 
+    /// <summary>The condition the role, the function and the registration are created under, if any.</summary>
+    public string? Condition { get; init; }
+
     /// <summary>Adds the role, the function and the custom resource to <paramref name="resources"/>.</summary>
     public void AddTo(JsonObject resources)
     {
@@ -46,7 +49,7 @@ internal sealed class RegistrationCallback
         {
             ["AssumeRolePolicyDocument"] = Cfn.TrustPolicy(Cfn.Service("lambda.amazonaws.com")),
             ["Description"] = "Runs the Snapsight registration call-back; needs no AWS permission.",
-        });
+        }, Condition);
         resources[FunctionName] = Cfn.Resource("AWS::Lambda::Function", new JsonObject
         {
             ["Description"] = "Registers this account with the Snapsight API.",
@@ -56,7 +59,7 @@ internal sealed class RegistrationCallback
             ["MemorySize"] = 128,
             ["Role"] = Cfn.GetAtt(RoleName, "Arn"),
             ["Code"] = new JsonObject { ["ZipFile"] = Source.Value },
-        });
+        }, Condition);
         var properties = new JsonObject
         {
             ["ServiceToken"] = Cfn.GetAtt(FunctionName, "Arn"),
@@ -67,7 +70,7 @@ internal sealed class RegistrationCallback
         AddNames(properties, "TagLists", TagLists);
         AddNames(properties, "Integers", Integers);
         AddNames(properties, "Booleans", Booleans);
-        var registration = Cfn.Resource(ResourceType, properties);
+        var registration = Cfn.Resource(ResourceType, properties, Condition);
         if (RegisterAfter.Count > 0)
         {
             registration["DependsOn"] = Cfn.Strings(RegisterAfter);

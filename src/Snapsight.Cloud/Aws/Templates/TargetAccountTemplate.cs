@@ -10,6 +10,11 @@ namespace Snapsight.Cloud.Aws.Templates;
 /// the call-back registering the account; when event-based scanning is on, the EventBridge rule
 /// forwarding instance state changes to the API; and, when copy-and-share is on, the copy key
 /// (<see cref="CopyKey"/>) with the role's permission to copy under it.
+/// The same template is deployed in every target region (a StackSet, or a stack per region): the
+/// account-wide resources (the role, the call-back) only in the first target region, the
+/// regional ones (the copy key, event forwarding) wherever it is deployed. The role is named
+/// (<see cref="RoleName"/>), so the other regions' key policies can name it without a reference
+/// into another stack.
 /// </summary>
 internal static class TargetAccountTemplate
 {
@@ -19,9 +24,16 @@ internal static class TargetAccountTemplate
     public const string EventBasedScanningOn = "EventBasedScanningOn";
     public const string CopyAndShare = "CopyAndShare";
     public const string CopyAndShareOn = "CopyAndShareOn";
+    public const string InPrimaryRegion = "InPrimaryRegion";
 
     /// <summary>Target roles live under this IAM path, the only roles the scanning role may assume.</summary>
     public const string RolePath = "/snapsight/";
+
+    /// <summary>
+    /// The target role's name: one per subscription (its tag value), so two subscriptions' stacks in
+    /// one account do not collide, and fixed, so every region's stack can name the role.
+    /// </summary>
+    public static string RoleName(ValidatedTemplateRequest request) => "SnapsightTarget-" + request.SubscriptionTagValue;
 
     public static JsonObject Render(ValidatedTemplateRequest request, TargetAccountTrust trust)
     {
@@ -44,6 +56,7 @@ internal static class TargetAccountTemplate
         {
             [TargetRole] = Cfn.Resource("AWS::IAM::Role", new JsonObject
             {
+                ["RoleName"] = RoleName(request),
                 ["Path"] = RolePath,
                 ["Description"] = "Assumed by the Snapsight scanning role to snapshot this account's instances.",
                 ["MaxSessionDuration"] = 3600,
@@ -51,7 +64,7 @@ internal static class TargetAccountTemplate
                     new JsonObject { ["AWS"] = ServiceAccountTemplate.ScanningRoleArn(request, trust.ServiceAccountId) },
                     new JsonObject { ["StringEquals"] = new JsonObject { ["sts:ExternalId"] = Cfn.Ref(ExternalId) } }),
                 ["Policies"] = new JsonArray(TargetPolicy(request, trust).ToRolePolicy()),
-            }),
+            }, InPrimaryRegion),
         };
         new RegistrationCallback
         {
@@ -63,9 +76,16 @@ internal static class TargetAccountTemplate
                 ["roleArn"] = Cfn.GetAtt(TargetRole, "Arn"),
                 ["regions"] = Cfn.Ref(TargetRegions),
             },
+            Condition = InPrimaryRegion,
         }.AddTo(resources);
         InstanceEventForwarding.AddTo(resources, EventBasedScanningOn);
-        CopyKey.AddTo(resources, CopyAndShareOn, Cfn.GetAtt(TargetRole, "Arn"), ServiceAccountTemplate.ScanningRoleArn(request, trust.ServiceAccountId));
+        // The primary region's key waits for the role through the GetAtt (KMS refuses a policy naming a role that does not exist yet);
+        // the other regions' name the role the primary region's stack made.
+        var targetRoleArn = new JsonObject
+        {
+            ["Fn::If"] = new JsonArray(InPrimaryRegion, Cfn.GetAtt(TargetRole, "Arn"), RoleArn(request)),
+        };
+        CopyKey.AddTo(resources, CopyAndShareOn, targetRoleArn, ServiceAccountTemplate.ScanningRoleArn(request, trust.ServiceAccountId));
 
         return new JsonObject
         {
@@ -76,18 +96,25 @@ internal static class TargetAccountTemplate
             {
                 [EventBasedScanningOn] = Cfn.EqualsTrue(CommonParameters.EventBasedScanning),
                 [CopyAndShareOn] = Cfn.EqualsTrue(CopyAndShare),
+                // The first target region is the primary one: there the stack makes the account-wide resources.
+                [InPrimaryRegion] = new JsonObject { ["Fn::Equals"] = new JsonArray(Cfn.Ref(Cfn.Region), request.TargetRegions[0]) },
             },
             ["Resources"] = resources,
             ["Outputs"] = new JsonObject
             {
                 ["TargetRoleArn"] = new JsonObject
                 {
+                    ["Condition"] = InPrimaryRegion,
                     ["Description"] = "The role Snapsight assumes in this account.",
                     ["Value"] = Cfn.GetAtt(TargetRole, "Arn"),
                 },
             },
         };
     }
+
+    /// <summary>The target role's ARN as any region's stack of the account can write it.</summary>
+    public static JsonObject RoleArn(ValidatedTemplateRequest request) =>
+        Cfn.Sub(request.Partition.ArnPrefix + ":iam::${AWS::AccountId}:role" + RolePath + RoleName(request));
 
     private static RegionScopedPolicy TargetPolicy(ValidatedTemplateRequest request, TargetAccountTrust trust)
     {

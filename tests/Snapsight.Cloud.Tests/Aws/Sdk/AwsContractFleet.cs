@@ -44,20 +44,23 @@ public sealed class AwsContractFleet : ContractFleet
     public AwsCloudProvider Aws => (AwsCloudProvider)Provider;
 
     /// <param name="clock">The provider's and the fake's clock (sessions are issued, expire and are renewed by it).</param>
-    /// <param name="copyAndShare">The provider copies and shares, and the target template was deployed with copy-and-share (its copy key in the region).</param>
+    /// <param name="copyAndShare">The provider copies and shares, and the target template was deployed with copy-and-share (its copy key in the first region).</param>
+    /// <param name="regions">The regions both accounts work in (the templates' regions); the instance is in the first. Default: eu-west-1 alone.</param>
     public static AwsContractFleet Create(
-        ContractSettings settings, Func<AwsCloudOptions, AwsCloudOptions>? adjust = null, TimeProvider? clock = null, bool copyAndShare = false)
+        ContractSettings settings, Func<AwsCloudOptions, AwsCloudOptions>? adjust = null, TimeProvider? clock = null, bool copyAndShare = false,
+        IReadOnlyList<string>? regions = null)
     {
         clock ??= TimeProvider.System;
+        regions ??= ["eu-west-1"];
         var directory = new TempDirectory();
-        var owner = new CloudScope("111111111111", "eu-west-1");
-        var cloud = new FakeAwsCloud("222222222222", [owner.Region], SnapshotTags.SubscriptionValue("subscription-1"))
+        var owner = new CloudScope("111111111111", regions[0]);
+        var cloud = new FakeAwsCloud("222222222222", regions, SnapshotTags.SubscriptionValue("subscription-1"))
         {
             MaxPendingSnapshotsPerAccount = settings.MaxPendingSnapshotsPerAccount,
             MaxConcurrentSnapshotsPerVolume = settings.MaxConcurrentSnapshotsPerVolume,
             Clock = clock,
         };
-        var target = cloud.AddTargetAccount(owner.AccountId, ExternalId, [owner.Region]);
+        var target = cloud.AddTargetAccount(owner.AccountId, ExternalId, regions);
         if (copyAndShare)
         {
             cloud.AddCopyKey(owner.AccountId, owner.Region);
@@ -80,8 +83,8 @@ public sealed class AwsContractFleet : ContractFleet
             BaseCredentials = new FixedCredentialSource(cloud.ScanningKeys),
             Accounts = new FixedAwsAccountDirectory(
             [
-                new AwsAccount { AccountId = owner.AccountId, RoleArn = target.RoleArn, ExternalId = ExternalId, Regions = [owner.Region] },
-                new AwsAccount { AccountId = cloud.ServiceAccountId, Regions = [owner.Region] },
+                new AwsAccount { AccountId = owner.AccountId, RoleArn = target.RoleArn, ExternalId = ExternalId, Regions = regions },
+                new AwsAccount { AccountId = cloud.ServiceAccountId, Regions = regions },
             ]),
             StsRegion = owner.Region,
             Ec2ServiceUrl = server.Endpoint,

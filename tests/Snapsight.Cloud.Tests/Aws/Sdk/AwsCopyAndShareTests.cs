@@ -1,5 +1,6 @@
 using Snapsight.Cloud.Provider;
 using Snapsight.Cloud.Tests.Provider;
+using Snapsight.Cloud.Tests.Support;
 
 namespace Snapsight.Cloud.Tests.Aws.Sdk;
 
@@ -153,6 +154,41 @@ public sealed class AwsCopyAndShareTests
         Assert.Contains("alias/snapsight-scan-copies", e.Message, StringComparison.Ordinal);
         Assert.Contains("copy-and-share", e.Message, StringComparison.Ordinal);
         Assert.Equal(set.Count, fleet.Cloud.SnapshotsOf(fleet.Owner.AccountId).Count);
+    }
+
+    [Fact]
+    public async Task In_a_further_region_the_copy_waits_for_that_regions_copy_key_then_works_as_in_the_first()
+    {
+        // The target template deployed in both regions (docs/aws.md, "Copy and share"): the primary region's stack first, with
+        // the role and the first key; the second region's stack instance adds only its own key.
+        using var fleet = AwsContractFleet.Create(new ContractSettings(), copyAndShare: true, regions: ["eu-west-1", "eu-central-1"]);
+        var second = new CloudScope(fleet.Owner.AccountId, "eu-central-1");
+        var instance = fleet.Cloud.AddInstance(second.AccountId, second.Region, ContractInstance.Tags, [(TestVolumes.Raw, "/dev/xvda", null)], fleet.LaunchTime);
+        var set = await fleet.Provider.CreateSnapshotSetAsync(second, instance.Id, ContractTags.Run("run-2"), Ct);
+        await fleet.CompletePendingAsync();
+
+        // Before the second region's stack: the first region's key is of no use here, and the copy says what to deploy.
+        var refused = await ThrowsAsync(CloudErrorCode.InvalidParameter, () => fleet.Provider.CopySnapshotAsync(second, set[0].Id, Ct));
+        Assert.Contains($"in {second}: deploy the target template there with copy-and-share on", refused.Message, StringComparison.Ordinal);
+
+        var key = fleet.Cloud.AddCopyKey(second.AccountId, second.Region);
+        var copy = await fleet.Provider.CopySnapshotAsync(second, set[0].Id, Ct);
+        Assert.Equal(key.Arn, copy.EncryptionKeyId);
+        await fleet.CompletePendingAsync();
+        await fleet.Provider.ShareSnapshotAsync(second, copy.Id, fleet.OtherAccountId, Ct);
+        var content = await File.ReadAllBytesAsync(TestVolumes.Raw);
+        using (var device = await fleet.Provider.OpenSnapshotAsync(new CloudScope(fleet.OtherAccountId, second.Region), copy.Id, Ct))
+        {
+            Assert.Equal(content, await ReadAsync(device, content.Length));
+        }
+
+        foreach (var snapshot in await fleet.Provider.ListSnapshotsByTagsAsync(second, ContractTags.Run("run-2"), Ct))
+        {
+            await fleet.Provider.DeleteSnapshotAsync(second, snapshot.Id, Ct);
+        }
+
+        Assert.Empty(fleet.Cloud.SnapshotsOf(fleet.Owner.AccountId));
+        Assert.Empty(fleet.Cloud.Denials);
     }
 
     [Fact]

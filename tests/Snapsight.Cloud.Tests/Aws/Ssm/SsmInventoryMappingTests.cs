@@ -81,4 +81,41 @@ public sealed class SsmInventoryMappingTests
             Assert.All(result.Packages, p => Assert.Equal(SsmInventoryMapping.Location, p.Package.Location));
         }, iter: 2000);
     }
+
+    [Fact]
+    public void Whatever_characters_the_owner_writes_no_package_or_gap_holds_text_a_store_cannot_take()
+    {
+        // Any UTF-16 unit (NUL, escapes, lone surrogates) among ordinary ones; the entry's id agrees with it, so it is not skipped for that.
+        var text = Gen.String[Gen.Frequency((1, Gen.Char), (4, Gen.Char["a-z0-9.:+~-"])), 1, 12];
+        var application = Gen.Select(text, text, text).Select((name, version, arch) =>
+            new SsmApplication { Name = name, Version = version, Architecture = arch, PackageId = $"{name}_{version}_{arch}.deb", Publisher = arch });
+        Gen.Select(Gen.OneOfConst("Debian GNU/Linux", "Debian GNU/Linux\0", "Ubuntu"), text, application.Array[0, 8]).Sample((platform, version, applications) =>
+        {
+            var result = SsmInventoryMapping.ToInventory(new SsmInventory("i-0123456789abcdef0", new SsmPlatform("Linux", platform, version), null, applications));
+            var texts = result.Packages.SelectMany(p => new[] { p.Package.Name, p.Package.Version, p.Package.Arch, p.Package.Vendor, p.Purl })
+                .Concat(result.Gaps.Select(g => g.Reason)).Concat(result.Os is { } os ? [os.Name, os.Version] : []).OfType<string>();
+            Assert.All(texts, t => Assert.True(Storable(t), t));
+            // A clean entry is a package; an entry with such a character is named in a gap instead.
+            var clean = applications.Count(a => new[] { a.Name, a.Version, a.Architecture }.All(f => Storable(f!)));
+            if (result.Os is not null)
+            {
+                Assert.True(result.Packages.Count <= clean);
+                Assert.Equal(applications.Length > clean, result.Gaps.Any(g => g.Reason.Contains("control characters or broken Unicode", StringComparison.Ordinal)));
+            }
+        }, iter: 3000);
+    }
+
+    /// <summary>The oracle: what PostgreSQL text takes (no NUL; we ask for no control character at all) and a strict UTF-8 encoder takes.</summary>
+    private static bool Storable(string text)
+    {
+        try
+        {
+            _ = new System.Text.UTF8Encoding(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true).GetByteCount(text);
+            return !text.Any(char.IsControl);
+        }
+        catch (System.Text.EncoderFallbackException)
+        {
+            return false;
+        }
+    }
 }

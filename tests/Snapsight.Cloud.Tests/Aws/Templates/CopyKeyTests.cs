@@ -42,7 +42,9 @@ public sealed class CopyKeyTests
             Assert.True(key["Properties"]!["EnableKeyRotation"]!.GetValue<bool>());
 
             var scanningRole = $"arn:{rendered.Request.Partition}:iam::{rendered.Trust.ServiceAccountId}:role/{rendered.Request.ScanningRoleName}";
-            var targetRole = """{"Fn::GetAtt":["TargetRole","Arn"]}""";
+            // The role, waited for in the primary region's stack, named as it is made in the others' (TargetTemplateRegionsTests resolves both).
+            var roleName = "SnapsightTarget-" + SnapshotTags.SubscriptionValue(rendered.Request.SubscriptionId);
+            var targetRole = $$"""{"Fn::If":["InPrimaryRegion",{"Fn::GetAtt":["TargetRole","Arn"]},{"Fn::Sub":"arn:{{rendered.Request.Partition}}:iam::${AWS::AccountId}:role/snapsight/{{roleName}}"}]}""";
             var users = new HashSet<string>(StringComparer.Ordinal);
             foreach (var statement in key["Properties"]!["KeyPolicy"]!["Statement"]!.AsArray().Select(s => s!.AsObject()))
             {
