@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Sockets;
 
 namespace Snapsight.AwsFake;
 
@@ -9,21 +8,15 @@ namespace Snapsight.AwsFake;
 /// </summary>
 public sealed class LoopbackListener : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Func<HttpListenerContext, Task> _answer;
     private readonly Task _serving;
 
     public LoopbackListener(Func<HttpListenerContext, Task> answer)
     {
         _answer = answer;
-        using (var probe = new TcpListener(IPAddress.Loopback, 0))
-        {
-            probe.Start();
-            Endpoint = new Uri($"http://127.0.0.1:{((IPEndPoint)probe.LocalEndpoint).Port}/");
-        }
-
-        _listener.Prefixes.Add(Endpoint.ToString());
-        _listener.Start();
+        _listener = LoopbackHttpListener.Start(out var endpoint);
+        Endpoint = endpoint;
         _serving = Task.Run(ServeAsync);
     }
 

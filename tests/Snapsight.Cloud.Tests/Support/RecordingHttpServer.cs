@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text;
+using Snapsight.AwsFake;
 
 namespace Snapsight.Cloud.Tests.Support;
 
@@ -10,15 +10,13 @@ namespace Snapsight.Cloud.Tests.Support;
 /// </summary>
 public sealed class RecordingHttpServer : IDisposable
 {
-    private readonly HttpListener _listener = new();
+    private readonly HttpListener _listener;
     private readonly Task _serving;
 
     public RecordingHttpServer(int apiStatus, string apiBody = "")
     {
-        var port = FreePort();
-        Url = $"http://127.0.0.1:{port}";
-        _listener.Prefixes.Add(Url + "/");
-        _listener.Start();
+        _listener = LoopbackHttpListener.Start(out var endpoint);
+        Url = endpoint.GetLeftPart(UriPartial.Authority);
         _serving = Task.Run(() => Serve(apiStatus, apiBody));
     }
 
@@ -70,13 +68,6 @@ public sealed class RecordingHttpServer : IDisposable
             context.Response.OutputStream.Write(body);
             context.Response.Close();
         }
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 }
 
