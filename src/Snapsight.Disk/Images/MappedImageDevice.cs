@@ -5,20 +5,24 @@ namespace Snapsight.Disk.Images;
 /// <summary>
 /// The read path shared by sparse image formats: a format maps a virtual offset to an
 /// <see cref="ImageExtent"/> (zeros, stored bytes, or part of a compressed unit), and this base
-/// serves the bytes. Zeros never touch the container; inflated units sit in a small bounded cache.
+/// serves the bytes. Zeros never touch the container; inflated units sit in a small bounded cache, which
+/// <see cref="Prefetch"/> hints fill ahead of the reader in formats that compress (see <see cref="UnitPrefetcher"/>).
 /// </summary>
 public abstract class MappedImageDevice : IBlockDevice
 {
     private const long InflatedUnitCacheBytes = 8L * 1024 * 1024;
 
     private readonly AsyncLruCache<long> _inflatedUnits = new(InflatedUnitCacheBytes);
+    private readonly UnitPrefetcher? _prefetcher;
 
-    private protected MappedImageDevice(IBlockDevice container, long length, int blockSize, string layer)
+    /// <param name="compressedUnits">Whether units may be compressed; only then are <see cref="Prefetch"/> hints followed.</param>
+    private protected MappedImageDevice(IBlockDevice container, long length, int blockSize, string layer, bool compressedUnits = false)
     {
         Container = container;
         Length = length;
         BlockSize = blockSize;
         Layer = layer;
+        _prefetcher = compressedUnits ? new UnitPrefetcher(WarmUnitAsync, blockSize, length) : null;
     }
 
     public long Length { get; }
@@ -58,9 +62,7 @@ public abstract class MappedImageDevice : IBlockDevice
                         .ConfigureAwait(false);
                     break;
                 default:
-                    var unit = await _inflatedUnits.GetOrLoadAsync(
-                        extent.UnitStart, extent.UnitLength, (_, ct) => InflateUnitAsync(extent, ct).AsTask(), cancellationToken)
-                        .ConfigureAwait(false);
+                    var unit = await InflatedUnitAsync(extent, cancellationToken).ConfigureAwait(false);
                     unit.AsSpan((int)(position - extent.UnitStart), count).CopyTo(target.Span);
                     break;
             }
@@ -72,8 +74,36 @@ public abstract class MappedImageDevice : IBlockDevice
         return done;
     }
 
-    /// <summary>The container is owned by whoever opened the image (see <see cref="OpenedDiskImage"/>).</summary>
-    public void Dispose() => GC.SuppressFinalize(this);
+    /// <summary>
+    /// Stored and zero runs are cheap to read on demand, so only compressed units are warmed, on one worker, a bounded
+    /// number a hint (see <see cref="UnitPrefetcher"/>).
+    /// </summary>
+    public void Prefetch(long offset, long length) => _prefetcher?.Hint(offset, length);
+
+    /// <summary>Stops warming hinted units. The container is owned by whoever opened the image (see <see cref="OpenedDiskImage"/>).</summary>
+    public void Dispose()
+    {
+        _prefetcher?.Dispose();
+        GC.SuppressFinalize(this);
+    }
+
+    private ValueTask<byte[]> InflatedUnitAsync(ImageExtent extent, CancellationToken cancellationToken) =>
+        _inflatedUnits.GetOrLoadAsync(extent.UnitStart, extent.UnitLength, (_, ct) => InflateUnitAsync(extent, ct).AsTask(), cancellationToken);
+
+    /// <summary>Brings the unit at <paramref name="unitStart"/> into the cache when it is compressed and not there yet.</summary>
+    private async ValueTask WarmUnitAsync(long unitStart, CancellationToken cancellationToken)
+    {
+        if (_inflatedUnits.Contains(unitStart))
+        {
+            return;
+        }
+
+        var extent = await MapAsync(unitStart, cancellationToken).ConfigureAwait(false);
+        if (extent.Kind == ImageExtentKind.Compressed)
+        {
+            await InflatedUnitAsync(extent, cancellationToken).ConfigureAwait(false);
+        }
+    }
 
     /// <summary>Maps <paramref name="offset"/> (inside the device) to the run of bytes that starts there.</summary>
     private protected abstract ValueTask<ImageExtent> MapAsync(long offset, CancellationToken cancellationToken);
