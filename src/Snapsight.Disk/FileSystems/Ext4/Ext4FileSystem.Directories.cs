@@ -46,6 +46,31 @@ public sealed partial class Ext4FileSystem
     }
 
     /// <summary>
+    /// Names the directory's first run of blocks (at most <see cref="MaxHintedListingBlocks"/>) to the device. Only the
+    /// inode and, for a deep extent tree, the extent block leading to block 0 are read: the listing reads both first.
+    /// </summary>
+    public async ValueTask HintListingAsync(long directoryNode, CancellationToken cancellationToken = default)
+    {
+        var inode = await _inodes.ReadAsync(directoryNode, cancellationToken).ConfigureAwait(false);
+        if (inode.Type != FileType.Directory || inode.HasFlag(Ext4InodeLayout.InlineDataFlag) || inode.HasFlag(Ext4InodeLayout.EncryptFlag))
+        {
+            return;
+        }
+
+        var blocks = (inode.Size + _superblock.BlockSize - 1) / _superblock.BlockSize;
+        if (blocks == 0)
+        {
+            return;
+        }
+
+        var run = await MapOf(inode).MapAsync(0, cancellationToken).ConfigureAwait(false);
+        if (!run.IsHole && run.PhysicalStart < _superblock.BlocksCount)
+        {
+            _cache.Prefetch(run.PhysicalStart, Math.Min(Math.Min(run.Count, blocks), Math.Min(MaxHintedListingBlocks, _superblock.BlocksCount - run.PhysicalStart)));
+        }
+    }
+
+    /// <summary>
     /// Looks a name up. Hashed (htree) directories read only the index blocks and leaves the name's
     /// hash leads to; other directories, and names the hash cannot serve, are scanned.
     /// </summary>
