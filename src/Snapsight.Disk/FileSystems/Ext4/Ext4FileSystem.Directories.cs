@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Text;
 
@@ -46,13 +47,16 @@ public sealed partial class Ext4FileSystem
     }
 
     /// <summary>
-    /// Names the directory's first run of blocks (at most <see cref="MaxHintedListingBlocks"/>) to the device. Only the
-    /// inode and, for a deep extent tree, the extent block leading to block 0 are read: the listing reads both first.
+    /// Names the directory's first run of blocks (at most <see cref="MaxHintedListingBlocks"/>) to the device, when they are
+    /// known without a read: the inode cached (a walk has just read it) and the run in i_block (extents of depth 0, or the
+    /// first direct block). A hint never adds a read, so reading through a device that ignores hints reads what it did.
     /// </summary>
     public async ValueTask HintListingAsync(long directoryNode, CancellationToken cancellationToken = default)
     {
-        var inode = await _inodes.ReadAsync(directoryNode, cancellationToken).ConfigureAwait(false);
-        if (inode.Type != FileType.Directory || inode.HasFlag(Ext4InodeLayout.InlineDataFlag) || inode.HasFlag(Ext4InodeLayout.EncryptFlag))
+        var inode = _inodes.TryReadCached(directoryNode);
+        if (inode is null || inode.Type != FileType.Directory || inode.HasFlag(Ext4InodeLayout.InlineDataFlag)
+            || inode.HasFlag(Ext4InodeLayout.EncryptFlag)
+            || (inode.HasFlag(Ext4InodeLayout.ExtentsFlag) && BinaryPrimitives.ReadUInt16LittleEndian(inode.Block[Ext4ExtentLayout.Depth..]) != 0))
         {
             return;
         }
