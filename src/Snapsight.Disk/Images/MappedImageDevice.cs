@@ -14,8 +14,9 @@ public abstract class MappedImageDevice : IBlockDevice
 
     private readonly AsyncLruCache<long> _inflatedUnits = new(InflatedUnitCacheBytes);
     private readonly UnitPrefetcher? _prefetcher;
+    private volatile bool _compressedUnitSeen; // hints are followed once a read meets a compressed unit: a qcow2 may have none
 
-    /// <param name="compressedUnits">Whether units may be compressed; only then are <see cref="Prefetch"/> hints followed.</param>
+    /// <param name="compressedUnits">Whether units may be compressed; only then can <see cref="Prefetch"/> hints be followed.</param>
     private protected MappedImageDevice(IBlockDevice container, long length, int blockSize, string layer, bool compressedUnits = false)
     {
         Container = container;
@@ -62,6 +63,7 @@ public abstract class MappedImageDevice : IBlockDevice
                         .ConfigureAwait(false);
                     break;
                 default:
+                    _compressedUnitSeen = true;
                     var unit = await InflatedUnitAsync(extent, cancellationToken).ConfigureAwait(false);
                     unit.AsSpan((int)(position - extent.UnitStart), count).CopyTo(target.Span);
                     break;
@@ -76,9 +78,16 @@ public abstract class MappedImageDevice : IBlockDevice
 
     /// <summary>
     /// Stored and zero runs are cheap to read on demand, so only compressed units are warmed, on one worker, a bounded
-    /// number a hint (see <see cref="UnitPrefetcher"/>).
+    /// number a hint (see <see cref="UnitPrefetcher"/>), and only once a read has met one: an image that compresses nothing
+    /// (most qcow2) never pays for mapping hinted units on another thread.
     /// </summary>
-    public void Prefetch(long offset, long length) => _prefetcher?.Hint(offset, length);
+    public void Prefetch(long offset, long length)
+    {
+        if (_compressedUnitSeen)
+        {
+            _prefetcher?.Hint(offset, length);
+        }
+    }
 
     /// <summary>Stops warming hinted units. The container is owned by whoever opened the image (see <see cref="OpenedDiskImage"/>).</summary>
     public void Dispose()

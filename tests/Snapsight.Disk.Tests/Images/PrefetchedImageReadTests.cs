@@ -34,6 +34,7 @@ public sealed class PrefetchedImageReadTests
             // A fresh image each time: an empty cache, so hinted units are inflated by the worker while reads ask for them.
             using var opened = DiskImage.OpenAsync(image).GetAwaiter().GetResult();
             Assert.Equal(format, opened.Format);
+            Prime(opened.Device);
             var hinter = Task.Run(() =>
             {
                 foreach (var (isHint, (offset, length)) in operations)
@@ -81,6 +82,7 @@ public sealed class PrefetchedImageReadTests
             using var opened = DiskImage.OpenAsync(image).GetAwaiter().GetResult();
             if (hinted)
             {
+                Prime(opened.Device);
                 opened.Device.Prefetch(0, opened.Device.Length);
                 Thread.Sleep(100);
             }
@@ -90,6 +92,13 @@ public sealed class PrefetchedImageReadTests
 
         Assert.Equal(Error(hinted: false), Error(hinted: true));
     }
+
+    /// <summary>
+    /// Hints are followed once a read has met a compressed unit: read one in the repetitive text that
+    /// <see cref="TestImages.WriteRaw"/> writes at 1.4 MB, which every converter keeps compressed.
+    /// </summary>
+    private static void Prime(Snapsight.Disk.BlockDevices.IBlockDevice device) =>
+        device.ReadAsync(1_500_000, new byte[16]).AsTask().GetAwaiter().GetResult();
 
     /// <summary>
     /// The first grain marker: the first sector-aligned place after the header whose marker names lba 0 and a non-zero
