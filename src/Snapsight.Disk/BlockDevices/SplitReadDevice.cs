@@ -38,8 +38,21 @@ public abstract class SplitReadDevice : IBlockDevice
         return done;
     }
 
-    /// <summary>What these devices read from belongs to whoever opened them: nothing to release.</summary>
-    public void Dispose() => GC.SuppressFinalize(this);
+    public void Dispose()
+    {
+        Dispose(disposing: true);
+        GC.SuppressFinalize(this);
+    }
+
+    /// <summary>A hint by default ignored: a subclass that can warm runs ahead of the reader overrides it.</summary>
+    public virtual void Prefetch(long offset, long length)
+    {
+    }
+
+    /// <summary>What these devices read from belongs to whoever opened them: by default nothing to release.</summary>
+    protected virtual void Dispose(bool disposing)
+    {
+    }
 
     /// <summary>
     /// Fills the start of <paramref name="destination"/> (never empty, inside the device) with the bytes at

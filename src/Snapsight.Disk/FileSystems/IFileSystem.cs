@@ -42,6 +42,14 @@ public interface IFileSystem : IDisposable
         return null;
     }
 
+    /// <summary>
+    /// A hint that the directory will be listed soon (a walk has just found it): a file system may name the blocks the
+    /// listing starts with to its device (<see cref="BlockDevices.IBlockDevice.Prefetch"/>), so a device that can fetch or
+    /// decode ahead does. It reads nothing the listing would not read and results never depend on it; the default does
+    /// nothing.
+    /// </summary>
+    ValueTask HintListingAsync(long directoryNode, CancellationToken cancellationToken = default) => ValueTask.CompletedTask;
+
     /// <summary>The unresolved target text of a symbolic link.</summary>
     ValueTask<string> ReadLinkAsync(long node, CancellationToken cancellationToken = default);
 

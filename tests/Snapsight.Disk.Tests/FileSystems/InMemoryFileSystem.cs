@@ -20,6 +20,7 @@ public sealed class InMemoryFileSystem(string? uuid = null, string? label = null
     private readonly Dictionary<string, long> _paths = new(StringComparer.Ordinal) { ["/"] = 1 };
     private readonly Dictionary<long, string> _pathsById = new() { [1] = "/" };
     private readonly List<string> _opened = [];
+    private readonly List<(string Path, int OpenedBefore)> _hints = [];
     private int _directoryReads;
 
     public string Type => "memory";
@@ -29,6 +30,18 @@ public sealed class InMemoryFileSystem(string? uuid = null, string? label = null
     public string? Label => label;
 
     public long RootNode => 1;
+
+    /// <summary>Directories hinted at (<see cref="IFileSystem.HintListingAsync"/>), each with the length <see cref="Opened"/> had then.</summary>
+    public IReadOnlyList<(string Path, int OpenedBefore)> Hints
+    {
+        get
+        {
+            lock (_opened)
+            {
+                return [.. _hints];
+            }
+        }
+    }
 
     /// <summary>How many times a directory was read, so tests can prove lookups read only the path.</summary>
     public int DirectoryReads => _directoryReads;
@@ -97,6 +110,17 @@ public sealed class InMemoryFileSystem(string? uuid = null, string? label = null
         {
             throw new DiskFormatException("memory", "directory", directoryNode, "this directory is broken on purpose");
         }
+    }
+
+    /// <summary>Records the hint with how many entries <see cref="Opened"/> held then, so tests can order hints and listings.</summary>
+    public ValueTask HintListingAsync(long directoryNode, CancellationToken cancellationToken = default)
+    {
+        lock (_opened)
+        {
+            _hints.Add((_pathsById[directoryNode], _opened.Count));
+        }
+
+        return ValueTask.CompletedTask;
     }
 
     public ValueTask<string> ReadLinkAsync(long node, CancellationToken cancellationToken = default) =>

@@ -52,6 +52,16 @@ internal sealed class Ext4BlockCache(IBlockDevice device, Ext4Superblock superbl
         return bytes;
     }
 
+    /// <summary>The block when it is cached; never reads the device.</summary>
+    public bool TryGetCached(long block, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out byte[]? bytes)
+    {
+        lock (_gate)
+        {
+            bytes = _index.TryGetValue(block, out var hit) ? hit.Value.Bytes : null;
+            return bytes is not null;
+        }
+    }
+
     /// <summary>Hints the device that <paramref name="count"/> blocks from <paramref name="block"/> will be read soon (see <see cref="IBlockDevice.Prefetch"/>).</summary>
     public void Prefetch(long block, long count) => device.Prefetch(block * superblock.BlockSize, count * superblock.BlockSize);
 }

@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Text;
 
@@ -42,6 +43,34 @@ public sealed partial class Ext4FileSystem
             }
 
             logical++;
+        }
+    }
+
+    /// <summary>
+    /// Names the directory's first run of blocks (at most <see cref="MaxHintedListingBlocks"/>) to the device, when they are
+    /// known without a read: the inode cached (a walk has just read it) and the run in i_block (extents of depth 0, or the
+    /// first direct block). A hint never adds a read, so reading through a device that ignores hints reads what it did.
+    /// </summary>
+    public async ValueTask HintListingAsync(long directoryNode, CancellationToken cancellationToken = default)
+    {
+        var inode = _inodes.TryReadCached(directoryNode);
+        if (inode is null || inode.Type != FileType.Directory || inode.HasFlag(Ext4InodeLayout.InlineDataFlag)
+            || inode.HasFlag(Ext4InodeLayout.EncryptFlag)
+            || (inode.HasFlag(Ext4InodeLayout.ExtentsFlag) && BinaryPrimitives.ReadUInt16LittleEndian(inode.Block[Ext4ExtentLayout.Depth..]) != 0))
+        {
+            return;
+        }
+
+        var blocks = (inode.Size + _superblock.BlockSize - 1) / _superblock.BlockSize;
+        if (blocks == 0)
+        {
+            return;
+        }
+
+        var run = await MapOf(inode).MapAsync(0, cancellationToken).ConfigureAwait(false);
+        if (!run.IsHole && run.PhysicalStart < _superblock.BlocksCount)
+        {
+            _cache.Prefetch(run.PhysicalStart, Math.Min(Math.Min(run.Count, blocks), Math.Min(MaxHintedListingBlocks, _superblock.BlocksCount - run.PhysicalStart)));
         }
     }
 

@@ -19,6 +19,9 @@ public sealed partial class Ext4FileSystem : IFileSystem
     /// <summary>The metadata cache holds about this many bytes of blocks.</summary>
     private const int CacheBytes = 1024 * 1024;
 
+    /// <summary>Most directory blocks one <see cref="HintListingAsync"/> names: a hint stays small however big the directory.</summary>
+    private const int MaxHintedListingBlocks = 16;
+
     /// <summary>Symlink targets are bounded by PATH_MAX, as the kernel bounds them.</summary>
     private const int MaxLinkLength = 4096;
 

@@ -21,12 +21,45 @@ internal sealed class Ext4InodeTable(Ext4Superblock superblock, Ext4BlockCache c
         }
 
         var group = (number - 1) / superblock.InodesPerGroup;
-        var index = (number - 1) % superblock.InodesPerGroup;
         var table = await InodeTableBlockAsync(group, cancellationToken).ConfigureAwait(false);
-        var byteInTable = index * superblock.InodeSize;
-        var block = table + byteInTable / superblock.BlockSize;
-        var inBlock = (int)(byteInTable % superblock.BlockSize);
+        var (block, inBlock) = InodeBlock(number, table);
         var bytes = await cache.ReadBlockAsync(block, "ext4.inode table", cancellationToken).ConfigureAwait(false);
+        return Parse(number, block, inBlock, bytes);
+    }
+
+    /// <summary>
+    /// The inode when its descriptor block and inode table block are both cached (a walk has just read it); never reads
+    /// the device, so a hint built on it adds no read. A valid number is assumed (one a directory entry gave).
+    /// </summary>
+    public Ext4Inode? TryReadCached(long number)
+    {
+        if (number < 1 || number > superblock.InodesCount)
+        {
+            return null;
+        }
+
+        var group = (number - 1) / superblock.InodesPerGroup;
+        var perBlock = superblock.BlockSize / superblock.DescriptorSize;
+        if (!cache.TryGetCached(DescriptorBlock(group / perBlock, perBlock), out var descriptors))
+        {
+            return null;
+        }
+
+        var table = TableStart(descriptors.AsSpan((int)(group % perBlock) * superblock.DescriptorSize, superblock.DescriptorSize));
+        var (block, inBlock) = InodeBlock(number, table);
+        return block > superblock.FirstDataBlock && block < superblock.BlocksCount && cache.TryGetCached(block, out var bytes)
+            ? Parse(number, block, inBlock, bytes)
+            : null;
+    }
+
+    private (long Block, int InBlock) InodeBlock(long number, long table)
+    {
+        var byteInTable = (number - 1) % superblock.InodesPerGroup * superblock.InodeSize;
+        return (table + byteInTable / superblock.BlockSize, (int)(byteInTable % superblock.BlockSize));
+    }
+
+    private Ext4Inode Parse(long number, long block, int inBlock, byte[] bytes)
+    {
         var raw = bytes.AsSpan(inBlock, superblock.InodeSize).ToArray();
         var inode = Ext4Inode.Parse(number, block * superblock.BlockSize + inBlock, raw, superblock);
         if (!checksums.InodeMatches(number, raw, inode.ExtraIsize))

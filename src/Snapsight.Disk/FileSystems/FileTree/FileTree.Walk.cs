@@ -8,6 +8,9 @@ public sealed partial class FileTree
     /// <summary>How deep a walk descends; Linux trees are nowhere near it, hostile ones may be.</summary>
     public const int MaxWalkDepth = 4096;
 
+    /// <summary>How many of the directories next on the walk's stack are hinted again as each one is listed.</summary>
+    private const int RehintedListings = 3;
+
     /// <summary>
     /// The entries of a directory (following links to it). Mount points show the mounted root.
     /// Invalid names are skipped and recorded in <see cref="Issues"/>.
@@ -51,6 +54,7 @@ public sealed partial class FileTree
 
         while (pending.TryPop(out var next))
         {
+            await HintNextListingsAsync(pending, cancellationToken).ConfigureAwait(false);
             var children = ChildrenAsync(next.Directory, cancellationToken).GetAsyncEnumerator(cancellationToken);
             try
             {
@@ -89,6 +93,7 @@ public sealed partial class FileTree
                     else
                     {
                         pending.Push((child.Location, next.Depth + 1));
+                        await HintListingAsync(child.Location, cancellationToken).ConfigureAwait(false);
                     }
                 }
             }
@@ -96,6 +101,43 @@ public sealed partial class FileTree
             {
                 await children.DisposeAsync().ConfigureAwait(false);
             }
+        }
+    }
+
+    /// <summary>
+    /// Hints again at the directories listed after this one when it has no subdirectories (the top of the stack, the next
+    /// on top): hints given when they were found may have been dropped or their blocks evicted while a big subtree was walked.
+    /// </summary>
+    private static async ValueTask HintNextListingsAsync(Stack<(TreeLocation Directory, int Depth)> pending, CancellationToken cancellationToken)
+    {
+        var next = new TreeLocation[Math.Min(pending.Count, RehintedListings)];
+        var index = next.Length;
+        foreach (var (directory, _) in pending)
+        {
+            if (index == 0)
+            {
+                break;
+            }
+
+            next[--index] = directory;
+        }
+
+        foreach (var directory in next)
+        {
+            await HintListingAsync(directory, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Tells the file system a directory will be listed; a hint that fails is dropped, the listing reports the error.</summary>
+    private static async ValueTask HintListingAsync(TreeLocation directory, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await directory.FileSystem.HintListingAsync(directory.Node, cancellationToken).ConfigureAwait(false);
+        }
+        catch (IOException)
+        {
+            // The listing meets the same error and records it.
         }
     }
 

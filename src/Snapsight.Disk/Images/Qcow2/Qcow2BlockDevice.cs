@@ -13,7 +13,7 @@ public sealed class Qcow2BlockDevice : MappedImageDevice
     private readonly PagedTableReader _tables;
 
     private Qcow2BlockDevice(IBlockDevice container, Qcow2Header header)
-        : base(container, header.VirtualSize, header.ClusterSize, Qcow2Header.Layer)
+        : base(container, header.VirtualSize, header.ClusterSize, Qcow2Header.Layer, compressedUnits: true)
     {
         _header = header;
         _tables = new PagedTableReader(container, Qcow2Header.Layer, bigEndian: true);

@@ -16,7 +16,7 @@ public sealed class VmdkSparseBlockDevice : MappedImageDevice
     private readonly PagedTableReader _tables;
 
     private VmdkSparseBlockDevice(IBlockDevice container, VmdkSparseHeader header)
-        : base(container, header.CapacitySectors * L.SectorSize, header.GrainBytes, VmdkSparseHeader.Layer)
+        : base(container, header.CapacitySectors * L.SectorSize, header.GrainBytes, VmdkSparseHeader.Layer, header.CompressedGrains)
     {
         _header = header;
         _tables = new PagedTableReader(container, VmdkSparseHeader.Layer, bigEndian: false);
