@@ -6,28 +6,40 @@ namespace Snapsight.Cli;
 /// <summary>The root of the <c>snapsight</c> command line: one sub-command per verb.</summary>
 internal static class SnapsightCommand
 {
-    public static RootCommand Build()
-    {
-        var root = new RootCommand(
-            "Snapsight: agentless vulnerability and compliance scanning of virtual machine disks and snapshots.");
-        root.Subcommands.Add(DiskCommand.Build());
-        root.Subcommands.Add(LsCommand.Build());
-        root.Subcommands.Add(CatCommand.Build());
-        root.Subcommands.Add(InventoryCommand.Build());
-        root.Subcommands.Add(SbomCommand.Build());
-        root.Subcommands.Add(ScanCommand.Build());
-        root.Subcommands.Add(ComplianceCommand.Build());
-        root.Subcommands.Add(DbCommand.Build());
-        root.Subcommands.Add(ServerCommand.Build());
-        root.Subcommands.Add(DemoCommand.Build());
-        return root;
-    }
+    private const string Description = "Snapsight: agentless vulnerability and compliance scanning of virtual machine disks and snapshots.";
+
+    public static RootCommand Build() => WithVerbs(new RootCommand(Description));
+
+    /// <summary>
+    /// The same verbs under a plain command, without the root's help and version options and directives: the help
+    /// option's constructor looks its description up in System.CommandLine's resources, and that first resource lookup
+    /// (reflection over the executable's assemblies) was some 5 % of an inventory's samples (docs/performance.md).
+    /// </summary>
+    public static Command BuildLean() => WithVerbs(new Command("snapsight", Description));
+
+    /// <summary>
+    /// Whether the arguments may use what only the real root has: a help alias (--help, -h, -?, /h, /?, alone, with a
+    /// value or among bundled short options), --version, or a [directive]. Erring towards yes costs only time.
+    /// </summary>
+    public static bool MayNeedTheRoot(IEnumerable<string> args) => args.Any(arg =>
+        arg.StartsWith('[')
+        || arg.StartsWith("--help", StringComparison.Ordinal)
+        || arg.StartsWith("--version", StringComparison.Ordinal)
+        || arg is ['/', 'h' or '?'] or ['/', 'h' or '?', ':' or '=', ..]
+        || (arg is ['-', not '-', ..] && arg.AsSpan().IndexOfAny('h', '?') >= 0));
 
     public static async Task<int> RunAsync(string[] args)
     {
         if (args is [ServerCommand.Name, ..])
         {
             return ServerCommand.Exec(args);
+        }
+
+        // Arguments the lean root parses without an error mean the same under the real one (SnapsightCommandTests);
+        // anything else (help, the version, every error) goes through the real root, worded as System.CommandLine does.
+        if (!MayNeedTheRoot(args) && BuildLean().Parse(args) is { Errors.Count: 0 } lean)
+        {
+            return await lean.InvokeAsync().ConfigureAwait(false);
         }
 
         var parse = Build().Parse(args);
@@ -40,5 +52,21 @@ internal static class SnapsightCommand
         }
 
         return await parse.InvokeAsync().ConfigureAwait(false);
+    }
+
+    private static T WithVerbs<T>(T root)
+        where T : Command
+    {
+        root.Subcommands.Add(DiskCommand.Build());
+        root.Subcommands.Add(LsCommand.Build());
+        root.Subcommands.Add(CatCommand.Build());
+        root.Subcommands.Add(InventoryCommand.Build());
+        root.Subcommands.Add(SbomCommand.Build());
+        root.Subcommands.Add(ScanCommand.Build());
+        root.Subcommands.Add(ComplianceCommand.Build());
+        root.Subcommands.Add(DbCommand.Build());
+        root.Subcommands.Add(ServerCommand.Build());
+        root.Subcommands.Add(DemoCommand.Build());
+        return root;
     }
 }

@@ -15,6 +15,8 @@ namespace Snapsight.Inventory.Purl;
 /// </summary>
 public static class PackageUrl
 {
+    private const string HexDigits = "0123456789ABCDEF";
+
     public static string For(InstalledPackage package, OperatingSystemInfo? os)
     {
         if (LanguagePurlType(package.Type) is { } languageType)
@@ -22,35 +24,38 @@ public static class PackageUrl
             return ForLanguage(languageType, package);
         }
 
-        var qualifiers = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        if (!string.IsNullOrEmpty(package.Arch))
+        // dpkg packages are the purl type "deb". One builder, encoding in place: a purl is made for every package.
+        var text = new StringBuilder(96).Append("pkg:").Append(package.Type == "dpkg" ? "deb" : package.Type);
+        if (Namespace(package.Type, os) is { } ns)
         {
-            qualifiers["arch"] = package.Arch;
+            AppendEncoded(text.Append('/'), ns);
         }
 
-        if (package.Epoch is > 0)
+        AppendEncoded(text.Append('/'), package.Name);
+        AppendEncoded(text.Append('@'), package.Version);
+
+        // Qualifiers sorted by key, as the specification asks: arch, distro, epoch.
+        var separator = '?';
+        if (!string.IsNullOrEmpty(package.Arch))
         {
-            qualifiers["epoch"] = package.Epoch.Value.ToString(CultureInfo.InvariantCulture);
+            AppendEncoded(text.Append(separator).Append("arch="), package.Arch);
+            separator = '&';
         }
 
         if (os is not null)
         {
-            qualifiers["distro"] = os.VersionId is null ? os.Family : $"{os.Family}-{os.VersionId}";
-        }
+            AppendEncoded(text.Append(separator).Append("distro="), os.Family);
+            if (os.VersionId is not null)
+            {
+                AppendEncoded(text.Append('-'), os.VersionId);
+            }
 
-        // dpkg packages are the purl type "deb".
-        var text = new StringBuilder("pkg:").Append(package.Type == "dpkg" ? "deb" : package.Type);
-        if (Namespace(package.Type, os) is { } ns)
-        {
-            text.Append('/').Append(Encode(ns));
-        }
-
-        text.Append('/').Append(Encode(package.Name)).Append('@').Append(Encode(package.Version));
-        var separator = '?';
-        foreach (var (key, value) in qualifiers)
-        {
-            text.Append(separator).Append(key).Append('=').Append(Encode(value));
             separator = '&';
+        }
+
+        if (package.Epoch is > 0)
+        {
+            text.Append(separator).Append("epoch=").Append(package.Epoch.Value.ToString(CultureInfo.InvariantCulture));
         }
 
         return text.ToString();
@@ -85,17 +90,19 @@ public static class PackageUrl
             _ => ((string?)null, package.Name),
         };
 
-        var text = new StringBuilder("pkg:").Append(purlType);
+        var text = new StringBuilder(96).Append("pkg:").Append(purlType);
         if (ns is not null)
         {
             // Each namespace segment is encoded on its own; the slashes between them stay.
             foreach (var segment in ns.Split('/'))
             {
-                text.Append('/').Append(Encode(segment));
+                AppendEncoded(text.Append('/'), segment);
             }
         }
 
-        return text.Append('/').Append(Encode(name)).Append('@').Append(Encode(package.Version)).ToString();
+        AppendEncoded(text.Append('/'), name);
+        AppendEncoded(text.Append('@'), package.Version);
+        return text.ToString();
     }
 
     /// <summary>The vendor namespace feeds and other scanners use for each family.</summary>
@@ -113,23 +120,25 @@ public static class PackageUrl
         _ => null,
     };
 
-    /// <summary>Percent-encodes everything but the unreserved characters of RFC 3986.</summary>
-    private static string Encode(string value)
+    /// <summary>
+    /// Appends the value percent-encoded: everything but the unreserved characters of RFC 3986, as UTF-8 bytes (a lone
+    /// surrogate as U+FFFD's, as <see cref="Encoding.UTF8"/> writes it).
+    /// </summary>
+    private static void AppendEncoded(StringBuilder text, string value)
     {
-        var text = new StringBuilder(value.Length);
-        foreach (var b in Encoding.UTF8.GetBytes(value))
+        Span<byte> utf8 = stackalloc byte[4];
+        foreach (var rune in value.EnumerateRunes())
         {
-            var c = (char)b;
-            if (char.IsAsciiLetterOrDigit(c) || c is '.' or '-' or '_' or '~')
+            if (rune.IsAscii && (char.IsAsciiLetterOrDigit((char)rune.Value) || rune.Value is '.' or '-' or '_' or '~'))
             {
-                text.Append(c);
+                text.Append((char)rune.Value);
+                continue;
             }
-            else
+
+            foreach (var b in utf8[..rune.EncodeToUtf8(utf8)])
             {
-                text.Append('%').Append(b.ToString("X2", CultureInfo.InvariantCulture));
+                text.Append('%').Append(HexDigits[b >> 4]).Append(HexDigits[b & 0xF]);
             }
         }
-
-        return text.ToString();
     }
 }

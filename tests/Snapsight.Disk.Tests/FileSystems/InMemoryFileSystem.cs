@@ -21,6 +21,7 @@ public sealed class InMemoryFileSystem(string? uuid = null, string? label = null
     private readonly Dictionary<long, string> _pathsById = new() { [1] = "/" };
     private readonly List<string> _opened = [];
     private readonly List<(string Path, int OpenedBefore)> _hints = [];
+    private readonly List<string> _nodesRead = [];
     private int _directoryReads;
 
     public string Type => "memory";
@@ -54,6 +55,18 @@ public sealed class InMemoryFileSystem(string? uuid = null, string? label = null
             lock (_opened)
             {
                 return [.. _opened];
+            }
+        }
+    }
+
+    /// <summary>Every node asked for by number (what an inode read is on a real file system), by path, in order.</summary>
+    public IReadOnlyList<string> NodesRead
+    {
+        get
+        {
+            lock (_nodesRead)
+            {
+                return [.. _nodesRead];
             }
         }
     }
@@ -92,8 +105,15 @@ public sealed class InMemoryFileSystem(string? uuid = null, string? label = null
         return this;
     }
 
-    public ValueTask<FileNode> GetNodeAsync(long node, CancellationToken cancellationToken = default) =>
-        ValueTask.FromResult(_nodes[node].Node);
+    public ValueTask<FileNode> GetNodeAsync(long node, CancellationToken cancellationToken = default)
+    {
+        lock (_nodesRead)
+        {
+            _nodesRead.Add(_pathsById[node]);
+        }
+
+        return ValueTask.FromResult(_nodes[node].Node);
+    }
 
     public async IAsyncEnumerable<DirectoryEntry> ReadDirectoryAsync(long directoryNode, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {

@@ -1,3 +1,4 @@
+using CsCheck;
 using Snapsight.Inventory.Os;
 using Snapsight.Inventory.Packages;
 using Snapsight.Inventory.Purl;
@@ -48,5 +49,22 @@ public sealed class PackageUrlTests
         var package = new InstalledPackage { Type = type, Name = name, Version = version, Location = "/x" };
         var os = new OperatingSystemInfo("debian", "Debian", "12", "12", "bookworm", "/etc/os-release");
         Assert.Equal(expected, PackageUrl.For(package, os));
+    }
+
+    /// <summary>Percent-encoding against .NET's own RFC 3986 encoder (<see cref="Uri.EscapeDataString(string)"/>), on names with any character.</summary>
+    [Fact]
+    public void Every_part_is_encoded_as_uri_data_escaping_encodes_it()
+    {
+        var part = Gen.OneOf(Gen.Char.AlphaNumeric, Gen.OneOfConst('+', ':', '~', '.', '-', '_', '/', '%', ' ', '?', '@', '#', 'é', '日', '\u00FF'))
+            .Array[1, 12].Select(chars => new string(chars));
+        var emoji = Gen.OneOfConst("", "\U0001F600");
+        Gen.Select(part, part, part, emoji, Gen.Int[0, 3]).Sample((name, version, arch, extra, epoch) =>
+        {
+            var package = new InstalledPackage { Type = "rpm", Name = name + extra, Version = version, Arch = arch, Epoch = epoch, Location = "/x" };
+            var os = new OperatingSystemInfo("fedora", "Fedora", "40", "40", null, "/etc/os-release");
+            var expected = $"pkg:rpm/fedora/{Uri.EscapeDataString(name + extra)}@{Uri.EscapeDataString(version)}?arch={Uri.EscapeDataString(arch)}&distro=fedora-40"
+                + (epoch > 0 ? $"&epoch={epoch}" : "");
+            Assert.Equal(expected, PackageUrl.For(package, os));
+        }, iter: 500);
     }
 }

@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Unicode;
 
 namespace Snapsight.Disk.FileSystems.Ext4;
 
@@ -25,24 +27,14 @@ public sealed partial class Ext4FileSystem
         }
 
         var blocks = new Ext4DirectoryBlocks(inode, MapOf(inode), this);
-        // Each step either skips a whole hole run or consumes one block, so the loop is bounded by i_size.
-        for (var logical = 0L; logical < blocks.Count;)
+        await foreach (var (logical, physical) in blocks.AllocatedAsync(cancellationToken).ConfigureAwait(false))
         {
-            var run = await blocks.Map.MapAsync(logical, cancellationToken).ConfigureAwait(false);
-            if (run.IsHole)
-            {
-                logical += run.Count;
-                continue;
-            }
-
             entries.Clear();
-            await blocks.ParseAsync(logical, run.PhysicalStart, entries, cancellationToken).ConfigureAwait(false);
+            await blocks.ParseAsync(logical, physical, entries, cancellationToken).ConfigureAwait(false);
             foreach (var entry in entries)
             {
                 yield return await WithTypeAsync(entry, cancellationToken).ConfigureAwait(false);
             }
-
-            logical++;
         }
     }
 
@@ -76,7 +68,8 @@ public sealed partial class Ext4FileSystem
 
     /// <summary>
     /// Looks a name up. Hashed (htree) directories read only the index blocks and leaves the name's
-    /// hash leads to; other directories, and names the hash cannot serve, are scanned.
+    /// hash leads to; other directories, and names the hash cannot serve, are scanned. Entries are
+    /// compared by their bytes, so only the match's name is decoded.
     /// </summary>
     public async ValueTask<DirectoryEntry?> FindEntryAsync(long directoryNode, string name, CancellationToken cancellationToken = default)
     {
@@ -88,23 +81,27 @@ public sealed partial class Ext4FileSystem
             return null;
         }
 
-        // Names shown with U+FFFD may stand for invalid bytes on disk, which no hash of the string can find.
-        if (IsHashed(inode) && !name.Contains('\uFFFD', StringComparison.Ordinal))
+        // Names shown with U+FFFD may stand for invalid bytes on disk, which neither a hash of the string nor its bytes
+        // can find (nor can a name that is not valid UTF-16): those are matched on the names as listing decodes them,
+        // as are the few entries of an inline directory.
+        if (!IsExactUtf8(name, bytes) || inode.HasFlag(Ext4InodeLayout.InlineDataFlag))
         {
-            var blocks = new Ext4DirectoryBlocks(inode, MapOf(inode), this);
+            return await FindByListingAsync(directoryNode, name, cancellationToken).ConfigureAwait(false);
+        }
+
+        var blocks = new Ext4DirectoryBlocks(inode, MapOf(inode), this);
+        if (IsHashed(inode))
+        {
             var leaves = await Ext4HashTree.LeavesAsync(bytes, blocks.Count, inode.DeviceOffset, _superblock,
                 logical => blocks.ReadAsync(logical, cancellationToken)).ConfigureAwait(false);
             if (leaves is not null)
             {
-                var entries = new List<DirectoryEntry>();
                 foreach (var leaf in leaves)
                 {
                     var run = await blocks.Map.MapAsync(leaf, cancellationToken).ConfigureAwait(false);
-                    entries.Clear();
-                    await blocks.ParseAsync(leaf, run.PhysicalStart, entries, cancellationToken).ConfigureAwait(false);
-                    if (entries.FindIndex(e => string.Equals(e.Name, name, StringComparison.Ordinal)) is var found and >= 0)
+                    if (await blocks.FindAsync(leaf, run.PhysicalStart, bytes, cancellationToken).ConfigureAwait(false) is { } found)
                     {
-                        return await WithTypeAsync(entries[found], cancellationToken).ConfigureAwait(false);
+                        return await WithTypeAsync(found, cancellationToken).ConfigureAwait(false);
                     }
                 }
 
@@ -112,6 +109,27 @@ public sealed partial class Ext4FileSystem
             }
         }
 
+        await foreach (var (logical, physical) in blocks.AllocatedAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (await blocks.FindAsync(logical, physical, bytes, cancellationToken).ConfigureAwait(false) is { } found)
+            {
+                return await WithTypeAsync(found, cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>True when the name's UTF-8 bytes are what a directory entry showing this name holds, and nothing else does.</summary>
+    private static bool IsExactUtf8(string name, byte[] bytes)
+    {
+        Span<byte> strict = stackalloc byte[bytes.Length];
+        return !name.Contains('\uFFFD', StringComparison.Ordinal)
+            && Utf8.FromUtf16(name, strict, out _, out _, replaceInvalidSequences: false) == OperationStatus.Done;
+    }
+
+    private async ValueTask<DirectoryEntry?> FindByListingAsync(long directoryNode, string name, CancellationToken cancellationToken)
+    {
         await foreach (var entry in ReadDirectoryAsync(directoryNode, cancellationToken).ConfigureAwait(false))
         {
             if (string.Equals(entry.Name, name, StringComparison.Ordinal))
@@ -170,10 +188,33 @@ public sealed partial class Ext4FileSystem
             return await ReadPhysicalAsync(logical, run.PhysicalStart, cancellationToken).ConfigureAwait(false);
         }
 
+        /// <summary>The allocated blocks, in logical order. Each step skips a whole hole run or yields one block, so this is bounded by i_size.</summary>
+        public async IAsyncEnumerable<(long Logical, long Physical)> AllocatedAsync([EnumeratorCancellation] CancellationToken cancellationToken)
+        {
+            for (var logical = 0L; logical < Count;)
+            {
+                var run = await map.MapAsync(logical, cancellationToken).ConfigureAwait(false);
+                if (run.IsHole)
+                {
+                    logical += run.Count;
+                    continue;
+                }
+
+                yield return (logical, run.PhysicalStart);
+                logical++;
+            }
+        }
+
         public async ValueTask ParseAsync(long logical, long physical, List<DirectoryEntry> into, CancellationToken cancellationToken)
         {
             var block = await ReadPhysicalAsync(logical, physical, cancellationToken).ConfigureAwait(false);
             Ext4DirectoryBlock.Parse(block, physical * fs._superblock.BlockSize, fs._hasFileType, fs._superblock.InodesCount, into);
+        }
+
+        public async ValueTask<DirectoryEntry?> FindAsync(long logical, long physical, byte[] name, CancellationToken cancellationToken)
+        {
+            var block = await ReadPhysicalAsync(logical, physical, cancellationToken).ConfigureAwait(false);
+            return Ext4DirectoryBlock.Find(block, physical * fs._superblock.BlockSize, fs._hasFileType, fs._superblock.InodesCount, name);
         }
 
         private async ValueTask<byte[]> ReadPhysicalAsync(long logical, long physical, CancellationToken cancellationToken)

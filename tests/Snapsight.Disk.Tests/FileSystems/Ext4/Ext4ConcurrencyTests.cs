@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Snapsight.Disk.BlockDevices;
 using Snapsight.Disk.FileSystems;
 using Snapsight.Disk.FileSystems.Ext4;
@@ -29,5 +30,53 @@ public sealed class Ext4ConcurrencyTests(Ext4SmallImages images) : IClassFixture
             Assert.NotNull(await fs.FindEntryAsync(many, $"entry_number_{1 + (i * 7 % 400)}", ct));
             Assert.Equal(400, await fs.ReadDirectoryAsync(many, ct).CountAsync(ct));
         });
+    }
+
+    /// <summary>
+    /// Readers asking at once for blocks nobody has read yet share one fetch of each: with the inventory's analyzers
+    /// running side by side, a block read twice made the bytes read vary from run to run.
+    /// </summary>
+    [Fact]
+    public async Task Concurrent_lookups_of_the_same_path_read_each_block_once()
+    {
+        using var file = FileBlockDevice.Open(images.Ext4);
+        using var device = new SlowCountingDevice(file);
+        using var fs = await Ext4FileSystem.OpenAsync(device);
+        device.Reads.Clear();
+
+        await Parallel.ForEachAsync(Enumerable.Range(0, 8), new ParallelOptions { MaxDegreeOfParallelism = 8 }, async (_, ct) =>
+        {
+            var node = fs.RootNode;
+            foreach (var part in "dir/sub/file".Split('/'))
+            {
+                node = (await fs.FindEntryAsync(node, part, ct))!.Value.Node;
+            }
+        });
+
+        Assert.NotEmpty(device.Reads);
+        Assert.All(device.Reads, read => Assert.True(read.Value == 1, $"offset {read.Key} was read {read.Value} times"));
+    }
+
+    /// <summary>Counts the reads at each offset, each taking long enough for concurrent readers to overlap.</summary>
+    private sealed class SlowCountingDevice(IBlockDevice inner) : IBlockDevice
+    {
+        public ConcurrentDictionary<long, int> Reads { get; } = new();
+
+        public long Length => inner.Length;
+
+        public int BlockSize => inner.BlockSize;
+
+        public ReadStatistics Statistics => inner.Statistics;
+
+        public async ValueTask<int> ReadAsync(long offset, Memory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Reads.AddOrUpdate(offset, 1, (_, count) => count + 1);
+            await Task.Delay(20, cancellationToken);
+            return await inner.ReadAsync(offset, buffer, cancellationToken);
+        }
+
+        public void Dispose()
+        {
+        }
     }
 }

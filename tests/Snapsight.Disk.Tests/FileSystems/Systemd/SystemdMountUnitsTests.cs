@@ -34,6 +34,22 @@ public sealed class SystemdMountUnitsTests
     }
 
     [Fact]
+    public async Task Links_are_matched_by_name_without_reading_their_nodes()
+    {
+        var memory = new InMemoryFileSystem()
+            .File($"{Etc}/srv-a.mount", Unit("LABEL=a", "/srv/a"))
+            .Symlink($"{Etc}/local-fs.target.wants/srv-a.mount", $"{Etc}/srv-a.mount")
+            .Symlink($"{Etc}/multi-user.target.wants/ssh.service", "/lib/systemd/system/ssh.service")
+            .Symlink($"{Etc}/timers.target.wants/apt-daily.timer", "/lib/systemd/system/apt-daily.timer");
+
+        var entries = await SystemdMountUnits.ReadAsync(memory.Tree(), []);
+
+        Assert.Equal([new FstabEntry("LABEL=a", "/srv/a", "ext4", "defaults")], entries);
+        Assert.Contains($"{Etc}/local-fs.target.wants", memory.NodesRead);
+        Assert.DoesNotContain(memory.NodesRead, path => path.Contains(".wants/", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_unit_without_what_or_whose_name_is_not_its_where_mounts_nothing_and_says_why()
     {
         var root = new InMemoryFileSystem()

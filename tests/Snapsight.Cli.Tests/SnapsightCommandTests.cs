@@ -1,0 +1,67 @@
+using System.CommandLine;
+using CsCheck;
+
+namespace Snapsight.Cli.Tests;
+
+/// <summary>
+/// The lean root (no help option, no version option, no directives) is used only for arguments it parses without an
+/// error and that cannot ask for what only the real root has; for those it must mean exactly what the real root makes
+/// of them: the same command, the same values, nothing left over.
+/// </summary>
+public sealed class SnapsightCommandTests
+{
+    private static readonly Gen<string> Word = Gen.OneOfConst(
+        "disk", "ls", "cat", "inventory", "sbom", "scan", "image", "compliance", "db", "import", "update", "status", "demo",
+        "--format", "-f", "json", "table", "cyclonedx", "spdx-json", "--output", "-o", "--stats", "-r", "--recursive", "-d",
+        "--json", "--profile", "--exit-code", "--severity", "high", "/tmp/disk.img", "/home/user/disk.qcow2", "/etc/os-release",
+        "-5", "3", "--", "-rf", "-fo", "x", "-h", "-?", "/h", "/?", "--help", "--version", "[suggest]", "-rh", "--help=x");
+
+    [Fact]
+    public void Arguments_the_lean_root_takes_mean_the_same_under_the_real_root()
+    {
+        var compared = 0;
+        Word.Array[0, 6].Sample(args =>
+        {
+            if (SnapsightCommand.MayNeedTheRoot(args) || SnapsightCommand.BuildLean().Parse(args) is not { Errors.Count: 0 } lean)
+            {
+                return;
+            }
+
+            var real = SnapsightCommand.Build().Parse(args);
+            Assert.Empty(real.Errors);
+            Assert.Equal(Describe(real), Describe(lean));
+            Interlocked.Increment(ref compared);
+        }, iter: 5000);
+
+        Assert.True(compared > 100, $"only {compared} argument lists were taken by the lean root: the comparison says little");
+    }
+
+    [Theory]
+    [InlineData("--help")]
+    [InlineData("inventory", "-h")]
+    [InlineData("cat", "/tmp/disk.img", "-?")]
+    [InlineData("ls", "/tmp/disk.img", "/h")]
+    [InlineData("ls", "-rh", "/tmp/disk.img")]
+    [InlineData("--version")]
+    [InlineData("[suggest]", "inv")]
+    public void Help_version_and_directives_go_to_the_real_root(params string[] args) =>
+        Assert.True(SnapsightCommand.MayNeedTheRoot(args));
+
+    /// <summary>The command path, every option and argument given with its tokens, and what was not matched.</summary>
+    private static string Describe(ParseResult parse)
+    {
+        var path = new List<string>();
+        for (var result = parse.CommandResult; result is not null; result = result.Parent as System.CommandLine.Parsing.CommandResult)
+        {
+            path.Insert(0, result.Command.Name);
+        }
+
+        var symbols = parse.CommandResult.Children.Select(child => child switch
+        {
+            System.CommandLine.Parsing.OptionResult o => $"{o.Option.Name}={string.Join(',', o.Tokens.Select(t => t.Value))}",
+            System.CommandLine.Parsing.ArgumentResult a => $"<{a.Argument.Name}>={string.Join(',', a.Tokens.Select(t => t.Value))}",
+            _ => child.ToString(),
+        });
+        return $"{string.Join(' ', path.Skip(1))} | {string.Join(' ', symbols)} | unmatched: {string.Join(' ', parse.UnmatchedTokens)}";
+    }
+}
