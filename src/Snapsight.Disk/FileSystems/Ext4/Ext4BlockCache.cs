@@ -58,12 +58,12 @@ internal sealed class Ext4BlockCache(IBlockDevice device, Ext4Superblock superbl
         return await fetch!.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The block when it is cached; never reads the device.</summary>
+    /// <summary>The block when it is cached and read; never reads the device nor waits for a read under way.</summary>
     public bool TryGetCached(long block, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out byte[]? bytes)
     {
         lock (_gate)
         {
-            bytes = _index.TryGetValue(block, out var hit) ? hit.Value.Bytes : null;
+            bytes = _index.TryGetValue(block, out var hit) && hit.Value.Bytes.IsCompletedSuccessfully ? hit.Value.Bytes.Result : null;
             return bytes is not null;
         }
     }
