@@ -1,5 +1,7 @@
+using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Snapsight.Cloud;
+using Snapsight.Cloud.Aws;
 using static Snapsight.AwsFake.Cloud.FakeEc2Xml;
 
 namespace Snapsight.AwsFake.Cloud;
@@ -14,17 +16,29 @@ public sealed partial class FakeAwsCloud
     private readonly List<FakeKmsKey> _keys = [];
 
     /// <summary>
-    /// Deploys the target template's copy-and-share part in <paramref name="region"/>: the copy key
-    /// with its alias, its policy naming the target role and the scanning role, and the target role's
-    /// CopySnapshot statements (on in the account from then on).
+    /// Deploys <paramref name="target"/>'s template's copy-and-share part in <paramref name="region"/>: the copy key
+    /// with its alias (the subscription's, unless a test names another), its policy naming the target role and its
+    /// service account's scanning role, and the target role's CopySnapshot statements (on in the account from then on).
+    /// As KMS, refuses an alias KMS would not take, or one the account already has in the region (AlreadyExistsException).
     /// </summary>
-    public FakeKmsKey AddCopyKey(string accountId, string region, string alias = "alias/snapsight-scan-copies")
+    public FakeKmsKey AddCopyKey(FakeTargetAccount target, string region, string? alias = null)
     {
-        var key = new FakeKmsKey { KeyId = Guid.NewGuid().ToString(), AccountId = accountId, Region = region, Alias = alias };
-        key.Users.Add(Target(accountId).RoleArn);
-        key.Users.Add(ScanningRoleArn);
+        alias ??= SubscriptionResourceNames.CopyKeyAlias(target.SubscriptionTagValue);
+        if (!KmsAliasName().IsMatch(alias) || alias.StartsWith("alias/aws/", StringComparison.Ordinal))
+        {
+            throw new FakeAwsErrorException(400, "ValidationException", $"Alias {alias} must be alias/ and 1 to 250 of letters, digits, /, _ and -, not under alias/aws/");
+        }
+
+        var key = new FakeKmsKey { KeyId = Guid.NewGuid().ToString(), AccountId = target.AccountId, Region = region, Alias = alias };
+        key.Users.Add(target.RoleArn);
+        key.Users.Add(ServiceAccountOf(target).ScanningRoleArn);
         lock (_gate)
         {
+            if (_keys.Any(k => k.AccountId == target.AccountId && k.Region == region && k.Alias == alias))
+            {
+                throw new FakeAwsErrorException(400, "AlreadyExistsException", $"An alias with the name arn:aws:kms:{region}:{target.AccountId}:{alias} already exists");
+            }
+
             _keys.Add(key);
         }
 
@@ -129,6 +143,10 @@ public sealed partial class FakeAwsCloud
             : $"User: {principal} is not authorized to perform: {action} on resource: {copyKey?.Arn ?? keyId} because no resource-based policy allows the {action} action";
     }
 
-    /// <summary>The role a caller acts as: a target role, or the service account's scanning role.</summary>
-    private string PrincipalArn(SignedCaller caller) => Role(caller)?.RoleArn ?? ScanningRoleArn;
+    /// <summary>The role a caller acts as: a target role, or a service account's scanning role.</summary>
+    private string PrincipalArn(SignedCaller caller) => Role(caller)?.RoleArn ?? Scanner(caller.AccessKeyId).ScanningRoleArn;
+
+    /// <summary>KMS's rule for alias names (CreateAlias): alias/ then letters, digits, /, _ and -, 256 characters in all.</summary>
+    [GeneratedRegex(@"^alias/[A-Za-z0-9/_-]{1,250}\z", RegexOptions.CultureInvariant)]
+    private static partial Regex KmsAliasName();
 }

@@ -172,7 +172,8 @@ public sealed partial class FakeAwsCloud
             throw FakeAwsErrorException.Unauthorized("ModifySnapshotAttribute");
         }
 
-        if (add.Users.Concat(remove.Users).Any(u => u != ServiceAccountId) || add.Users.Count + remove.Users.Count == 0)
+        var serviceAccount = Role(caller) is { } role ? ServiceAccountOf(role).AccountId : ServiceAccountId;
+        if (add.Users.Concat(remove.Users).Any(u => u != serviceAccount) || add.Users.Count + remove.Users.Count == 0)
         {
             Deny("ModifySnapshotAttribute", $"users [{string.Join(", ", add.Users.Concat(remove.Users))}] are not only the service account");
             throw FakeAwsErrorException.Unauthorized("ModifySnapshotAttribute");

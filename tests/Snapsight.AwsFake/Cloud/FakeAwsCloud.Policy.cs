@@ -18,13 +18,21 @@ public sealed partial class FakeAwsCloud
     private static readonly string[] ScanningActions = ["DescribeSnapshots", "DescribeRegions"];
 
     internal AwsCredentials? Credentials(string accessKeyId) =>
-        accessKeyId == ScanningKeys.AccessKeyId ? ScanningKeys
+        _serviceAccounts.TryGetValue(accessKeyId, out var service) ? service.Keys
         : _sessions.TryGetValue(accessKeyId, out var session) && session.Expires > Clock.GetUtcNow() ? session.Credentials
         : null;
 
-    /// <summary>Whose role signed the request: the service account's scanning role, or a target role's session.</summary>
+    /// <summary>Whose role signed the request: a service account's scanning role, or a target role's session.</summary>
     internal (string AccountId, bool IsTargetRole) Identity(string accessKeyId) =>
-        _sessions.TryGetValue(accessKeyId, out var session) ? (session.AccountId, session.Role is not null) : (ServiceAccountId, false);
+        _sessions.TryGetValue(accessKeyId, out var session) ? (session.AccountId, session.Role is not null) : (Scanner(accessKeyId).AccountId, false);
+
+    /// <summary>The service account whose scanning role holds the keys (the cloud's own for keys it does not know).</summary>
+    private FakeServiceAccount Scanner(string accessKeyId) =>
+        _serviceAccounts.GetValueOrDefault(accessKeyId) ?? _serviceAccounts[ScanningKeys.AccessKeyId];
+
+    /// <summary>The service account a target role trusts and shares with: its subscription's, or the cloud's own.</summary>
+    private FakeServiceAccount ServiceAccountOf(FakeTargetAccount target) =>
+        _serviceAccounts.Values.FirstOrDefault(s => s.SubscriptionTagValue == target.SubscriptionTagValue) ?? _serviceAccounts[ScanningKeys.AccessKeyId];
 
     /// <summary>The target role whose session signed the request, or null for the scanning role.</summary>
     private FakeTargetAccount? Role(SignedCaller caller) => _sessions.TryGetValue(caller.AccessKeyId, out var session) ? session.Role : null;
@@ -86,16 +94,7 @@ public sealed partial class FakeAwsCloud
     /// <summary>The tags carry our product and the subscription of the caller's role (a target role's template's, or the service template's).</summary>
     private bool IsOurs(SignedCaller caller, IReadOnlyDictionary<string, string> tags) =>
         tags.GetValueOrDefault(SnapshotTags.Product) == SnapshotTags.ProductValue
-        && tags.GetValueOrDefault(SnapshotTags.Subscription) == (Role(caller)?.SubscriptionTagValue ?? SubscriptionTagValue);
-
-    /// <summary>The one target role of <paramref name="accountId"/> (tests that deploy two name the one they mean).</summary>
-    private FakeTargetAccount Target(string accountId)
-    {
-        lock (_gate)
-        {
-            return _targets.Values.Single(t => t.AccountId == accountId);
-        }
-    }
+        && tags.GetValueOrDefault(SnapshotTags.Subscription) == (Role(caller)?.SubscriptionTagValue ?? Scanner(caller.AccessKeyId).SubscriptionTagValue);
 
     /// <summary>What EBS answers a read of <paramref name="snapshotId"/>: the snapshot must exist in the caller's region, be visible, completed, tagged ours, and its key must let the role decrypt.</summary>
     internal FakeEbsRefusal? EbsRefusal(SignedCaller caller, string snapshotId)

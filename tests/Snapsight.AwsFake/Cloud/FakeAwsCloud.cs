@@ -22,6 +22,8 @@ public sealed partial class FakeAwsCloud : IDisposable
     private readonly Dictionary<string, FakeSnapshotRecord> _snapshots = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, FakeSession> _sessions = new(StringComparer.Ordinal);
     private readonly ConcurrentQueue<string> _denials = new();
+    /// <summary>Service accounts by their scanning role's access key id.</summary>
+    private readonly ConcurrentDictionary<string, FakeServiceAccount> _serviceAccounts = new(StringComparer.Ordinal);
     private readonly DirectoryInfo _files = Directory.CreateTempSubdirectory("snapsight-aws-fake-");
 
     public FakeAwsCloud(string serviceAccountId, IReadOnlyList<string> serviceRegions, string subscriptionTagValue)
@@ -29,6 +31,7 @@ public sealed partial class FakeAwsCloud : IDisposable
         ServiceAccountId = serviceAccountId;
         ServiceRegions = serviceRegions;
         SubscriptionTagValue = subscriptionTagValue;
+        _serviceAccounts[ScanningKeys.AccessKeyId] = new FakeServiceAccount(serviceAccountId, ScanningKeys, subscriptionTagValue);
         Ebs = new FakeEbsServer(new FakeCloudEbsAuthority(this));
     }
 
@@ -42,7 +45,7 @@ public sealed partial class FakeAwsCloud : IDisposable
     /// <summary>The scanning role's keys in the service account (what its instance profile would give).</summary>
     public AwsCredentials ScanningKeys { get; } = new("AKIAFAKESCANNINGROLE", "fake/scanning+role/secret/for/the/loopback/cloud");
 
-    public string ScanningRoleArn => $"arn:aws:iam::{ServiceAccountId}:role/snapsight-scanning";
+    public string ScanningRoleArn => _serviceAccounts[ScanningKeys.AccessKeyId].ScanningRoleArn;
 
     /// <summary>The tag that keeps an instance out of every snapshot (the template's Deny).</summary>
     public (string Key, string Value) Exclusion { get; init; } = ("snapsight:exclude", "true");
@@ -71,6 +74,18 @@ public sealed partial class FakeAwsCloud : IDisposable
     public int AssumeRoleCalls => Volatile.Read(ref _assumeRoleCalls);
 
     private int _assumeRoleCalls;
+
+    /// <summary>
+    /// Deploys a second Snapsight's service template in <paramref name="accountId"/>: a scanning role of its own (new keys),
+    /// in this cloud's service regions, reading only snapshots tagged with <paramref name="subscriptionTagValue"/>.
+    /// </summary>
+    public FakeServiceAccount AddServiceAccount(string accountId, string subscriptionTagValue)
+    {
+        var keys = new AwsCredentials("AKIA" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)), Convert.ToBase64String(RandomNumberGenerator.GetBytes(30)));
+        var account = new FakeServiceAccount(accountId, keys, subscriptionTagValue);
+        _serviceAccounts[keys.AccessKeyId] = account;
+        return account;
+    }
 
     /// <summary>
     /// Deploys a target template in <paramref name="accountId"/>: its role <c>role/snapsight/<paramref name="roleName"/></c>

@@ -9,6 +9,16 @@ namespace Snapsight.AwsFake.Cloud;
 /// </summary>
 public sealed record FakeTargetAccount(string AccountId, string RoleArn, string ExternalId, IReadOnlyList<string> Regions, string SubscriptionTagValue);
 
+/// <summary>
+/// A Snapsight service account: its scanning role (with its keys) and the subscription tag value its service template's
+/// statements require. The cloud's own is the first; a test adds another for a second Snapsight deployment whose
+/// subscription shares a target account with the first.
+/// </summary>
+public sealed record FakeServiceAccount(string AccountId, Snapsight.Cloud.Aws.Signing.AwsCredentials Keys, string SubscriptionTagValue)
+{
+    public string ScanningRoleArn => $"arn:aws:iam::{AccountId}:role/snapsight-scanning";
+}
+
 /// <summary>An EBS volume: a raw image file of whole GiB, as EBS volumes are.</summary>
 public sealed record FakeVolume(string Id, string DeviceName, string ImagePath, long SizeGiB, string? KmsKeyId);
 

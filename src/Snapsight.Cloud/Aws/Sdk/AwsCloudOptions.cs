@@ -32,12 +32,12 @@ public sealed record AwsCloudOptions
     /// <summary>
     /// How the service account reads the targets' snapshots: in place with the target role (the
     /// default; any key the volume has), or copy and share, where a copy under the target template's
-    /// copy key is shared with the service account (docs/aws.md says when to choose which).
+    /// copy key is shared with the service account (docs/aws.md says when to choose which). The copy key
+    /// is found by its subscription's alias (<see cref="SubscriptionResourceNames.CopyKeyAlias"/>), not
+    /// set here: one alias for the whole server would make two subscriptions' stacks in one account and
+    /// region claim the same alias, which KMS refuses to the second.
     /// </summary>
     public SnapshotAccess SnapshotAccess { get; init; } = SnapshotAccess.ReadInPlace;
-
-    /// <summary>The alias of the copy key the target template creates in each region when copy-and-share is on.</summary>
-    public string CopyKeyAlias { get; init; } = "alias/snapsight-scan-copies";
 
     /// <summary>The EBS direct client's settings, its endpoint among them.</summary>
     public EbsDirectOptions Ebs { get; init; } = new();

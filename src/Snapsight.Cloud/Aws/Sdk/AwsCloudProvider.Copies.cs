@@ -9,9 +9,10 @@ namespace Snapsight.Cloud.Aws.Sdk;
 
 /// <summary>
 /// The copy-and-share mode: a completed snapshot is copied in its own account and region under the
-/// copy key the target template created there (its alias <see cref="AwsCloudOptions.CopyKeyAlias"/>),
-/// so the copy, unlike a snapshot under the account's default EBS key, can be shared with the service
-/// account, which reads it through EBS direct with its own credentials. docs/aws.md has the key's policy.
+/// copy key the target template of the snapshot's subscription created there (its alias
+/// <see cref="SubscriptionResourceNames.CopyKeyAlias"/>), so the copy, unlike a snapshot under the
+/// account's default EBS key, can be shared with the service account, which reads it through EBS
+/// direct with its own credentials. docs/aws.md has the key's policy.
 /// </summary>
 public sealed partial class AwsCloudProvider
 {
@@ -40,6 +41,7 @@ public sealed partial class AwsCloudProvider
             throw new CloudProviderException(CloudErrorCode.InvalidParameter, snapshotId, $"snapshot {snapshotId} is not Snapsight's: only our snapshots are copied");
         }
 
+        var subscription = CopyingSubscription(scope, snapshotId, tags);
         tags[SnapshotTags.CopyOf] = snapshotId;
         SnapshotTagRules.Check(tags);
         var copies = await ListSnapshotsByTagsAsync(scope, new Dictionary<string, string>(StringComparer.Ordinal)
@@ -52,7 +54,7 @@ public sealed partial class AwsCloudProvider
             return copies[0];
         }
 
-        var key = await CopyKeyAsync(scope, cancellationToken).ConfigureAwait(false);
+        var key = await CopyKeyAsync(scope, SubscriptionResourceNames.CopyKeyAlias(subscription), cancellationToken).ConfigureAwait(false);
         var request = new Ec2.CopySnapshotRequest
         {
             SourceRegion = scope.Region,
@@ -76,12 +78,34 @@ public sealed partial class AwsCloudProvider
     }
 
     /// <summary>
+    /// The subscription tag value whose copy key the copy is made under: the subscription that made the
+    /// snapshot (its tag), which must be the one the call acts for when the scope names one. The target
+    /// role could not tag the copy with another subscription's value anyway, nor use that one's key.
+    /// </summary>
+    private static string CopyingSubscription(CloudScope scope, string snapshotId, IReadOnlyDictionary<string, string> tags)
+    {
+        var tagged = tags.GetValueOrDefault(SnapshotTags.Subscription);
+        if (!SubscriptionResourceNames.IsSubscriptionTagValue(tagged))
+        {
+            throw new CloudProviderException(CloudErrorCode.InvalidParameter, snapshotId,
+                $"snapshot {snapshotId} has no subscription tag of ours ({SnapshotTags.Subscription}): its copy key is unknown");
+        }
+
+        if (scope.Subscription is { } acting && SnapshotTags.SubscriptionValue(acting.ToString()) != tagged)
+        {
+            throw new CloudProviderException(CloudErrorCode.AccessDenied, snapshotId,
+                $"snapshot {snapshotId} is another subscription's: only the subscription that made it copies it");
+        }
+
+        return tagged;
+    }
+
+    /// <summary>
     /// The copy key's ARN, from its alias (KMS DescribeKey as the target role): a region without the
     /// key is told apart from a key whose policy refuses the role, which is named by its id.
     /// </summary>
-    private async Task<string> CopyKeyAsync(CloudScope scope, CancellationToken cancellationToken)
+    private async Task<string> CopyKeyAsync(CloudScope scope, string alias, CancellationToken cancellationToken)
     {
-        var alias = _options.CopyKeyAlias;
         try
         {
             var response = await CallAsync(scope, $"kms: DescribeKey {alias} in {scope}", alias,

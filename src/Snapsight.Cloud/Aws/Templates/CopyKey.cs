@@ -9,14 +9,12 @@ namespace Snapsight.Cloud.Aws.Templates;
 /// your default KMS key cannot be shared"). Its policy lets the target role use it through EC2 to
 /// encrypt the copies, and the scanning role use it through EC2 (which serves EBS direct reads) to
 /// decrypt them; grants only for AWS resources, as the EBS guide advises for kms:CreateGrant.
+/// One per subscription in a region, under the subscription's alias, as two subscriptions' stacks may share an account.
 /// </summary>
 internal static class CopyKey
 {
     public const string Key = "CopyKey";
     public const string Alias = "CopyKeyAlias";
-
-    /// <summary>The alias the provider looks the key up by (AwsCloudOptions.CopyKeyAlias's default).</summary>
-    public const string AliasName = "alias/snapsight-scan-copies";
 
     /// <summary>What the target role does with the key, through EC2, to make a copy under it (EBS guide, "Permissions for KMS keys").</summary>
     public static readonly string[] EncryptActions = ["kms:Decrypt", "kms:GenerateDataKeyWithoutPlaintext", "kms:ReEncryptFrom", "kms:ReEncryptTo"];
@@ -39,7 +37,8 @@ internal static class CopyKey
         ["StringEquals"] = new JsonObject { ["kms:ViaService"] = Cfn.Sub("ec2.${AWS::Region}.amazonaws.com") },
     };
 
-    public static void AddTo(JsonObject resources, string condition, JsonNode targetRoleArn, JsonNode scanningRoleArn)
+    /// <param name="aliasName">The subscription's alias (<see cref="SubscriptionResourceNames.CopyKeyAlias"/>), by which the provider finds the key.</param>
+    public static void AddTo(JsonObject resources, string condition, string aliasName, JsonNode targetRoleArn, JsonNode scanningRoleArn)
     {
         var forAwsResources = ThroughEc2();
         forAwsResources["Bool"] = new JsonObject { ["kms:GrantIsForAWSResource"] = "true" };
@@ -47,7 +46,7 @@ internal static class CopyKey
         // Fn::If that resolves to a Fn::GetAtt, as the key's policy does in the primary region.
         resources[Alias] = Cfn.Resource("AWS::KMS::Alias", new JsonObject
         {
-            ["AliasName"] = AliasName,
+            ["AliasName"] = aliasName,
             ["TargetKeyId"] = Cfn.Ref(Key),
         }, condition);
         resources[Key] = Cfn.Resource("AWS::KMS::Key", new JsonObject

@@ -33,7 +33,7 @@ internal static class TargetAccountTemplate
     /// The target role's name: one per subscription (its tag value), so two subscriptions' stacks in
     /// one account do not collide, and fixed, so every region's stack can name the role.
     /// </summary>
-    public static string RoleName(ValidatedTemplateRequest request) => "SnapsightTarget-" + request.SubscriptionTagValue;
+    public static string RoleName(ValidatedTemplateRequest request) => SubscriptionResourceNames.TargetRole(request.SubscriptionTagValue);
 
     public static JsonObject Render(ValidatedTemplateRequest request, TargetAccountTrust trust)
     {
@@ -85,7 +85,8 @@ internal static class TargetAccountTemplate
         {
             ["Fn::If"] = new JsonArray(InPrimaryRegion, Cfn.GetAtt(TargetRole, "Arn"), RoleArn(request)),
         };
-        CopyKey.AddTo(resources, CopyAndShareOn, targetRoleArn, ServiceAccountTemplate.ScanningRoleArn(request, trust.ServiceAccountId));
+        CopyKey.AddTo(resources, CopyAndShareOn, SubscriptionResourceNames.CopyKeyAlias(request.SubscriptionTagValue), targetRoleArn,
+            ServiceAccountTemplate.ScanningRoleArn(request, trust.ServiceAccountId));
 
         return new JsonObject
         {

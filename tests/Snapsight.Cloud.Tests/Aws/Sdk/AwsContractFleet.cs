@@ -36,6 +36,12 @@ public sealed class AwsContractFleet : ContractFleet
 
     public required FakeInstance Instance { get; init; }
 
+    /// <summary>The target role of subscription-1 in the owner account.</summary>
+    public required FakeTargetAccount Target { get; init; }
+
+    /// <summary>The options the provider was made with, for a test that makes a second provider on the same fake.</summary>
+    public required AwsCloudOptions Options { get; init; }
+
     public required TempDirectory Directory { get; init; }
 
     public override long VolumeSizeUnit => Gib;
@@ -63,7 +69,7 @@ public sealed class AwsContractFleet : ContractFleet
         var target = cloud.AddTargetAccount(owner.AccountId, ExternalId, regions);
         if (copyAndShare)
         {
-            cloud.AddCopyKey(owner.AccountId, owner.Region);
+            cloud.AddCopyKey(target, owner.Region);
         }
 
         var root = directory.File("root.raw");
@@ -107,9 +113,12 @@ public sealed class AwsContractFleet : ContractFleet
             BlockStore = new EbsBlockStoreOptions { Directory = directory.File("block-store") },
             TimeProvider = clock,
         };
+        options = adjust?.Invoke(options) ?? options;
         return new AwsContractFleet
         {
-            Provider = new AwsCloudProvider(adjust?.Invoke(options) ?? options),
+            Provider = new AwsCloudProvider(options),
+            Options = options,
+            Target = target,
             Owner = owner,
             OtherAccountId = cloud.ServiceAccountId,
             InstanceId = instance.Id,

@@ -1,3 +1,6 @@
+using Snapsight.AwsFake.Cloud;
+using Snapsight.Cloud.Aws.Sdk;
+using Snapsight.Cloud.Aws.Signing;
 using Snapsight.Cloud.Provider;
 using Snapsight.Cloud.Tests.Provider;
 using Snapsight.Cloud.Tests.Support;
@@ -151,7 +154,7 @@ public sealed class AwsCopyAndShareTests
 
         var e = await ThrowsAsync(CloudErrorCode.InvalidParameter, () => fleet.Provider.CopySnapshotAsync(fleet.Owner, set[0].Id, Ct));
 
-        Assert.Contains("alias/snapsight-scan-copies", e.Message, StringComparison.Ordinal);
+        Assert.Contains("alias/snapsight-scan-copies-" + SnapshotTags.SubscriptionValue("subscription-1"), e.Message, StringComparison.Ordinal);
         Assert.Contains("copy-and-share", e.Message, StringComparison.Ordinal);
         Assert.Equal(set.Count, fleet.Cloud.SnapshotsOf(fleet.Owner.AccountId).Count);
     }
@@ -171,7 +174,7 @@ public sealed class AwsCopyAndShareTests
         var refused = await ThrowsAsync(CloudErrorCode.InvalidParameter, () => fleet.Provider.CopySnapshotAsync(second, set[0].Id, Ct));
         Assert.Contains($"in {second}: deploy the target template there with copy-and-share on", refused.Message, StringComparison.Ordinal);
 
-        var key = fleet.Cloud.AddCopyKey(second.AccountId, second.Region);
+        var key = fleet.Cloud.AddCopyKey(fleet.Target, second.Region);
         var copy = await fleet.Provider.CopySnapshotAsync(second, set[0].Id, Ct);
         Assert.Equal(key.Arn, copy.EncryptionKeyId);
         await fleet.CompletePendingAsync();
@@ -189,6 +192,99 @@ public sealed class AwsCopyAndShareTests
 
         Assert.Empty(fleet.Cloud.SnapshotsOf(fleet.Owner.AccountId));
         Assert.Empty(fleet.Cloud.Denials);
+    }
+
+    [Fact]
+    public async Task Two_subscriptions_in_one_account_and_region_each_copy_share_and_read_under_their_own_key_and_neither_uses_the_others()
+    {
+        // Subscription-1 as the fleet has it; subscription-2 of a second Snapsight (its own service account and scanning
+        // role) deploys its target template with copy-and-share in the same account and region: its own role and key.
+        using var fleet = AwsContractFleet.Create(new ContractSettings(), copyAndShare: true);
+        var region = fleet.Owner.Region;
+        var subscription = SnapshotTags.SubscriptionValue("subscription-2");
+        var service = fleet.Cloud.AddServiceAccount("333333333333", subscription);
+        var target = fleet.Cloud.AddTargetAccount(fleet.Owner.AccountId, "second-external-id-7d2e4b19a0c3", [region], subscription, "SnapsightTarget-" + subscription);
+        var keys = new[] { Assert.Single(fleet.Cloud.KeysOf(fleet.Owner.AccountId)), fleet.Cloud.AddCopyKey(target, region) };
+        Assert.Equal(["alias/snapsight-scan-copies-" + SnapshotTags.SubscriptionValue("subscription-1"), "alias/snapsight-scan-copies-" + subscription], keys.Select(k => k.Alias));
+        using var secondProvider = new AwsCloudProvider(fleet.Options with
+        {
+            BaseCredentials = new FixedCredentialSource(service.Keys),
+            Accounts = new FixedAwsAccountDirectory(
+            [
+                new AwsAccount { AccountId = target.AccountId, RoleArn = target.RoleArn, ExternalId = target.ExternalId, Regions = target.Regions },
+                new AwsAccount { AccountId = service.AccountId, Regions = target.Regions },
+            ]),
+            BlockStore = null,
+        });
+        var providers = new ICloudProvider[] { fleet.Provider, secondProvider };
+        var readers = new[] { fleet.Other, new CloudScope(service.AccountId, region) };
+        var tags = new[] { ContractTags.Run("run-1"), new Dictionary<string, string>(ContractTags.Run("run-2")) { [SnapshotTags.Subscription] = subscription } };
+        var sources = new List<CloudSnapshot>();
+        foreach (var (provider, runTags) in providers.Zip(tags))
+        {
+            sources.Add((await provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, runTags, Ct))[0]);
+        }
+
+        await fleet.CompletePendingAsync();
+
+        // Neither role may use the other's key: a copy of the other's snapshot (under that subscription's alias) is refused by the key's policy.
+        for (var i = 0; i < 2; i++)
+        {
+            var e = await ThrowsAsync(CloudErrorCode.AccessDenied, () => providers[i].CopySnapshotAsync(fleet.Owner, sources[1 - i].Id, Ct));
+            Assert.Equal(keys[1 - i].Arn, e.EncryptionKeyId);
+        }
+
+        // A call acting for a subscription copies only that subscription's snapshots, before asking AWS anything.
+        var stranger = fleet.Owner with { Subscription = Guid.NewGuid() };
+        Assert.Contains("another subscription's", (await ThrowsAsync(CloudErrorCode.AccessDenied, () => fleet.Provider.CopySnapshotAsync(stranger, sources[0].Id, Ct))).Message, StringComparison.Ordinal);
+
+        var content = await fleet.ReadVolumeAsync(sources[0].VolumeId);
+        for (var i = 0; i < 2; i++)
+        {
+            var copy = await providers[i].CopySnapshotAsync(fleet.Owner, sources[i].Id, Ct);
+            Assert.Equal(keys[i].Arn, copy.EncryptionKeyId);
+            await fleet.CompletePendingAsync();
+            await providers[i].ShareSnapshotAsync(fleet.Owner, copy.Id, readers[i].AccountId, Ct);
+            using (var device = await providers[i].OpenSnapshotAsync(readers[i], copy.Id, Ct))
+            {
+                Assert.Equal(content, await ReadAsync(device, content.Length));
+            }
+
+            // The other Snapsight's scanning role cannot read it: it is shared with this one's service account only.
+            await ThrowsAsync(CloudErrorCode.AccessDenied, () => providers[1 - i].OpenSnapshotAsync(readers[1 - i], copy.Id, Ct));
+        }
+
+        for (var i = 0; i < 2; i++)
+        {
+            foreach (var snapshot in await providers[i].ListSnapshotsByTagsAsync(fleet.Owner, tags[i], Ct))
+            {
+                await providers[i].DeleteSnapshotAsync(fleet.Owner, snapshot.Id, Ct);
+            }
+        }
+
+        Assert.Empty(fleet.Cloud.SnapshotsOf(fleet.Owner.AccountId));
+        // Only the refusals the test asked for: each role's look-up of the other's key, each scanning role's read of the other's copy.
+        Assert.Equal(2, fleet.Cloud.Denials.Count(d => d.StartsWith("kms:DescribeKey", StringComparison.Ordinal)));
+        Assert.All(fleet.Cloud.Denials, d => Assert.True(d.StartsWith("kms:DescribeKey", StringComparison.Ordinal) || d.StartsWith("ebs:GetSnapshotBlock", StringComparison.Ordinal), d));
+    }
+
+    [Fact]
+    public void One_alias_for_two_subscriptions_in_an_account_and_region_is_refused_to_the_second_as_kms_does()
+    {
+        using var fleet = AwsContractFleet.Create(new ContractSettings(), copyAndShare: true);
+        var subscription = SnapshotTags.SubscriptionValue("subscription-2");
+        var target = fleet.Cloud.AddTargetAccount(fleet.Owner.AccountId, "second-external-id-7d2e4b19a0c3", [fleet.Owner.Region], subscription, "SnapsightTarget-" + subscription);
+        var first = Assert.Single(fleet.Cloud.KeysOf(fleet.Owner.AccountId));
+
+        // The fixed alias every subscription's template once made: the second stack's alias fails as on AWS.
+        var e = Assert.Throws<FakeAwsErrorException>(() => fleet.Cloud.AddCopyKey(target, fleet.Owner.Region, first.Alias));
+
+        Assert.Equal("AlreadyExistsException", e.Code);
+        Assert.Single(fleet.Cloud.KeysOf(fleet.Owner.AccountId));
+        // Its own alias in that region, and the same alias in another region, are taken.
+        Assert.NotNull(fleet.Cloud.AddCopyKey(target, fleet.Owner.Region));
+        Assert.NotNull(fleet.Cloud.AddCopyKey(target, "eu-central-1", first.Alias));
+        Assert.Equal(3, fleet.Cloud.KeysOf(fleet.Owner.AccountId).Count);
     }
 
     [Fact]

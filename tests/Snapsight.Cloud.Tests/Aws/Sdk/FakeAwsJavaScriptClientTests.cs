@@ -99,7 +99,7 @@ public sealed class FakeAwsJavaScriptClientTests
         await fleet.CompletePendingAsync();
         var copyTags = new Dictionary<string, string>(tags) { [Cloud.SnapshotTags.CopyOf] = source.Id };
         var input = fleet.JavaScriptInput();
-        input["alias"] = "alias/snapsight-scan-copies";
+        input["alias"] = "alias/snapsight-scan-copies-" + Cloud.SnapshotTags.SubscriptionValue("subscription-1");
         input["sourceSnapshotId"] = source.Id;
         input["tags"] = new JsonObject([.. copyTags.Select(t => KeyValuePair.Create(t.Key, (JsonNode?)t.Value))]);
 

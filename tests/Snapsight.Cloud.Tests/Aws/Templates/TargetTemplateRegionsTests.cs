@@ -78,15 +78,21 @@ public sealed partial class TargetTemplateRegionsTests
     }
 
     [Fact]
-    public void The_role_name_is_a_valid_IAM_name_of_its_subscription_alone()
+    public void The_role_name_and_the_copy_key_alias_are_valid_names_of_their_subscription_alone()
     {
         Gen.Select(TemplateRequests.Request, Gen.String[1, 128]).Sample((request, other) =>
         {
-            var name = TargetRoleName(CloudFormationTemplates.TargetAccount(request, TemplateRequests.SimpleTrust()));
+            var template = CloudFormationTemplates.TargetAccount(request, TemplateRequests.SimpleTrust());
+            var (name, alias) = (TargetRoleName(template), CopyKeyAlias(template));
             Assert.Matches(IamRoleName(), name);
-            var renamed = request with { SubscriptionId = other };
-            var otherName = TargetRoleName(CloudFormationTemplates.TargetAccount(renamed, TemplateRequests.SimpleTrust()));
-            Assert.Equal(other == request.SubscriptionId, name == otherName);
+            Assert.Matches(KmsAliasName(), alias);
+            Assert.False(alias.StartsWith("alias/aws/", StringComparison.Ordinal), $"{alias} is under the prefix AWS keeps for its own keys");
+            // Both carry the subscription's hash, nothing else of the request: two subscriptions' stacks in one account and region claim neither twice.
+            var hash = SnapshotTags.SubscriptionValue(request.SubscriptionId);
+            Assert.Equal(("SnapsightTarget-" + hash, "alias/snapsight-scan-copies-" + hash), (name, alias));
+            var renamed = CloudFormationTemplates.TargetAccount(request with { SubscriptionId = other }, TemplateRequests.SimpleTrust());
+            Assert.Equal(other == request.SubscriptionId, name == TargetRoleName(renamed));
+            Assert.Equal(other == request.SubscriptionId, alias == CopyKeyAlias(renamed));
         }, iter: 50);
     }
 
@@ -99,6 +105,12 @@ public sealed partial class TargetTemplateRegionsTests
     private static string[] TargetRegions(JsonObject template) => template["Parameters"]!["TargetRegions"]!["Default"]!.GetValue<string>().Split(',');
 
     private static string TargetRoleName(JsonObject template) => template["Resources"]!["TargetRole"]!["Properties"]!["RoleName"]!.GetValue<string>();
+
+    private static string CopyKeyAlias(JsonObject template) => template["Resources"]!["CopyKeyAlias"]!["Properties"]!["AliasName"]!.GetValue<string>();
+
+    // KMS's alias name (CreateAlias): 1-256 characters, alias/ then letters, digits, /, _ and -.
+    [GeneratedRegex(@"^(?=.{1,256}\z)alias/[A-Za-z0-9/_-]+\z")]
+    private static partial Regex KmsAliasName();
 
     // IAM's RoleName: 1-64 of [\w+=,.@-].
     [GeneratedRegex(@"^[A-Za-z0-9_+=,.@-]{1,64}$")]
