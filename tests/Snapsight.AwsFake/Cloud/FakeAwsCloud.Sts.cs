@@ -41,10 +41,11 @@ public sealed partial class FakeAwsCloud
         }
 
         // The scanning role may assume /snapsight/ roles only, from its own regions; the target role trusts
-        // only the scanning role, and only with its external ID.
+        // only its subscription's scanning role, and only with its external ID.
         var refusal = isTarget ? "a target role's session cannot assume roles"
             : !ServiceRegions.Contains(caller.Region) ? $"sts in region {caller.Region} is outside the scanning role's regions"
             : target is null ? $"no role {roleArn} trusts the scanning role"
+            : ServiceAccountOf(target) != Scanner(caller.AccessKeyId) ? $"{roleArn} trusts {ServiceAccountOf(target).ScanningRoleArn}, not {Scanner(caller.AccessKeyId).ScanningRoleArn}"
             : query["ExternalId"] != target.ExternalId ? "the external ID does not match the role's trust policy"
             : null;
         if (refusal is not null)

@@ -1,4 +1,5 @@
 using System.Net;
+using Snapsight.Cloud.Aws.Signing;
 
 namespace Snapsight.AwsFake.Cloud;
 
@@ -14,7 +15,7 @@ public sealed record FakeTargetAccount(string AccountId, string RoleArn, string 
 /// statements require. The cloud's own is the first; a test adds another for a second Snapsight deployment whose
 /// subscription shares a target account with the first.
 /// </summary>
-public sealed record FakeServiceAccount(string AccountId, Snapsight.Cloud.Aws.Signing.AwsCredentials Keys, string SubscriptionTagValue)
+public sealed record FakeServiceAccount(string AccountId, AwsCredentials Keys, string SubscriptionTagValue)
 {
     public string ScanningRoleArn => $"arn:aws:iam::{AccountId}:role/snapsight-scanning";
 }

@@ -234,6 +234,17 @@ public sealed class AwsCopyAndShareTests
             Assert.Equal(keys[1 - i].Arn, e.EncryptionKeyId);
         }
 
+        // Each role trusts only its own subscription's scanning role, whatever the external ID.
+        using (var stolen = new AwsCloudProvider(fleet.Options with
+        {
+            BaseCredentials = new FixedCredentialSource(service.Keys),
+            Accounts = new FixedAwsAccountDirectory([new AwsAccount { AccountId = fleet.Owner.AccountId, RoleArn = fleet.Target.RoleArn, ExternalId = fleet.Target.ExternalId, Regions = [region] }]),
+            BlockStore = null,
+        }))
+        {
+            await ThrowsAsync(CloudErrorCode.AccessDenied, () => stolen.DescribeSnapshotAsync(fleet.Owner, sources[0].Id, Ct));
+        }
+
         // A call acting for a subscription copies only that subscription's snapshots, before asking AWS anything.
         var stranger = fleet.Owner with { Subscription = Guid.NewGuid() };
         Assert.Contains("another subscription's", (await ThrowsAsync(CloudErrorCode.AccessDenied, () => fleet.Provider.CopySnapshotAsync(stranger, sources[0].Id, Ct))).Message, StringComparison.Ordinal);
@@ -263,9 +274,12 @@ public sealed class AwsCopyAndShareTests
         }
 
         Assert.Empty(fleet.Cloud.SnapshotsOf(fleet.Owner.AccountId));
-        // Only the refusals the test asked for: each role's look-up of the other's key, each scanning role's read of the other's copy.
+        // Only the refusals the test asked for: each role's look-up of the other's key, the other scanning role's assume-role,
+        // each scanning role's read of the other's copy.
         Assert.Equal(2, fleet.Cloud.Denials.Count(d => d.StartsWith("kms:DescribeKey", StringComparison.Ordinal)));
-        Assert.All(fleet.Cloud.Denials, d => Assert.True(d.StartsWith("kms:DescribeKey", StringComparison.Ordinal) || d.StartsWith("ebs:GetSnapshotBlock", StringComparison.Ordinal), d));
+        Assert.Contains(fleet.Cloud.Denials, d => d.StartsWith("sts:AssumeRole", StringComparison.Ordinal));
+        Assert.All(fleet.Cloud.Denials, d => Assert.True(
+            d.StartsWith("kms:DescribeKey", StringComparison.Ordinal) || d.StartsWith("sts:AssumeRole", StringComparison.Ordinal) || d.StartsWith("ebs:GetSnapshotBlock", StringComparison.Ordinal), d));
     }
 
     [Fact]
