@@ -28,6 +28,18 @@ public static class SnapsightProcess
         return Run(start, arguments);
     }
 
+    /// <summary>Runs a published (native) executable, pointing the front at <paramref name="allVerbs"/> when given.</summary>
+    public static Result RunPublished(string executable, string? allVerbs, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(executable);
+        if (allVerbs is not null)
+        {
+            start.Environment[ImageVerbsFront.LocationVariable] = allVerbs;
+        }
+
+        return Run(start, arguments);
+    }
+
     private static Result Run(ProcessStartInfo start, string[] arguments)
     {
         start.RedirectStandardOutput = true;
