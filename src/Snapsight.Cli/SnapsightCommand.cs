@@ -15,7 +15,9 @@ internal static class SnapsightCommand
     /// option's constructor looks its description up in System.CommandLine's resources, and that first resource lookup
     /// (reflection over the executable's assemblies) was some 5 % of an inventory's samples (docs/performance.md).
     /// </summary>
-    public static Command BuildLean() => WithVerbs(new Command("snapsight", Description));
+    public static Command BuildLean() => WithVerbs(LeanRoot());
+
+    public static Command LeanRoot() => new("snapsight", Description);
 
     /// <summary>
     /// Whether the arguments may use what only the real root has: a help alias (--help, -h, -?, /h, /?, alone, with a
@@ -33,6 +35,11 @@ internal static class SnapsightCommand
         if (args is [ServerCommand.Name, ..])
         {
             return ServerCommand.Exec(args);
+        }
+
+        if (ImageVerbsFront.IsThisExecutable)
+        {
+            return await ImageVerbsFront.RunAsync(args).ConfigureAwait(false);
         }
 
         // Arguments the lean root parses without an error mean the same under the real one (SnapsightCommandTests);
@@ -54,7 +61,8 @@ internal static class SnapsightCommand
         return await parse.InvokeAsync().ConfigureAwait(false);
     }
 
-    private static T WithVerbs<T>(T root)
+    /// <summary>The verbs that read an image or a tree and need neither the advisories, SCAP content nor a server.</summary>
+    public static T WithImageVerbs<T>(T root)
         where T : Command
     {
         root.Subcommands.Add(DiskCommand.Build());
@@ -62,6 +70,13 @@ internal static class SnapsightCommand
         root.Subcommands.Add(CatCommand.Build());
         root.Subcommands.Add(InventoryCommand.Build());
         root.Subcommands.Add(SbomCommand.Build());
+        return root;
+    }
+
+    private static T WithVerbs<T>(T root)
+        where T : Command
+    {
+        WithImageVerbs(root);
         root.Subcommands.Add(ScanCommand.Build());
         root.Subcommands.Add(ComplianceCommand.Build());
         root.Subcommands.Add(DbCommand.Build());

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Text.Json.Nodes;
 
 namespace Snapsight.Cli.Tests;
 
@@ -10,15 +11,40 @@ public static class SnapsightProcess
         public string Text => System.Text.Encoding.UTF8.GetString(Stdout);
     }
 
-    public static Result Run(params string[] arguments)
+    private static readonly string Executable = Path.Combine(AppContext.BaseDirectory, "snapsight.dll");
+
+    private static readonly Lazy<string> FrontRuntimeConfig = new(WriteFrontRuntimeConfig);
+
+    public static Result Run(params string[] arguments) => Run(new ProcessStartInfo("dotnet") { ArgumentList = { Executable } }, arguments);
+
+    /// <summary>
+    /// Runs the build as the image-verbs front (its feature switch on, as scripts/publish builds it), handing what it
+    /// does not serve to <paramref name="allVerbs"/>: by default this same build with every verb.
+    /// </summary>
+    public static Result RunAsFront(string? allVerbs, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet")
+        var start = new ProcessStartInfo("dotnet") { ArgumentList = { "exec", "--runtimeconfig", FrontRuntimeConfig.Value, Executable } };
+        start.Environment[ImageVerbsFront.LocationVariable] = allVerbs ?? Executable;
+        return Run(start, arguments);
+    }
+
+    /// <summary>Runs a published (native) executable, pointing the front at <paramref name="allVerbs"/> when given.</summary>
+    public static Result RunPublished(string executable, string? allVerbs, params string[] arguments)
+    {
+        var start = new ProcessStartInfo(executable);
+        if (allVerbs is not null)
         {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "snapsight.dll"));
+            start.Environment[ImageVerbsFront.LocationVariable] = allVerbs;
+        }
+
+        return Run(start, arguments);
+    }
+
+    private static Result Run(ProcessStartInfo start, string[] arguments)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        start.UseShellExecute = false;
         foreach (var argument in arguments)
         {
             start.ArgumentList.Add(argument);
@@ -30,5 +56,15 @@ public static class SnapsightProcess
         process.StandardOutput.BaseStream.CopyTo(stdout);
         process.WaitForExit();
         return new Result(process.ExitCode, stdout.ToArray(), stderr.Result);
+    }
+
+    /// <summary>The build's own runtime configuration with the front's feature switch on.</summary>
+    private static string WriteFrontRuntimeConfig()
+    {
+        var config = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "snapsight.runtimeconfig.json")))!;
+        config["runtimeOptions"]!["configProperties"]![ImageVerbsFront.FeatureSwitch] = true;
+        var path = Path.Combine(Path.GetTempPath(), $"snapsight-front-{Environment.ProcessId}.runtimeconfig.json");
+        File.WriteAllText(path, config.ToJsonString());
+        return path;
     }
 }

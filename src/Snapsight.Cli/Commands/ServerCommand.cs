@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Runtime.InteropServices;
 
 namespace Snapsight.Cli.Commands;
 
@@ -8,7 +7,7 @@ namespace Snapsight.Cli.Commands;
 /// the JIT, so it is its own executable (<c>snapsight-server</c>) and this verb replaces the process
 /// with it, arguments unchanged: signals, exit codes and standard streams are the server's own.
 /// </summary>
-internal static partial class ServerCommand
+internal static class ServerCommand
 {
     public const string Name = "server";
 
@@ -35,19 +34,7 @@ internal static partial class ServerCommand
             return CommandRunner.UsageError;
         }
 
-        var argv = new List<string?>();
-        if (server.EndsWith(".dll", StringComparison.Ordinal))
-        {
-            argv.Add("dotnet");
-        }
-
-        argv.Add(server);
-        argv.AddRange(args.Skip(1));
-        argv.Add(null);
-        Console.Out.Flush();
-        ExecVp(argv[0]!, [.. argv]);
-        Console.Error.WriteLine($"snapsight: cannot start {server}: {Marshal.GetLastPInvokeErrorMessage()}");
-        return CommandRunner.UsageError;
+        return ProcessReplacement.Exec(server, args.Skip(1));
     }
 
     /// <summary>The server executable (or its .dll, run by <c>dotnet</c>), or null when it cannot be found.</summary>
@@ -58,11 +45,13 @@ internal static partial class ServerCommand
             return configured;
         }
 
+        // The all-verbs executable (ImageVerbsFront) lives one folder below the front, beside which the server is.
         var beside = AppContext.BaseDirectory;
-        return new[] { Path.Combine(beside, "server", "snapsight-server"), Path.Combine(beside, "snapsight-server") }
-            .FirstOrDefault(File.Exists);
+        return new[]
+        {
+            Path.Combine(beside, "server", "snapsight-server"),
+            Path.Combine(beside, "snapsight-server"),
+            Path.Combine(beside, "..", "server", "snapsight-server"),
+        }.Select(Path.GetFullPath).FirstOrDefault(File.Exists);
     }
-
-    [LibraryImport("libc", EntryPoint = "execvp", SetLastError = true, StringMarshalling = StringMarshalling.Utf8)]
-    private static partial int ExecVp(string file, string?[] argv);
 }
