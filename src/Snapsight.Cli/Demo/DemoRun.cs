@@ -61,9 +61,11 @@ internal sealed class DemoRun(DemoOptions options)
             Console.Out.WriteLine($"    user name  {Username}");
             Console.Out.WriteLine($"    password   {password}");
 
-            var baseUrl = BaseUrl(options.Urls);
+            // A --urls the demo could not talk to is a usage error before the server starts.
+            _ = BaseUrl(options.Urls);
             Step($"Starting snapsight server on SQLite in {options.DataDirectory}, listening on {options.Urls}");
-            await server.StartAsync(options.Urls, baseUrl, ct).ConfigureAwait(false);
+            var baseUrl = BaseUrl(await server.StartAsync(options.Urls, ct).ConfigureAwait(false));
+            Console.Out.WriteLine($"    listening on {baseUrl}");
 
             using var api = new DemoApi(new HttpClient { BaseAddress = baseUrl });
             try

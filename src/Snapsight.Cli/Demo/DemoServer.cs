@@ -13,6 +13,9 @@ internal sealed partial class DemoServer : IAsyncDisposable
 {
     private const int SigTerm = 15;
 
+    /// <summary>What the server prints before each address it listens on (ServerCommandLine.ListeningPrefix, docs/control/server.md).</summary>
+    private const string ListeningPrefix = "snapsight server: listening on ";
+
     private readonly string executable;
     private readonly string dataDirectory;
     private Process? process;
@@ -47,40 +50,49 @@ internal sealed partial class DemoServer : IAsyncDisposable
         Console.Out.Write(await stdout.ConfigureAwait(false));
     }
 
-    /// <summary>Starts the server on <paramref name="urls"/> and waits until <paramref name="baseUrl"/> answers.</summary>
-    public async Task StartAsync(string urls, Uri baseUrl, CancellationToken ct)
+    /// <summary>
+    /// Starts the server on <paramref name="urls"/> and answers the first address it says it listens on, the port
+    /// it bound when the URL asked for port 0.
+    /// </summary>
+    public async Task<string> StartAsync(string urls, CancellationToken ct)
     {
         process = Process.Start(StartInfo(["--data-dir", dataDirectory, "--urls", urls], redirectStdin: false))
             ?? throw new DemoException($"cannot start {executable}");
-        // The request log goes to stdout: drained, so the server never blocks on a full pipe.
-        _ = process.StandardOutput.BaseStream.CopyToAsync(Stream.Null, ct);
         errors = process.StandardError.ReadToEndAsync(CancellationToken.None);
-        using var http = new HttpClient { BaseAddress = baseUrl, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (!process.HasExited)
+        var listening = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _ = ReadOutputAsync(process.StandardOutput, listening);
+        var said = await Task.WhenAny(listening.Task, Task.Delay(TimeSpan.FromMinutes(1), ct)).ConfigureAwait(false) == listening.Task;
+        ct.ThrowIfCancellationRequested();
+        if (!said)
         {
-            try
-            {
-                using var answer = await http.GetAsync(new Uri("/openapi/v1.json", UriKind.Relative), ct).ConfigureAwait(false);
-                if (answer.IsSuccessStatusCode)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            if (DateTime.UtcNow > deadline)
-            {
-                throw new DemoException($"the server did not answer at {baseUrl} within a minute");
-            }
-
-            await Task.Delay(TimeSpan.FromMilliseconds(200), ct).ConfigureAwait(false);
+            throw new DemoException($"the server did not say where it listens on {urls} within a minute");
         }
 
-        throw new DemoException($"the server stopped at start-up ({process.ExitCode}): {(await errors.ConfigureAwait(false)).Trim()}");
+        if (await listening.Task.ConfigureAwait(false) is { } address)
+        {
+            return address;
+        }
+
+        var error = (await errors.ConfigureAwait(false)).Trim();
+        await process.WaitForExitAsync(ct).ConfigureAwait(false);
+        throw new DemoException($"the server stopped at start-up ({process.ExitCode}): {error}");
+    }
+
+    /// <summary>
+    /// Answers the first address the server prints (null if it ends first), and drains the rest of its standard
+    /// output, the request log, so the server never blocks on a full pipe.
+    /// </summary>
+    private static async Task ReadOutputAsync(StreamReader output, TaskCompletionSource<string?> listening)
+    {
+        while (await output.ReadLineAsync().ConfigureAwait(false) is { } line)
+        {
+            if (line.StartsWith(ListeningPrefix, StringComparison.Ordinal))
+            {
+                listening.TrySetResult(line[ListeningPrefix.Length..]);
+            }
+        }
+
+        listening.TrySetResult(null);
     }
 
     /// <summary>SIGTERM, then waits for the exit (killing it after 30 seconds).</summary>

@@ -1,22 +1,23 @@
 using System.Collections.Concurrent;
 using System.Net;
-using System.Net.Sockets;
+using Snapsight.AwsFake;
 
 namespace Snapsight.Advisories.Tests.Update;
 
-/// <summary>A real HTTP server on 127.0.0.1 (ephemeral port) in the test process, recording every request it answers.</summary>
+/// <summary>
+/// A real HTTP server on 127.0.0.1 (a free port, another one if a test beside takes it first) in the test process,
+/// recording every request it answers.
+/// </summary>
 internal sealed class LocalFeedServer : IDisposable
 {
-    private readonly HttpListener listener = new();
+    private readonly HttpListener listener;
     private readonly Func<HttpListenerContext, Task> handler;
 
     public LocalFeedServer(Func<HttpListenerContext, Task> handler)
     {
         this.handler = handler;
-        var port = FreePort();
-        listener.Prefixes.Add($"http://127.0.0.1:{port}/");
-        listener.Start();
-        BaseUri = new Uri($"http://127.0.0.1:{port}/");
+        listener = LoopbackHttpListener.Start(out var endpoint);
+        BaseUri = endpoint;
         _ = Task.Run(AcceptAsync);
     }
 
@@ -54,13 +55,6 @@ internal sealed class LocalFeedServer : IDisposable
     public void Dispose()
     {
         listener.Close();
-    }
-
-    private static int FreePort()
-    {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     private async Task AcceptAsync()

@@ -40,8 +40,8 @@ public sealed partial class DemoFleet
     /// <summary>Runs the demo into <paramref name="dataDirectory"/>, its output to the test's (if any), and asserts it succeeded.</summary>
     public static DemoFleet RunOnce(string dataDirectory, ITestOutputHelper? output = null)
     {
-        var url = $"http://127.0.0.1:{ServerProcess.FreePort()}";
-        var demo = SnapsightCommand.Run(["demo", "--once", "--data-dir", dataDirectory, "--urls", url, "--images", Images.Folder,
+        // Port 0: the demo learns the port from the server, so no test running beside can take it first.
+        var demo = SnapsightCommand.Run(["demo", "--once", "--data-dir", dataDirectory, "--urls", "http://127.0.0.1:0", "--images", Images.Folder,
             "--advisories", AlmaLinuxAdvisories], timeout: DemoTimeout);
         output?.WriteLine(demo.Stdout);
         Assert.True(demo.ExitCode == 0, $"exit {demo.ExitCode}: {demo.Stderr}");

@@ -1,16 +1,15 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Runtime.InteropServices;
 using Snapsight.Control.Persistence;
 using Snapsight.Disk.Tests.Support;
+using Snapsight.Server.Hosting;
 using Snapsight.Server.Tests.Support;
 
 namespace Snapsight.Server.Tests.EndToEnd;
 
 /// <summary>
 /// A data folder set up with <c>snapsight server init</c> and served by <c>snapsight server</c> in a
-/// process of its own on a free loopback port, on SQLite or on a fresh PostgreSQL database
+/// process of its own on a loopback port it picks, on SQLite or on a fresh PostgreSQL database
 /// (through SNAPSIGHT_POSTGRES, as an operator would configure it).
 /// </summary>
 public sealed class ServerProcess : IAsyncDisposable
@@ -47,43 +46,51 @@ public sealed class ServerProcess : IAsyncDisposable
             ["server", "init", "--data-dir", DataDirectory, "--subscription", subscription, "--username", username, "--password-stdin"],
             password + "\n", Environment);
 
-    /// <summary>Starts <c>snapsight server</c> and waits until it answers; again after <see cref="KillAsync"/> too.</summary>
+    /// <summary>
+    /// Starts <c>snapsight server</c> on port 0 and waits until it says where it listens; again after
+    /// <see cref="KillAsync"/> too, each time on a new port. The kernel picks the port as it binds, so no test
+    /// running beside can take it first, as one could between finding a free port and the server binding it.
+    /// </summary>
     public async Task StartAsync()
     {
         Assert.False(process is { HasExited: false }, "the server is already running");
         process?.Dispose();
-        BaseUrl = $"http://127.0.0.1:{FreePort()}";
-        process = SnapsightCommand.Start(["server", "--data-dir", DataDirectory, "--urls", BaseUrl], Environment);
-        // The request log goes to stdout; it is drained so the server never blocks on a full pipe.
-        _ = LogFile is null ? process.StandardOutput.BaseStream.CopyToAsync(Stream.Null) : AppendAsync(process.StandardOutput.BaseStream, LogFile);
+        process = SnapsightCommand.Start(["server", "--data-dir", DataDirectory, "--urls", "http://127.0.0.1:0"], Environment);
         stderr = process.StandardError.ReadToEndAsync();
-        using var http = new HttpClient();
-        var deadline = DateTime.UtcNow.AddMinutes(1);
-        while (DateTime.UtcNow < deadline && !process.HasExited)
+        var listening = new TaskCompletionSource<string?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        // The request log goes to stdout too; it is drained to the end so the server never blocks on a full pipe.
+        _ = ReadOutputAsync(process.StandardOutput, LogFile, listening);
+        var said = await Task.WhenAny(listening.Task, Task.Delay(TimeSpan.FromMinutes(1))) == listening.Task;
+        Assert.True(said, "snapsight server did not say where it listens in a minute");
+        var address = await listening.Task;
+        if (address is null)
         {
-            try
-            {
-                using var response = await http.GetAsync(new Uri(BaseUrl + "/openapi/v1.json"));
-                if (response.StatusCode == HttpStatusCode.OK)
-                {
-                    return;
-                }
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-
-            await Task.Delay(100);
+            Assert.Fail($"snapsight server did not start: {await stderr}");
         }
 
-        Assert.Fail($"snapsight server did not start: {(process.HasExited ? await stderr : "no answer in a minute")}");
+        BaseUrl = address;
     }
 
-    private static async Task AppendAsync(Stream output, string path)
+    /// <summary>Answers the first address the server printed (null if it printed none), appending every line to the log file if any.</summary>
+    private static async Task ReadOutputAsync(StreamReader output, string? logFile, TaskCompletionSource<string?> listening)
     {
-        await using var log = new FileStream(path, FileMode.Append, FileAccess.Write, FileShare.ReadWrite);
-        await output.CopyToAsync(log);
+        await using var log = logFile is null
+            ? null
+            : new StreamWriter(new FileStream(logFile, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
+        while (await output.ReadLineAsync() is { } line)
+        {
+            if (line.StartsWith(ServerCommandLine.ListeningPrefix, StringComparison.Ordinal))
+            {
+                listening.TrySetResult(line[ServerCommandLine.ListeningPrefix.Length..]);
+            }
+
+            if (log is not null)
+            {
+                await log.WriteLineAsync(line);
+            }
+        }
+
+        listening.TrySetResult(null);
     }
 
     /// <summary>Sends SIGTERM, as a service manager would, and answers the exit code.</summary>
@@ -129,11 +136,4 @@ public sealed class ServerProcess : IAsyncDisposable
     [DllImport("libc", EntryPoint = "kill")]
     [DefaultDllImportSearchPaths(DllImportSearchPath.SafeDirectories)]
     private static extern int Kill(int pid, int signal);
-
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }
