@@ -19,6 +19,12 @@ internal static class ImageVerbsFront
     /// <summary>Points at the all-verbs executable (or its .dll) when it is not where the front expects it.</summary>
     public const string LocationVariable = "SNAPSIGHT_ALL_VERBS";
 
+    /// <summary>
+    /// Set for the executable a front hands over to (here and in Native/front_dispatch.c): a front that finds it set
+    /// was handed over to by a front, so the all-verbs executable is misconfigured, and handing over again would loop.
+    /// </summary>
+    public const string HandedOverVariable = "SNAPSIGHT_HANDED_OVER";
+
     [FeatureSwitchDefinition(FeatureSwitch)]
     public static bool IsThisExecutable => AppContext.TryGetSwitch(FeatureSwitch, out var on) && on;
 
@@ -31,17 +37,19 @@ internal static class ImageVerbsFront
             return await parse.InvokeAsync().ConfigureAwait(false);
         }
 
-        var allVerbs = Environment.GetEnvironmentVariable(LocationVariable) is { Length: > 0 } configured
+        var allVerbs = Path.GetFullPath(Environment.GetEnvironmentVariable(LocationVariable) is { Length: > 0 } configured
             ? configured
-            : Path.Combine(AppContext.BaseDirectory, "all-verbs", "snapsight");
-        if (!File.Exists(allVerbs))
+            : Path.Combine(AppContext.BaseDirectory, "all-verbs", "snapsight"));
+        if (!File.Exists(allVerbs) || Environment.GetEnvironmentVariable(HandedOverVariable) is not null)
         {
+            var what = File.Exists(allVerbs) ? $"{allVerbs} is this front again, not the one with every verb" : $"the one with every verb is not at {allVerbs}";
             await Console.Error.WriteLineAsync(
-                $"snapsight: this executable serves only disk, ls, cat, inventory and sbom, and the one with every verb is not at {allVerbs}; " +
+                $"snapsight: this executable serves only disk, ls, cat, inventory and sbom, and {what}; " +
                 $"reinstall both (scripts/publish), or set {LocationVariable} to its path.").ConfigureAwait(false);
             return CommandRunner.UsageError;
         }
 
+        Environment.SetEnvironmentVariable(HandedOverVariable, "1");
         return ProcessReplacement.Exec(allVerbs, args);
     }
 }

@@ -42,6 +42,9 @@ internal static class SnapsightCommand
             return await ImageVerbsFront.RunAsync(args).ConfigureAwait(false);
         }
 
+        // Handed over to by a front: what this executable starts must not take the mark for its own.
+        Environment.SetEnvironmentVariable(ImageVerbsFront.HandedOverVariable, null);
+
         // Arguments the lean root parses without an error mean the same under the real one (SnapsightCommandTests);
         // anything else (help, the version, every error) goes through the real root, worded as System.CommandLine does.
         if (!MayNeedTheRoot(args) && BuildLean().Parse(args) is { Errors.Count: 0 } lean)

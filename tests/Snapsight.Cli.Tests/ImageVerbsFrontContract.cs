@@ -63,6 +63,20 @@ public abstract class ImageVerbsFrontContract
         Assert.Contains(ImageVerbsFront.LocationVariable, front.Stderr, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void An_all_verbs_executable_that_cannot_be_started_is_a_usage_error_that_says_why()
+    {
+        using var temp = new TempDirectory();
+        var notExecutable = temp.File("snapsight");
+        File.WriteAllText(notExecutable, "not a program\n");
+
+        var front = RunFront(notExecutable, ["scan", "image", "/tmp/disk.img"]);
+
+        Assert.Equal(2, front.ExitCode);
+        Assert.Empty(front.Stdout);
+        Assert.Contains($"cannot start {notExecutable}: Permission denied", front.Stderr, StringComparison.Ordinal);
+    }
+
     /// <summary>The report without its read statistics, whose elapsed time differs from run to run.</summary>
     private static string WithoutStats(string json)
     {

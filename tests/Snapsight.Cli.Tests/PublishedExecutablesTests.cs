@@ -1,3 +1,4 @@
+using System.Reflection;
 using Snapsight.Disk.Tests.Support;
 
 namespace Snapsight.Cli.Tests;
@@ -26,11 +27,29 @@ public sealed class PublishedExecutablesTests : ImageVerbsFrontContract
         Assert.True(front < allVerbs / 2, $"the front is {front} bytes, the all-verbs executable {allVerbs}");
     }
 
+    [Fact]
+    public void A_front_where_the_all_verbs_executable_belongs_is_reported_not_handed_over_to_forever()
+    {
+        var front = SnapsightProcess.RunPublished(Front, Front, "scan", "--help");
+
+        Assert.Equal(2, front.ExitCode);
+        Assert.Empty(front.Stdout);
+        Assert.Contains($"{Front} is this front again", front.Stderr, StringComparison.Ordinal);
+    }
+
+    /// <summary>A published executable, which must be of the same build as the code under test.</summary>
     private static string Published(params string[] path)
     {
         var executable = Path.Combine([DebianImages.RepositoryRoot, "artifacts", "bin", .. path]);
-        return File.Exists(executable)
+        if (!File.Exists(executable))
+        {
+            throw new InvalidOperationException($"{executable} is missing: run scripts/publish first (scripts/test does)");
+        }
+
+        var version = SnapsightProcess.RunPublished(executable, null, "--version").Text.Trim();
+        var tested = typeof(ImageVerbsFront).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()!.InformationalVersion;
+        return version == tested
             ? executable
-            : throw new InvalidOperationException($"{executable} is missing: run scripts/publish first (scripts/test does)");
+            : throw new InvalidOperationException($"{executable} is version {version}, the code under test {tested}: run scripts/publish again");
     }
 }

@@ -36,6 +36,11 @@ public static class SnapsightProcess
         {
             start.Environment[ImageVerbsFront.LocationVariable] = allVerbs;
         }
+        else
+        {
+            // Where the front looks by default, whatever the shell running the tests points it at.
+            start.Environment.Remove(ImageVerbsFront.LocationVariable);
+        }
 
         return Run(start, arguments);
     }
@@ -63,7 +68,7 @@ public static class SnapsightProcess
     {
         var config = JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "snapsight.runtimeconfig.json")))!;
         config["runtimeOptions"]!["configProperties"]![ImageVerbsFront.FeatureSwitch] = true;
-        var path = Path.Combine(Path.GetTempPath(), $"snapsight-front-{Environment.ProcessId}.runtimeconfig.json");
+        var path = Path.Combine(AppContext.BaseDirectory, "snapsight-front.runtimeconfig.json");
         File.WriteAllText(path, config.ToJsonString());
         return path;
     }

@@ -9,9 +9,13 @@
  * dotnet), or an all-verbs executable that is missing or cannot be started. Handing over more
  * than needed is always safe: the all-verbs executable serves every verb.
  *
+ * It also leaves to main a process that a front handed over to (SNAPSIGHT_HANDED_OVER set), so a
+ * front installed where the all-verbs executable belongs is reported rather than exec'd forever,
+ * and takes SNAPSIGHT_ALL_VERBS only where the environment may choose what runs (secure_getenv).
+ *
  * Linked into the front only (Snapsight.Cli.csproj), as an ELF constructor that runs before the
  * one preparing the runtime's data (priority 101: lower runs first). glibc passes constructors
- * the program's arguments.
+ * the program's arguments; other C libraries need not.
  */
 #define _GNU_SOURCE
 #include <limits.h>
@@ -20,12 +24,16 @@
 #include <string.h>
 #include <unistd.h>
 
+#ifndef __GLIBC__
+#error "front_dispatch.c reads the program's arguments as glibc passes them to constructors"
+#endif
+
 static const char *const served_verbs[] = { "disk", "ls", "cat", "inventory", "sbom" };
 
 /* Where the all-verbs executable is, as ImageVerbsFront looks for it; 0 when it must be left to main. */
 static int locate_all_verbs(char *path, size_t size)
 {
-    const char *configured = getenv("SNAPSIGHT_ALL_VERBS");
+    const char *configured = secure_getenv("SNAPSIGHT_ALL_VERBS");
     if (configured != NULL && configured[0] != '\0')
     {
         size_t length = strlen(configured);
@@ -38,10 +46,10 @@ static int locate_all_verbs(char *path, size_t size)
         return 1;
     }
 
-    ssize_t length = readlink("/proc/self/exe", path, size - 1);
-    if (length <= 0)
+    ssize_t length = readlink("/proc/self/exe", path, size);
+    if (length <= 0 || (size_t)length >= size)
     {
-        return 0;
+        return 0; /* no /proc, or a path too long to be sure it is whole */
     }
 
     path[length] = '\0';
@@ -67,11 +75,15 @@ __attribute__((constructor(101))) static void snapsight_front_hand_over(int argc
     }
 
     static char all_verbs[PATH_MAX];
-    if (!locate_all_verbs(all_verbs, sizeof all_verbs) || access(all_verbs, X_OK) != 0)
+    if (getenv("SNAPSIGHT_HANDED_OVER") != NULL || !locate_all_verbs(all_verbs, sizeof all_verbs) || access(all_verbs, X_OK) != 0
+        || setenv("SNAPSIGHT_HANDED_OVER", "1", 1) != 0)
     {
         return;
     }
 
+    char *program = argv[0];
     argv[0] = all_verbs;
     execv(all_verbs, argv);
+    argv[0] = program;
+    unsetenv("SNAPSIGHT_HANDED_OVER");
 }
