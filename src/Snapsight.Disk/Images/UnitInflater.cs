@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.IO.Compression;
 using Snapsight.Disk.BlockDevices;
 
 namespace Snapsight.Disk.Images;
@@ -25,34 +24,23 @@ internal static class UnitInflater
         {
             await container.ReadExactlyAsync(offset, compressed.AsMemory(0, compressedLength), layer, structure, cancellationToken)
                 .ConfigureAwait(false);
-            using var input = new MemoryStream(compressed, 0, compressedLength, writable: false);
-            using Stream inflater = zlibWrapped
-                ? new ZLibStream(input, CompressionMode.Decompress)
-                : new DeflateStream(input, CompressionMode.Decompress);
-            var done = 0;
-            int n;
-            while (done < unitLength && (n = inflater.Read(unit, done, unitLength - done)) > 0)
+            var result = Libdeflate.Inflate(compressed.AsSpan(0, compressedLength), unit, zlibWrapped, out var done);
+            switch (result)
             {
-                done += n;
+                case Libdeflate.Result.InsufficientSpace:
+                    throw new DiskFormatException(layer, structure, offset,
+                        $"{compressedLength} compressed bytes inflate to more than the unit size {unitLength}");
+                case not Libdeflate.Result.Success:
+                    throw new DiskFormatException(layer, structure, offset, "corrupt or truncated deflate stream");
             }
 
-            // zlib-ng uses the output buffer past what it reports as scratch: the zeros promised beyond the stream's end must be restored.
+            // A stream shorter than the unit leaves the rest of it as it was allocated: the zeros promised beyond the stream's end are written here.
             unit.AsSpan(done).Clear();
             if (done < requiredLength)
             {
                 throw new DiskFormatException(layer, structure, offset,
                     $"{compressedLength} compressed bytes inflate to {done} bytes, short of the {requiredLength} the unit needs");
             }
-
-            if (done == unitLength && inflater.Read(new byte[1], 0, 1) != 0)
-            {
-                throw new DiskFormatException(layer, structure, offset,
-                    $"{compressedLength} compressed bytes inflate to more than the unit size {unitLength}");
-            }
-        }
-        catch (InvalidDataException e)
-        {
-            throw new DiskFormatException(layer, structure, offset, $"corrupt deflate stream: {e.Message}");
         }
         finally
         {
