@@ -9,11 +9,11 @@ namespace Snapsight.Server.Scanning;
 /// <summary>
 /// The scan workflow's result sink: stores the scanner's result as the run's (idempotent by run id,
 /// in <see cref="ScanResults"/>) and records the completed scan on the asset's schedule, so its
-/// interval counts from now; then, where the cloud keeps an agent inventory, assesses the asset
-/// from it too (<see cref="ApiAssessmentBesideScan"/>, best effort). Resolved in the workflow
-/// step's scope, inside the run's subscription.
+/// interval counts from now; then, where the cloud keeps an agent inventory, queues the asset's
+/// assessment from it (<see cref="ApiAssessmentQueue"/>, best effort, off the run's path). Resolved
+/// in the workflow step's scope, inside the run's subscription.
 /// </summary>
-internal sealed class ScanResultStore(ScanResults results, ScanSchedule schedule, ApiAssessmentBesideScan apiAssessment) : IScanResultSink
+internal sealed class ScanResultStore(ScanResults results, ScanSchedule schedule, ApiAssessmentQueue apiAssessments) : IScanResultSink
 {
     public async Task StoreAsync(Guid subscriptionId, Guid assetId, Guid runId, ScanOutput output, CancellationToken cancellationToken)
     {
@@ -26,6 +26,6 @@ internal sealed class ScanResultStore(ScanResults results, ScanSchedule schedule
         var run = scan.ToRunResult(runId, assetId, new ReadStatistics(output.BytesRead, output.ReadRequests) { Fetched = output.Fetched });
         await results.StoreAsync(run, cancellationToken).ConfigureAwait(false);
         await schedule.MarkScannedAsync(assetId, run.CompletedAt, cancellationToken).ConfigureAwait(false);
-        await apiAssessment.AssessAsync(subscriptionId, assetId, cancellationToken).ConfigureAwait(false);
+        apiAssessments.Enqueue(subscriptionId, assetId);
     }
 }

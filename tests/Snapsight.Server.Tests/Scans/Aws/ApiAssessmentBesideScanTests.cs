@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Snapsight.AwsFake.Cloud;
 using Snapsight.Cloud.Aws.Ssm;
+using Snapsight.Cloud.Provider;
 using Snapsight.Control.Assessments;
 using Snapsight.Control.Persistence;
 using Snapsight.Control.Scans;
@@ -31,6 +32,7 @@ public sealed class ApiAssessmentBesideScanTests
         world.Cloud.AddSsmNode(instance, DebianNode());
 
         var run = await world.ScanAsync(assetId);
+        await world.ApiAssessmentsSettledAsync();
 
         Assert.Equal(ScanRunState.Done, run.State);
         var api = Assert.Single(await AssessmentsAsync(world));
@@ -48,6 +50,7 @@ public sealed class ApiAssessmentBesideScanTests
         var (instance, assetId) = await world.AddInstanceAsync(RootImage, "managed");
         world.Cloud.AddSsmNode(instance, DebianNode());
         await world.ScanAsync(assetId);
+        await world.ApiAssessmentsSettledAsync();
         var before = Assert.Single(await AssessmentsAsync(world));
 
         // A field past SsmLimits.MaxFieldLength: the provider refuses the inventory as corrupt.
@@ -57,6 +60,7 @@ public sealed class ApiAssessmentBesideScanTests
             Applications = [new Dictionary<string, string> { ["Name"] = new('a', SsmLimits.MaxFieldLength + 1), ["Version"] = "1" }],
         });
         var run = await world.ScanAsync(assetId);
+        await world.ApiAssessmentsSettledAsync();
 
         Assert.Equal(ScanRunState.Done, run.State);
         var after = Assert.Single(await AssessmentsAsync(world));
@@ -70,10 +74,34 @@ public sealed class ApiAssessmentBesideScanTests
         var (_, assetId) = await world.AddInstanceAsync(RootImage, "bare");
 
         var run = await world.ScanAsync(assetId);
+        await world.ApiAssessmentsSettledAsync();
 
         Assert.Equal(ScanRunState.Done, run.State);
         Assert.True((await world.StoredRunAsync(run.Id)).PackageCount > 0);
         Assert.Empty(await AssessmentsAsync(world));
+    }
+
+    /// <summary>
+    /// The inventory API hangs until the test releases it: the run is done all the same, without waiting for it, and once
+    /// the API answers the asset is assessed. Run inline, as it was, the assessment held the run's end until it answered.
+    /// </summary>
+    [Fact]
+    public async Task A_hung_inventory_api_holds_no_run_and_the_assessment_follows_when_it_answers()
+    {
+        var held = new HeldInventorySource();
+        await using var world = await AwsScanWorld.CreateAsync(provider => held.Wrapping(provider));
+        var (instance, assetId) = await world.AddInstanceAsync(RootImage, "managed");
+        world.Cloud.AddSsmNode(instance, DebianNode());
+
+        var run = await world.ScanAsync(assetId);
+
+        Assert.Equal(ScanRunState.Done, run.State);
+        await held.Asked.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        Assert.Empty(await AssessmentsAsync(world));
+        held.Release();
+        await world.ApiAssessmentsSettledAsync();
+        var api = Assert.Single(await AssessmentsAsync(world));
+        Assert.Equal((await world.StoredRunAsync(run.Id)).PackageCount, api.PackageCount);
     }
 
     private static async Task<List<ApiAssessment>> AssessmentsAsync(AwsScanWorld world)
@@ -97,4 +125,26 @@ public sealed class ApiAssessmentBesideScanTests
                 ["PackageId"] = $"{r[0]}_{r[1]}_{r[2]}.deb",
             })],
     };
+
+    /// <summary>An inventory source that answers only once released, however long the caller's own limit.</summary>
+    private sealed class HeldInventorySource
+    {
+        private readonly TaskCompletionSource released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public TaskCompletionSource Asked { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Release() => released.TrySetResult();
+
+        public IApiInventorySource Wrapping(IApiInventorySource inner) => new Source(this, inner);
+
+        private sealed class Source(HeldInventorySource held, IApiInventorySource inner) : IApiInventorySource
+        {
+            public async Task<ApiInventory?> ReadApiInventoryAsync(CloudScope scope, string instanceId, CancellationToken cancellationToken)
+            {
+                held.Asked.TrySetResult();
+                await held.released.Task.ConfigureAwait(false);
+                return await inner.ReadApiInventoryAsync(scope, instanceId, cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
 }

@@ -69,9 +69,12 @@ public sealed class AwsScanWorld : IAsyncDisposable
 
     private FakeAwsServer server = null!;
 
-    public static async Task<AwsScanWorld> CreateAsync()
+    /// <summary>Wraps the provider as the API inventory source the server assesses from, when a test puts something between them.</summary>
+    private Func<IApiInventorySource, IApiInventorySource>? InventorySource { get; init; }
+
+    public static async Task<AwsScanWorld> CreateAsync(Func<IApiInventorySource, IApiInventorySource>? inventorySource = null)
     {
-        var world = new AwsScanWorld();
+        var world = new AwsScanWorld { InventorySource = inventorySource };
         await world.StartAsync();
         return world;
     }
@@ -154,7 +157,8 @@ public sealed class AwsScanWorld : IAsyncDisposable
             BlockStore = new EbsBlockStoreOptions { Directory = directory.File("block-store") },
         }));
         services.AddSingleton<ICloudProvider>(provider => provider.GetRequiredService<AwsCloudProvider>());
-        services.AddSingleton<IApiInventorySource>(provider => provider.GetRequiredService<AwsCloudProvider>());
+        services.AddSingleton<IApiInventorySource>(provider => InventorySource?.Invoke(provider.GetRequiredService<AwsCloudProvider>())
+            ?? provider.GetRequiredService<AwsCloudProvider>());
         services.AddControlPlane(Settings);
         services.AddSingleton<TimeProvider>(Clock);
         var scanning = new SnapshotScanSettings(directory.File("no-advisories.db")) { ComplianceProfile = null };
@@ -165,6 +169,7 @@ public sealed class AwsScanWorld : IAsyncDisposable
         services.AddScoped<IScanResultSink, ScanResultStore>();
         Services = services.BuildServiceProvider();
         Provider = Services.GetRequiredService<AwsCloudProvider>();
+        await Services.GetRequiredService<ApiAssessmentQueue>().StartAsync(CancellationToken.None);
         await RegisterTargetAsync();
     }
 
@@ -188,8 +193,21 @@ public sealed class AwsScanWorld : IAsyncDisposable
         await db.SaveChangesAsync();
     }
 
+    /// <summary>Waits until the API-based assessments the scans queued have all run.</summary>
+    public async Task ApiAssessmentsSettledAsync()
+    {
+        var queue = Services.GetRequiredService<ApiAssessmentQueue>();
+        var deadline = DateTime.UtcNow.AddSeconds(90);
+        while (!queue.Settled)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "the queued API-based assessments did not settle");
+            await Task.Delay(20);
+        }
+    }
+
     public async ValueTask DisposeAsync()
     {
+        await Services.GetRequiredService<ApiAssessmentQueue>().StopAsync(CancellationToken.None);
         await Services.DisposeAsync();
         server.Dispose();
         Cloud.Dispose();
