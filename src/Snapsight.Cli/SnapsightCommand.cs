@@ -21,10 +21,12 @@ internal static class SnapsightCommand
 
     /// <summary>
     /// Whether the arguments may use what only the real root has: a help alias (--help, -h, -?, /h, /?, alone, with a
-    /// value or among bundled short options), --version, or a [directive]. Erring towards yes costs only time.
+    /// value or among bundled short options), --version, or a [directive], or may hold any of them in a @response file.
+    /// Erring towards yes costs only time.
     /// </summary>
     public static bool MayNeedTheRoot(IEnumerable<string> args) => args.Any(arg =>
         arg.StartsWith('[')
+        || arg.StartsWith('@')
         || arg.StartsWith("--help", StringComparison.Ordinal)
         || arg.StartsWith("--version", StringComparison.Ordinal)
         || arg is ['/', 'h' or '?'] or ['/', 'h' or '?', ':' or '=', ..]

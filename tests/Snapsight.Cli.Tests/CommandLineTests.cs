@@ -33,6 +33,20 @@ public sealed class CommandLineTests
         }
     }
 
+    /// <summary>A response file's arguments are the command line's: help asked for inside one is help, not an image path.</summary>
+    [Fact]
+    public void Help_asked_for_in_a_response_file_is_help()
+    {
+        using var dir = new TempDirectory();
+        var arguments = dir.File("arguments.rsp");
+        File.WriteAllText(arguments, "ls\n--help\n");
+
+        var result = SnapsightProcess.Run("@" + arguments);
+
+        Assert.Equal((0, ""), (result.ExitCode, result.Stderr));
+        Assert.Contains("snapsight ls ", result.Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void A_missing_image_is_a_usage_error_with_one_sentence_on_stderr_and_nothing_on_stdout()
     {

@@ -50,6 +50,8 @@ public sealed class SnapsightCommandTests
     [InlineData("ls", "-rh", "/tmp/disk.img")]
     [InlineData("--version")]
     [InlineData("[suggest]", "inv")]
+    [InlineData("@arguments.rsp")]
+    [InlineData("ls", "@more-arguments")]
     public void Help_version_and_directives_go_to_the_real_root(params string[] args) =>
         Assert.True(SnapsightCommand.MayNeedTheRoot(args));
 
