@@ -28,9 +28,13 @@ public static class LoopbackHttpListener
                 listener.Start();
                 return listener;
             }
-            catch (HttpListenerException) when (attempt < Attempts)
+            catch (HttpListenerException)
             {
                 listener.Close();
+                if (attempt == Attempts)
+                {
+                    throw;
+                }
             }
         }
     }

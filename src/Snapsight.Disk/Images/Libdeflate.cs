@@ -36,7 +36,17 @@ internal static partial class Libdeflate
     /// </summary>
     public static unsafe Result Inflate(ReadOnlySpan<byte> compressed, Span<byte> output, bool zlibWrapped, out int produced)
     {
-        var decompressor = AllocDecompressor();
+        IntPtr decompressor;
+        try
+        {
+            decompressor = AllocDecompressor();
+        }
+        catch (DllNotFoundException e)
+        {
+            throw new DllNotFoundException($"reading compressed images needs {SharedLibrary} (Debian's package libdeflate0)", e);
+        }
+
+
         if (decompressor == IntPtr.Zero)
         {
             throw new InvalidOperationException("libdeflate could not allocate a decompressor: out of memory");

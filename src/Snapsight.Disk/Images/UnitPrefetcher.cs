@@ -20,7 +20,8 @@ internal sealed class UnitPrefetcher : IDisposable
     private readonly int _maxUnitsPerHint;
     private readonly int _maxPendingUnits;
     private readonly Lock _gate = new();
-    private readonly List<long> _pending = []; // unit indexes, newest last
+    private readonly LinkedList<long> _pending = new(); // unit indexes, newest last
+    private readonly Dictionary<long, LinkedListNode<long>> _pendingNodes = []; // a hint re-queues a waiting unit in O(1)
     private readonly CancellationTokenSource _lifetime = new();
     private bool _working;
     private bool _disposed;
@@ -48,6 +49,18 @@ internal sealed class UnitPrefetcher : IDisposable
         }
     }
 
+    /// <summary>Whether a worker is running (for tests, which wait for it to stop).</summary>
+    public bool Working
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _working;
+            }
+        }
+    }
+
     /// <summary>Queues the units under the range (those in its first <see cref="MaxHintBytes"/>) and returns at once.</summary>
     public void Hint(long offset, long length)
     {
@@ -68,13 +81,18 @@ internal sealed class UnitPrefetcher : IDisposable
             // Last unit first, so the range's first unit ends on top and is warmed first.
             for (var unit = last; unit >= first; unit--)
             {
-                _pending.Remove(unit);
-                _pending.Add(unit);
+                if (_pendingNodes.Remove(unit, out var waiting))
+                {
+                    _pending.Remove(waiting);
+                }
+
+                _pendingNodes[unit] = _pending.AddLast(unit);
             }
 
-            if (_pending.Count > _maxPendingUnits)
+            while (_pending.Count > _maxPendingUnits)
             {
-                _pending.RemoveRange(0, _pending.Count - _maxPendingUnits);
+                _pendingNodes.Remove(_pending.First!.Value);
+                _pending.RemoveFirst();
             }
 
             if (_working)
@@ -99,6 +117,7 @@ internal sealed class UnitPrefetcher : IDisposable
 
             _disposed = true;
             _pending.Clear();
+            _pendingNodes.Clear();
         }
 
         _lifetime.Cancel();
@@ -119,8 +138,9 @@ internal sealed class UnitPrefetcher : IDisposable
                     return;
                 }
 
-                unit = _pending[^1];
-                _pending.RemoveAt(_pending.Count - 1);
+                unit = _pending.Last!.Value;
+                _pending.RemoveLast();
+                _pendingNodes.Remove(unit);
                 token = _lifetime.Token;
             }
 
@@ -128,9 +148,10 @@ internal sealed class UnitPrefetcher : IDisposable
             {
                 await _warmUnit(unit * _unitBytes, token).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is IOException or OperationCanceledException or ObjectDisposedException or InvalidOperationException)
+            catch (Exception)
             {
-                // Only a lost hint: a demand read of the unit meets the same error and reports it.
+                // Whatever it was, only a lost hint: a demand read of the unit meets the same error and reports it. Letting it
+                // escape would end this worker with _working still set, and no hint would be followed again.
             }
         }
     }

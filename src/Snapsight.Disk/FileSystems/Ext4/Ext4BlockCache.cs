@@ -7,7 +7,8 @@ namespace Snapsight.Disk.FileSystems.Ext4;
 /// and indirect blocks, directory blocks). Bounded by a block count so memory stays fixed; a
 /// lookup down a path reads each block once. Thread-safe: the lock is never held across I/O, and
 /// readers asking for a block already being fetched wait for that fetch, so analyzers running side
-/// by side never read a block twice (the bytes read stay the same from run to run).
+/// by side do not both read a block they miss at once (a block evicted and asked for again is read
+/// again, which depends on how the analyzers interleave).
 /// </summary>
 internal sealed class Ext4BlockCache(IBlockDevice device, Ext4Superblock superblock, int capacity)
 {
