@@ -108,8 +108,9 @@ public sealed class AccountRegistrations(
         }
 
         var existing = await db.TargetAccounts.SingleOrDefaultAsync(a => a.AccountId == accountId, ct).ConfigureAwait(false);
+        var copyAndShare = body.CopyAndShare ?? existing?.CopyAndShare;
         if (existing is { State: ValidationState.Registered } && existing.ConnectorId == connector.Id
-            && existing.RoleArn == connector.RoleArn && existing.Regions.SequenceEqual(regions))
+            && existing.RoleArn == connector.RoleArn && existing.Regions.SequenceEqual(regions) && existing.CopyAndShare == copyAndShare)
         {
             return new RegistrationOutcome(RegistrationResult.Unchanged, existing);
         }
@@ -119,6 +120,7 @@ public sealed class AccountRegistrations(
         account.ConnectorId = connector.Id;
         account.RoleArn = connector.RoleArn;
         account.Regions = [.. regions];
+        account.CopyAndShare = copyAndShare;
         return await ValidateAsync(account, existing is null, connector, AccountPurpose.Target, AuditActions.TargetAccountRegister,
             "the account is being registered by another request", caller, ct).ConfigureAwait(false);
     }
