@@ -16,18 +16,8 @@ public sealed record TargetAccountView(
     IReadOnlyList<string> Regions, DateTime CreatedAt, DateTime? ValidatedAt, DateTime? LastDiscoveredAt, string? DiscoveryError,
     bool? CopyAndShare, string SnapshotAccess)
 {
-    public const string ShareToServiceAccount = "share-to-service-account";
-
     /// <param name="cloudDefault">The cloud's mode for accounts whose template did not say (<see cref="ICloudProvider.SnapshotAccess"/>).</param>
     public static TargetAccountView Of(TargetAccount a, SnapshotAccess cloudDefault) => new(
         a.Id, a.AccountId, a.ConnectorId, a.RoleArn, RegistrationErrorView.StateOf(a), RegistrationErrorView.Of(a), a.Regions,
-        a.CreatedAt, a.ValidatedAt, a.LastDiscoveredAt, a.DiscoveryError, a.CopyAndShare, Name(SnapshotAccessChoice.Of(cloudDefault, a.CopyAndShare)));
-
-    /// <summary>A mode as the API and the console write it, the words of <c>--aws-snapshot-access</c>.</summary>
-    public static string Name(SnapshotAccess access) => access switch
-    {
-        Cloud.Provider.SnapshotAccess.ReadInPlace => CloudChoice.ReadInPlace,
-        Cloud.Provider.SnapshotAccess.CopyAndShareToServiceAccount => CloudChoice.CopyAndShare,
-        _ => ShareToServiceAccount,
-    };
+        a.CreatedAt, a.ValidatedAt, a.LastDiscoveredAt, a.DiscoveryError, a.CopyAndShare, CloudChoice.Name(SnapshotAccessChoice.Of(cloudDefault, a.CopyAndShare)));
 }
