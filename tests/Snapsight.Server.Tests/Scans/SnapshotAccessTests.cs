@@ -147,35 +147,44 @@ public sealed class SnapshotAccessTests
     }
 
     [Fact]
-    public async Task Two_accounts_of_one_subscription_on_aws_are_each_read_as_their_template_says_leaving_only_their_kept_snapshots()
+    public async Task Two_accounts_of_one_subscription_on_aws_are_each_read_as_their_template_says_leaving_only_the_kept_snapshot_of_reading_in_place()
     {
         const string copying = "333333333333";
         await using var world = await AwsScanWorld.CreateAsync();
         // The world's own target registered without a choice (read in place, the provider's default); this one with CopyAndShare=true.
         await world.AddTargetAccountAsync(copying, copyAndShare: true);
+        await world.RegisterServiceAccountAsync();
         var image = Path.Combine(DebianImages.Folder, "root-ext4.img");
         var (_, inPlaceAsset) = await world.AddInstanceAsync(image, "in-place");
         var (_, copiedAsset) = await world.AddInstanceAsync(image, "copied", copying);
 
         var inPlace = await world.ScanAsync(inPlaceAsset);
         var copied = await world.ScanAsync(copiedAsset);
+        var recopied = await world.ScanAsync(copiedAsset);
 
         Assert.Equal((ScanRunState.Done, SnapshotAccess.ReadInPlace), (inPlace.State, inPlace.SnapshotAccess));
-        Assert.Equal((ScanRunState.Done, SnapshotAccess.CopyAndShareToServiceAccount), (copied.State, copied.SnapshotAccess));
+        Assert.All([copied, recopied], run => Assert.Equal((ScanRunState.Done, SnapshotAccess.CopyAndShareToServiceAccount), (run.State, run.SnapshotAccess)));
         // One image, so one package list, whichever way it was read.
         var packages = (await world.StoredRunAsync(inPlace.Id)).PackageCount;
         Assert.True(packages > 10, $"{packages} packages found");
         Assert.Equal(packages, (await world.StoredRunAsync(copied.Id)).PackageCount);
 
-        // Each account holds only its scanned set, kept for the next rescan: a copy (its source deleted) where the
-        // template asked for copy-and-share, the snapshot itself where it did not (the fake refuses any copy there).
-        var keptCopy = Assert.Single(world.Cloud.SnapshotsOf(copying));
-        Assert.Equal(copied.SnapshotIds, [keptCopy.Id]);
-        Assert.NotNull(keptCopy.CopiedFrom);
+        // Copies were made only where the template asked for copy-and-share (the fake refuses any copy elsewhere):
+        // each copying run read copies, and after two of them neither copies nor sources are left, as copies are
+        // never kept. Reading in place keeps its scanned snapshot for the next rescan, and nothing else.
+        var copies = world.Observed.Copies.ToList();
+        Assert.Equal(copied.SnapshotIds.Concat(recopied.SnapshotIds).Order(StringComparer.Ordinal), copies.Select(c => c.Copy.Id).Order(StringComparer.Ordinal));
+        Assert.All(copies, c => Assert.Equal(copying, c.Copy.OwnerAccountId));
+        Assert.Equal(copies.Select(c => c.Copy.Id).Order(StringComparer.Ordinal), world.Observed.Shares.Select(s => s.SnapshotId).Order(StringComparer.Ordinal));
+        Assert.Equal(
+            [.. Enumerable.Repeat(AwsScanWorld.Target with { Subscription = world.SubscriptionId }, inPlace.SnapshotIds.Count),
+             .. Enumerable.Repeat(new CloudScope(AwsScanWorld.ServiceAccountId, AwsScanWorld.Target.Region) { Subscription = world.SubscriptionId }, copies.Count)],
+            world.Observed.Readers.OrderBy(r => r.AccountId, StringComparer.Ordinal));
+        Assert.Empty(world.Cloud.SnapshotsOf(copying));
         var keptInPlace = Assert.Single(world.Snapshots());
         Assert.Equal(inPlace.SnapshotIds, [keptInPlace.Id]);
         Assert.Null(keptInPlace.CopiedFrom);
-        Assert.All([keptCopy, keptInPlace], s => Assert.Equal(SnapshotTags.KeptValue, s.Tags[SnapshotTags.Kept]));
+        Assert.Equal(SnapshotTags.KeptValue, keptInPlace.Tags[SnapshotTags.Kept]);
         Assert.Empty(world.Cloud.Denials);
     }
 

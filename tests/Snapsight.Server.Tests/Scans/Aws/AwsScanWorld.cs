@@ -59,6 +59,9 @@ public sealed class AwsScanWorld : IAsyncDisposable
 
     public AwsCloudProvider Provider { get; private set; } = null!;
 
+    /// <summary>The provider as the workflow sees it, recording each copy, share and reader.</summary>
+    public AccessModeCloud Observed { get; private set; } = null!;
+
     public ServiceProvider Services { get; private set; } = null!;
 
     public Guid SubscriptionId { get; private set; }
@@ -136,6 +139,30 @@ public sealed class AwsScanWorld : IAsyncDisposable
         await RegisterTargetAsync(accountId, externalId, copyAndShare);
     }
 
+    /// <summary>
+    /// Registers the fake's service account (none by default: runs that share are then read by the target itself),
+    /// whose scanning role reads shared copies with its own credentials.
+    /// </summary>
+    public async Task RegisterServiceAccountAsync()
+    {
+        await using var tenant = Tenant();
+        var db = tenant.ServiceProvider.GetRequiredService<ControlDbContext>();
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var connector = new Connector
+        {
+            Id = Guid.NewGuid(), SubscriptionId = SubscriptionId, Name = "aws-service", AccountId = ServiceAccountId,
+            RoleArn = $"arn:aws:iam::{ServiceAccountId}:role/snapsight/snapsight-service", Regions = [Target.Region],
+            ExternalId = $"{ExternalId}-{ServiceAccountId}", CreatedAt = now, UpdatedAt = now,
+        };
+        db.Connectors.Add(connector);
+        db.ServiceAccounts.Add(new ServiceAccount
+        {
+            Id = Guid.NewGuid(), SubscriptionId = SubscriptionId, ConnectorId = connector.Id, AccountId = ServiceAccountId,
+            Regions = [Target.Region], TargetRegions = [Target.Region], State = ValidationState.Registered, CreatedAt = now,
+        });
+        await db.SaveChangesAsync();
+    }
+
     public AsyncServiceScope Tenant()
     {
         var scope = Services.CreateAsyncScope();
@@ -177,7 +204,8 @@ public sealed class AwsScanWorld : IAsyncDisposable
             ReadAheadBlocks = 0,
             BlockStore = new EbsBlockStoreOptions { Directory = directory.File("block-store") },
         }));
-        services.AddSingleton<ICloudProvider>(provider => provider.GetRequiredService<AwsCloudProvider>());
+        services.AddSingleton(provider => new AccessModeCloud(provider.GetRequiredService<AwsCloudProvider>(), provider.GetRequiredService<AwsCloudProvider>().SnapshotAccess));
+        services.AddSingleton<ICloudProvider>(provider => provider.GetRequiredService<AccessModeCloud>());
         services.AddSingleton<IApiInventorySource>(provider => provider.GetRequiredService<AwsCloudProvider>());
         services.AddControlPlane(Settings);
         services.AddSingleton<TimeProvider>(Clock);
@@ -189,6 +217,7 @@ public sealed class AwsScanWorld : IAsyncDisposable
         services.AddScoped<IScanResultSink, ScanResultStore>();
         Services = services.BuildServiceProvider();
         Provider = Services.GetRequiredService<AwsCloudProvider>();
+        Observed = Services.GetRequiredService<AccessModeCloud>();
         await RegisterTargetAsync(Target.AccountId, ExternalId, copyAndShare: null);
     }
 
