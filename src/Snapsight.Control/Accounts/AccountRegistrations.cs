@@ -163,8 +163,12 @@ public sealed class AccountRegistrations(
             account.State = ValidationState.Registered;
         }
 
+        // Whether a target's snapshots leave it (copied and shared) is worth a trace of who said so.
+        var registered = account is TargetAccount { CopyAndShare: { } copies }
+            ? $"connector {connector.Id}, copyAndShare {(copies ? "true" : "false")}"
+            : $"connector {connector.Id}";
         audit.Record(caller.Name, action, account.AccountId, checkedAccess.IsUsable, caller.SubscriptionId, caller.Client,
-            checkedAccess.IsUsable ? $"connector {connector.Id}" : $"{account.LastErrorCode}: {account.LastErrorMessage}");
+            checkedAccess.IsUsable ? registered : $"{account.LastErrorCode}: {account.LastErrorMessage}");
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         directory.Forget(account.SubscriptionId);
         return checkedAccess.IsUsable

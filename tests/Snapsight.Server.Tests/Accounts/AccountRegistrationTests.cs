@@ -75,6 +75,10 @@ public sealed class AccountRegistrationTests
         Assert.Equal((HttpStatusCode.NotModified, true), (silent.Status, (bool)silent.Shown!));
         var off = await RegisterAsync(false);
         Assert.Equal((HttpStatusCode.OK, false), (off.Status, (bool)off.Shown!));
+        // Each change audited with the mode it set (the 304s change nothing and are not).
+        var audit = JsonNode.Parse(await tenant.Admin.GetStringAsync("api/v1/audit?action=target-account.register&limit=10"))!["items"]!.AsArray();
+        Assert.Equal(["copyAndShare false", "copyAndShare true", null],
+            audit.Select(e => (string?)e!["detail"] is { } d && d.Contains("copyAndShare", StringComparison.Ordinal) ? d[d.IndexOf("copyAndShare", StringComparison.Ordinal)..] : null));
     }
 
     [Theory]
