@@ -21,7 +21,10 @@ public sealed record AwsSettings
 
     public AwsEndpoints Endpoints { get; init; } = AwsEndpoints.None;
 
-    /// <summary>Read in place (the default) or copy and share (docs/aws.md, "Copy and share").</summary>
+    /// <summary>
+    /// Read in place (the default) or copy and share (docs/aws.md, "Copy and share"), for the accounts whose
+    /// template did not report its own choice.
+    /// </summary>
     public SnapshotAccess SnapshotAccess { get; init; } = SnapshotAccess.ReadInPlace;
 
     /// <summary>

@@ -108,8 +108,9 @@ public sealed class AccountRegistrations(
         }
 
         var existing = await db.TargetAccounts.SingleOrDefaultAsync(a => a.AccountId == accountId, ct).ConfigureAwait(false);
+        var copyAndShare = body.CopyAndShare ?? existing?.CopyAndShare;
         if (existing is { State: ValidationState.Registered } && existing.ConnectorId == connector.Id
-            && existing.RoleArn == connector.RoleArn && existing.Regions.SequenceEqual(regions))
+            && existing.RoleArn == connector.RoleArn && existing.Regions.SequenceEqual(regions) && existing.CopyAndShare == copyAndShare)
         {
             return new RegistrationOutcome(RegistrationResult.Unchanged, existing);
         }
@@ -119,6 +120,7 @@ public sealed class AccountRegistrations(
         account.ConnectorId = connector.Id;
         account.RoleArn = connector.RoleArn;
         account.Regions = [.. regions];
+        account.CopyAndShare = copyAndShare;
         return await ValidateAsync(account, existing is null, connector, AccountPurpose.Target, AuditActions.TargetAccountRegister,
             "the account is being registered by another request", caller, ct).ConfigureAwait(false);
     }
@@ -161,8 +163,12 @@ public sealed class AccountRegistrations(
             account.State = ValidationState.Registered;
         }
 
+        // Whether a target's snapshots leave it (copied and shared) is worth a trace of who said so.
+        var registered = account is TargetAccount { CopyAndShare: { } copies }
+            ? $"connector {connector.Id}, copyAndShare {(copies ? "true" : "false")}"
+            : $"connector {connector.Id}";
         audit.Record(caller.Name, action, account.AccountId, checkedAccess.IsUsable, caller.SubscriptionId, caller.Client,
-            checkedAccess.IsUsable ? $"connector {connector.Id}" : $"{account.LastErrorCode}: {account.LastErrorMessage}");
+            checkedAccess.IsUsable ? registered : $"{account.LastErrorCode}: {account.LastErrorMessage}");
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         directory.Forget(account.SubscriptionId);
         return checkedAccess.IsUsable

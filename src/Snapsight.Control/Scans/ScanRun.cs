@@ -1,3 +1,4 @@
+using Snapsight.Cloud.Provider;
 using Snapsight.Control.Tenancy;
 
 namespace Snapsight.Control.Scans;
@@ -56,6 +57,13 @@ public sealed class ScanRun : ITenantOwned
 
     /// <summary>The instance's volume ids in attachment order (root first), recorded when planned.</summary>
     public List<string> VolumeIds { get; set; } = [];
+
+    /// <summary>
+    /// How the run's snapshots are read (shared, read in place, or copied and shared), decided once when it is
+    /// planned (<see cref="SnapshotAccessChoice"/>) and kept to its end: a restart with another server default or
+    /// a template update that changes the account's mode never mixes two modes in one run. Null only while planned.
+    /// </summary>
+    public SnapshotAccess? SnapshotAccess { get; set; }
 
     /// <summary>Whether any volume is encrypted: an access denial then means the key's policy.</summary>
     public bool HasEncryptedVolumes { get; set; }

@@ -56,8 +56,17 @@ public sealed partial class ScanWorkflow
 
         run.VolumeIds = [.. instance.Volumes.Select(v => v.Id)];
         run.HasEncryptedVolumes = instance.Volumes.Any(v => v.EncryptionKeyId is not null);
+        run.SnapshotAccess = await AccessOfAccountAsync(run, ct).ConfigureAwait(false);
         run.SnapshotsRequestedAt = Now;
         await Advance(run, ScanRunState.SnapshotsRequested).ConfigureAwait(false);
+    }
+
+    /// <summary>The mode the run's target account is read in now: its template's, else the cloud's default.</summary>
+    private async Task<SnapshotAccess> AccessOfAccountAsync(ScanRun run, CancellationToken ct)
+    {
+        var copyAndShare = await db.TargetAccounts.Where(a => a.AccountId == run.CloudAccountId).Select(a => a.CopyAndShare)
+            .SingleOrDefaultAsync(ct).ConfigureAwait(false);
+        return SnapshotAccessChoice.Of(cloud.SnapshotAccess, copyAndShare);
     }
 
     private (string Reason, string Message)? Refusal(CloudInstance instance)

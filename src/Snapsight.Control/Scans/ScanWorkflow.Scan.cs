@@ -42,15 +42,17 @@ public sealed partial class ScanWorkflow
     }
 
     /// <summary>
-    /// Keeps the scanned set when the scan succeeded and the provider reads incrementally
-    /// (<see cref="KeepScannedAsync"/>), then deletes every other snapshot tagged with the run (by
+    /// Keeps the scanned set when the scan succeeded, the provider reads incrementally and the run did
+    /// not copy (<see cref="KeepScannedAsync"/>), then deletes every other snapshot tagged with the run (by
     /// tag, not by the recorded ids, so one made by a step whose save was lost goes too), then moves
-    /// to the end the run is heading for.
+    /// to the end the run is heading for. Copies are never kept: a copy does not name its volume (AWS
+    /// gives it a placeholder volume id), so retention could never tell which kept copy a newer one
+    /// supersedes, and every rescan would leave one more.
     /// </summary>
     private async Task CleanUpAsync(ScanRun run, CancellationToken ct)
     {
         var scope = TargetScope(run);
-        var kept = run.Ending is null && cloud.KeptSnapshotsPerVolume > 0 && run.SnapshotIds.Count == run.VolumeIds.Count
+        var kept = run.Ending is null && cloud.KeptSnapshotsPerVolume > 0 && !CopiesBeforeSharing(run) && run.SnapshotIds.Count == run.VolumeIds.Count
             ? await KeepScannedAsync(run, ct).ConfigureAwait(false)
             : [];
         var tagged = await cloud.ListSnapshotsByTagsAsync(scope, RunSnapshotTags.OfRun(run.SubscriptionId, run.Id), ct).ConfigureAwait(false);

@@ -79,14 +79,14 @@ public sealed partial class ScanWorkflow
             copied &= snapshot.Tags.ContainsKey(SnapshotTags.CopyOf);
         }
 
-        if (pending == 0 && CopiesBeforeSharing && !copied)
+        if (pending == 0 && CopiesBeforeSharing(run) && !copied)
         {
             await CopySetAsync(run, ct).ConfigureAwait(false);
         }
         else if (pending == 0)
         {
             // Read in place has nothing to share: the intent saved next is the scan's.
-            await Advance(run, ReadsInPlace ? ScanRunState.Scanning : ScanRunState.SnapshotsCompleted).ConfigureAwait(false);
+            await Advance(run, ReadsInPlace(run) ? ScanRunState.Scanning : ScanRunState.SnapshotsCompleted).ConfigureAwait(false);
         }
         else if (Now - (run.SnapshotsRequestedAt ?? run.CreatedAt) is var pendingFor && pendingFor >= options.SnapshotTimeout)
         {
@@ -116,20 +116,14 @@ public sealed partial class ScanWorkflow
         run.NextAttemptAt = Now;
     }
 
-    private bool CopiesBeforeSharing => cloud.SnapshotAccess == SnapshotAccess.CopyAndShareToServiceAccount;
+    private static bool CopiesBeforeSharing(ScanRun run) => AccessOf(run) == SnapshotAccess.CopyAndShareToServiceAccount;
 
     /// <summary>
     /// Lets the reader read the set when it is another account (sharing is idempotent, so a repeat is
-    /// harmless). A run saved here under a provider that now reads in place shares nothing and scans.
+    /// harmless). A run that reads in place never comes here: its completed set goes straight to scanning.
     /// </summary>
     private async Task ShareAsync(ScanRun run, CancellationToken ct)
     {
-        if (ReadsInPlace)
-        {
-            await Advance(run, ScanRunState.Scanning).ConfigureAwait(false);
-            return;
-        }
-
         var reader = await ReaderScopeAsync(run, ct).ConfigureAwait(false);
         if (reader.AccountId != run.CloudAccountId)
         {
@@ -142,13 +136,17 @@ public sealed partial class ScanWorkflow
         await Advance(run, ScanRunState.Shared).ConfigureAwait(false);
     }
 
-    private bool ReadsInPlace => cloud.SnapshotAccess == SnapshotAccess.ReadInPlace;
+    private static bool ReadsInPlace(ScanRun run) => AccessOf(run) == SnapshotAccess.ReadInPlace;
+
+    /// <summary>The mode the run was planned with; every step after planning has one.</summary>
+    private static SnapshotAccess AccessOf(ScanRun run) =>
+        run.SnapshotAccess ?? throw new InvalidOperationException($"run {run.Id} is {run.State} without a snapshot access: it was never planned");
 
     /// <summary>
-    /// Who reads the snapshots: the target itself when the provider reads in place; otherwise the
+    /// Who reads the snapshots: the target itself when the run reads in place; otherwise the
     /// subscription's service account in the run's region, or the target without one.
     /// </summary>
-    private async Task<CloudScope> ReaderScopeAsync(ScanRun run, CancellationToken ct) => ReadsInPlace
+    private async Task<CloudScope> ReaderScopeAsync(ScanRun run, CancellationToken ct) => ReadsInPlace(run)
         ? TargetScope(run)
         : new((await ServiceAccountAsync(ct).ConfigureAwait(false))?.AccountId ?? run.CloudAccountId, run.Region) { Subscription = run.SubscriptionId };
 

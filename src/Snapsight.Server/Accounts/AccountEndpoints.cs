@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
+using Snapsight.Cloud.Provider;
 using Snapsight.Control.Accounts;
 using Snapsight.Control.Audit;
 using Snapsight.Control.Persistence;
@@ -56,12 +57,12 @@ public static class AccountEndpoints
             return AccountProblems.Answer(outcome, a => ServiceAccountView.Of((ServiceAccount)a), "/api/v1/service-account");
         });
 
-    private static Task<IResult> RegisterTargetAsync(TargetAccountRegistration? body, HttpContext context, AccountActions actions) =>
+    private static Task<IResult> RegisterTargetAsync(TargetAccountRegistration? body, HttpContext context, AccountActions actions, ICloudProvider cloud) =>
         AccountProblems.CheckedAsync(async () =>
         {
             var outcome = await actions.RegisterTargetAsync(context, body ?? new TargetAccountRegistration(null, null, null))
                 .ConfigureAwait(false);
-            return AccountProblems.Answer(outcome, a => TargetAccountView.Of((TargetAccount)a), $"/api/v1/target-accounts/{outcome.Account?.Id}");
+            return AccountProblems.Answer(outcome, a => TargetAccountView.Of((TargetAccount)a, cloud.SnapshotAccess), $"/api/v1/target-accounts/{outcome.Account?.Id}");
         });
 
     private static async Task<IResult> GetServiceAsync(ControlDbContext db, CancellationToken ct) =>
@@ -72,13 +73,13 @@ public static class AccountEndpoints
     private static async Task<IResult> DeregisterServiceAsync(HttpContext context, AccountActions actions) =>
         await actions.DeregisterServiceAsync(context).ConfigureAwait(false) ? Results.NoContent() : Problems.NotFound("service account");
 
-    private static async Task<Page<TargetAccountView>> ListTargetsAsync(int? offset, int? limit, ControlDbContext db, CancellationToken ct) =>
-        await Paging.PageAsync(AccountQueries.TargetAccounts(db), offset, limit, TargetAccountView.Of, ct)
+    private static async Task<Page<TargetAccountView>> ListTargetsAsync(int? offset, int? limit, ControlDbContext db, ICloudProvider cloud, CancellationToken ct) =>
+        await Paging.PageAsync(AccountQueries.TargetAccounts(db), offset, limit, a => TargetAccountView.Of(a, cloud.SnapshotAccess), ct)
             .ConfigureAwait(false);
 
-    private static async Task<IResult> GetTargetAsync(Guid id, ControlDbContext db, CancellationToken ct) =>
+    private static async Task<IResult> GetTargetAsync(Guid id, ControlDbContext db, ICloudProvider cloud, CancellationToken ct) =>
         await db.TargetAccounts.AsNoTracking().SingleOrDefaultAsync(a => a.Id == id, ct).ConfigureAwait(false) is { } account
-            ? Results.Ok(TargetAccountView.Of(account))
+            ? Results.Ok(TargetAccountView.Of(account, cloud.SnapshotAccess))
             : Problems.NotFound("target account");
 
     private static async Task<IResult> RemoveTargetAsync(Guid id, HttpContext context, AccountActions actions) =>

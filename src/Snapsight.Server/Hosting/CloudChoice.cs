@@ -27,6 +27,9 @@ public sealed record CloudChoice(string Cloud, string? StsRegion = null)
     /// <summary>Snapshots are copied under the target template's copy key and shared with the service account only.</summary>
     public const string CopyAndShare = "copy-and-share";
 
+    /// <summary>The local cloud's only mode, never an option's value: snapshots are shared with the service account.</summary>
+    public const string ShareToServiceAccount = "share-to-service-account";
+
     /// <summary>The services' URLs instead of AWS's regional ones, already checked.</summary>
     public AwsEndpoints Endpoints { get; init; } = AwsEndpoints.None;
 
@@ -88,6 +91,14 @@ public sealed record CloudChoice(string Cloud, string? StsRegion = null)
         null or ReadInPlace => AccessMode.ReadInPlace,
         CopyAndShare => AccessMode.CopyAndShareToServiceAccount,
         _ => throw new SetupException($"--aws-snapshot-access (or {SnapshotAccessVariable}) is '{text}'; it must be '{ReadInPlace}' or '{CopyAndShare}'"),
+    };
+
+    /// <summary>A mode as the API and the console write it: the words of <c>--aws-snapshot-access</c>.</summary>
+    public static string Name(AccessMode access) => access switch
+    {
+        AccessMode.ReadInPlace => ReadInPlace,
+        AccessMode.CopyAndShareToServiceAccount => CopyAndShare,
+        _ => ShareToServiceAccount,
     };
 
     private static SdkCredentialSource DefaultCredentials()

@@ -69,7 +69,8 @@ public static class ServerCommandLine
         };
         var snapshotAccess = new Option<string?>("--aws-snapshot-access")
         {
-            Description = $"With --cloud aws: '{CloudChoice.ReadInPlace}' (default; snapshots never leave the target account) or " +
+            Description = $"With --cloud aws, for target accounts whose template did not report its CopyAndShare (the others are " +
+                $"read as their template says): '{CloudChoice.ReadInPlace}' (default; snapshots never leave the target account) or " +
                 $"'{CloudChoice.CopyAndShare}' (copied under the key the target template creates with CopyAndShare=true, shared " +
                 $"with the service account only). Env: {CloudChoice.SnapshotAccessVariable}.",
         };

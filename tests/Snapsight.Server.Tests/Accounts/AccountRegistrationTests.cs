@@ -42,6 +42,43 @@ public sealed class AccountRegistrationTests
         Assert.Null(shown["lastError"]);
         Assert.Equal(targetId, (string)targets["items"]![0]!["accountId"]!);
         Assert.Equal("registered", (string)targets["items"]![0]!["state"]!);
+        // The template's CopyAndShare as reported; the local cloud shares every account's snapshots whatever it says.
+        Assert.False((bool)targets["items"]![0]!["copyAndShare"]!);
+        Assert.Equal("share-to-service-account", (string)targets["items"]![0]!["snapshotAccess"]!);
+    }
+
+    [Fact]
+    public async Task A_template_update_of_copy_and_share_re_registers_the_account_and_a_body_without_it_keeps_what_was_reported()
+    {
+        var tenant = await TestTenant.CreateAsync(await SharedServers.For(DatabaseProvider.Sqlite));
+        var targetId = LocalAccounts.NewAccountId();
+        await LocalAccounts.WorkingAccountAsync(tenant, targetId);
+        var (callBack, _) = await LocalAccounts.CallBackClientAsync(tenant);
+
+        async Task<(HttpStatusCode Status, JsonNode? Shown)> RegisterAsync(bool? copyAndShare)
+        {
+            using var answer = await LocalAccounts.RegisterTargetAsync(callBack, targetId, copyAndShare);
+            var targets = JsonNode.Parse(await tenant.Admin.GetStringAsync("api/v1/target-accounts"))!;
+            var shown = Assert.Single(targets["items"]!.AsArray(), t => (string)t!["accountId"]! == targetId)!;
+            var id = (string)shown["id"]!;
+            Assert.True(JsonNode.DeepEquals(shown, JsonNode.Parse(await tenant.Admin.GetStringAsync($"api/v1/target-accounts/{id}"))));
+            return (answer.StatusCode, shown["copyAndShare"]);
+        }
+
+        // Added by hand first (no value): the server's default applies until a template says.
+        var added = await RegisterAsync(null);
+        Assert.Equal(HttpStatusCode.Created, added.Status);
+        Assert.Null(added.Shown);
+        var on = await RegisterAsync(true);
+        Assert.Equal((HttpStatusCode.OK, true), (on.Status, (bool)on.Shown!));
+        var silent = await RegisterAsync(null);
+        Assert.Equal((HttpStatusCode.NotModified, true), (silent.Status, (bool)silent.Shown!));
+        var off = await RegisterAsync(false);
+        Assert.Equal((HttpStatusCode.OK, false), (off.Status, (bool)off.Shown!));
+        // Each change audited with the mode it set (the 304s change nothing and are not).
+        var audit = JsonNode.Parse(await tenant.Admin.GetStringAsync("api/v1/audit?action=target-account.register&limit=10"))!["items"]!.AsArray();
+        Assert.Equal(["copyAndShare false", "copyAndShare true", null],
+            audit.Select(e => (string?)e!["detail"] is { } d && d.Contains("copyAndShare", StringComparison.Ordinal) ? d[d.IndexOf("copyAndShare", StringComparison.Ordinal)..] : null));
     }
 
     [Theory]

@@ -76,14 +76,16 @@ public static class LocalAccounts
          "regions": ["eu-west-1"], "targetRegions": ["eu-west-1"], "scannerConcurrency": 4, "eventBasedScanning": false}
         """;
 
-    public static string TargetBody(string accountId) =>
-        $$"""{"accountId": "{{accountId}}", "roleArn": "{{RoleArn(accountId)}}", "regions": ["eu-west-1"]}""";
+    /// <summary>CFT-T's call-back body as the template's Lambda sends it; <paramref name="copyAndShare"/> null leaves the field out, as an older template did.</summary>
+    public static string TargetBody(string accountId, bool? copyAndShare = false) => copyAndShare is { } copies
+        ? $$"""{"accountId": "{{accountId}}", "roleArn": "{{RoleArn(accountId)}}", "regions": ["eu-west-1"], "copyAndShare": {{(copies ? "true" : "false")}}}"""
+        : $$"""{"accountId": "{{accountId}}", "roleArn": "{{RoleArn(accountId)}}", "regions": ["eu-west-1"]}""";
 
     public static Task<HttpResponseMessage> RegisterServiceAsync(HttpClient client, string accountId) =>
         client.PostAsync("conn/snapshot/v1.0/register-service-account", Json(ServiceBody(accountId)));
 
-    public static Task<HttpResponseMessage> RegisterTargetAsync(HttpClient client, string accountId) =>
-        client.PostAsync("conn/snapshot/v1.0/register-target-account", Json(TargetBody(accountId)));
+    public static Task<HttpResponseMessage> RegisterTargetAsync(HttpClient client, string accountId, bool? copyAndShare = false) =>
+        client.PostAsync("conn/snapshot/v1.0/register-target-account", Json(TargetBody(accountId, copyAndShare)));
 
     /// <summary>A client that presents a fresh subscription token of the tenant, as a template's call-back does.</summary>
     public static async Task<(HttpClient Client, string TokenId)> CallBackClientAsync(TestTenant tenant)

@@ -78,6 +78,8 @@ public sealed partial class AwsTwoSubscriptionsTests(ITestOutputHelper output)
         {
             Assert.All(runs[name], r => Assert.Equal((string)assets[name]["id"]!, (string)r["assetId"]!));
             Assert.Contains(runs[name], r => (string)r["state"]! == "Done");
+            // Registered without a copy-and-share choice: the server's default, read in place, for every run.
+            Assert.All(runs[name].Where(r => (string)r["state"]! == "Done"), r => Assert.Equal("read-in-place", (string?)r["snapshotAccess"]));
         }
 
         Assert.Empty(runs["a"].Select(r => (string)r["id"]!).Intersect(runs["b"].Select(r => (string)r["id"]!)));

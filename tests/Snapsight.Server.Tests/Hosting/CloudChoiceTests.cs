@@ -44,6 +44,14 @@ public sealed class CloudChoiceTests
     }
 
     [Fact]
+    public void The_api_names_each_mode_with_the_words_the_option_takes()
+    {
+        Assert.All([CloudChoice.ReadInPlace, CloudChoice.CopyAndShare], words => Assert.Equal(words, CloudChoice.Name(CloudChoice.Access(words))));
+        Assert.Equal(CloudChoice.ShareToServiceAccount, CloudChoice.Name(SnapshotAccess.ShareToServiceAccount));
+        Assert.Equal(Enum.GetValues<SnapshotAccess>().Length, Enum.GetValues<SnapshotAccess>().Select(CloudChoice.Name).Distinct().Count());
+    }
+
+    [Fact]
     public void Server_refuses_to_start_on_AWS_without_an_STS_region()
     {
         using var temp = new TempDirectory();

@@ -5,10 +5,10 @@ using Snapsight.Disk.BlockDevices;
 namespace Snapsight.Server.Tests.Scans;
 
 /// <summary>
-/// The local cloud claiming the snapshot access mode it is given (the AWS provider reads in place,
-/// or copies and shares), recording every copy, every share and the scope of every snapshot opened,
-/// to see who read what. The mode may
-/// change between steps, as when a server restarts with another provider.
+/// A cloud claiming the snapshot access mode it is given (the local cloud made to read in place, or
+/// to copy and share, as the AWS provider does; or the AWS provider against its fake, claiming its
+/// own), recording every copy, every share and the scope of every snapshot opened, to see who read
+/// what. The mode may change between steps, as when a server restarts with another default.
 /// </summary>
 public sealed class AccessModeCloud(ICloudProvider inner, SnapshotAccess access) : DelegatingCloud(inner)
 {

@@ -80,6 +80,9 @@ public sealed partial class ConsoleFlowTests
 
             // The target account removed from the accounts page, after a confirmation saying what stays.
             await page.GetByRole(AriaRole.Link, new() { Name = "Accounts", Exact = true }).ClickAsync();
+            // Its row says how its snapshots are read, as the API does (the local cloud shares them all).
+            Assert.Equal("share-to-service-account", (string)(await console.ApiGetAsync($"api/v1/target-accounts/{targetId}"))["snapshotAccess"]!);
+            AssertContains(await page.GetByRole(AriaRole.Row).Filter(new() { HasText = ManagedAccount }).InnerTextAsync(), "share-to-service-account");
             await page.GetByRole(AriaRole.Link, new() { Name = $"Remove account {ManagedAccount}" }).ClickAsync();
             var consequences = await page.Locator("#remove-consequences").InnerTextAsync();
             AssertContains(consequences, "stay, with their scan history and findings");

@@ -30,7 +30,8 @@ public sealed record AwsCloudOptions
     public Uri? KmsServiceUrl { get; init; }
 
     /// <summary>
-    /// How the service account reads the targets' snapshots: in place with the target role (the
+    /// How the service account reads the snapshots of a target account whose template did not report its
+    /// <c>CopyAndShare</c> (an account whose template did is read as it said): in place with the target role (the
     /// default; any key the volume has), or copy and share, where a copy under the target template's
     /// copy key is shared with the service account (docs/aws.md says when to choose which). The copy key
     /// is found by its subscription's alias (<see cref="SubscriptionResourceNames.CopyKeyAlias"/>), not

@@ -12,17 +12,14 @@ namespace Snapsight.Cloud.Aws.Sdk;
 /// copy key the target template of the snapshot's subscription created there (its alias
 /// <see cref="SubscriptionResourceNames.CopyKeyAlias"/>), so the copy, unlike a snapshot under the
 /// account's default EBS key, can be shared with the service account, which reads it through EBS
-/// direct with its own credentials. docs/aws.md has the key's policy.
+/// direct with its own credentials. docs/aws.md has the key's policy. Which accounts copy is the
+/// workflow's choice, account by account (their template's <c>CopyAndShare</c>), not the provider's
+/// default: an account whose template made no copy key is told so when asked to copy.
 /// </summary>
 public sealed partial class AwsCloudProvider
 {
     public async Task<CloudSnapshot> CopySnapshotAsync(CloudScope scope, string snapshotId, CancellationToken cancellationToken)
     {
-        if (SnapshotAccess != SnapshotAccess.CopyAndShareToServiceAccount)
-        {
-            throw new CloudProviderException(CloudErrorCode.InvalidParameter, snapshotId, $"snapshots are copied only in copy-and-share mode, not {SnapshotAccess}");
-        }
-
         var source = await FindSnapshotAsync(scope, snapshotId, cancellationToken).ConfigureAwait(false);
         if (source.OwnerId != scope.AccountId)
         {

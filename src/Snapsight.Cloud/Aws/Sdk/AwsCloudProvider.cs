@@ -50,7 +50,10 @@ public sealed partial class AwsCloudProvider : ICloudProvider, IDisposable
         _store = options.BlockStore is { } store ? EbsBlockStore.Open(store) : null;
     }
 
-    /// <summary>Read in place with the target role (the default), or copy and share (<see cref="AwsCloudOptions.SnapshotAccess"/>).</summary>
+    /// <summary>
+    /// The mode of an account whose template did not report its <c>CopyAndShare</c> (<see cref="AwsCloudOptions.SnapshotAccess"/>):
+    /// read in place with the target role (the default), or copy and share.
+    /// </summary>
     public SnapshotAccess SnapshotAccess => _options.SnapshotAccess;
 
     /// <summary>

@@ -75,7 +75,10 @@ internal static class TargetAccountTemplate
                 ["accountId"] = Cfn.Ref(Cfn.AccountId),
                 ["roleArn"] = Cfn.GetAtt(TargetRole, "Arn"),
                 ["regions"] = Cfn.Ref(TargetRegions),
+                // The server reads the account's snapshots as the stack allows: copies only where the copy key is.
+                ["copyAndShare"] = Cfn.Ref(CopyAndShare),
             },
+            Booleans = ["copyAndShare"],
             Condition = InPrimaryRegion,
         }.AddTo(resources);
         InstanceEventForwarding.AddTo(resources, EventBasedScanningOn);

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Snapsight.Cloud.Provider;
 using Snapsight.Control.Persistence;
 using Snapsight.Server.Accounts;
 using Snapsight.Server.Api;
@@ -9,10 +10,10 @@ namespace Snapsight.Server.WebConsole.Pages;
 
 /// <summary>
 /// The registered accounts: the service account's validation and its last error in words, and the
-/// target accounts with their validation and discovery (the API's views and list queries), with links
+/// target accounts with their validation, discovery and snapshot access (the API's views and list queries), with links
 /// for operators to the pages that change them (<see cref="ServiceAccountModel"/>, the target account form).
 /// </summary>
-public sealed class AccountsModel(ControlDbContext db) : PageModel
+public sealed class AccountsModel(ControlDbContext db, ICloudProvider cloud) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public int? TargetsOffset { get; set; }
@@ -30,7 +31,7 @@ public sealed class AccountsModel(ControlDbContext db) : PageModel
         ServiceAccount = await db.ServiceAccounts.AsNoTracking().SingleOrDefaultAsync(ct).ConfigureAwait(false) is { } service
             ? ServiceAccountView.Of(service)
             : null;
-        Targets = await Paging.PageAsync(AccountQueries.TargetAccounts(db), TargetsOffset, Paging.DefaultLimit, TargetAccountView.Of, ct)
+        Targets = await Paging.PageAsync(AccountQueries.TargetAccounts(db), TargetsOffset, Paging.DefaultLimit, a => TargetAccountView.Of(a, cloud.SnapshotAccess), ct)
             .ConfigureAwait(false);
     }
 }

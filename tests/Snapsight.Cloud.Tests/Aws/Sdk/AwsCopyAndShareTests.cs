@@ -302,15 +302,30 @@ public sealed class AwsCopyAndShareTests
     }
 
     [Fact]
-    public async Task Read_in_place_stays_the_default_and_copies_nothing()
+    public async Task Read_in_place_stays_the_default_and_an_account_without_the_copy_key_copies_nothing()
     {
         using var inPlace = AwsContractFleet.Create(new ContractSettings());
         var set = await inPlace.Provider.CreateSnapshotSetAsync(inPlace.Owner, inPlace.InstanceId, ContractTags.Run("run-1"), Ct);
         await inPlace.CompletePendingAsync();
 
         Assert.Equal(SnapshotAccess.ReadInPlace, inPlace.Provider.SnapshotAccess);
-        await ThrowsAsync(CloudErrorCode.InvalidParameter, () => inPlace.Provider.CopySnapshotAsync(inPlace.Owner, set[0].Id, Ct));
+        // The default is only for accounts that did not say: asked to copy in one whose template made no copy key, the provider says so.
+        var e = await ThrowsAsync(CloudErrorCode.InvalidParameter, () => inPlace.Provider.CopySnapshotAsync(inPlace.Owner, set[0].Id, Ct));
+        Assert.Contains("deploy the target template there with copy-and-share on", e.Message, StringComparison.Ordinal);
         Assert.Equal(set.Count, inPlace.Cloud.SnapshotsOf(inPlace.Owner.AccountId).Count);
+    }
+
+    [Fact]
+    public async Task A_provider_reading_in_place_by_default_copies_in_an_account_whose_template_made_the_copy_key()
+    {
+        using var fleet = AwsContractFleet.Create(new ContractSettings(), copyAndShare: true, adjust: o => o with { SnapshotAccess = SnapshotAccess.ReadInPlace });
+        var set = await fleet.Provider.CreateSnapshotSetAsync(fleet.Owner, fleet.InstanceId, ContractTags.Run("run-1"), Ct);
+        await fleet.CompletePendingAsync();
+
+        var copy = await fleet.Provider.CopySnapshotAsync(fleet.Owner, set[0].Id, Ct);
+
+        Assert.Equal(Assert.Single(fleet.Cloud.KeysOf(fleet.Owner.AccountId)).Arn, copy.EncryptionKeyId);
+        Assert.Equal(set[0].Id, copy.Tags[SnapshotTags.CopyOf]);
     }
 
     [Fact]

@@ -52,12 +52,16 @@ public sealed partial class RegistrationCallbackTests
         }, iter: 8, threads: 1);
     }
 
-    [Fact]
-    public void The_target_account_call_back_registers_the_role_and_regions()
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("false", false)]
+    [InlineData("true", true)]
+    public void The_target_account_call_back_registers_the_role_regions_and_copy_and_share(string? copyAndShare, bool expected)
     {
         var request = TemplateRequests.Simple();
         using var api = new RecordingHttpServer(201);
-        Invoke(CloudFormationTemplates.TargetAccount(request, TemplateRequests.SimpleTrust()), api, "Create");
+        var deployed = copyAndShare is null ? null : new Dictionary<string, string> { [TargetAccountTemplate.CopyAndShare] = copyAndShare };
+        Invoke(CloudFormationTemplates.TargetAccount(request, TemplateRequests.SimpleTrust()), api, "Create", deployed);
 
         var register = Assert.Single(api.Requests, r => r.Method == "POST");
         Assert.Equal("/conn/snapshot/v1.0/register-target-account", register.Path);
@@ -66,6 +70,8 @@ public sealed partial class RegistrationCallbackTests
         Assert.Equal(AccountId, body["accountId"]!.GetValue<string>());
         Assert.Equal(ResolvedArn("TargetRole"), body["roleArn"]!.GetValue<string>());
         Assert.Equal(request.TargetRegions, body["regions"]!.AsArray().Select(r => r!.GetValue<string>()));
+        // A JSON boolean, the stack's parameter (false by default), which the API records as the account's mode.
+        Assert.Equal(expected, body["copyAndShare"]!.GetValue<bool>());
         Assert.Equal("SUCCESS", Answer(api)["Status"]!.GetValue<string>());
     }
 
@@ -98,7 +104,8 @@ public sealed partial class RegistrationCallbackTests
         Assert.Equal("SUCCESS", Answer(api)["Status"]!.GetValue<string>());
     }
 
-    private static void Invoke(JsonObject template, RecordingHttpServer api, string requestType)
+    /// <param name="deployed">Parameters the stack was deployed with, by name; the others take their defaults.</param>
+    private static void Invoke(JsonObject template, RecordingHttpServer api, string requestType, IReadOnlyDictionary<string, string>? deployed = null)
     {
         using var directory = new TempDirectory();
         var source = directory.File("index.py");
@@ -108,7 +115,7 @@ public sealed partial class RegistrationCallbackTests
         foreach (var (name, value) in properties.Where(p => p.Key != "ServiceToken"))
         {
             // The stack is deployed with the API endpoint overridden to the loopback stand-in.
-            resolved[name] = Resolve(value, template, api.Url);
+            resolved[name] = Resolve(value, template, api.Url, deployed ?? new Dictionary<string, string>());
         }
 
         var invocation = new JsonObject
@@ -132,12 +139,13 @@ public sealed partial class RegistrationCallbackTests
         JsonNode.Parse(Assert.Single(api.Requests, r => r.Method == "PUT" && r.Path == "/cloudformation-response").Body)!.AsObject();
 
     /// <summary>What CloudFormation hands a custom resource: intrinsics resolved, every scalar a string.</summary>
-    private static JsonNode? Resolve(JsonNode? node, JsonObject template, string apiEndpoint)
+    private static JsonNode? Resolve(JsonNode? node, JsonObject template, string apiEndpoint, IReadOnlyDictionary<string, string> deployed)
     {
         string Parameter(string name) => name switch
         {
             "AWS::AccountId" => AccountId,
             ApiEndpointParameter => apiEndpoint,
+            _ when deployed.TryGetValue(name, out var given) => given,
             _ => template["Parameters"]![name]!["Default"]!.GetValue<string>(),
         };
 
@@ -150,8 +158,8 @@ public sealed partial class RegistrationCallbackTests
             JsonObject { Count: 1 } obj when obj["Fn::Sub"] is JsonNode text =>
                 SubVariable().Replace(text.GetValue<string>(), m => Parameter(m.Groups[1].Value)),
             JsonObject { Count: 1 } obj when obj["Fn::GetAtt"] is JsonArray target => ResolvedArn(target[0]!.GetValue<string>()),
-            JsonObject obj => new JsonObject(obj.Select(p => KeyValuePair.Create(p.Key, Resolve(p.Value, template, apiEndpoint)))),
-            JsonArray array => new JsonArray([.. array.Select(item => Resolve(item, template, apiEndpoint))]),
+            JsonObject obj => new JsonObject(obj.Select(p => KeyValuePair.Create(p.Key, Resolve(p.Value, template, apiEndpoint, deployed)))),
+            JsonArray array => new JsonArray([.. array.Select(item => Resolve(item, template, apiEndpoint, deployed))]),
             JsonValue value => value.ToString(),
             _ => null,
         };

@@ -27,7 +27,9 @@ namespace Snapsight.Server.Tests.Scans.Aws;
 /// <summary>
 /// The scan workflow on the AWS provider against the loopback AWS fake (tests/Snapsight.AwsFake),
 /// on SQLite, with the real scanner and result store: one target account whose role is assumed
-/// with its external ID, real Debian 12 machines, and a block store for incremental rescans. The
+/// with its external ID (registered without a copy-and-share choice, so read in place, the
+/// provider's default), more on request (<see cref="AddTargetAccountAsync"/>), real Debian 12
+/// machines, and a block store for incremental rescans. The
 /// provider, with the server's registration-backed account directory, is registered before the
 /// control services, so it is the workflow's cloud and the API-based assessment's inventory source. The
 /// workflow's clock is fake (the driver steps it); the fake's and the provider's are the system's.
@@ -57,6 +59,9 @@ public sealed class AwsScanWorld : IAsyncDisposable
 
     public AwsCloudProvider Provider { get; private set; } = null!;
 
+    /// <summary>The provider as the workflow sees it, recording each copy, share and reader.</summary>
+    public AccessModeCloud Observed { get; private set; } = null!;
+
     public ServiceProvider Services { get; private set; } = null!;
 
     public Guid SubscriptionId { get; private set; }
@@ -79,14 +84,18 @@ public sealed class AwsScanWorld : IAsyncDisposable
         return world;
     }
 
-    /// <summary>An instance whose single volume is a copy of <paramref name="image"/>, recorded and activated as an asset.</summary>
-    public async Task<(FakeInstance Instance, Guid AssetId)> AddInstanceAsync(string image, string name)
+    /// <summary>
+    /// An instance whose single volume is a copy of <paramref name="image"/>, in <paramref name="accountId"/> (the
+    /// <see cref="Target"/> by default), recorded and activated as an asset.
+    /// </summary>
+    public async Task<(FakeInstance Instance, Guid AssetId)> AddInstanceAsync(string image, string name, string? accountId = null)
     {
-        var instance = Cloud.AddInstance(Target.AccountId, Target.Region, new Dictionary<string, string> { ["Name"] = name },
+        accountId ??= Target.AccountId;
+        var instance = Cloud.AddInstance(accountId, Target.Region, new Dictionary<string, string> { ["Name"] = name },
             [(image, "/dev/xvda", null)], Clock.GetUtcNow());
         await using var tenant = Tenant();
         var assets = await tenant.ServiceProvider.GetRequiredService<AssetInventory>().RecordAsync(null,
-            [new DiscoveredAsset(Target.AccountId, Target.Region, instance.Id, AssetState.Running, name, "10.0.0.1")], CancellationToken.None);
+            [new DiscoveredAsset(accountId, Target.Region, instance.Id, AssetState.Running, name, "10.0.0.1")], CancellationToken.None);
         await tenant.ServiceProvider.GetRequiredService<Licence>().ActivateAsync([.. assets.Select(a => a.Id)], ActivationActor.Discovery, CancellationToken.None);
         return (instance, assets.Single(a => a.InstanceId == instance.Id).Id);
     }
@@ -115,6 +124,47 @@ public sealed class AwsScanWorld : IAsyncDisposable
 
     /// <summary>Our snapshots in the target account now, as the fake holds them.</summary>
     public IReadOnlyList<FakeSnapshotRecord> Snapshots() => Cloud.SnapshotsOf(Target.AccountId);
+
+    /// <summary>
+    /// Another target account of the subscription, in the target's region: its template's role deployed in the fake
+    /// (with the copy key and the copy permissions when <paramref name="copyAndShare"/> is true, as the template's
+    /// <c>CopyAndShare</c> parameter makes them), and registered with what its call-back reported.
+    /// </summary>
+    public async Task AddTargetAccountAsync(string accountId, bool? copyAndShare)
+    {
+        var externalId = $"{ExternalId}-{accountId}";
+        var target = Cloud.AddTargetAccount(accountId, externalId, [Target.Region]);
+        if (copyAndShare == true)
+        {
+            Cloud.AddCopyKey(target, Target.Region);
+        }
+
+        await RegisterTargetAsync(accountId, externalId, copyAndShare);
+    }
+
+    /// <summary>
+    /// Registers the fake's service account (none by default: runs that share are then read by the target itself),
+    /// whose scanning role reads shared copies with its own credentials.
+    /// </summary>
+    public async Task RegisterServiceAccountAsync()
+    {
+        await using var tenant = Tenant();
+        var db = tenant.ServiceProvider.GetRequiredService<ControlDbContext>();
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var connector = new Connector
+        {
+            Id = Guid.NewGuid(), SubscriptionId = SubscriptionId, Name = "aws-service", AccountId = ServiceAccountId,
+            RoleArn = $"arn:aws:iam::{ServiceAccountId}:role/snapsight/snapsight-service", Regions = [Target.Region],
+            ExternalId = $"{ExternalId}-{ServiceAccountId}", CreatedAt = now, UpdatedAt = now,
+        };
+        db.Connectors.Add(connector);
+        db.ServiceAccounts.Add(new ServiceAccount
+        {
+            Id = Guid.NewGuid(), SubscriptionId = SubscriptionId, ConnectorId = connector.Id, AccountId = ServiceAccountId,
+            Regions = [Target.Region], TargetRegions = [Target.Region], State = ValidationState.Registered, CreatedAt = now,
+        });
+        await db.SaveChangesAsync();
+    }
 
     public AsyncServiceScope Tenant()
     {
@@ -151,12 +201,14 @@ public sealed class AwsScanWorld : IAsyncDisposable
             Ec2ServiceUrl = server.Endpoint,
             SsmServiceUrl = server.Endpoint,
             StsServiceUrl = server.Endpoint,
+            KmsServiceUrl = server.Endpoint,
             Ebs = new EbsDirectOptions { Endpoint = Cloud.Ebs.Endpoint, BaseBackoff = TimeSpan.FromMilliseconds(2), MaxBackoff = TimeSpan.FromMilliseconds(20) },
             // One block at a time: what a scan fetches is then exactly what it reads (read-ahead's reach depends on timing).
             ReadAheadBlocks = 0,
             BlockStore = new EbsBlockStoreOptions { Directory = directory.File("block-store") },
         }));
-        services.AddSingleton<ICloudProvider>(provider => provider.GetRequiredService<AwsCloudProvider>());
+        services.AddSingleton(provider => new AccessModeCloud(provider.GetRequiredService<AwsCloudProvider>(), provider.GetRequiredService<AwsCloudProvider>().SnapshotAccess));
+        services.AddSingleton<ICloudProvider>(provider => provider.GetRequiredService<AccessModeCloud>());
         services.AddSingleton<IApiInventorySource>(provider => InventorySource?.Invoke(provider.GetRequiredService<AwsCloudProvider>())
             ?? provider.GetRequiredService<AwsCloudProvider>());
         services.AddControlPlane(Settings);
@@ -169,26 +221,27 @@ public sealed class AwsScanWorld : IAsyncDisposable
         services.AddScoped<IScanResultSink, ScanResultStore>();
         Services = services.BuildServiceProvider();
         Provider = Services.GetRequiredService<AwsCloudProvider>();
+        Observed = Services.GetRequiredService<AccessModeCloud>();
         await Services.GetRequiredService<ApiAssessmentQueue>().StartAsync(CancellationToken.None);
-        await RegisterTargetAsync();
+        await RegisterTargetAsync(Target.AccountId, ExternalId, copyAndShare: null);
     }
 
-    private async Task RegisterTargetAsync()
+    private async Task RegisterTargetAsync(string accountId, string externalId, bool? copyAndShare)
     {
         await using var tenant = Tenant();
         var db = tenant.ServiceProvider.GetRequiredService<ControlDbContext>();
         var now = Clock.GetUtcNow().UtcDateTime;
-        var roleArn = $"arn:aws:iam::{Target.AccountId}:role/snapsight/snapsight-target";
+        var roleArn = $"arn:aws:iam::{accountId}:role/snapsight/snapsight-target";
         var connector = new Connector
         {
-            Id = Guid.NewGuid(), SubscriptionId = SubscriptionId, Name = "aws-target", RoleArn = roleArn, AccountId = Target.AccountId,
-            Regions = [Target.Region], ExternalId = ExternalId, CreatedAt = now, UpdatedAt = now,
+            Id = Guid.NewGuid(), SubscriptionId = SubscriptionId, Name = "aws-" + accountId, RoleArn = roleArn, AccountId = accountId,
+            Regions = [Target.Region], ExternalId = externalId, CreatedAt = now, UpdatedAt = now,
         };
         db.Connectors.Add(connector);
         db.TargetAccounts.Add(new TargetAccount
         {
-            Id = Guid.NewGuid(), SubscriptionId = SubscriptionId, ConnectorId = connector.Id, AccountId = Target.AccountId,
-            RoleArn = roleArn, Regions = [Target.Region], State = ValidationState.Registered, CreatedAt = now,
+            Id = Guid.NewGuid(), SubscriptionId = SubscriptionId, ConnectorId = connector.Id, AccountId = accountId,
+            RoleArn = roleArn, Regions = [Target.Region], State = ValidationState.Registered, CreatedAt = now, CopyAndShare = copyAndShare,
         });
         await db.SaveChangesAsync();
     }

@@ -194,6 +194,9 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                     b.Property<Guid>("ConnectorId")
                         .HasColumnType("uuid");
 
+                    b.Property<bool?>("CopyAndShare")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -813,6 +816,10 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
 
                     b.Property<string>("Region")
                         .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SnapshotAccess")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 

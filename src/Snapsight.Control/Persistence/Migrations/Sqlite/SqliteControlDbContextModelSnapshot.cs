@@ -188,6 +188,9 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                     b.Property<Guid>("ConnectorId")
                         .HasColumnType("TEXT");
 
+                    b.Property<bool?>("CopyAndShare")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
 
@@ -805,6 +808,10 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Region")
                         .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SnapshotAccess")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 

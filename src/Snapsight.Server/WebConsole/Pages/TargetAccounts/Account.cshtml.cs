@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Snapsight.Cloud.Provider;
 using Snapsight.Control.Accounts;
 using Snapsight.Control.Persistence;
 using Snapsight.Server.Accounts;
@@ -13,7 +14,7 @@ namespace Snapsight.Server.WebConsole.Pages.TargetAccounts;
 /// stays (as <c>DELETE /api/v1/target-accounts/{id}</c>, through <see cref="AccountActions"/>, audited alike).
 /// </summary>
 [Authorize(Policy = ConsoleSetup.OperatorPolicy)]
-public sealed class AccountModel(AccountActions actions, ControlDbContext db) : PageModel
+public sealed class AccountModel(AccountActions actions, ControlDbContext db, ICloudProvider cloud) : PageModel
 {
     [BindProperty(SupportsGet = true)]
     public Guid Id { get; set; }
@@ -25,6 +26,9 @@ public sealed class AccountModel(AccountActions actions, ControlDbContext db) : 
     public TargetAccount Account { get; private set; } = null!;
 
     public string ConnectorName { get; private set; } = "";
+
+    /// <summary>How the account's snapshots are read, as the API's view names it.</summary>
+    public string SnapshotAccess { get; private set; } = "";
 
     /// <summary>Whether the account is the service account too: scanning there goes on with the server's own access.</summary>
     public bool AlsoServiceAccount { get; private set; }
@@ -44,6 +48,7 @@ public sealed class AccountModel(AccountActions actions, ControlDbContext db) : 
         }
 
         Account = account;
+        SnapshotAccess = TargetAccountView.Of(account, cloud.SnapshotAccess).SnapshotAccess;
         ConnectorName = await db.Connectors.Where(c => c.Id == account.ConnectorId).Select(c => c.Name).SingleAsync(ct).ConfigureAwait(false);
         AlsoServiceAccount = await db.ServiceAccounts.AnyAsync(a => a.AccountId == account.AccountId, ct).ConfigureAwait(false);
         AssetCount = await db.Assets.CountAsync(a => a.CloudAccountId == account.AccountId, ct).ConfigureAwait(false);

@@ -11,7 +11,7 @@ using Snapsight.Control.Persistence;
 namespace Snapsight.Control.Persistence.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteControlDbContext))]
-    [Migration("20261129153917_Initial")]
+    [Migration("20261129225520_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -190,6 +190,9 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
 
                     b.Property<Guid>("ConnectorId")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool?>("CopyAndShare")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT");
@@ -808,6 +811,10 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
 
                     b.Property<string>("Region")
                         .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SnapshotAccess")
                         .HasMaxLength(32)
                         .HasColumnType("TEXT");
 

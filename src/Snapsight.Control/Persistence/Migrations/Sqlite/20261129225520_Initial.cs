@@ -237,6 +237,7 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                     WaitReason = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
                     WaitDetail = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
                     VolumeIds = table.Column<string>(type: "TEXT", nullable: false),
+                    SnapshotAccess = table.Column<string>(type: "TEXT", maxLength: 32, nullable: true),
                     HasEncryptedVolumes = table.Column<bool>(type: "INTEGER", nullable: false),
                     SnapshotIds = table.Column<string>(type: "TEXT", nullable: false),
                     Attempt = table.Column<int>(type: "INTEGER", nullable: false),
@@ -359,6 +360,7 @@ namespace Snapsight.Control.Persistence.Migrations.Sqlite
                 {
                     Id = table.Column<Guid>(type: "TEXT", nullable: false),
                     RoleArn = table.Column<string>(type: "TEXT", maxLength: 2048, nullable: false),
+                    CopyAndShare = table.Column<bool>(type: "INTEGER", nullable: true),
                     LastDiscoveredAt = table.Column<DateTime>(type: "TEXT", nullable: true),
                     DiscoveryError = table.Column<string>(type: "TEXT", maxLength: 512, nullable: true),
                     SubscriptionId = table.Column<Guid>(type: "TEXT", nullable: false),

@@ -239,6 +239,7 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                     WaitReason = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
                     WaitDetail = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
                     VolumeIds = table.Column<List<string>>(type: "text[]", nullable: false),
+                    SnapshotAccess = table.Column<string>(type: "character varying(32)", maxLength: 32, nullable: true),
                     HasEncryptedVolumes = table.Column<bool>(type: "boolean", nullable: false),
                     SnapshotIds = table.Column<List<string>>(type: "text[]", nullable: false),
                     Attempt = table.Column<int>(type: "integer", nullable: false),
@@ -361,6 +362,7 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
                 {
                     Id = table.Column<Guid>(type: "uuid", nullable: false),
                     RoleArn = table.Column<string>(type: "character varying(2048)", maxLength: 2048, nullable: false),
+                    CopyAndShare = table.Column<bool>(type: "boolean", nullable: true),
                     LastDiscoveredAt = table.Column<DateTime>(type: "timestamp with time zone", nullable: true),
                     DiscoveryError = table.Column<string>(type: "character varying(512)", maxLength: 512, nullable: true),
                     SubscriptionId = table.Column<Guid>(type: "uuid", nullable: false),

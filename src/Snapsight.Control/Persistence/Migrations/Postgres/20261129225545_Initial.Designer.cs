@@ -13,7 +13,7 @@ using Snapsight.Control.Persistence;
 namespace Snapsight.Control.Persistence.Migrations.Postgres
 {
     [DbContext(typeof(PostgresControlDbContext))]
-    [Migration("20261129153930_Initial")]
+    [Migration("20261129225545_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -196,6 +196,9 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
 
                     b.Property<Guid>("ConnectorId")
                         .HasColumnType("uuid");
+
+                    b.Property<bool?>("CopyAndShare")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
@@ -816,6 +819,10 @@ namespace Snapsight.Control.Persistence.Migrations.Postgres
 
                     b.Property<string>("Region")
                         .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("SnapshotAccess")
                         .HasMaxLength(32)
                         .HasColumnType("character varying(32)");
 
