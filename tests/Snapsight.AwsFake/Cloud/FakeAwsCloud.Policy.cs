@@ -26,9 +26,13 @@ public sealed partial class FakeAwsCloud
     internal (string AccountId, bool IsTargetRole) Identity(string accessKeyId) =>
         _sessions.TryGetValue(accessKeyId, out var session) ? (session.AccountId, session.Role is not null) : (Scanner(accessKeyId).AccountId, false);
 
-    /// <summary>The service account whose scanning role holds the keys (the cloud's own for keys it does not know).</summary>
+    /// <summary>
+    /// The service account whose scanning role holds the keys. Signatures are verified before any policy is asked, so keys no
+    /// one was issued are a fault of the fake's own code path, never read as the most trusted identity.
+    /// </summary>
     private FakeServiceAccount Scanner(string accessKeyId) =>
-        _serviceAccounts.GetValueOrDefault(accessKeyId) ?? _serviceAccounts[ScanningKeys.AccessKeyId];
+        _serviceAccounts.GetValueOrDefault(accessKeyId)
+        ?? throw new InvalidOperationException($"no scanning role holds the keys {accessKeyId}: the request reached a policy unverified");
 
     /// <summary>The service account a target role trusts and shares with: its subscription's, or the cloud's own.</summary>
     private FakeServiceAccount ServiceAccountOf(FakeTargetAccount target) =>

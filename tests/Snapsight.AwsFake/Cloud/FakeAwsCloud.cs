@@ -83,7 +83,17 @@ public sealed partial class FakeAwsCloud : IDisposable
     {
         var keys = new AwsCredentials("AKIA" + Convert.ToHexString(RandomNumberGenerator.GetBytes(8)), Convert.ToBase64String(RandomNumberGenerator.GetBytes(30)));
         var account = new FakeServiceAccount(accountId, keys, subscriptionTagValue);
-        _serviceAccounts[keys.AccessKeyId] = account;
+        lock (_gate)
+        {
+            // Two deployments in one account would have one scanning role ARN, and two of one subscription an ambiguous trust.
+            if (_serviceAccounts.Values.FirstOrDefault(s => s.AccountId == accountId || s.SubscriptionTagValue == subscriptionTagValue) is { } clash)
+            {
+                throw new ArgumentException($"service account {clash.AccountId} of subscription {clash.SubscriptionTagValue} is deployed already", nameof(accountId));
+            }
+
+            _serviceAccounts[keys.AccessKeyId] = account;
+        }
+
         return account;
     }
 
