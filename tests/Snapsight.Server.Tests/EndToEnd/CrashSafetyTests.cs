@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using Snapsight.Control.Persistence;
 using Snapsight.Disk.Tests.Support;
 using Xunit.Abstractions;
 using static Snapsight.Server.Tests.EndToEnd.ApiJson;
@@ -16,13 +17,9 @@ namespace Snapsight.Server.Tests.EndToEnd;
 /// advisories): none lost, none doubled. It runs in the local cloud as the demo sets it up, and on AWS against the
 /// loopback fake (issue 8), where each life also meets throttling and 5xx answers and no call may exceed what the
 /// templates grant. On SQLite; what is checked is the workflow's and the cloud's recovery, which do not depend on
-/// the database. Each cloud is a class of its own (<see cref="LocalCrashSafetyTests"/>, <see cref="AwsCrashSafetyTests"/>),
-/// so the two, minutes each, run beside each other and the shorter tests rather than one after the other.
+/// the database.
 /// </summary>
-/// <param name="killsDuringScansWanted">The kills that must land during scans in this cloud (AWS's fleet set-up and scans take longer).</param>
-/// <param name="startFleet">Starts the fleet in this cloud, scanned once, its server started.</param>
-public abstract class CrashSafetyTests(ITestOutputHelper output, int killsDuringScansWanted,
-    Func<TempDirectory, ITestOutputHelper, Task<IScannedFleet>> startFleet)
+public sealed class CrashSafetyTests(ITestOutputHelper output)
 {
     /// <summary>Set to a seed the test printed to kill at the same points again.</summary>
     public const string SeedVariable = "SNAPSIGHT_CRASH_SEED";
@@ -45,11 +42,17 @@ public abstract class CrashSafetyTests(ITestOutputHelper output, int killsDuring
     /// </summary>
     private static readonly string[] Scanned = ["bookworm-web", "alma-legacy", "bullseye-app"];
 
-    [Fact]
-    public async Task Killing_the_server_during_fleet_scans_loses_and_doubles_nothing()
+    /// <summary>The clouds, with the kills that must land during scans in each (AWS's fleet set-up and scans take longer).</summary>
+    public static TheoryData<string, int> Clouds => new() { { "local", 50 }, { "aws", 25 } };
+
+    [Theory]
+    [MemberData(nameof(Clouds))]
+    public async Task Killing_the_server_during_fleet_scans_loses_and_doubles_nothing(string cloud, int killsDuringScansWanted)
     {
         using var temp = new TempDirectory();
-        await using var fleet = await startFleet(temp, output);
+        await using IScannedFleet fleet = cloud == "aws"
+            ? await AwsScannedFleet.StartAsync(temp, DatabaseProvider.Sqlite, output)
+            : await DemoScannedFleet.StartAsync(temp, output);
         var maxKills = 2 * killsDuringScansWanted;
         var seed = Environment.GetEnvironmentVariable(SeedVariable) is { Length: > 0 } given
             ? int.Parse(given, CultureInfo.InvariantCulture)
