@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using Snapsight.Cli.Commands;
+using Snapsight.Server.Hosting;
 
 namespace Snapsight.Cli.Demo;
 
@@ -12,9 +13,6 @@ namespace Snapsight.Cli.Demo;
 internal sealed partial class DemoServer : IAsyncDisposable
 {
     private const int SigTerm = 15;
-
-    /// <summary>What the server prints before each address it listens on (ServerCommandLine.ListeningPrefix, docs/control/server.md).</summary>
-    private const string ListeningPrefix = "snapsight server: listening on ";
 
     private readonly string executable;
     private readonly string dataDirectory;
@@ -86,9 +84,9 @@ internal sealed partial class DemoServer : IAsyncDisposable
     {
         while (await output.ReadLineAsync().ConfigureAwait(false) is { } line)
         {
-            if (line.StartsWith(ListeningPrefix, StringComparison.Ordinal))
+            if (ListeningLine.Address(line) is { } address)
             {
-                listening.TrySetResult(line[ListeningPrefix.Length..]);
+                listening.TrySetResult(address);
             }
         }
 

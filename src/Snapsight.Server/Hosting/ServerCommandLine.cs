@@ -16,12 +16,6 @@ public static class ServerCommandLine
 {
     public const string DefaultUrls = "http://127.0.0.1:8080";
 
-    /// <summary>
-    /// Starts the line printed on standard output for each address the server listens on, once it accepts
-    /// connections, whatever the log level: with port 0 in <c>--urls</c> it is the only way to learn the port.
-    /// </summary>
-    public const string ListeningPrefix = "snapsight server: listening on ";
-
     public static async Task<int> RunAsync(string[] args)
     {
         var parse = Build().Parse(args);
@@ -40,7 +34,7 @@ public static class ServerCommandLine
         var urls = new Option<string>("--urls")
         {
             Description = $"Where to listen, as ASP.NET Core URLs separated by ';' (default {DefaultUrls}); port 0 picks a free port. " +
-                $"Once listening, the server prints '{ListeningPrefix}URL' on standard output for each.",
+                $"Once listening, the server prints '{ListeningLine.Prefix}URL' on standard output for each.",
             DefaultValueFactory = _ => DefaultUrls,
         };
         var cloud = new Option<string?>("--cloud")
@@ -97,7 +91,7 @@ public static class ServerCommandLine
             await app.StartAsync().ConfigureAwait(false);
             foreach (var address in app.Urls)
             {
-                await Console.Out.WriteLineAsync(ListeningPrefix + address).ConfigureAwait(false);
+                await Console.Out.WriteLineAsync(ListeningLine.For(address)).ConfigureAwait(false);
             }
 
             await app.WaitForShutdownAsync().ConfigureAwait(false);

@@ -43,6 +43,6 @@ public sealed class ServerListeningTests
 
         Assert.Equal(2, refused.ExitCode);
         Assert.Contains($"snapsight server: Failed to bind to address {url}: address already in use.", refused.Stderr, StringComparison.Ordinal);
-        Assert.DoesNotContain(ServerCommandLine.ListeningPrefix, refused.Stdout, StringComparison.Ordinal);
+        Assert.DoesNotContain(ListeningLine.Prefix, refused.Stdout, StringComparison.Ordinal);
     }
 }

@@ -79,9 +79,9 @@ public sealed class ServerProcess : IAsyncDisposable
             : new StreamWriter(new FileStream(logFile, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
         while (await output.ReadLineAsync() is { } line)
         {
-            if (line.StartsWith(ServerCommandLine.ListeningPrefix, StringComparison.Ordinal))
+            if (ListeningLine.Address(line) is { } address)
             {
-                listening.TrySetResult(line[ServerCommandLine.ListeningPrefix.Length..]);
+                listening.TrySetResult(address);
             }
 
             if (log is not null)
