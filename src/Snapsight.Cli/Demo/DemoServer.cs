@@ -82,15 +82,21 @@ internal sealed partial class DemoServer : IAsyncDisposable
     /// </summary>
     private static async Task ReadOutputAsync(StreamReader output, TaskCompletionSource<string?> listening)
     {
-        while (await output.ReadLineAsync().ConfigureAwait(false) is { } line)
+        try
         {
-            if (ListeningLine.Address(line) is { } address)
+            while (await output.ReadLineAsync().ConfigureAwait(false) is { } line)
             {
-                listening.TrySetResult(address);
+                if (ListeningLine.Address(line) is { } address)
+                {
+                    listening.TrySetResult(address);
+                }
             }
         }
-
-        listening.TrySetResult(null);
+        finally
+        {
+            // Also when the pipe fails: the start-up then reports the server's stderr, not a minute's timeout.
+            listening.TrySetResult(null);
+        }
     }
 
     /// <summary>SIGTERM, then waits for the exit (killing it after 30 seconds).</summary>

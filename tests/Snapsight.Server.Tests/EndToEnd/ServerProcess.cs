@@ -74,23 +74,29 @@ public sealed class ServerProcess : IAsyncDisposable
     /// <summary>Answers the first address the server printed (null if it printed none), appending every line to the log file if any.</summary>
     private static async Task ReadOutputAsync(StreamReader output, string? logFile, TaskCompletionSource<string?> listening)
     {
-        await using var log = logFile is null
-            ? null
-            : new StreamWriter(new FileStream(logFile, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
-        while (await output.ReadLineAsync() is { } line)
+        try
         {
-            if (ListeningLine.Address(line) is { } address)
+            await using var log = logFile is null
+                ? null
+                : new StreamWriter(new FileStream(logFile, FileMode.Append, FileAccess.Write, FileShare.ReadWrite)) { AutoFlush = true };
+            while (await output.ReadLineAsync() is { } line)
             {
-                listening.TrySetResult(address);
-            }
+                if (ListeningLine.Address(line) is { } address)
+                {
+                    listening.TrySetResult(address);
+                }
 
-            if (log is not null)
-            {
-                await log.WriteLineAsync(line);
+                if (log is not null)
+                {
+                    await log.WriteLineAsync(line);
+                }
             }
         }
-
-        listening.TrySetResult(null);
+        finally
+        {
+            // Also when the log or the pipe fails: the start-up then reports the server's stderr at once, not a minute's timeout.
+            listening.TrySetResult(null);
+        }
     }
 
     /// <summary>Sends SIGTERM, as a service manager would, and answers the exit code.</summary>
