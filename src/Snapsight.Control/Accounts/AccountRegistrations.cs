@@ -3,6 +3,7 @@ using Snapsight.Cloud.Accounts;
 using Snapsight.Cloud.Aws.Templates;
 using Snapsight.Cloud.Provider;
 using Snapsight.Control.Audit;
+using Snapsight.Control.Discovery;
 using Snapsight.Control.Persistence;
 
 namespace Snapsight.Control.Accounts;
@@ -17,7 +18,7 @@ namespace Snapsight.Control.Accounts;
 /// provider's cached view of the subscription's accounts is dropped (<see cref="RegisteredAwsAccounts"/>).
 /// </summary>
 public sealed class AccountRegistrations(
-    ControlDbContext db, IAccountAccess access, RegisteredAwsAccounts directory, AuditLog audit, TimeProvider clock)
+    ControlDbContext db, IAccountAccess access, RegisteredAwsAccounts directory, AuditLog audit, TimeProvider clock, DiscoveryWakeUp discovery)
 {
     public async Task<RegistrationOutcome> RegisterServiceAsync(ServiceAccountRegistration body, RegistrationCaller caller, CancellationToken ct)
     {
@@ -171,6 +172,11 @@ public sealed class AccountRegistrations(
             checkedAccess.IsUsable ? registered : $"{account.LastErrorCode}: {account.LastErrorMessage}");
         await db.SaveChangesAsync(ct).ConfigureAwait(false);
         directory.Forget(account.SubscriptionId);
+        if (checkedAccess.IsUsable && account is TargetAccount)
+        {
+            discovery.Request();
+        }
+
         return checkedAccess.IsUsable
             ? new RegistrationOutcome(isNew ? RegistrationResult.Created : RegistrationResult.Updated, account)
             : new RegistrationOutcome(RegistrationResult.Refused, account, account.LastErrorCode, account.LastErrorMessage);

@@ -17,6 +17,7 @@ public static class DiscoveryServices
         services.AddScoped<AssetDiscovery>();
         services.AddScoped<InstanceEvents>();
         services.AddSingleton<DiscoveryRound>();
+        services.AddSingleton<DiscoveryWakeUp>();
         return services;
     }
 }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using Snapsight.Cloud.Provider;
+using Snapsight.Control.Accounts;
 using Snapsight.Control.Discovery;
 using Snapsight.Control.Persistence;
 using Snapsight.Control.Setup;
@@ -32,6 +33,33 @@ public sealed class DiscoveryServiceTests
         var found = await EventuallyAsync(async () => await TenantScope.RunAsync(tenant, services =>
             services.GetRequiredService<ControlDbContext>().Assets.AnyAsync(a => a.InstanceId == instance)));
         Assert.True(found, "the background service did not record the instance within a minute of real time");
+    }
+
+    /// <summary>
+    /// A target account registered through the registration call is polled at once: the clock never reaches the next check
+    /// (an hour away), yet the instance is found. Without the wake-up it waited for that check.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(TestDatabases.Both), MemberType = typeof(TestDatabases))]
+    public async Task A_target_account_just_registered_is_polled_without_waiting_for_the_next_check(DatabaseProvider database)
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var server = await RunningServer.StartAsync(database,
+            control => control with { Discovery = new DiscoverySettings { Enabled = true, CheckEvery = TimeSpan.FromHours(1) } },
+            services => services.AddSingleton<TimeProvider>(clock));
+        var tenant = await TestTenant.CreateAsync(server);
+        var accountId = LocalAccounts.NewAccountId();
+        var instance = await new LocalFleet(server).AddInstanceAsync(new CloudScope(accountId, "eu-west-1"), "10.0.0.1");
+        await LocalAccounts.WorkingAccountAsync(tenant, accountId);
+
+        var outcome = await TenantScope.RunAsync(tenant, services => services.GetRequiredService<AccountRegistrations>().RegisterTargetAsync(
+            new TargetAccountRegistration(accountId, LocalAccounts.RoleArn(accountId), ["eu-west-1"]),
+            new RegistrationCaller(tenant.SubscriptionId, "test", "test-client"), CancellationToken.None));
+
+        Assert.Equal((RegistrationResult.Created, null), (outcome.Result, outcome.Message));
+        var found = await EventuallyAsync(async () => await TenantScope.RunAsync(tenant, services =>
+            services.GetRequiredService<ControlDbContext>().Assets.AnyAsync(a => a.InstanceId == instance)));
+        Assert.True(found, "the account registered was not polled within a minute of real time, though no check came");
     }
 
     [Theory]

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Snapsight.Disk.Tests.Support;
-using Snapsight.Server.Hosting;
 using Xunit.Abstractions;
 
 namespace Snapsight.Server.Tests.EndToEnd;
@@ -16,8 +15,6 @@ public sealed partial class DemoFleet
 
     /// <summary>The demo scans five instances, which takes well over two minutes on a loaded two-core machine.</summary>
     private static readonly TimeSpan DemoTimeout = TimeSpan.FromMinutes(6);
-
-    private static readonly Dictionary<string, string> DemoEnvironment = new() { [ServerOptions.DiscoveryVariable] = "1" };
 
     private DemoFleet(string dataDirectory, SnapsightCommand.Result demo) => (DataDirectory, Demo) = (dataDirectory, demo);
 
@@ -43,11 +40,11 @@ public sealed partial class DemoFleet
     /// <summary>Runs the demo into <paramref name="dataDirectory"/>, its output to the test's (if any), and asserts it succeeded.</summary>
     public static DemoFleet RunOnce(string dataDirectory, ITestOutputHelper? output = null)
     {
-        // Port 0: the demo learns the port from the server, so no test running beside can take it first. Its server
-        // checks for accounts due a poll every second, not every minute: the demo registers them just after the start's
-        // round, and the default would leave it waiting most of a minute for the next before anything is discovered.
+        // Port 0: the demo learns the port from the server, so no test running beside can take it first. Its server keeps
+        // the default check of a minute: registering the accounts wakes discovery at once (DiscoveryWakeUp), which a demo
+        // waiting most of a minute would show (about 75 s a run instead of 20).
         var demo = SnapsightCommand.Run(["demo", "--once", "--data-dir", dataDirectory, "--urls", "http://127.0.0.1:0", "--images", Images.Folder,
-            "--advisories", AlmaLinuxAdvisories], environment: DemoEnvironment, timeout: DemoTimeout);
+            "--advisories", AlmaLinuxAdvisories], timeout: DemoTimeout);
         output?.WriteLine(demo.Stdout);
         Assert.True(demo.ExitCode == 0, $"exit {demo.ExitCode}: {demo.Stderr}");
         return new DemoFleet(dataDirectory, demo);
