@@ -47,6 +47,27 @@ public sealed class AccountRegistrationTests
         Assert.Equal("share-to-service-account", (string)targets["items"]![0]!["snapshotAccess"]!);
     }
 
+    /// <summary>The call-back's CopyAndShare must be a JSON boolean: anything else is refused and registers nothing.</summary>
+    [Theory]
+    [InlineData("\"true\"")]
+    [InlineData("1")]
+    [InlineData("\"yes\"")]
+    [InlineData("{}")]
+    public async Task A_copy_and_share_that_is_not_a_boolean_is_refused_and_registers_nothing(string value)
+    {
+        var tenant = await TestTenant.CreateAsync(await SharedServers.For(DatabaseProvider.Sqlite));
+        var targetId = LocalAccounts.NewAccountId();
+        await LocalAccounts.WorkingAccountAsync(tenant, targetId);
+        var (callBack, _) = await LocalAccounts.CallBackClientAsync(tenant);
+
+        using var answer = await callBack.PostAsync("conn/snapshot/v1.0/register-target-account", LocalAccounts.Json(
+            $$"""{"accountId": "{{targetId}}", "roleArn": "{{LocalAccounts.RoleArn(targetId)}}", "regions": ["eu-west-1"], "copyAndShare": {{value}}}"""));
+        var targets = JsonNode.Parse(await tenant.Admin.GetStringAsync("api/v1/target-accounts"))!;
+
+        Assert.Equal(HttpStatusCode.BadRequest, answer.StatusCode);
+        Assert.DoesNotContain(targets["items"]!.AsArray(), t => (string)t!["accountId"]! == targetId);
+    }
+
     [Fact]
     public async Task A_template_update_of_copy_and_share_re_registers_the_account_and_a_body_without_it_keeps_what_was_reported()
     {
